@@ -1,0 +1,95 @@
+# WebAssembly targets (included from CMakeLists.txt when configured with emcmake).
+#   engine_tests.js      the engine's doctest suite, run under Node
+#   crypto_tests.js      the crypto suite against libsodium compiled to wasm, run under Node
+#   site/                the web app: index.html, caseplan.js, caseplan.wasm, styles, loader
+
+set(IMGUI_DIR "${THIRD_PARTY_DIR}/imgui")
+set(SODIUM_DIR "${THIRD_PARTY_DIR}/libsodium")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp" OR NOT EXISTS "${SODIUM_DIR}/src/libsodium")
+  message(FATAL_ERROR "Third-party sources missing under ${THIRD_PARTY_DIR}: run scripts/setup.sh")
+endif()
+
+# ---- libsodium, compiled once from Debian's source package ---------------------------------
+file(GLOB_RECURSE SODIUM_SOURCES "${SODIUM_DIR}/src/libsodium/*.c")
+# Debian's source has no generated version.h; the MSVC one is complete once its include is fixed.
+file(READ "${SODIUM_DIR}/builds/msvc/version.h" sodium_version_h)
+string(REPLACE "#include \"export.h\"" "#include <sodium/export.h>" sodium_version_h "${sodium_version_h}")
+file(WRITE "${CMAKE_BINARY_DIR}/sodium-gen/sodium/version.h.new" "${sodium_version_h}")
+file(COPY_FILE "${CMAKE_BINARY_DIR}/sodium-gen/sodium/version.h.new"
+     "${CMAKE_BINARY_DIR}/sodium-gen/sodium/version.h" ONLY_IF_DIFFERENT)
+add_library(sodium STATIC ${SODIUM_SOURCES})
+target_compile_definitions(sodium PUBLIC SODIUM_STATIC=1 PRIVATE DEV_MODE=0 NATIVE_LITTLE_ENDIAN=1 CONFIGURED=1)
+target_compile_options(sodium PRIVATE -O2 -w)
+target_include_directories(sodium
+  PUBLIC "${CMAKE_BINARY_DIR}/sodium-gen" "${SODIUM_DIR}/src/libsodium/include"
+  PRIVATE "${SODIUM_DIR}/src/libsodium/include/sodium" "${CMAKE_BINARY_DIR}/sodium-gen/sodium")
+
+# ---- Dear ImGui core and its OpenGL3 renderer, compiled once --------------------------------
+add_library(imgui STATIC
+  "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp"
+  "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp")
+# The widget locator used by the browser tests is built on ImGui's test-engine hooks.
+target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+                                        IMGUI_DISABLE_DEFAULT_FONT)
+target_compile_options(imgui PRIVATE -O2 -w)
+
+# ---- crypto (same sources as natively, libsodium from source) -------------------------------
+file(GLOB CRYPTO_SOURCES CONFIGURE_DEPENDS src/crypto/*.cpp)
+if(CRYPTO_SOURCES)
+  add_library(crypto STATIC ${CRYPTO_SOURCES})
+  target_include_directories(crypto PUBLIC src)
+  target_link_libraries(crypto PUBLIC sodium)
+endif()
+
+set(CP_NODE_FLAGS -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sTOTAL_STACK=1048576)
+
+# ---- engine tests under Node ----------------------------------------------------------------
+target_link_options(engine_tests PRIVATE ${CP_NODE_FLAGS})
+add_test(NAME engine_wasm COMMAND node --no-experimental-fetch "${CMAKE_BINARY_DIR}/engine_tests.js")
+
+file(GLOB CRYPTO_TEST_SOURCES CONFIGURE_DEPENDS tests/crypto/*.cpp)
+if(CRYPTO_SOURCES AND CRYPTO_TEST_SOURCES)
+  add_executable(crypto_tests ${CRYPTO_TEST_SOURCES})
+  target_link_libraries(crypto_tests PRIVATE crypto engine)
+  target_compile_definitions(crypto_tests PRIVATE CP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  target_link_options(crypto_tests PRIVATE ${CP_NODE_FLAGS})
+  add_test(NAME crypto_wasm COMMAND node --no-experimental-fetch "${CMAKE_BINARY_DIR}/crypto_tests.js")
+endif()
+
+# ---- the web app ----------------------------------------------------------------------------
+set(FONT_DIR /usr/share/fonts/truetype/noto)
+file(GLOB SHADER_FILES CONFIGURE_DEPENDS shaders/*.glsl)
+embed_files(app_assets cp_app_assets
+  "fonts/NotoSans-Regular.ttf=${FONT_DIR}/NotoSans-Regular.ttf"
+  "fonts/NotoSans-Bold.ttf=${FONT_DIR}/NotoSans-Bold.ttf"
+  ${SHADER_FILES})
+
+file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/platform/web/*.cpp)
+file(GLOB APP_JS_LIBRARIES CONFIGURE_DEPENDS src/platform/web/*.lib.js)
+add_executable(caseplan_web ${APP_SOURCES})
+set_target_properties(caseplan_web PROPERTIES OUTPUT_NAME caseplan RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/site")
+target_link_libraries(caseplan_web PRIVATE engine engine_assets app_assets imgui)
+if(TARGET crypto)
+  target_link_libraries(caseplan_web PRIVATE crypto)
+  target_compile_definitions(caseplan_web PRIVATE CP_HAVE_CRYPTO=1)
+endif()
+string(TIMESTAMP CP_BUILD_DATE "%Y-%m-%d" UTC)
+target_compile_definitions(caseplan_web PRIVATE CP_VERSION="${PROJECT_VERSION}" CP_BUILD_DATE="${CP_BUILD_DATE}")
+target_link_options(caseplan_web PRIVATE
+  -sENVIRONMENT=web -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sEXIT_RUNTIME=0 -sTOTAL_STACK=1048576
+  "-sEXPORTED_FUNCTIONS=_main,_malloc,_free"
+  "-sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8")
+foreach(lib IN LISTS APP_JS_LIBRARIES)
+  target_link_options(caseplan_web PRIVATE "--js-library=${lib}")
+  set_property(TARGET caseplan_web APPEND PROPERTY LINK_DEPENDS "${lib}")
+endforeach()
+
+# Static files of the page are copied beside the wasm; the folder is the deployable site.
+file(GLOB WEB_FILES CONFIGURE_DEPENDS web/*)
+add_custom_target(site ALL
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${WEB_FILES} "${CMAKE_BINARY_DIR}/site/"
+  DEPENDS ${WEB_FILES} caseplan_web)

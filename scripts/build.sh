@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds what is asked (default: everything) incrementally. Installs missing dependencies first.
+#   scripts/build.sh            native engine + tests + CLI, and the wasm site + wasm tests
+#   scripts/build.sh site       only the web app (build/wasm/site)
+#   scripts/build.sh native     only the native build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+bash scripts/setup.sh
+export NODE_PATH=/usr/share/nodejs   # Debian's emscripten needs Debian's acorn under Node 20
+JOBS=${JOBS:-$(nproc)}
+
+native() {
+  [ -f build/native/build.ninja ] || cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  ninja -C build/native -j "$JOBS"
+}
+wasm() {
+  [ -f build/wasm/build.ninja ] || emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  ninja -C build/wasm -j "$JOBS" "$@"
+}
+
+case "$what" in
+  site)   wasm caseplan_web site ;;
+  native) native ;;
+  wasm)   wasm ;;
+  all)    native; wasm ;;
+  *) echo "usage: scripts/build.sh [all|native|wasm|site]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Runs every test: builds first (installing what is missing), then
+
+  1. the engine and crypto suites natively (doctest),
+  2. the same suites compiled to WebAssembly, under Node,
+  3. the export-format interoperability tests against python3-nacl,
+  4. the browser tests: the real page in Debian's Chromium through Playwright.
+
+Prints one summary line, "N passed, M failed", and exits non-zero on any failure.
+A suite that crashes or prints no result counts as one failure.
+
+    python3 scripts/test.py            everything
+    python3 scripts/test.py --no-build run what is built
+    python3 scripts/test.py --only browser   one layer: native, wasm, interop, browser
+"""
+import argparse
+import glob
+import os
+import re
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NATIVE = os.path.join(ROOT, "build", "native")
+WASM = os.path.join(ROOT, "build", "wasm")
+DEBIAN_PYTHON = "/usr/bin/python3"   # python3-nacl is installed for Debian's interpreter
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def doctest_counts(out):
+    m = re.search(r"test cases:\s*(\d+)\s*\|\s*(\d+) passed\s*\|\s*(\d+) failed", out)
+    return (int(m.group(2)), int(m.group(3))) if m else None
+
+
+def unittest_counts(out):
+    ran = re.search(r"^Ran (\d+) tests?", out, re.M)
+    if not ran:
+        return None
+    bad = re.search(r"FAILED \(([^)]*)\)", out)
+    failed = sum(int(n) for n in re.findall(r"(?:failures|errors)=(\d+)", bad.group(1))) if bad else 0
+    return int(ran.group(1)) - failed, failed
+
+
+def node_test_counts(out):
+    p = re.search(r"^# pass (\d+)", out, re.M)
+    f = re.search(r"^# fail (\d+)", out, re.M)
+    c = re.search(r"^# cancelled (\d+)", out, re.M)
+    if not p or not f:
+        return None
+    return int(p.group(1)), int(f.group(1)) + (int(c.group(1)) if c else 0)
+
+
+def suites(layers):
+    node = ["node", "--no-experimental-fetch"]
+    out = []
+    if "native" in layers:
+        for name in ("engine_tests", "crypto_tests"):
+            exe = os.path.join(NATIVE, name)
+            if os.path.exists(exe):
+                out.append((f"native {name}", [exe], doctest_counts))
+        cli_tests = os.path.join(ROOT, "tests", "cli", "test_cli.py")
+        if os.path.exists(cli_tests) and os.path.exists(os.path.join(NATIVE, "caseplan")):
+            out.append(("native caseplan CLI", [DEBIAN_PYTHON, cli_tests, os.path.join(NATIVE, "caseplan")], unittest_counts))
+    if "wasm" in layers:
+        for name in ("engine_tests", "crypto_tests"):
+            js = os.path.join(WASM, name + ".js")
+            if os.path.exists(js):
+                out.append((f"wasm {name} (Node)", node + [js], doctest_counts))
+    if "interop" in layers:
+        tool = os.path.join(NATIVE, "cpcrypt")
+        for script in sorted(glob.glob(os.path.join(ROOT, "tests", "interop", "test_*.py"))):
+            out.append((f"interop {os.path.basename(script)}", [DEBIAN_PYTHON, script, tool], unittest_counts))
+    if "browser" in layers:
+        files = sorted(glob.glob(os.path.join(ROOT, "tests", "browser", "*.test.mjs")))
+        out.append(("browser (Chromium)", ["node", "--test", "--test-reporter=tap", "--test-concurrency=1"] + files,
+                    node_test_counts))
+    return out
+
+
+def run(name, cmd, parse):
+    print(f"\n=== {name}: {' '.join(os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd)}", flush=True)
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            errors="replace", env={**os.environ, "NODE_PATH": "/usr/share/nodejs"})
+    lines = []
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        lines.append(line)
+    proc.wait()
+    out = ANSI.sub("", "".join(lines))
+    counts = parse(out)
+    seconds = time.monotonic() - start
+    if counts is None:
+        print(f"--- {name}: no result found (exit {proc.returncode}); counted as 1 failure", flush=True)
+        return 0, 1, seconds
+    passed, failed = counts
+    if proc.returncode != 0 and failed == 0:
+        failed = 1   # crashed after reporting, or failed outside a test case
+    print(f"--- {name}: {passed} passed, {failed} failed in {seconds:.1f} s", flush=True)
+    return passed, failed, seconds
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--only", choices=["native", "wasm", "interop", "browser"], action="append")
+    args = ap.parse_args()
+    layers = args.only or ["native", "wasm", "interop", "browser"]
+    if not args.no_build:
+        if subprocess.run(["bash", os.path.join(ROOT, "scripts", "build.sh"), "all"]).returncode != 0:
+            print("\nThe build failed (see above), so no test ran.\n0 passed, 1 failed")
+            sys.exit(1)
+    results = [(name,) + run(name, cmd, parse) for name, cmd, parse in suites(layers)]
+    total_pass = sum(r[1] for r in results)
+    total_fail = sum(r[2] for r in results)
+    print("\n=== Summary")
+    for name, p, f, s in results:
+        print(f"  {name:<40} {p:>5} passed {f:>3} failed  {s:6.1f} s")
+    print(f"{total_pass} passed, {total_fail} failed")
+    sys.exit(1 if total_fail or not results else 0)
+
+
+if __name__ == "__main__":
+    main()

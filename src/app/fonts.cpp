@@ -1,0 +1,55 @@
+#include "app/fonts.h"
+
+#include "common/embedded.h"
+
+namespace cp::app {
+namespace {
+
+Fonts g_fonts;
+float g_scale = 1.0f;
+float g_built_density = 0.0f;
+float g_built_scale = 0.0f;
+constexpr float kBodySize = 16.0f;   // CSS pixels; readable on a laptop and a projector
+
+const ImWchar* glyph_ranges() {
+    // Latin with the accents in British pupils' and staff names, typographic punctuation, £ and €.
+    static const ImWchar ranges[] = {
+        0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2010, 0x2027, 0x2030, 0x205E,
+        0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0,
+    };
+    return ranges;
+}
+
+ImFont* add_font(const char* path, float size, float density) {
+    const EmbeddedFile* file = cp_app_assets_find(path);
+    IM_ASSERT(file && "font missing from the embedded assets");
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;   // the bytes live in the binary
+    cfg.RasterizerDensity = density;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file->data),
+                                                      static_cast<int>(file->size), size, &cfg, glyph_ranges());
+}
+
+} // namespace
+
+bool fonts_need_rebuild(float density) { return density != g_built_density || g_scale != g_built_scale; }
+
+void rebuild_fonts(float density) {
+    g_built_density = density;
+    g_built_scale = g_scale;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    const float size = kBodySize * g_scale;
+    g_fonts.body = add_font("fonts/NotoSans-Regular.ttf", size, density);
+    g_fonts.bold = add_font("fonts/NotoSans-Bold.ttf", size, density);
+    g_fonts.large = add_font("fonts/NotoSans-Bold.ttf", size * 1.4f, density);
+    atlas->Build();
+}
+
+const Fonts& fonts() { return g_fonts; }
+float text_scale() { return g_scale; }
+void set_text_scale(float scale) { g_scale = scale < 0.8f ? 0.8f : scale > 1.6f ? 1.6f : scale; }
+
+} // namespace cp::app

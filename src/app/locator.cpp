@@ -1,0 +1,79 @@
+#include "app/locator.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "platform/platform.h"
+
+namespace cp::app {
+namespace {
+
+struct Item {
+    ImGuiID id = 0;
+    ImRect rect;
+    std::string label;
+    std::string window;
+    int flags = 0;
+};
+
+std::vector<Item> g_items;
+std::unordered_map<ImGuiID, size_t> g_index;
+
+Item& item_for(ImGuiID id) {
+    const auto [it, added] = g_index.try_emplace(id, g_items.size());
+    if (added) g_items.push_back(Item{id, {}, {}, {}, 0});
+    return g_items[it->second];
+}
+
+std::string visible_label(const char* label) {
+    // "Save##case-42" shows "Save"; "###id" hides everything after it too.
+    std::string s = label ? label : "";
+    const auto cut = s.find("##");
+    return cut == std::string::npos ? s : s.substr(0, cut);
+}
+
+} // namespace
+
+void locator_begin_frame() {
+    g_items.clear();
+    g_index.clear();
+}
+
+void locator_end_frame() {
+    if (!platform::test_mode()) return;
+    nlohmann::json out = nlohmann::json::array();
+    for (const Item& it : g_items) {
+        if (it.label.empty()) continue;
+        out.push_back({{"id", it.id}, {"label", it.label}, {"window", it.window},
+                       {"x", it.rect.Min.x}, {"y", it.rect.Min.y},
+                       {"w", it.rect.GetWidth()}, {"h", it.rect.GetHeight()}, {"flags", it.flags}});
+    }
+    platform::publish_items(out.dump());
+}
+
+} // namespace cp::app
+
+// ---- ImGui's test-engine hooks, implemented here ---------------------------------------------
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+    auto& item = cp::app::item_for(id);
+    item.rect = bb;
+    if (ctx->CurrentWindow) item.window = cp::app::visible_label(ctx->CurrentWindow->Name);
+    // Clip to the window's visible area so a test never clicks something scrolled out of view.
+    if (ctx->CurrentWindow && ctx->CurrentWindow->ID != id) item.rect.ClipWithFull(ctx->CurrentWindow->ClipRect);
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    auto& item = cp::app::item_for(id);
+    item.label = cp::app::visible_label(label);
+    item.flags = flags;
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

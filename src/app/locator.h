@@ -1,0 +1,14 @@
+// locator.h: the widget locator that browser tests use to find ImGui items by label.
+//
+// Built on ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE): each frame ImGui reports every
+// item's id, rectangle and label; in test mode (?test in the URL) the list is published to the
+// page as window.cpTest.items = [{id, label, x, y, w, h, window, flags}], in CSS pixels, so a
+// Playwright test clicks "New case" with a real mouse event at its real position.
+#pragma once
+
+namespace cp::app {
+
+void locator_begin_frame();   // forget last frame's items
+void locator_end_frame();     // publish this frame's items (test mode only)
+
+} // namespace cp::app

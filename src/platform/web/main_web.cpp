@@ -1,0 +1,397 @@
+// main_web.cpp: the browser platform. Owns the canvas, the WebGL2 context, input and the frame
+// schedule, written on emscripten/html5.h rather than Emscripten's GLFW, which inverts the wheel,
+// never reaches the system clipboard, ignores devicePixelRatio, steals keys from the whole page
+// and redraws at 60 Hz when nothing changes (see ../shared/TOOLCHAIN.md).
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "app/app.h"
+#include "app/fonts.h"
+#include "app/locator.h"
+#include "platform/platform.h"
+#include "platform/web/keys.h"
+
+extern "C" {
+// Implemented in platform_web.lib.js.
+void cp_js_install_listeners();
+void cp_js_set_cursor(const char* css);
+void cp_js_text_input(int active, float x, float y);
+void cp_js_write_clipboard(const char* text);
+void cp_js_set_title(const char* title);
+int  cp_js_test_mode();
+void cp_js_publish_items(const char* json);
+void cp_js_today(char* out, int size);
+void cp_js_first_frame_done();
+void cp_js_frame_stats(double cpu_ms);
+}
+
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+constexpr int kFramesAfterInput = 3;          // ImGui settles hover and layout within a few frames
+constexpr double kLateWakeMs = 650.0;         // tooltips and cursor blink need a frame after a pause
+
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+int g_frames_wanted = 1;
+bool g_frame_scheduled = false;
+bool g_first_frame = true;
+std::string g_clipboard;
+const char* g_cursor = "";
+
+void schedule_frame();
+
+EM_BOOL on_animation_frame(double, void*);
+
+void schedule_frame() {
+    if (g_frame_scheduled) return;
+    g_frame_scheduled = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+void late_wake(void*) {
+    g_frames_wanted = std::max(g_frames_wanted, 1);
+    schedule_frame();
+}
+
+void wake_after_input() {
+    g_frames_wanted = kFramesAfterInput;
+    schedule_frame();
+    emscripten_set_timeout(late_wake, kLateWakeMs, nullptr);
+}
+
+// ---- Canvas size and density -----------------------------------------------------------------
+
+void sync_canvas_size() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+    const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    const int px_w = static_cast<int>(std::lround(css_w * dpr));
+    const int px_h = static_cast<int>(std::lround(css_h * dpr));
+    int cur_w = 0, cur_h = 0;
+    emscripten_get_canvas_element_size(kCanvas, &cur_w, &cur_h);
+    if (cur_w != px_w || cur_h != px_h) emscripten_set_canvas_element_size(kCanvas, px_w, px_h);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
+    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+    if (cp::app::fonts_need_rebuild(dpr)) {
+        // Browser zoom and moving to another screen change the ratio: re-rasterise for it.
+        cp::app::rebuild_fonts(dpr);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+// ---- Input -----------------------------------------------------------------------------------
+
+void update_modifiers(bool ctrl, bool shift, bool alt, bool meta) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+    io.AddKeyEvent(ImGuiMod_Shift, shift);
+    io.AddKeyEvent(ImGuiMod_Alt, alt);
+    io.AddKeyEvent(ImGuiMod_Super, meta);
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+    const int button = e->button == 1 ? 2 : e->button == 2 ? 1 : e->button;   // DOM: 1 is middle
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN && button < 3) io.AddMouseButtonEvent(button, true);
+    if (type == EMSCRIPTEN_EVENT_MOUSEUP && button < 3) io.AddMouseButtonEvent(button, false);
+    wake_after_input();
+    return type != EMSCRIPTEN_EVENT_MOUSEMOVE;   // keep mousedown from selecting page text
+}
+
+EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    wake_after_input();
+    return false;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    // DOM deltas are in pixels, lines or pages, positive downwards; ImGui wants "lines", positive up.
+    const double unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX / unit), static_cast<float>(-e->deltaY / unit));
+    wake_after_input();
+    return true;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    if (e->numTouches < 1) return false;
+    const EmscriptenTouchPoint& t = e->touches[0];
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMouseButtonEvent(0, false);
+    wake_after_input();
+    return true;
+}
+
+bool is_clipboard_shortcut(const EmscriptenKeyboardEvent* e) {
+    const bool cmd = e->ctrlKey || e->metaKey;
+    return cmd && !e->altKey &&
+           (std::strcmp(e->code, "KeyC") == 0 || std::strcmp(e->code, "KeyX") == 0 || std::strcmp(e->code, "KeyV") == 0);
+}
+
+bool is_browser_shortcut(const EmscriptenKeyboardEvent* e) {
+    // Leave zoom, reload, developer tools and full screen to the browser.
+    const bool cmd = e->ctrlKey || e->metaKey;
+    if (std::strncmp(e->code, "F", 1) == 0 && e->code[1] >= '1' && e->code[1] <= '9' &&
+        std::strcmp(e->code, "F2") != 0)
+        return true;
+    if (!cmd) return false;
+    return std::strcmp(e->code, "Equal") == 0 || std::strcmp(e->code, "Minus") == 0 ||
+           std::strcmp(e->code, "Digit0") == 0 || std::strcmp(e->code, "KeyR") == 0 ||
+           std::strcmp(e->code, "KeyP") == 0 || (e->shiftKey && std::strcmp(e->code, "KeyI") == 0);
+}
+
+// Keys reach us from the canvas, or from the hidden textarea while ImGui edits text (user data 1).
+// From the textarea, characters come through its input event instead, so its default stays.
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input) {
+    ImGuiIO& io = ImGui::GetIO();
+    update_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    wake_after_input();
+    if (is_browser_shortcut(e)) return false;
+    // Paste must wait for the browser's paste event (the only way to read the clipboard without a
+    // permission prompt); copy and cut reach ImGui now and the system clipboard on the next frame.
+    if (is_clipboard_shortcut(e) && std::strcmp(e->code, "KeyV") == 0) return false;
+    const ImGuiKey key = cp::platform::key_from_dom_code(e->code);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
+    const bool printable = !e->ctrlKey && !e->metaKey && !e->altKey && std::strlen(e->key) <= 4 &&
+                           e->key[0] != 0 && (e->key[1] == 0 || static_cast<unsigned char>(e->key[0]) >= 0xC0);
+    if (from_text_input) return !printable && !is_clipboard_shortcut(e) && std::strcmp(e->key, "Dead") != 0 &&
+                                std::strcmp(e->key, "Process") != 0;
+    if (type == EMSCRIPTEN_EVENT_KEYDOWN && !e->ctrlKey && !e->metaKey) {
+        // `key` holds the produced character as UTF-8 when it is one character long.
+        const auto len = std::strlen(e->key);
+        const bool one_char = len > 0 && len <= 4 && (len == 1 || (static_cast<unsigned char>(e->key[0]) >= 0xC0));
+        if (one_char) io.AddInputCharactersUTF8(e->key);
+    }
+    return !is_clipboard_shortcut(e);
+}
+
+EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    wake_after_input();
+    return false;
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    wake_after_input();
+    return false;
+}
+
+// ---- Frame -----------------------------------------------------------------------------------
+
+void update_cursor() {
+    const char* css = "default";
+    switch (ImGui::GetMouseCursor()) {
+        case ImGuiMouseCursor_TextInput: css = "text"; break;
+        case ImGuiMouseCursor_Hand: css = "pointer"; break;
+        case ImGuiMouseCursor_ResizeAll: css = "move"; break;
+        case ImGuiMouseCursor_ResizeNS: css = "ns-resize"; break;
+        case ImGuiMouseCursor_ResizeEW: css = "ew-resize"; break;
+        case ImGuiMouseCursor_ResizeNESW: css = "nesw-resize"; break;
+        case ImGuiMouseCursor_ResizeNWSE: css = "nwse-resize"; break;
+        case ImGuiMouseCursor_NotAllowed: css = "not-allowed"; break;
+        case ImGuiMouseCursor_None: css = "none"; break;
+        default: break;
+    }
+    cp::platform::set_cursor(css);
+}
+
+void sync_text_input() {
+    static bool active = false;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput == active) return;
+    active = io.WantTextInput;
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    cp_js_text_input(active ? 1 : 0, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y);
+}
+
+void render_frame() {
+    const double start = emscripten_get_now();
+    sync_canvas_size();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    static double last = start;
+    io.DeltaTime = static_cast<float>(std::max(0.001, (start - last) / 1000.0));
+    last = start;
+    ImGui::NewFrame();
+    cp::app::locator_begin_frame();
+    cp::app::frame();
+    ImGui::Render();
+    update_cursor();
+    sync_text_input();
+    int w = 0, h = 0;
+    emscripten_get_canvas_element_size(kCanvas, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.94f, 0.95f, 0.96f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    cp::app::locator_end_frame();
+    cp_js_frame_stats(emscripten_get_now() - start);
+    if (g_first_frame) {
+        g_first_frame = false;
+        cp_js_first_frame_done();
+    }
+}
+
+EM_BOOL on_animation_frame(double, void*) {
+    g_frame_scheduled = false;
+    render_frame();
+    // Keep drawing while ImGui animates (e.g. a window being dragged) or input is settling.
+    if (--g_frames_wanted > 0 || ImGui::IsMouseDragging(ImGuiMouseButton_Left)) schedule_frame();
+    else if (ImGui::GetIO().WantTextInput) emscripten_set_timeout(late_wake, 530.0, nullptr);   // caret blink
+    return EM_FALSE;
+}
+
+// ---- Clipboard hooks for ImGui ----------------------------------------------------------------
+
+const char* get_clipboard(void*) { return g_clipboard.c_str(); }
+void set_clipboard(void*, const char* text) { cp::platform::set_clipboard_text(text ? text : ""); }
+
+bool create_gl_context() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_TRUE;   // frames are drawn on demand; screenshots read the last one
+    g_gl = emscripten_webgl_create_context(kCanvas, &attrs);
+    if (g_gl <= 0) return false;
+    emscripten_webgl_make_context_current(g_gl);
+    return true;
+}
+
+void install_callbacks() {
+    const char* c = kCanvas;
+    emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mouseleave_callback(c, nullptr, EM_TRUE, on_mouse_leave);
+    emscripten_set_wheel_callback(c, nullptr, EM_TRUE, on_wheel);
+    emscripten_set_touchstart_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchmove_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchend_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, on_touch);
+    // Keys go to the canvas only, so other page elements keep theirs.
+    emscripten_set_keydown_callback(c, nullptr, EM_TRUE, on_key);
+    emscripten_set_keyup_callback(c, nullptr, EM_TRUE, on_key);
+    // Focus moving between the canvas and the hidden textarea is not the page losing focus.
+    emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_focus);
+    emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_focus);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_resize);
+    cp_js_install_listeners();
+    void* const from_text_input = reinterpret_cast<void*>(1);
+    emscripten_set_keydown_callback("#cp-text-input", from_text_input, EM_TRUE, on_key);
+    emscripten_set_keyup_callback("#cp-text-input", from_text_input, EM_TRUE, on_key);
+}
+
+
+} // namespace
+
+// ---- Called from JavaScript --------------------------------------------------------------------
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void cp_on_paste(const char* text) {
+    g_clipboard = text ? text : "";
+    ImGuiIO& io = ImGui::GetIO();
+    // Replay the shortcut now that the text is here; ImGui then reads it through get_clipboard.
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    wake_after_input();
+}
+
+EMSCRIPTEN_KEEPALIVE void cp_on_text(const char* text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+    wake_after_input();
+}
+
+EMSCRIPTEN_KEEPALIVE void cp_request_redraw() { cp::platform::request_redraw(); }
+
+} // extern "C"
+
+// ---- platform.h ----------------------------------------------------------------------------------
+
+namespace cp::platform {
+
+void request_redraw() {
+    g_frames_wanted = std::max(g_frames_wanted, kFramesAfterInput);
+    schedule_frame();
+}
+
+void set_clipboard_text(std::string_view text) {
+    g_clipboard.assign(text);
+    cp_js_write_clipboard(g_clipboard.c_str());
+}
+
+const char* clipboard_text() { return g_clipboard.c_str(); }
+
+void set_cursor(const char* css) {
+    if (css == g_cursor) return;   // string literals: pointer comparison suffices
+    g_cursor = css;
+    cp_js_set_cursor(css);
+}
+
+double now_ms() { return emscripten_get_now(); }
+
+std::string today_iso() {
+    char buf[16] = {};
+    cp_js_today(buf, sizeof buf);
+    return buf;
+}
+
+void set_page_title(std::string_view title) { cp_js_set_title(std::string(title).c_str()); }
+
+bool test_mode() {
+    static const bool on = cp_js_test_mode() != 0;
+    return on;
+}
+
+void publish_items(std::string_view json) { cp_js_publish_items(std::string(json).c_str()); }
+
+} // namespace cp::platform
+
+int main() {
+    if (!create_gl_context()) {
+        EM_ASM(window.cpShowError && window.cpShowError("webgl2"));
+        return 1;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // layout is the app's, not a file's
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigMacOSXBehaviors = EM_ASM_INT(return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0) != 0;
+    io.BackendPlatformName = "caseplan_web";
+    io.GetClipboardTextFn = get_clipboard;
+    io.SetClipboardTextFn = set_clipboard;
+    ImGui::GetCurrentContext()->TestEngineHookItems = cp::platform::test_mode();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    cp::app::init();
+    sync_canvas_size();
+    install_callbacks();
+    schedule_frame();
+    return 0;
+}

@@ -1,0 +1,112 @@
+// harness.mjs: shared setup for the browser tests. Starts serve.py on a free port, launches
+// Debian's Chromium through playwright-core, records every network request, and finds ImGui
+// widgets by label through the app's locator (window.cpTest.items, published in ?test mode).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader', '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.on('error', reject);
+  });
+}
+
+// Starts serve.py (the real server with its real headers) on a free port.
+export async function startServer() {
+  const port = await freePort();
+  const proc = spawn('python3', [path.join(ROOT, 'serve.py'), '--no-build', '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CP_SERVE_QUIET: '1' } });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve.py did not start: ' + output)), 15000);
+    const onData = (d) => { output += d; if (output.includes('Serving')) { clearTimeout(timer); resolve(); } };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited ${code}: ${output}`)); });
+  });
+  return { url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, port, stop: () => proc.kill() };
+}
+
+// A persistent profile when `profileDir` is given (IndexedDB survives a relaunch), else a fresh one.
+export async function launch({ profileDir = null, deviceScaleFactor = 1, viewport = { width: 1280, height: 800 } } = {}) {
+  const options = {
+    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    viewport, deviceScaleFactor, locale: 'en-GB', timezoneId: 'Europe/London',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  };
+  if (profileDir) {
+    const context = await chromium.launchPersistentContext(profileDir, options);
+    return { context, close: () => context.close() };
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'cp-profile-'));
+  const context = await chromium.launchPersistentContext(tmp, options);
+  return { context, close: async () => { await context.close(); rmSync(tmp, { recursive: true, force: true }); } };
+}
+
+// Opens the app and records console errors and every request; fails fast on foreign origins.
+export async function openApp(context, server, { query = '?test' } = {}) {
+  const page = context.pages()[0] || await context.newPage();
+  const record = { errors: [], requests: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') record.errors.push(m.text()); });
+  page.on('pageerror', (e) => record.errors.push(String(e)));
+  context.on('request', (r) => {
+    const u = r.url();
+    record.requests.push(u);
+    if (!u.startsWith(server.origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) record.foreign.push(u);
+  });
+  await page.goto(server.url + query);
+  await waitForFirstFrame(page);
+  return { page, record };
+}
+
+export async function waitForFirstFrame(page, timeout = 30000) {
+  await page.waitForFunction(() => (window.cpShell && (window.cpShell.firstFrameMs !== null || window.cpShell.error)),
+    null, { timeout });
+  const error = await page.evaluate(() => window.cpShell.error);
+  if (error) throw new Error('the app showed an error screen: ' + error);
+}
+
+export async function items(page) {
+  return page.evaluate(() => (window.cpTest && window.cpTest.items) || []);
+}
+
+// Waits until an item with this visible label is on screen (optionally inside a given window).
+export async function findItem(page, label, { window: win = null, timeout = 5000 } = {}) {
+  const handle = await page.waitForFunction(({ label, win }) => {
+    const all = (self.cpTest && self.cpTest.items) || [];
+    return all.find((it) => it.label === label && (!win || it.window === win) && it.w > 0 && it.h > 0) || null;
+  }, { label, win }, { timeout, polling: 50 });
+  return handle.jsonValue();
+}
+
+export async function hasItem(page, label, opts = {}) {
+  const all = await items(page);
+  return all.some((it) => it.label === label && (!opts.window || it.window === opts.window) && it.w > 0);
+}
+
+// A real mouse click at the middle of the item, as a person would.
+export async function click(page, label, opts = {}) {
+  const it = await findItem(page, label, opts);
+  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  return it;
+}
+
+// Frames are drawn on demand; after input, wait until the locator has published a newer frame.
+export async function nextFrames(page, n = 2) {
+  const start = await page.evaluate(() => (self.cpTest ? self.cpTest.frame : 0));
+  await page.waitForFunction((s) => self.cpTest && self.cpTest.frame >= s, start + n, { timeout: 5000, polling: 20 });
+}

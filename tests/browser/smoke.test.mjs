@@ -1,0 +1,114 @@
+// The app shell in a real browser: first frame, clicks by label, typing, clipboard, HiDPI text,
+// no request to any other origin, and the server's security headers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, click, findItem, hasItem, nextFrames } from './harness.mjs';
+import { sharpness } from './image.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server && server.stop());
+
+test('first frame renders with no console errors and no foreign requests', async () => {
+  const b = await launch();
+  try {
+    const { page, record } = await openApp(b.context, server);
+    assert.ok(await hasItem(page, 'Search'), 'the case search field is on screen');
+    assert.ok(await hasItem(page, 'About'), 'the About button is on screen');
+    assert.equal(await page.locator('#loading').isHidden(), true, 'the loading screen is gone');
+    assert.deepEqual(record.errors, []);
+    assert.deepEqual(record.foreign, []);
+    assert.ok(record.requests.some((u) => u.endsWith('/caseplan.wasm')), 'the wasm was fetched from our origin');
+  } finally { await b.close(); }
+});
+
+test('clicking a labelled button opens the About panel, and Close shuts it', async () => {
+  const b = await launch();
+  try {
+    const { page, record } = await openApp(b.context, server);
+    assert.equal(await hasItem(page, 'About this case planner'), false);
+    await click(page, 'About');
+    await findItem(page, 'Close', { window: 'About this case planner' });
+    await click(page, 'Close', { window: 'About this case planner' });
+    await nextFrames(page);
+    assert.equal(await hasItem(page, 'Close'), false, 'the About panel closed');
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
+
+test('typing into a field, copying it out and pasting text in reach the system clipboard', async () => {
+  const b = await launch();
+  try {
+    const { page } = await openApp(b.context, server);
+    await click(page, 'Search');
+    await page.keyboard.type('Zoë Ashworth-Ng');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    await page.waitForFunction(() => window.cpLastCopied !== undefined, null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.cpLastCopied), 'Zoë Ashworth-Ng', 'typed text copied out of the field');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'Zoë Ashworth-Ng', 'it reached the system clipboard');
+
+    await page.evaluate(() => navigator.clipboard.writeText('UPN A123456789012'));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+    await nextFrames(page);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    await page.waitForFunction(() => window.cpLastCopied === 'UPN A123456789012', null, { timeout: 5000 });
+  } finally { await b.close(); }
+});
+
+test('keys typed into another page element are not stolen by the canvas', async () => {
+  const b = await launch();
+  try {
+    const { page } = await openApp(b.context, server);
+    const value = await page.evaluate(async () => {
+      const input = document.createElement('input');
+      input.id = 'probe';
+      input.style.cssText = 'position:fixed;top:0;left:0;z-index:9';
+      document.body.appendChild(input);
+      input.focus();
+      return input.id;
+    });
+    assert.equal(value, 'probe');
+    await page.keyboard.type('abc');
+    assert.equal(await page.inputValue('#probe'), 'abc');
+  } finally { await b.close(); }
+});
+
+test('text is rasterised for the screen: at devicePixelRatio 2 the frame is twice the size and as sharp', async () => {
+  const shots = {};
+  for (const dpr of [1, 2]) {
+    const b = await launch({ deviceScaleFactor: dpr, viewport: { width: 900, height: 600 } });
+    try {
+      const { page } = await openApp(b.context, server);
+      const it = await findItem(page, 'Search');
+      const clip = { x: 0, y: 0, width: 600, height: Math.ceil(it.y + it.h + 80) };
+      shots[dpr] = { png: await page.screenshot({ clip }), clip, page, b };
+      const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+      assert.deepEqual(size, [900 * dpr, 600 * dpr], 'the canvas backing store follows devicePixelRatio');
+      shots[dpr].stats = await sharpness(page, shots[dpr].png);
+    } finally { await b.close(); }
+  }
+  assert.equal(shots[2].stats.width, shots[1].stats.width * 2);
+  // An upscaled frame halves the steepest edges; text rasterised at 2x keeps them as steep.
+  assert.ok(shots[2].stats.edge > 0.8 * shots[1].stats.edge,
+    `edges at dpr 2 (${shots[2].stats.edge.toFixed(1)}) are as steep as at dpr 1 (${shots[1].stats.edge.toFixed(1)})`);
+  assert.ok(shots[2].stats.detail > 1.5 * shots[1].stats.detail,
+    `dpr 2 has more edge pixels (${shots[2].stats.detail}) than dpr 1 (${shots[1].stats.detail})`);
+});
+
+test('the server sends the security headers and the wasm MIME type', async () => {
+  const page = await fetch(server.url);
+  const csp = page.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+  assert.equal(page.headers.get('cross-origin-opener-policy'), 'same-origin');
+  const wasm = await fetch(server.url + 'caseplan.wasm');
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  const html = await page.text();
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, 'no inline script in index.html');
+});

@@ -1,0 +1,103 @@
+// loader.js: checks the browser can run the app, downloads the wasm with visible progress,
+// then starts the Emscripten runtime. No inline script, so the page's CSP can forbid it.
+(function () {
+  'use strict';
+  var bar = document.getElementById('loading-bar');
+  var text = document.getElementById('loading-text');
+
+  var messages = {
+    wasm: 'This browser cannot run WebAssembly, which the case planner needs. Please use an up-to-date ' +
+          'version of Chrome, Edge, Firefox or Safari. If your school manages this computer, ask for ' +
+          'WebAssembly not to be blocked.',
+    webgl2: 'This browser or computer cannot draw with WebGL 2, which the case planner needs. Please use an ' +
+            'up-to-date version of Chrome, Edge, Firefox or Safari, and check that hardware acceleration ' +
+            'is switched on in the browser settings.',
+    download: 'The case planner could not be downloaded. Check your internet connection and reload the page.',
+    crash: 'The case planner stopped unexpectedly. Reload the page to continue.'
+  };
+
+  function showError(kind, detail) {
+    document.getElementById('loading').hidden = true;
+    var box = document.getElementById('error');
+    document.getElementById('error-text').textContent = (messages[kind] || kind) + (detail ? ' (' + detail + ')' : '');
+    box.hidden = false;
+    window.cpShell.error = kind;
+  }
+
+  window.cpShell = {
+    started: performance.now(),
+    firstFrameMs: null,
+    error: null,
+    firstFrame: function () {
+      this.firstFrameMs = performance.now();
+      document.getElementById('loading').hidden = true;
+    }
+  };
+  window.cpShowError = showError;
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    showError('wasm');
+    return;
+  }
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    showError('webgl2');
+    return;
+  }
+
+  function setProgress(loaded, total) {
+    if (total > 0) {
+      var pct = Math.min(100, Math.round(100 * loaded / total));
+      bar.value = pct;
+      text.textContent = 'Loading the case planner… ' + pct + '%';
+    } else {
+      bar.removeAttribute('value');
+    }
+  }
+
+  // Reads the response body chunk by chunk so the bar shows real download progress.
+  function fetchWithProgress(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (res) {
+      if (!res.ok) throw new Error('HTTP ' + res.status + ' for ' + url);
+      var total = Number(res.headers.get('Content-Length')) || Number(res.headers.get('X-Uncompressed-Length')) || 0;
+      if (!res.body || !res.body.getReader) return res.arrayBuffer();
+      var reader = res.body.getReader();
+      var chunks = [], loaded = 0;
+      function pump() {
+        return reader.read().then(function (r) {
+          if (r.done) {
+            var out = new Uint8Array(loaded), at = 0;
+            chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+            return out.buffer;
+          }
+          chunks.push(r.value);
+          loaded += r.value.length;
+          setProgress(loaded, total);
+          return pump();
+        });
+      }
+      return pump();
+    });
+  }
+
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    print: function (s) { console.log(s); },
+    printErr: function (s) { console.error(s); },
+    onAbort: function (what) { showError('crash', String(what)); },
+    instantiateWasm: function (imports, done) {
+      fetchWithProgress('caseplan.wasm')
+        .then(function (bytes) {
+          text.textContent = 'Starting…';
+          return WebAssembly.instantiate(bytes, imports);
+        })
+        .then(function (r) { done(r.instance, r.module); })
+        .catch(function (err) { showError('download', String(err && err.message || err)); });
+      return {};
+    }
+  };
+
+  var script = document.createElement('script');
+  script.src = 'caseplan.js';
+  script.onerror = function () { showError('download', 'caseplan.js'); };
+  document.body.appendChild(script);
+})();
