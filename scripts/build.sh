@@ -11,7 +11,8 @@ export NODE_PATH=/usr/share/nodejs   # Debian's emscripten needs Debian's acorn 
 JOBS=${JOBS:-$(nproc)}
 
 native() {
-  [ -f build/native/build.ninja ] || cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  # clang, like em++, so code that only g++ accepts fails here first rather than in the wasm build.
+  [ -f build/native/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   ninja -C build/native -j "$JOBS"
 }
 wasm() {

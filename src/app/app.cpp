@@ -69,8 +69,11 @@ void case_list() {
 
 void about_window() {
     if (!g_ui.show_about) return;
+    // Centred and never larger than the window, so it scrolls on a small screen instead of hiding.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_Appearing);
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(280, 120), ImVec2(vp->WorkSize.x - 20, vp->WorkSize.y - 20));
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (ImGui::Begin("About this case planner", &g_ui.show_about, ImGuiWindowFlags_NoCollapse)) {
         ImGui::PushFont(fonts().bold);
         ImGui::TextUnformatted("Managed Moves and Off-site Directions case planner");
@@ -104,7 +107,9 @@ void frame() {
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
-                                   ImGuiWindowFlags_NoSavedSettings;
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    platform::set_backdrop(bg.x, bg.y, bg.z, false);
     if (ImGui::Begin("Case planner", nullptr, flags)) {
         menu_bar();
         case_list();

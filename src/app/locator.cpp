@@ -15,7 +15,8 @@ namespace {
 
 struct Item {
     ImGuiID id = 0;
-    ImRect rect;
+    ImRect rect;        // clipped to what is visible in its window
+    ImRect full;        // where it is laid out, visible or not
     std::string label;
     std::string window;
     int flags = 0;
@@ -26,7 +27,7 @@ std::unordered_map<ImGuiID, size_t> g_index;
 
 Item& item_for(ImGuiID id) {
     const auto [it, added] = g_index.try_emplace(id, g_items.size());
-    if (added) g_items.push_back(Item{id, {}, {}, {}, 0});
+    if (added) g_items.push_back(Item{id, {}, {}, {}, {}, 0});
     return g_items[it->second];
 }
 
@@ -51,7 +52,8 @@ void locator_end_frame() {
         if (it.label.empty()) continue;
         out.push_back({{"id", it.id}, {"label", it.label}, {"window", it.window},
                        {"x", it.rect.Min.x}, {"y", it.rect.Min.y},
-                       {"w", it.rect.GetWidth()}, {"h", it.rect.GetHeight()}, {"flags", it.flags}});
+                       {"w", it.rect.GetWidth()}, {"h", it.rect.GetHeight()}, {"flags", it.flags},
+                       {"fullY", it.full.Min.y}, {"fullH", it.full.GetHeight()}});
     }
     platform::publish_items(out.dump());
 }
@@ -63,6 +65,7 @@ void locator_end_frame() {
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
     auto& item = cp::app::item_for(id);
     item.rect = bb;
+    item.full = bb;
     if (ctx->CurrentWindow) item.window = cp::app::visible_label(ctx->CurrentWindow->Name);
     // Clip to the window's visible area so a test never clicks something scrolled out of view.
     if (ctx->CurrentWindow && ctx->CurrentWindow->ID != id) item.rect.ClipWithFull(ctx->CurrentWindow->ClipRect);

@@ -2,7 +2,8 @@
 //
 // Built on ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE): each frame ImGui reports every
 // item's id, rectangle and label; in test mode (?test in the URL) the list is published to the
-// page as window.cpTest.items = [{id, label, x, y, w, h, window, flags}], in CSS pixels, so a
+// page as window.cpTest.items = [{id, label, x, y, w, h, window, flags, fullY, fullH}] in CSS
+// pixels (x..h clipped to what is visible; fullY/fullH where it is laid out), so a
 // Playwright test clicks "New case" with a real mouse event at its real position.
 #pragma once
 

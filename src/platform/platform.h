@@ -7,6 +7,7 @@
 //   - Frames        request_redraw
 //   - Clipboard     set_clipboard_text, clipboard_text
 //   - Pointer       set_cursor
+//   - Backdrop      set_backdrop
 //   - Time          now_ms, today_iso
 //   - Page          set_page_title, open_print_view, download_file
 //   - Tests         test_mode, publish_items
@@ -25,6 +26,11 @@ const char* clipboard_text();                           // last text pasted into
 
 // Pointer ------------------------------------------------------------------------------------
 void        set_cursor(const char* css_cursor);         // "default", "text", "pointer", "ew-resize", …
+
+// Backdrop -----------------------------------------------------------------------------------
+// The app's main window has no background of its own; the platform paints it with the app's
+// shader, striped in a training (DEMO) workspace.
+void        set_backdrop(float r, float g, float b, bool demo);
 
 // Time ---------------------------------------------------------------------------------------
 double      now_ms();                                   // monotonic milliseconds, for frame timing only

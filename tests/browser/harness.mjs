@@ -85,11 +85,12 @@ export async function items(page) {
 }
 
 // Waits until an item with this visible label is on screen (optionally inside a given window).
-export async function findItem(page, label, { window: win = null, timeout = 5000 } = {}) {
-  const handle = await page.waitForFunction(({ label, win }) => {
+// With { visible: false } it also finds items scrolled out of view (x..h are then empty).
+export async function findItem(page, label, { window: win = null, timeout = 5000, visible = true } = {}) {
+  const handle = await page.waitForFunction(({ label, win, visible }) => {
     const all = (self.cpTest && self.cpTest.items) || [];
-    return all.find((it) => it.label === label && (!win || it.window === win) && it.w > 0 && it.h > 0) || null;
-  }, { label, win }, { timeout, polling: 50 });
+    return all.find((it) => it.label === label && (!win || it.window === win) && (!visible || (it.w > 0 && it.h > 0))) || null;
+  }, { label, win, visible }, { timeout, polling: 50 });
   return handle.jsonValue();
 }
 

@@ -112,3 +112,63 @@ test('the server sends the security headers and the wasm MIME type', async () =>
   const html = await page.text();
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, 'no inline script in index.html');
 });
+
+test('an idle page stops drawing, and input brings frames back', async () => {
+  const b = await launch();
+  try {
+    const { page } = await openApp(b.context, server);
+    await page.waitForTimeout(1500);   // let the after-load frames and the late wake pass
+    const idleStart = await page.evaluate(() => window.cpStats.frames);
+    await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(() => window.cpStats.frames), idleStart, 'no frame drawn while idle');
+    await page.mouse.move(200, 200);
+    await page.waitForFunction((n) => window.cpStats.frames > n, idleStart, { timeout: 3000 });
+  } finally { await b.close(); }
+});
+
+test('the mouse cursor follows ImGui: an I-beam over a text field', async () => {
+  const b = await launch();
+  try {
+    const { page } = await openApp(b.context, server);
+    const field = await findItem(page, 'Search');
+    await page.mouse.move(field.x + 40, field.y + field.h / 2);
+    await page.waitForFunction(() => document.getElementById('canvas').style.cursor === 'text', null, { timeout: 3000 });
+    await page.mouse.move(5, 500);
+    await page.waitForFunction(() => document.getElementById('canvas').style.cursor === 'default', null, { timeout: 3000 });
+  } finally { await b.close(); }
+});
+
+test('resizing the window re-lays out the page at the new size', async () => {
+  const b = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page } = await openApp(b.context, server);
+    await click(page, 'About');
+    const before = await findItem(page, 'Close', { window: 'About this case planner' });
+    assert.equal((await findItem(page, 'Case planner')).w, 1280);
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.waitForFunction(() => document.getElementById('canvas').width === 800, null, { timeout: 3000 });
+    await page.mouse.move(10, 10);
+    await nextFrames(page);
+    const after = await findItem(page, 'Close', { window: 'About this case planner' });
+    assert.ok(after.x + after.w <= 800 && after.y + after.h <= 600, 'the panel is inside the smaller window');
+    assert.notDeepEqual([after.x, after.y], [before.x, before.y], 'the panel re-centred');
+    assert.equal((await findItem(page, 'Case planner')).w, 800, 'the main window fills the new width');
+  } finally { await b.close(); }
+});
+
+test('the mouse wheel scrolls down when turned towards the user, by a few lines per notch', async () => {
+  const b = await launch({ viewport: { width: 900, height: 240 } });
+  try {
+    const { page } = await openApp(b.context, server);
+    await click(page, 'About');
+    const close = await findItem(page, 'Close', { window: 'About this case planner', visible: false });
+    const win = await findItem(page, 'About this case planner');
+    // The About panel is taller than this short window allows; scroll it.
+    await page.mouse.move(win.x + win.w / 2, win.y + 60);
+    await page.mouse.wheel(0, 100);   // one notch of a typical mouse wheel
+    await nextFrames(page);
+    const moved = await findItem(page, 'Close', { window: 'About this case planner', visible: false });
+    const dy = close.fullY - moved.fullY;
+    assert.ok(dy > 10 && dy < 200, `content moved up by a sane amount (${dy} px)`);
+  } finally { await b.close(); }
+});

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -21,6 +22,7 @@
 #include "app/fonts.h"
 #include "app/locator.h"
 #include "platform/platform.h"
+#include "platform/web/backdrop.h"
 #include "platform/web/keys.h"
 
 extern "C" {
@@ -49,6 +51,7 @@ bool g_frame_scheduled = false;
 bool g_first_frame = true;
 std::string g_clipboard;
 const char* g_cursor = "";
+cp::platform::BackdropStyle g_backdrop{{0.97f, 0.97f, 0.98f}, {0.93f, 0.90f, 0.80f}, false};
 
 void schedule_frame();
 
@@ -240,8 +243,7 @@ void render_frame() {
     int w = 0, h = 0;
     emscripten_get_canvas_element_size(kCanvas, &w, &h);
     glViewport(0, 0, w, h);
-    glClearColor(0.94f, 0.95f, 0.96f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    cp::platform::backdrop_draw(w, h, ImGui::GetIO().DisplayFramebufferScale.x, g_backdrop);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     cp::app::locator_end_frame();
     cp_js_frame_stats(emscripten_get_now() - start);
@@ -354,6 +356,13 @@ void set_cursor(const char* css) {
     cp_js_set_cursor(css);
 }
 
+void set_backdrop(float r, float g, float b, bool demo) {
+    g_backdrop.colour[0] = r;
+    g_backdrop.colour[1] = g;
+    g_backdrop.colour[2] = b;
+    g_backdrop.demo = demo;
+}
+
 double now_ms() { return emscripten_get_now(); }
 
 std::string today_iso() {
@@ -389,6 +398,7 @@ int main() {
     io.SetClipboardTextFn = set_clipboard;
     ImGui::GetCurrentContext()->TestEngineHookItems = cp::platform::test_mode();
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!cp::platform::backdrop_init()) std::fprintf(stderr, "the background shader failed; using a plain colour\n");
     cp::app::init();
     sync_canvas_size();
     install_callbacks();
