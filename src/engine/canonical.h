@@ -1,0 +1,19 @@
+// canonical.h: the one byte-exact JSON form that event hashes are computed over.
+//
+// Rules (also in docs/workspace-format.md): objects with keys in byte order, no whitespace,
+// strings escaped only where JSON requires (" \ and control characters as \u00xx), integers
+// in plain decimal. Floating-point numbers are not allowed in events, so their form never
+// depends on a library version.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace cp {
+
+using Json = nlohmann::json;
+
+void        append_canonical(std::string& out, const Json& value);   // appends to out
+std::string canonical_json(const Json& value);
+void        append_json_string(std::string& out, std::string_view s); // "…" with escapes
+
+} // namespace cp

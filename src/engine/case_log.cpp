@@ -1,0 +1,255 @@
+#include "engine/case_log.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/sha256.h"
+
+namespace cp {
+
+bool log_order_less(const Event& a, const Event& b) {
+    if (a.at != b.at) return a.at < b.at;
+    return a.id < b.id;
+}
+
+// The canonical content is written by hand (not through a Json object) because it is the hot
+// path when a large workspace is verified; its bytes equal canonical_json of the same object.
+void append_canonical_event(std::string& out, const std::string& case_id, const Event& e) {
+    out += "{\"at\":";
+    append_json_string(out, e.at);
+    out += ",\"author\":{\"name\":";
+    append_json_string(out, e.author.name);
+    out += ",\"role\":";
+    append_json_string(out, e.author.role);
+    out += "},\"case\":";
+    append_json_string(out, case_id);
+    out += ",\"id\":";
+    append_json_string(out, e.id);
+    out += ",\"payload\":";
+    append_canonical(out, e.payload);
+    out += ",\"prev\":[";
+    for (std::size_t i = 0; i < e.prev.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, e.prev[i]);
+    }
+    out += "],\"supersedes\":";
+    append_json_string(out, e.supersedes);
+    out += ",\"type\":";
+    append_json_string(out, event_type_name(e.type));
+    out += '}';
+}
+
+std::string event_content_hash(const std::string& case_id, const Event& e) {
+    thread_local std::string buffer;
+    buffer.clear();
+    append_canonical_event(buffer, case_id, e);
+    return sha256_hex(buffer);
+}
+
+std::vector<std::string> compute_heads(const Case& c) {
+    std::unordered_set<std::string> pointed;
+    for (const Event& e : c.events) for (const auto& p : e.prev) pointed.insert(p);
+    std::vector<std::string> heads;
+    for (const Event& e : c.events) if (!pointed.count(e.hash)) heads.push_back(e.hash);
+    std::sort(heads.begin(), heads.end());
+    heads.erase(std::unique(heads.begin(), heads.end()), heads.end());
+    return heads;
+}
+
+bool append_event(Case& c, const EventDraft& draft, const std::string& id, const std::string& at, Problems* problems) {
+    Problems local;
+    Problems& out = problems ? *problems : local;
+    const std::size_t before = out.size();
+    if (id.empty()) out.push_back({"", "/id", "an event needs an id"});
+    for (const Event& e : c.events)
+        if (e.id == id) out.push_back({"", "/id", "event id " + id + " is already used in case " + c.id});
+    if (!is_timestamp(at)) out.push_back({"", "/at", "expected a UTC timestamp YYYY-MM-DDTHH:MM:SSZ; found \"" + at + "\""});
+    validate_payload(draft.type, draft.payload, "", "/payload", out);
+    if (!draft.supersedes.empty()) {
+        const bool found = std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) { return e.id == draft.supersedes; });
+        if (!found) out.push_back({"", "/supersedes", "no event " + draft.supersedes + " in case " + c.id + " to supersede"});
+    }
+    if (draft.type == EventType::retraction && draft.supersedes.empty())
+        out.push_back({"", "/supersedes", "a retraction must name the event it withdraws"});
+    if (out.size() != before) return false;
+
+    Event e;
+    e.id = id;
+    e.at = at;
+    e.author = draft.author;
+    e.type = draft.type;
+    e.payload = draft.payload;
+    e.supersedes = draft.supersedes;
+    e.prev = c.heads;
+    e.hash = event_content_hash(c.id, e);
+    const auto pos = std::upper_bound(c.events.begin(), c.events.end(), e, log_order_less);
+    c.events.insert(pos, e);
+    c.heads = {e.hash};
+    return true;
+}
+
+void verify_case(const Case& c, const std::string& file, const std::string& path, Problems& out) {
+    const std::string who = "case " + c.id;
+    std::unordered_map<std::string, std::size_t> by_hash, by_id;
+    std::unordered_set<std::string> altered;   // recorded hashes whose content no longer matches
+    std::size_t genesis = 0;
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+        const Event& e = c.events[i];
+        const std::string where = path + "/events/" + std::to_string(i);
+        if (!by_id.emplace(e.id, i).second)
+            out.push_back({file, where + "/id", who + ": event id " + e.id + " appears twice"});
+        if (event_content_hash(c.id, e) != e.hash) {
+            out.push_back({file, where, who + ": event " + e.id + " (" + event_type_name(e.type) + ", recorded " + e.at +
+                                            ") was changed after it was recorded: its content no longer matches its hash"});
+            altered.insert(e.hash);
+        }
+        by_hash.emplace(e.hash, i);
+        if (e.prev.empty()) {
+            ++genesis;
+            if (e.type != EventType::case_opened)
+                out.push_back({file, where, who + ": event " + e.id + " claims to start the log but is not case_opened"});
+        }
+        if (i > 0 && log_order_less(e, c.events[i - 1]))
+            out.push_back({file, where, who + ": event " + e.id + " is out of order (events are kept by time, then id)"});
+    }
+    if (!c.events.empty() && genesis != 1)
+        out.push_back({file, path + "/events", who + ": expected exactly one first event (case_opened); found " + std::to_string(genesis)});
+    bool dangling = false;   // a missing predecessor also leaves an unsealed event: report the cause once
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+        const Event& e = c.events[i];
+        for (const auto& p : e.prev) {
+            if (by_hash.count(p) || altered.count(p)) continue;
+            dangling = true;
+            out.push_back({file, path + "/events/" + std::to_string(i) + "/prev",
+                           who + ": event " + e.id + " was recorded after an event that is no longer in the log (hash " +
+                               p.substr(0, 12) + "…): an earlier event was deleted or rewritten"});
+        }
+        if (!e.supersedes.empty() && !by_id.count(e.supersedes))
+            out.push_back({file, path + "/events/" + std::to_string(i) + "/supersedes",
+                           who + ": event " + e.id + " supersedes " + e.supersedes + ", which is not in the log"});
+    }
+    const auto heads = compute_heads(c);
+    std::vector<std::string> recorded = c.heads;
+    std::sort(recorded.begin(), recorded.end());
+    if (heads != recorded) {
+        for (const auto& h : recorded)
+            if (!by_hash.count(h))
+                out.push_back({file, path + "/heads", who + ": the latest recorded event (hash " + h.substr(0, 12) +
+                                                          "…) is missing: the end of the log was removed or changed"});
+        for (const auto& h : heads)
+            if (!dangling && !std::count(recorded.begin(), recorded.end(), h))
+                out.push_back({file, path + "/heads", who + ": event " + c.events[by_hash[h]].id +
+                                                          " is not sealed by the recorded heads: it was added outside the app"});
+    }
+}
+
+Case merge_cases(const Case& a, const Case& b, Problems& out) {
+    Case m;
+    m.id = a.id;
+    if (a.id != b.id) out.push_back({"", "", "cannot merge case " + a.id + " with case " + b.id});
+    std::unordered_map<std::string, const Event*> seen;
+    for (const Event& e : a.events) seen.emplace(e.id, &e);
+    m.events = a.events;
+    for (const Event& e : b.events) {
+        const auto it = seen.find(e.id);
+        if (it == seen.end()) {
+            m.events.push_back(e);
+        } else if (it->second->hash != e.hash) {
+            out.push_back({"", "", "case " + a.id + ": event " + e.id + " differs between the two copies"});
+        }
+    }
+    std::sort(m.events.begin(), m.events.end(), log_order_less);
+    m.heads = compute_heads(m);
+    return m;
+}
+
+std::vector<std::size_t> live_events(const Case& c) {
+    // A supersedes link always points to an earlier event (it must exist when appended), so one
+    // pass from the end decides liveness: a dead event's own link has no effect.
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < c.events.size(); ++i) index.emplace(c.events[i].id, i);
+    std::vector<char> dead(c.events.size(), 0);
+    for (std::size_t i = c.events.size(); i-- > 0;) {
+        const Event& e = c.events[i];
+        if (dead[i] || e.supersedes.empty()) continue;
+        const auto it = index.find(e.supersedes);
+        if (it != index.end() && it->second < i) dead[it->second] = 1;
+    }
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < c.events.size(); ++i)
+        if (!dead[i] && c.events[i].type != EventType::retraction) out.push_back(i);
+    return out;
+}
+
+Json event_to_json(const Event& e) {
+    Json j = {{"id", e.id}, {"at", e.at}, {"author", {{"name", e.author.name}, {"role", e.author.role}}},
+              {"type", event_type_name(e.type)}, {"payload", e.payload}, {"prev", e.prev}, {"hash", e.hash}};
+    if (!e.supersedes.empty()) j["supersedes"] = e.supersedes;
+    return j;
+}
+
+namespace {
+bool take_string(const Json& j, const char* key, std::string& into, const std::string& file, const std::string& path,
+                 Problems& out, bool required = true) {
+    const auto it = j.find(key);
+    if (it == j.end()) {
+        if (required) out.push_back({file, path + "/" + key, std::string("missing: an event needs ") + key});
+        return !required;
+    }
+    if (!it->is_string()) {
+        out.push_back({file, path + "/" + key, "expected a text; found " + it->dump()});
+        return false;
+    }
+    into = it->get<std::string>();
+    return true;
+}
+} // namespace
+
+std::optional<Event> event_from_json(const Json& j, const std::string& file, const std::string& path, Problems& out) {
+    if (!j.is_object()) {
+        out.push_back({file, path, "expected an event object"});
+        return std::nullopt;
+    }
+    const std::size_t before = out.size();
+    Event e;
+    std::string type;
+    take_string(j, "id", e.id, file, path, out);
+    if (take_string(j, "at", e.at, file, path, out) && !is_timestamp(e.at))
+        out.push_back({file, path + "/at", "expected a UTC timestamp YYYY-MM-DDTHH:MM:SSZ; found \"" + e.at + "\""});
+    take_string(j, "hash", e.hash, file, path, out);
+    take_string(j, "supersedes", e.supersedes, file, path, out, false);
+    const auto author = j.find("author");
+    if (author == j.end() || !author->is_object()) {
+        out.push_back({file, path + "/author", "expected an author object {name, role}"});
+    } else {
+        take_string(*author, "name", e.author.name, file, path + "/author", out);
+        take_string(*author, "role", e.author.role, file, path + "/author", out);
+    }
+    if (take_string(j, "type", type, file, path, out)) {
+        if (const auto t = parse_event_type(type)) e.type = *t;
+        else out.push_back({file, path + "/type", "unknown event type \"" + type + "\"; see docs/workspace-format.md"});
+    }
+    const auto prev = j.find("prev");
+    if (prev == j.end() || !prev->is_array()) {
+        out.push_back({file, path + "/prev", "expected a list of hashes (empty only for case_opened)"});
+    } else {
+        for (const auto& p : *prev) {
+            if (p.is_string()) e.prev.push_back(p.get<std::string>());
+            else out.push_back({file, path + "/prev", "expected hash texts; found " + p.dump()});
+        }
+    }
+    const auto payload = j.find("payload");
+    if (payload == j.end()) out.push_back({file, path + "/payload", "missing: an event needs a payload"});
+    else e.payload = *payload;
+    if (out.size() == before) validate_payload(e.type, e.payload, file, path + "/payload", out);
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        static const char* known[] = {"id", "at", "author", "type", "payload", "prev", "hash", "supersedes"};
+        if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return it.key() == k; }) == std::end(known))
+            out.push_back({file, path + "/" + it.key(), "unknown field in an event"});
+    }
+    if (out.size() != before) return std::nullopt;
+    return e;
+}
+
+} // namespace cp

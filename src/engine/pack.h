@@ -1,0 +1,138 @@
+// pack.h: protocol packs — a local authority's protocol as data (docs/protocol-packs.md).
+//
+// A pack lists rules. Each rule picks one of a fixed set of rule kinds the engine knows how to
+// evaluate (a gate, a deadline, a length limit, a review cadence …) and fills in its numbers,
+// its plain-English message and its citation. A new local authority therefore needs a new JSON
+// file, not a new build. Every local pack `extends` the England statutory baseline; it may
+// replace a baseline rule that is not statutory (to word it as its own document does) but never
+// a statutory one: where its document conflicts with statute it records a `conflict`, and the
+// plan shows the statutory rule with the explanation.
+//
+// Index
+//   Severity, Unit, Span, Citation    shared small types
+//   RuleKind                          the rule vocabulary (see docs for each kind's params)
+//   Rule                              one rule (common fields + kind-specific params)
+//   Reading, Conflict                 recorded interpretations and statute conflicts
+//   Pack                              one parsed file
+//   parse_pack                        strict validation: every problem names file, path, expectation
+//   resolve_pack                      local pack + baseline -> the effective rule set
+//   embedded_pack, embedded_pack_ids  the packs shipped in assets/protocols
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/canonical.h"
+#include "engine/date.h"
+#include "engine/errors.h"
+#include "engine/events.h"
+
+namespace cp {
+
+enum class Severity { blocks, warns, informs };
+enum class Unit { days, school_days, weeks, school_weeks };
+
+struct Span {
+    int  n = 0;                        // how many
+    Unit unit = Unit::days;            // of what
+};
+
+struct Citation {
+    std::string file;                  // seed document file name, or "DOMAIN.md"
+    std::string paragraph;             // "para 5b", "Process, bullet 7", "Review, para 1"
+};
+
+enum class RuleKind {
+    gate,              // an action is not allowed (or only with a warning) until a condition holds
+    deadline,          // something must happen within a span after (or before) an anchor date
+    duration,          // length of the placement: default, minimum, maximum, extensions
+    review_cadence,    // reviews (or progress checks) at most `every` apart from the start
+    review_invitation, // written invitation to parents at least `lead` before each review
+    review_request,    // a written request for a review, unless one was held within `quiet`
+    attendance,        // attendance at the host against a threshold
+    termination_lock,  // no ending before `min` from the start, except for a serious breach
+    serious_breach,    // what a serious breach does: ends at once, emergency meeting …
+    referral_limit,    // no more than `max` managed-move referrals without panel agreement
+    statute,           // a statutory prohibition in force from a date (trial managed moves)
+    info,              // a message shown at chosen stages
+};
+
+struct Rule {
+    std::string           id;          // "thurrock/serious-breach-ends-at-once"
+    RuleKind              kind = RuleKind::info;
+    Severity              severity = Severity::informs;
+    std::string           message;     // what a deputy head reads
+    Citation              citation;    // where it comes from
+    std::vector<CaseKind> applies_to;  // empty: every case kind
+    std::string           when = "always"; // condition on the case: always, ehcp, cla, host_is_ap, academy_home …
+    std::string           who;         // who acts: home_school, host_school, governing_board, la, panel, parents …
+    std::optional<Date>   in_force_from; // applies to placements starting on or after this date
+    bool                  statutory = false; // baseline rule that local packs may not replace
+    Json                  params = Json::object(); // kind-specific, validated by parse_pack
+    std::string           source_pack; // id of the pack the rule came from
+};
+
+struct Reading {
+    std::string topic;                 // "review cadence"
+    std::string reading;               // the interpretation the pack applies
+    std::string why;                   // the reason for choosing it
+    Citation    citation;
+};
+
+struct Conflict {
+    std::string id;                    // "thurrock/trial-admission-vs-statute"
+    std::string local;                 // what the local document says
+    std::string statutory_rule;        // id of the baseline rule that prevails
+    std::string explanation;           // what the planner does instead, and why
+    Citation    citation;              // where the local wording is
+    std::vector<CaseKind> applies_to;  // case kinds it concerns (empty: all)
+};
+
+struct Pack {
+    std::string id;                    // "norfolk"; the file is assets/protocols/<id>.json
+    std::string name;                  // "Norfolk Managed Move Scheme"
+    std::string local_authority;       // "Norfolk County Council"
+    std::string extends;               // "england-baseline" ("" only for the baseline)
+    Citation    source;                // the document the pack is built from
+    std::string calendar;              // default calendar id for this LA ("" = typical England)
+    std::vector<CaseKind> case_kinds;  // kinds this protocol covers
+    std::vector<std::pair<std::string, std::string>> roles; // who-code -> local name ("la" -> "SAIO")
+    std::vector<std::string> documents;// document ids this protocol uses
+    std::vector<std::string> replaces; // baseline rule ids this pack re-words
+    std::vector<Rule>     rules;
+    std::vector<Reading>  readings;
+    std::vector<Conflict> conflicts;
+
+    const Rule* find_rule(std::string_view rule_id) const;
+    std::string role_name(const std::string& who) const;   // local name, or a plain default
+};
+
+const char*             severity_name(Severity s);
+const char*             rule_kind_name(RuleKind k);
+const char*             unit_name(Unit u);
+std::optional<Severity> parse_severity(std::string_view s);
+std::optional<RuleKind> parse_rule_kind(std::string_view s);
+std::optional<Unit>     parse_unit(std::string_view s);
+
+// Strict. Returns nothing when any problem was found (every one is reported, not just the first).
+std::optional<Pack> parse_pack(std::string_view json, const std::string& file, Problems& problems);
+
+// The effective rules: the baseline's (minus those the local pack replaces) then the local ones,
+// plus the local pack's readings, conflicts and names. Problems when a replaced id is unknown or
+// statutory, or when the pack extends something other than the given baseline.
+std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Problems& problems);
+
+std::vector<std::string> embedded_pack_ids();                    // ids of assets/protocols/*.json
+std::optional<Pack>      embedded_pack(std::string_view id, Problems& problems);   // parsed, not resolved
+std::optional<Pack>      load_resolved_pack(std::string_view id, Problems& problems); // resolved with the baseline
+
+// Rule vocabularies (also listed in docs/protocol-packs.md and checked by parse_pack).
+const std::vector<const char*>& known_conditions();   // values of `when`
+const std::vector<const char*>& known_requirements(); // values of gate `requires`
+const std::vector<const char*>& known_actions();      // values of gate `action`
+const std::vector<const char*>& known_anchors();      // deadline `from`
+const std::vector<const char*>& known_milestones();   // deadline `to`
+const std::vector<const char*>& known_roles();        // values of `who`
+
+} // namespace cp

@@ -1,0 +1,267 @@
+#include "engine/workspace.h"
+
+#include <algorithm>
+#include <set>
+
+namespace cp {
+namespace {
+
+// Reads one object's fields strictly: every key must be known, every type right.
+struct ObjectReader {
+    const Json& j;
+    const std::string& file;
+    std::string path;
+    Problems& out;
+    std::vector<std::string> known;
+
+    bool text(const char* key, std::string& into, bool required) {
+        known.push_back(key);
+        const auto it = j.find(key);
+        if (it == j.end()) {
+            if (required) out.push_back({file, path + "/" + key, std::string("missing: expected a text (") + key + ")"});
+            return false;
+        }
+        if (!it->is_string()) {
+            out.push_back({file, path + "/" + key, "expected a text; found " + it->dump()});
+            return false;
+        }
+        into = it->get<std::string>();
+        return true;
+    }
+    void one_of(const char* key, std::string& into, std::initializer_list<const char*> allowed, bool required) {
+        if (!text(key, into, required)) return;
+        if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return into == a; }) != allowed.end()) return;
+        std::string list;
+        for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        out.push_back({file, path + "/" + key, "expected one of " + list + "; found \"" + into + "\""});
+    }
+    void integer(const char* key, int& into) {
+        known.push_back(key);
+        const auto it = j.find(key);
+        if (it == j.end()) return;
+        if (!it->is_number_integer()) out.push_back({file, path + "/" + key, "expected a whole number; found " + it->dump()});
+        else into = it->get<int>();
+    }
+    void finish() {
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (std::find(known.begin(), known.end(), it.key()) == known.end())
+                out.push_back({file, path + "/" + it.key(), "unknown field; expected one of the documented fields"});
+    }
+};
+
+const Json* array_at(const Json& root, const char* key, const std::string& file, Problems& out, bool required) {
+    const auto it = root.find(key);
+    if (it == root.end()) {
+        if (required) out.push_back({file, std::string("/") + key, "missing: expected a list"});
+        return nullptr;
+    }
+    if (!it->is_array()) {
+        out.push_back({file, std::string("/") + key, "expected a list; found " + std::string(it->type_name())});
+        return nullptr;
+    }
+    return &*it;
+}
+
+bool is_urn(const std::string& s) {
+    return s.size() >= 6 && s.size() <= 7 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void read_own(const Json& root, const std::string& file, Workspace& ws, Problems& out) {
+    const auto it = root.find("own_school");
+    if (it == root.end() || !it->is_object()) {
+        out.push_back({file, "/own_school", "expected an object {name, urn, la, role}"});
+        return;
+    }
+    ObjectReader r{*it, file, "/own_school", out, {}};
+    r.text("name", ws.own.name, true);
+    if (r.text("urn", ws.own.urn, true) && !is_urn(ws.own.urn))
+        out.push_back({file, "/own_school/urn", "expected a URN of 6 or 7 digits; found \"" + ws.own.urn + "\""});
+    r.text("la", ws.own.la, true);
+    r.one_of("role", ws.own.role, {"home_school", "host_school", "la_officer"}, true);
+    r.finish();
+}
+
+void read_schools(const Json& root, const std::string& file, Workspace& ws, Problems& out) {
+    const Json* list = array_at(root, "schools", file, out, false);
+    if (!list) return;
+    std::set<std::string> urns;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string path = "/schools/" + std::to_string(i);
+        const Json& j = (*list)[i];
+        if (!j.is_object()) { out.push_back({file, path, "expected a school object"}); continue; }
+        School s;
+        ObjectReader r{j, file, path, out, {}};
+        if (r.text("urn", s.urn, true) && !is_urn(s.urn))
+            out.push_back({file, path + "/urn", "expected a URN of 6 or 7 digits; found \"" + s.urn + "\""});
+        r.text("name", s.name, true);
+        r.one_of("phase", s.phase, {"primary", "secondary", "all_through", "alternative_provision", "special", "middle"}, false);
+        r.one_of("governance", s.governance, {"maintained", "academy", "pru", "independent", "free_school"}, false);
+        r.text("la", s.la, false);
+        r.text("notes", s.notes, false);
+        r.integer("distance_m", s.distance_m);
+        r.finish();
+        if (!s.urn.empty() && !urns.insert(s.urn).second)
+            out.push_back({file, path + "/urn", "URN " + s.urn + " appears twice in the school directory"});
+        ws.schools.push_back(std::move(s));
+    }
+}
+
+void read_staff(const Json& root, const std::string& file, Workspace& ws, Problems& out) {
+    const Json* list = array_at(root, "staff", file, out, false);
+    if (!list) return;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string path = "/staff/" + std::to_string(i);
+        const Json& j = (*list)[i];
+        if (!j.is_object()) { out.push_back({file, path, "expected a staff object {id, name, role}"}); continue; }
+        StaffMember m;
+        ObjectReader r{j, file, path, out, {}};
+        r.text("id", m.id, true);
+        r.text("name", m.name, true);
+        r.text("role", m.role, true);
+        r.finish();
+        if (!m.id.empty() && !ids.insert(m.id).second)
+            out.push_back({file, path + "/id", "staff id " + m.id + " appears twice"});
+        ws.staff.push_back(std::move(m));
+    }
+}
+
+void read_cases(const Json& root, const std::string& file, Workspace& ws, Problems& out) {
+    const Json* list = array_at(root, "cases", file, out, true);
+    if (!list) return;
+    std::set<std::string> ids;
+    ws.cases.reserve(list->size());
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string path = "/cases/" + std::to_string(i);
+        const Json& j = (*list)[i];
+        if (!j.is_object()) { out.push_back({file, path, "expected a case object {id, heads, events}"}); continue; }
+        Case c;
+        ObjectReader r{j, file, path, out, {"heads", "events"}};
+        r.text("id", c.id, true);
+        r.finish();
+        if (!c.id.empty() && !ids.insert(c.id).second) out.push_back({file, path + "/id", "case id " + c.id + " appears twice"});
+        const auto heads = j.find("heads");
+        if (heads == j.end() || !heads->is_array()) out.push_back({file, path + "/heads", "expected a list of hashes"});
+        else for (const auto& h : *heads) if (h.is_string()) c.heads.push_back(h.get<std::string>());
+        const auto events = j.find("events");
+        if (events == j.end() || !events->is_array() || events->empty()) {
+            out.push_back({file, path + "/events", "expected a non-empty list of events starting with case_opened"});
+        } else {
+            c.events.reserve(events->size());
+            for (std::size_t k = 0; k < events->size(); ++k)
+                if (auto e = event_from_json((*events)[k], file, path + "/events/" + std::to_string(k), out))
+                    c.events.push_back(std::move(*e));
+        }
+        ws.cases.push_back(std::move(c));
+    }
+}
+
+} // namespace
+
+std::optional<Workspace> parse_workspace(std::string_view text, const std::string& file, Problems& out) {
+    Json root;
+    try {
+        root = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        out.push_back({file, "", std::string("not valid JSON: ") + e.what()});
+        return std::nullopt;
+    }
+    if (!root.is_object()) {
+        out.push_back({file, "", "expected a workspace object"});
+        return std::nullopt;
+    }
+    const auto format = root.find("format");
+    if (format == root.end() || *format != "caseplan-workspace") {
+        out.push_back({file, "/format", "expected \"caseplan-workspace\": this is not a case planner workspace"});
+        return std::nullopt;
+    }
+    const auto version = root.find("version");
+    if (version == root.end() || !version->is_number_integer()) {
+        out.push_back({file, "/version", "missing: expected the format version, a whole number"});
+        return std::nullopt;
+    }
+    if (version->get<int64_t>() != kWorkspaceVersion) {
+        out.push_back({file, "/version", "workspace format version " + version->dump() + " is not supported: this build reads version " +
+                                             std::to_string(kWorkspaceVersion) + " only. Open it with a matching version of the planner."});
+        return std::nullopt;
+    }
+    const std::size_t before = out.size();
+    Workspace ws;
+    read_own(root, file, ws, out);
+    read_schools(root, file, ws, out);
+    read_staff(root, file, ws, out);
+    read_cases(root, file, ws, out);
+    if (const auto cal = root.find("calendar"); cal != root.end()) {
+        if (!cal->is_object() && !cal->is_null()) out.push_back({file, "/calendar", "expected a calendar object or null"});
+        else ws.calendar = *cal;
+    }
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        static const std::set<std::string> known = {"format", "version", "own_school", "schools", "staff", "calendar", "cases"};
+        if (!known.count(it.key())) out.push_back({file, "/" + it.key(), "unknown field in a workspace"});
+    }
+    if (out.size() != before) return std::nullopt;
+    return ws;
+}
+
+Problems verify_workspace(const Workspace& ws, const std::string& file) {
+    Problems out;
+    for (std::size_t i = 0; i < ws.cases.size(); ++i) verify_case(ws.cases[i], file, "/cases/" + std::to_string(i), out);
+    return out;
+}
+
+std::optional<Workspace> load_workspace(std::string_view text, const std::string& file, Problems& problems, Problems& integrity) {
+    auto ws = parse_workspace(text, file, problems);
+    if (ws) integrity = verify_workspace(*ws, file);
+    return ws;
+}
+
+Json workspace_to_json_value(const Workspace& ws) {
+    Json j;
+    j["format"] = "caseplan-workspace";
+    j["version"] = ws.version;
+    j["own_school"] = {{"name", ws.own.name}, {"urn", ws.own.urn}, {"la", ws.own.la}, {"role", ws.own.role}};
+    Json schools = Json::array();
+    for (const School& s : ws.schools) {
+        Json o = {{"urn", s.urn}, {"name", s.name}};
+        if (!s.phase.empty()) o["phase"] = s.phase;
+        if (!s.governance.empty()) o["governance"] = s.governance;
+        if (!s.la.empty()) o["la"] = s.la;
+        if (!s.notes.empty()) o["notes"] = s.notes;
+        if (s.distance_m >= 0) o["distance_m"] = s.distance_m;
+        schools.push_back(std::move(o));
+    }
+    j["schools"] = std::move(schools);
+    Json staff = Json::array();
+    for (const StaffMember& m : ws.staff) staff.push_back({{"id", m.id}, {"name", m.name}, {"role", m.role}});
+    j["staff"] = std::move(staff);
+    if (!ws.calendar.is_null()) j["calendar"] = ws.calendar;
+    Json cases = Json::array();
+    for (const Case& c : ws.cases) {
+        Json events = Json::array();
+        for (const Event& e : c.events) events.push_back(event_to_json(e));
+        cases.push_back({{"id", c.id}, {"heads", c.heads}, {"events", std::move(events)}});
+    }
+    j["cases"] = std::move(cases);
+    return j;
+}
+
+std::string workspace_to_json(const Workspace& ws, bool pretty) { return workspace_to_json_value(ws).dump(pretty ? 1 : -1); }
+
+const Case* find_case(const Workspace& ws, std::string_view id) {
+    for (const Case& c : ws.cases) if (c.id == id) return &c;
+    return nullptr;
+}
+Case* find_case(Workspace& ws, std::string_view id) {
+    for (Case& c : ws.cases) if (c.id == id) return &c;
+    return nullptr;
+}
+const School* find_school(const Workspace& ws, std::string_view urn) {
+    for (const School& s : ws.schools) if (s.urn == urn) return &s;
+    return nullptr;
+}
+const StaffMember* find_staff(const Workspace& ws, std::string_view id) {
+    for (const StaffMember& m : ws.staff) if (m.id == id) return &m;
+    return nullptr;
+}
+
+} // namespace cp

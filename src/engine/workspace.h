@@ -1,0 +1,73 @@
+// workspace.h: everything one school (or LA officer) keeps: who they are, the schools around
+// them, their staff and their cases. Stored as one JSON document (docs/workspace-format.md).
+//
+//   Problems problems;
+//   auto ws = load_workspace(text, "workspace.json", problems);   // parse + verify every log
+//   std::string text2 = workspace_to_json(*ws);                    // byte-stable, pretty printed
+//
+// Index
+//   OwnSchool, School, StaffMember, Workspace   the parts
+//   kWorkspaceVersion                           the only version this build reads and writes
+//   parse_workspace                             strict structure check (no integrity check)
+//   verify_workspace                            every case's hash chain
+//   load_workspace                              parse, then verify (integrity problems are kept
+//                                               apart so a damaged log can still be shown)
+//   workspace_to_json                           serialise
+//   find_case, find_school, find_staff          lookups
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/case_log.h"
+
+namespace cp {
+
+inline constexpr int kWorkspaceVersion = 1;
+
+struct OwnSchool {
+    std::string name;            // "Riverside Academy"
+    std::string urn;             // six-digit URN
+    std::string la;              // pack id of the local authority: "norfolk"
+    std::string role;            // home_school / host_school / la_officer
+};
+
+struct School {
+    std::string urn;             // unique in the directory
+    std::string name;
+    std::string phase;           // primary / secondary / all_through / alternative_provision / special
+    std::string governance;      // maintained / academy / pru / independent ("" if unknown)
+    std::string la;              // pack id ("" when the same as the workspace's)
+    std::string notes;           // free text, e.g. "2.1 miles; bus route 14"
+    int         distance_m = -1; // metres from the home school, -1 when unknown
+};
+
+struct StaffMember {
+    std::string id;              // stable id used by the UI
+    std::string name;            // as written into event authors
+    std::string role;            // "Deputy Headteacher", "SAIO" …
+};
+
+struct Workspace {
+    int                      version = kWorkspaceVersion;
+    OwnSchool                own;
+    std::vector<School>      schools;
+    std::vector<StaffMember> staff;
+    Json                     calendar;   // null, or a workspace-specific calendar (calendar JSON format)
+    std::vector<Case>        cases;
+};
+
+std::optional<Workspace> parse_workspace(std::string_view json, const std::string& file, Problems& problems);
+Problems                 verify_workspace(const Workspace& ws, const std::string& file);
+std::optional<Workspace> load_workspace(std::string_view json, const std::string& file, Problems& problems,
+                                        Problems& integrity);
+Json                     workspace_to_json_value(const Workspace& ws);
+std::string              workspace_to_json(const Workspace& ws, bool pretty = true);
+
+const Case*        find_case(const Workspace& ws, std::string_view id);
+Case*              find_case(Workspace& ws, std::string_view id);
+const School*      find_school(const Workspace& ws, std::string_view urn);
+const StaffMember* find_staff(const Workspace& ws, std::string_view id);
+
+} // namespace cp
