@@ -39,7 +39,9 @@
     showError('wasm');
     return;
   }
-  if (!document.createElement('canvas').getContext('webgl2')) {
+  // Creating a context here to test would cost a second GL context at start-up; the app reports
+  // a failure to create its own (main_web.cpp), so only the API's presence is checked here.
+  if (typeof WebGL2RenderingContext === 'undefined') {
     showError('webgl2');
     return;
   }
@@ -87,10 +89,11 @@
     instantiateWasm: function (imports, done) {
       fetchWithProgress('caseplan.wasm')
         .then(function (bytes) {
+          window.cpShell.downloadedMs = performance.now();
           text.textContent = 'Starting…';
           return WebAssembly.instantiate(bytes, imports);
         })
-        .then(function (r) { done(r.instance, r.module); })
+        .then(function (r) { window.cpShell.instantiatedMs = performance.now(); done(r.instance, r.module); })
         .catch(function (err) { showError('download', String(err && err.message || err)); });
       return {};
     }
