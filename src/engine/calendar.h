@@ -2,37 +2,40 @@
 // in school days and school weeks. The JSON format is documented in docs/calendar.md.
 //
 //   Problems problems;
-//   auto cal = load_default_calendar("norfolk", problems);        // or parse_calendar(text, …)
-//   Date end  = cal->add_school_weeks(start, 8);                  // Norfolk: at least 8 school weeks
-//   int  done = cal->school_days_between(start, today);           // "today" is always passed in
+//   auto cal = load_default_calendar("norfolk", problems);     // or parse_calendar(text, file, problems)
+//   Date last = cal->school_weeks_end(start, 8);               // last day of an 8-school-week trial
+//   int  done = cal->school_days_between(start, today);        // "today" is always passed in
 //
 // Index
-//   RangeKind, CalendarRange, Term        the parts of a calendar
-//   SchoolCalendar                        the data plus its arithmetic (members below)
-//   kCalendarFormatVersion                the only format version this build reads and writes
-//   parse_calendar, parse_calendar_value  strict validation: every problem names file, path, expectation
-//   calendar_to_json, calendar_to_json_value   serialise (the text form is byte-stable)
-//   default_calendar_path, load_default_calendar   the calendars shipped in assets/calendars
-//   england_bank_holidays, easter_sunday  computed English bank holidays (with substitute days)
-//   missing_bank_holidays                 bank holidays a calendar forgot to close
+//   RangeKind, CalendarRange, Term                   the parts of a calendar
+//   SchoolCalendar                                   the data plus its arithmetic (members below)
+//   kCalendarFormatVersion                           the only format version this build reads and writes
+//   parse_calendar, parse_calendar_value             strict validation: every problem names file, path, expectation
+//   calendar_to_json, calendar_to_json_value         serialise (the text form is byte-stable)
+//   default_calendar_path, load_default_calendar     the calendars shipped in assets/calendars
+//   england_bank_holidays, easter_sunday,
+//   is_england_bank_holiday                          computed English bank holidays, with substitute days
+//   missing_bank_holidays                            bank holidays a calendar forgot to close
+//   range_kind_name, parse_range_kind                the JSON words for RangeKind
 //
-// Definitions (the protocols' wording depends on them; see docs/calendar.md for the reasons)
-//   school day   a Monday–Friday inside a term and not inside any closure.
-//   school week  five school days. Holidays, closure days and weekends do not count, so a week
-//                with an INSET day or a bank holiday contributes four days and the span runs on
-//                by one more day; a half-term week contributes nothing.
-//   covered span covers_first … covers_last (default: first term's first day … last term's last
-//                day). Inside it the data decides; days inside it but outside every term are
-//                holidays.
-//   beyond it    arithmetic does not stop: a school day is then a Monday–Friday that is not a
-//                computed English bank holiday (no term holidays are assumed). Use covers() to
-//                tell the user that a date was estimated.
-//   date limits  every date is clamped to 1900-01-01 … 2200-12-31 (the dates parse_iso_date
-//                accepts), so no call can loop for ever.
+// Definitions (the protocols' wording depends on them; docs/calendar.md gives the reasons)
+//   school day    a Monday–Friday inside a term and not inside any closure.
+//   school week   five school days. Weekends, holidays and closure days do not count, so a week
+//                 with an INSET day or a bank holiday gives four days and the span runs on by a
+//                 day; a half-term week gives none. "n school weeks from a start day" therefore
+//                 ends on school_weeks_end(start, n), the 5n-th school day counting the start.
+//   covered span  covers_first … covers_last (default: the first term's first day … the last
+//                 term's last day). Inside it the data decides; a day inside it but in no term is
+//                 a holiday.
+//   beyond it     arithmetic goes on: a school day is then a Monday–Friday that is not a computed
+//                 English bank holiday (no term holidays are assumed). covers() tells the caller
+//                 that a date was estimated this way.
+//   date limits   every date is clamped to 1900-01-01 … 2200-12-31 (the dates parse_iso_date
+//                 accepts), so no call can loop for ever.
 //
-// Thread safety: a SchoolCalendar keeps a lookup table built on first use (and rebuilt whenever
-// its terms, closures or covered span change), so one calendar must not be used from two threads
-// at once. Copies are independent.
+// Thread safety: a SchoolCalendar fills a lookup table on first use (and refills it whenever its
+// terms, closures or covered span change), so one calendar must not be used from two threads at
+// once. Copies are independent.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -72,41 +75,40 @@ struct Term {
     std::string note;                        // where the dates came from when unconfirmed ("" if none)
 };
 
-struct CalendarIndex;                        // the lookup table (private to calendar.cpp)
+struct CalendarIndex;   // the lookup table, private to calendar.cpp
 
 struct SchoolCalendar {
-    std::string id;                          // "norfolk", "england-default", or a workspace's own id
-    std::string name;                        // "Norfolk maintained schools"
-    std::string source;                      // where the dates came from, and what is unconfirmed
-    std::optional<Date> covers_first;        // first day the data speaks for (unset: first term's first day)
-    std::optional<Date> covers_last;         // last day the data speaks for (unset: last term's last day)
-    std::vector<Term> terms;                 // in date order after parse_calendar
-    std::vector<CalendarRange> closures;     // half-terms, INSET days, bank holidays, other closures inside terms
+    std::string                id;            // "norfolk", "england-default", or a workspace's own id
+    std::string                name;          // "Norfolk (County Council model term dates)"
+    std::string                source;        // where the dates came from, and which are unconfirmed
+    std::optional<Date>        covers_first;  // first day the data speaks for (unset: first term's first day)
+    std::optional<Date>        covers_last;   // last day the data speaks for (unset: last term's last day)
+    std::vector<Term>          terms;         // in date order after parse_calendar
+    std::vector<CalendarRange> closures;      // half-terms, INSET days, bank holidays, other closures inside terms
 
-    // ---- days -------------------------------------------------------------------------------
-    bool covers(Date d) const;               // d inside the covered span (so answers come from the data)
-    bool is_school_day(Date d) const;        // see "school day" above (and "beyond it")
-    std::optional<Date> next_school_day(Date d) const;   // first school day after d; nullopt if not inside the covered span
-    const Term* term_containing(Date d) const;           // the term whose first…last day holds d (nullptr in holidays)
+    // Days
+    bool                covers(Date d) const;             // d inside the covered span, so answers come from the data
+    Date                first_covered() const;            // covers_first, else the first term's first day
+    Date                last_covered() const;             // covers_last, else the last term's last day
+    bool                is_school_day(Date d) const;      // see "school day" and "beyond it" above
+    std::optional<Date> next_school_day(Date d) const;    // first school day after d; nullopt when that is outside the covered span
+    const Term*         term_containing(Date d) const;    // the term whose first…last day holds d; nullptr in holidays
 
-    // ---- arithmetic (never fails; beyond the covered span it uses the weekday rule) ----------
-    Date add_school_days(Date from, int n) const;        // n>0: n-th school day after from; n<0: n-th before; 0: from
-    int  school_days_between(Date from, Date to) const;  // school days in (from, to]; to<from: −(school days in [to, from))
-    Date add_school_weeks(Date from, int n) const;       // add_school_days(from, 5n)
-    int  school_weeks_between(Date from, Date to) const; // whole school weeks: school_days_between / 5, toward zero
-    Date school_weeks_end(Date start, int n) const;      // last school day of n school weeks that begin on start (start counts if a school day)
-    int  school_week_number(Date start, Date d) const;   // which school week (1, 2 …) of a span begun on start holds d; 0 before its first school day
+    // Arithmetic: never fails; beyond the covered span it uses the weekday rule
+    Date add_school_days(Date from, int n) const;         // n>0: n-th school day after from; n<0: n-th before; 0: from
+    int  school_days_between(Date from, Date to) const;   // school days in (from, to]; to<from: −(school days in [to, from)), so it inverts add_school_days
+    Date add_school_weeks(Date from, int n) const;        // add_school_days(from, 5n): the first day after n whole school weeks when from is a school day
+    int  school_weeks_between(Date from, Date to) const;  // whole school weeks: school_days_between / 5, rounded toward zero
+    Date school_weeks_end(Date start, int n) const;       // last school day of n school weeks beginning on start (start is day 1 if a school day); n<=0: the day before start
+    int  school_week_number(Date start, Date d) const;    // the school week (1, 2 …) of a span begun on start that holds d; 0 before its first school day
 
-    // ---- shading ------------------------------------------------------------------------------
-    std::optional<CalendarRange> holiday_containing(Date d) const;   // the holiday or closure holding d (widest), else nullopt; weekends in term are not holidays
-    std::vector<CalendarRange> non_school_ranges(Date from, Date to) const; // holidays, closures and (beyond the span) bank holidays meeting [from, to], clipped, in date order
-
-    Date first_covered() const;              // covers_first, else the first term's first day
-    Date last_covered() const;               // covers_last, else the last term's last day
+    // Shading
+    std::optional<CalendarRange> holiday_containing(Date d) const;        // the holiday or closure holding d (the widest), else nullopt; a weekend in term is not a holiday
+    std::vector<CalendarRange>   non_school_ranges(Date from, Date to) const; // holidays, closures and (beyond the span) bank holidays meeting [from, to], clipped, in date order; none twice
 
   private:
-    mutable std::shared_ptr<const CalendarIndex> index_;   // rebuilt when the data changes
-    const CalendarIndex& index() const;
+    mutable std::shared_ptr<const CalendarIndex> index_;  // built on first use, rebuilt when the dates change
+    const CalendarIndex& index() const;                   // the current table
 };
 
 // Strict. Returns nothing when any problem was found (every one is reported, not just the first).

@@ -1,0 +1,430 @@
+#include "engine/documents.h"
+
+#include <algorithm>
+
+#include "engine/workspace.h"
+
+namespace cp {
+namespace {
+
+const char* kWorcs = "004_db4daf6c9cf2ba51.txt";
+const char* kThurrock = "002_51d3a4d919b20124.txt";
+
+// Builds a document section by section, collecting what is missing as it goes.
+struct Builder {
+    Document doc;
+    DocSection* section = nullptr;
+
+    void begin(std::string heading) {
+        doc.sections.push_back({std::move(heading), {}, {}});
+        section = &doc.sections.back();
+    }
+    void field(std::string label, std::string value) {
+        const bool missing = value.empty();
+        if (missing) doc.missing.push_back(section->heading + ": " + label);
+        section->fields.push_back({std::move(label), std::move(value), missing, false});
+    }
+    void optional_field(std::string label, std::string value) {   // "if applicable": never missing
+        section->fields.push_back({std::move(label), std::move(value), false, false});
+    }
+    void sign(std::string label) { section->fields.push_back({std::move(label), "", false, true}); }
+    void text(std::string paragraph) { section->paragraphs.push_back(std::move(paragraph)); }
+};
+
+std::string yes_no(bool b) { return b ? "Yes" : "No"; }
+std::string date_text(const std::optional<Date>& d) { return d ? to_uk(*d) : ""; }
+std::string join(const std::vector<std::string>& v, const char* sep = "; ") {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+const Party* party(const CaseState& s, const char* role) {
+    for (const auto& p : s.parties) if (p.role == role) return &p;
+    return nullptr;
+}
+std::string party_name(const CaseState& s, const char* role) {
+    const Party* p = party(s, role);
+    return p ? p->name : "";
+}
+
+std::string school_name(const DocumentInput& in, const std::string& urn) {
+    if (urn.empty()) return "";
+    if (in.workspace) {
+        if (const School* s = find_school(*in.workspace, urn)) return s->name;
+        if (in.workspace->own.urn == urn) return in.workspace->own.name;
+    }
+    return "URN " + urn;
+}
+
+std::string home_name(const DocumentInput& in) {
+    const std::string urn = !in.state.home_urn.empty() ? in.state.home_urn : (in.workspace ? in.workspace->own.urn : "");
+    return school_name(in, urn);
+}
+
+// A passport field: the value the school typed into that section, if any.
+std::string passport(const CaseState& s, const char* section, const char* key) {
+    const auto it = s.passport.find(section);
+    if (it == s.passport.end() || !it->second.contains(key)) return "";
+    const Json& v = it->second[key];
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_boolean()) return yes_no(v.get<bool>());
+    if (v.is_number_integer()) return std::to_string(v.get<long long>());
+    return v.dump();
+}
+
+std::string name_and_dob(const CaseState& s) {
+    if (s.pupil_name.empty() || !s.dob) return "";
+    return s.pupil_name + ", " + to_uk(*s.dob);
+}
+
+std::optional<Date> first_meeting_date(const CaseState& s, std::initializer_list<const char*> kinds) {
+    for (const auto& m : s.meetings)
+        for (const char* k : kinds) if (m.kind == k) return m.date;
+    return std::nullopt;
+}
+
+void signatures(Builder& b) {
+    b.begin("Attendees' signatures");
+    for (const char* who : {"Parent/Carer", "Child", "Home School", "Host School", "Other"}) b.sign(who);
+}
+
+Document worcs_notification(const DocumentInput& in) {
+    const CaseState& s = in.state;
+    Builder b{{"worcs_notification", "Off-site Direction Notification Form", {kWorcs, "Form Templates, 1"}, {}, {}}};
+    b.begin("Child and parent");
+    b.text("Consent does not have to be gained from the parent by the home school before approaching another school for an "
+           "Off-site Direction, but the parents' views are recorded here.");
+    const Party* parent = party(s, "parent");
+    b.field("Child's Name and DOB", name_and_dob(s));
+    b.field("Home School", home_name(in));
+    b.field("Address", s.address);
+    b.optional_field("Parent/Carer Address if different", parent ? parent->contact : "");
+    b.field("Parent/Carer Name", parent ? parent->name : "");
+    b.field("Relationship to child", parent ? parent->relationship : "");
+    b.field("Does the above Parent/Carer have parental responsibility?", parent ? yes_no(parent->parental_responsibility) : "");
+    int with_pr = 0;
+    for (const auto& p : s.parties) with_pr += p.role == "parent" && p.parental_responsibility;
+    b.field("Is there another parent with parental responsibility?", parent ? yes_no(with_pr > 1) : "");
+    const auto views = s.views.find("parent");
+    b.field("Does the parent understand the reasons for the Off-site Direction?",
+            views != s.views.end() && views->second.understands_reasons ? yes_no(*views->second.understands_reasons) : "");
+    b.field("Parental comments", views != s.views.end() ? views->second.text : "");
+    b.begin("Parent's acknowledgement");
+    b.text("I have been advised by the home school that they will approach another school about my child.");
+    b.sign("Name");
+    b.sign("Signed");
+    b.sign("Date");
+    return b.doc;
+}
+
+void history_table(Builder& b, const CaseState& s, const char* what, const char* heading) {
+    b.begin(heading);
+    bool any = false;
+    for (const auto& h : s.history) {
+        if (h.what != what) continue;
+        any = true;
+        std::string v = h.detail;
+        if (h.start) v += " — from " + to_uk(*h.start);
+        if (h.end) v += " to " + to_uk(*h.end);
+        if (h.days) v += " (" + std::to_string(h.days) + " days)";
+        if (h.successful) v += *h.successful ? " — successful" : " — not successful";
+        if (!h.notes.empty()) v += " — " + h.notes;
+        b.optional_field(h.what, v);
+    }
+    if (!any) b.optional_field("None recorded", "");
+}
+
+Document worcs_passport(const DocumentInput& in) {
+    const CaseState& s = in.state;
+    const Flags& f = s.flags;
+    Builder b{{"worcs_passport", "Off-site Direction Pupil Passport", {kWorcs, "Form Templates, 2"}, {}, {}}};
+    b.begin("Section 1a: Child Details");
+    b.field("Full name", s.pupil_name);
+    b.field("UPN", s.upn);
+    b.field("Gender", s.gender);
+    b.field("Date of Birth", date_text(s.dob));
+    b.field("Current Year Group", s.year_group ? std::to_string(s.year_group) : "");
+    std::vector<std::string> parents;
+    for (const auto& p : s.parties) if (p.role == "parent") parents.push_back(p.name + (p.contact.empty() ? "" : " (" + p.contact + ")"));
+    b.field("Parent/Carer Name/s & Contact Details", join(parents));
+    b.field("Current Home Address", s.address);
+    b.optional_field("Moving Address (where relevant)", passport(s, "1a", "moving_address"));
+    b.optional_field("Date effective from", passport(s, "1a", "moving_date"));
+    b.begin("Section 1b: Additional Information");
+    b.field("Early Help Assessment and Plan", yes_no(f.eha));
+    b.field("Child in Need Plan", yes_no(f.cin_plan));
+    b.field("Child Protection Plan", yes_no(f.cp_plan));
+    b.field("Child Looked After", yes_no(f.cla));
+    if (f.cla) {
+        b.field("Local Authority the child is in the care of", passport(s, "1b", "care_authority"));
+        b.field("Social Worker (name and contact)", party_name(s, "social_worker"));
+        b.field("Virtual School contact", party_name(s, "virtual_school"));
+        b.field("Personal Education Plan (most recent, attached)", passport(s, "1b", "pep"));
+    }
+    b.field("In receipt of Pupil Premium", yes_no(f.pupil_premium));
+    if (f.pupil_premium) b.field("Type of Pupil Premium", passport(s, "1b", "pupil_premium_type"));
+    b.optional_field("Parental responsibility issues the schools/LA should know", passport(s, "1b", "parental_responsibility_issues"));
+    if (f.eal) b.field("Level of English understanding", passport(s, "1b", "english_level"));
+    b.field("Refugee family", yes_no(f.refugee));
+    b.field("Safeguarding concerns the host needs to know", yes_no(f.safeguarding_concerns));
+    b.field("Attendance issues (below 90%; attach the last 3 terms)", passport(s, "1b", "attendance_issues"));
+    b.field("Still on the roll of the home school", passport(s, "1b", "on_roll").empty() ? "Yes" : passport(s, "1b", "on_roll"));
+    b.begin("Special Educational Needs & Disabilities");
+    b.field("Does this child have an EHCP?", yes_no(f.ehcp));
+    b.field("Currently undergoing an EHCNA?", yes_no(f.ehcna));
+    if (!f.ehcna) b.field("If not, rationale for not yet starting an assessment", passport(s, "1b", "ehcna_rationale"));
+    b.field("Disabilities, diagnoses or medical conditions", f.disability ? passport(s, "1b", "disability_details") : "No");
+    b.field("Individual Health Care Plan completed", passport(s, "1b", "ihcp"));
+    b.field("SEND Support", f.sen_support ? passport(s, "1b", "send_support_details").empty() ? "Yes" : passport(s, "1b", "send_support_details") : "No");
+    b.field("Individual Education Plan completed", passport(s, "1b", "iep"));
+    b.field("Pastoral Support Plan completed", passport(s, "1b", "psp"));
+    history_table(b, s, "intervention", "School Interventions (start and end dates)");
+    history_table(b, s, "exclusion", "Exclusions");
+    history_table(b, s, "suspension", "Suspensions");
+    history_table(b, s, "agency", "Other Agency Involvement");
+    b.begin("Section 1c: Academic Information");
+    b.field("English", passport(s, "1c", "english"));
+    b.field("Maths", passport(s, "1c", "maths"));
+    b.field("Science", passport(s, "1c", "science"));
+    if (s.year_group >= 9) b.field("Key Stage 4 options (subject, course, exam board)", passport(s, "1c", "ks4_options"));
+    b.begin("Section 1d: School History");
+    b.field("Date of admission", passport(s, "1d", "admission_date"));
+    b.field("Electively Home Educated?", passport(s, "1d", "ehe").empty() ? "No" : passport(s, "1d", "ehe"));
+    history_table(b, s, "school_attended", "Other schools attended in the last 5 years");
+    history_table(b, s, "previous_direction", "Previous Off-site Directions");
+    b.begin("Section 1e: Formulation");
+    b.field("Hypothesis as to the reasons behind current issues (behaviour, attendance …)", passport(s, "1e", "formulation"));
+    b.begin("Section 2: Details of person completing");
+    b.field("Name and role", party_name(s, "home_lead"));
+    b.sign("Date");
+    return b.doc;
+}
+
+Document worcs_initial_meeting(const DocumentInput& in) {
+    const CaseState& s = in.state;
+    Builder b{{"worcs_initial_meeting", "Off-site Direction Initial Meeting Form", {kWorcs, "Form Templates, 3"}, {}, {}}};
+    b.begin("Meeting");
+    b.field("Date of Meeting", date_text(first_meeting_date(s, {"initial", "planning", "strategy"})));
+    b.field("Child's Name & DOB", name_and_dob(s));
+    b.optional_field("Address (if this has changed since previous meeting)", "");
+    b.field("Home School Representative", party_name(s, "home_lead"));
+    b.field("Host School Representative", party_name(s, "host_lead"));
+    b.field("Parent/Carer", party_name(s, "parent"));
+    b.field("Reasons for the Off-site Direction", s.reason);
+    b.field("What needs to happen for the Off-site Direction to be successful", s.agreement ? join(s.agreement->success_criteria) : "");
+    b.field("Off-site Direction start date", s.agreement ? to_uk(s.agreement->start) : "");
+    std::string reviews;
+    if (s.agreement && s.agreement->first_review) reviews = "First review " + to_uk(*s.agreement->first_review);
+    if (s.agreement && s.agreement->review_every_weeks > 0)
+        reviews += std::string(reviews.empty() ? "" : "; ") + "then every " + std::to_string(s.agreement->review_every_weeks) + " weeks";
+    b.field("Date of first review meeting and agreed frequency of subsequent reviews", reviews);
+    signatures(b);
+    return b.doc;
+}
+
+Document worcs_review(const DocumentInput& in) {
+    const CaseState& s = in.state;
+    Builder b{{"worcs_review", "Off-site Direction Review Form (or Emergency Review) Meeting", {kWorcs, "Form Templates, 4"}, {}, {}}};
+    const Review* r = nullptr;
+    if (!s.reviews.empty())
+        r = in.review_index >= 0 && in.review_index < static_cast<int>(s.reviews.size()) ? &s.reviews[in.review_index] : &s.reviews.back();
+    b.begin(r && r->emergency ? "Emergency review meeting" : "Review meeting");
+    b.field("Date of Meeting", r ? to_uk(r->date) : "");
+    b.field("Child's Name & DOB", name_and_dob(s));
+    b.optional_field("Address (if this has changed since previous meeting)", "");
+    b.field("Home School Representative", party_name(s, "home_lead"));
+    b.field("Host School Representative", party_name(s, "host_lead"));
+    b.field("Parent/Carer", party_name(s, "parent"));
+    b.field("Progress towards integration and success to date", r ? r->progress : "");
+    b.field("Issues causing concern and suggestions", r ? r->concerns : "");
+    b.field("Additional support required and any additional information", r ? r->support : "");
+    b.begin("Outcome of review");
+    const std::string o = r ? r->outcome : "";
+    b.field("Outcome", o == "continue" || o == "extend" ? "Continue with Direction" : o == "return" ? "Return to Home School"
+                       : o == "convert" ? "Convert to Managed Move" : o == "end_early" ? "Direction ended early" : "");
+    b.optional_field("Date of next meeting (if applicable)", r ? date_text(r->next_review) : "");
+    signatures(b);
+    b.begin("Note");
+    b.text("In the event of a return to home school or a conversion to Managed Move, complete the return on the Children's "
+           "Services Portal and update the spreadsheet on the Teams site.");
+    return b.doc;
+}
+
+Document direction_letter(const DocumentInput& in) {
+    const CaseState& s = in.state;
+    Builder b{{"direction_letter", "Direction for off-site education (letter to parents)", {kWorcs, "Form Templates, 5. Sample Letter"}, {}, {}}};
+    const std::string host = school_name(in, s.host_urn);
+    const Notice* n = s.notice ? &*s.notice : nullptr;
+    const Agreement* a = s.agreement ? &*s.agreement : nullptr;
+    b.begin("Addressee");
+    b.field("Name of Parent/Carer", party_name(s, "parent"));
+    b.field("Child's Name and DOB", name_and_dob(s));
+    b.begin("Statutory contents of the notice (reg 3)");
+    b.field("Address of the provision", n ? n->address : "");
+    b.field("Who the pupil reports to on the first day", n ? n->report_to : "");
+    b.field("Number of days", n && n->days ? std::to_string(n->days) : "");
+    b.field("Reasons for the direction", n ? n->reasons : s.reason);
+    b.field("Objectives", n && !n->objectives.empty() ? n->objectives : (a ? join(a->success_criteria) : ""));
+    b.field("Session times", n && !n->session_times.empty() ? n->session_times : (a ? a->session_times : ""));
+    b.field("First day", a ? to_uk(a->start) : "");
+    b.field("Name of provision", host);
+    if (s.agreement) {
+        const Date latest_first_review = in.calendar.add_school_weeks(a->start, 6);
+        b.field("First review meeting (no more than 6 school weeks after the start)",
+                a->first_review ? to_uk(*a->first_review) : "");
+        if (a->first_review && *a->first_review > latest_first_review)
+            b.text("The first review is later than the 6 school weeks the protocol suggests (" + to_uk(latest_first_review) + ").");
+    }
+    b.field("Contact for requests for a review", party_name(s, "home_lead"));
+    if (n && a && n->date > in.calendar.add_school_days(a->start, -2))
+        b.text("This notice is dated less than two school days before the first day.");
+    b.begin("Letter");
+    const std::string pupil = s.pupil_name.empty() ? "[name of pupil]" : s.pupil_name;
+    b.text("I am writing to confirm the governing board's decision to direct " + pupil + " to off-site education for a temporary period of time.");
+    b.text(pupil + " is directed to attend " + (host.empty() ? "[name of provision]" : host) + " at " + (n && !n->address.empty() ? n->address : "[address]") +
+           (n && !n->session_times.empty() ? " between " + n->session_times : "") + (a ? " from " + to_uk_long(a->start) : "") +
+           " in order to help improve their future behaviour. During this period " + pupil + " will remain on the roll of " + home_name(in) +
+           " and will be dual registered.");
+    if (n && !n->report_to.empty()) b.text(pupil + " should report to " + n->report_to + " on their first day.");
+    b.text("The placement will be reviewed at regular intervals by the governing board, the headteacher, a representative of the provision, "
+           "yourself with input from " + pupil + (s.flags.ehcp ? ", and the local authority (as " + pupil + " has an Education, Health and Care Plan)" : "") +
+           ". You may request a review in writing; it will be held as soon as reasonably practicable unless there was a review in the previous "
+           "weeks set out in the regulations.");
+    b.text("If the placement is successful and all parties, including yourself, agree to progress to a Managed Move (a permanent move of school), "
+           "this decision can be reached as part of the review process.");
+    b.text("If you wish to challenge the decision, you can do so through the school's complaints procedure.");
+    b.begin("Copies");
+    std::vector<std::string> copies = {"Head Teacher of " + home_name(in), "School Admissions"};
+    if (!party_name(s, "social_worker").empty()) copies.push_back("Social worker: " + party_name(s, "social_worker"));
+    if (s.flags.cla) copies.push_back("Virtual School Head");
+    if (s.flags.ehcp) copies.push_back("The local authority that maintains the EHCP");
+    b.field("Copy sent to", join(copies));
+    return b.doc;
+}
+
+Document thurrock_contract(const DocumentInput& in) {
+    const CaseState& s = in.state;
+    const Agreement* a = s.agreement ? &*s.agreement : nullptr;
+    Builder b{{"thurrock_contract", "Managed Move/Reintegration Contract for trial admission", {kThurrock, "Appendix A"}, {}, {}}};
+    b.begin("Parties");
+    b.field("Student", s.pupil_name);
+    b.field("LA Representative", party_name(s, "la_officer"));
+    b.field("Existing school", home_name(in));
+    b.field("Receiving school", school_name(in, s.host_urn));
+    b.field("School Representative (existing school)", party_name(s, "home_lead"));
+    b.field("School Representative (receiving school)", party_name(s, "host_lead"));
+    b.field("Trial period start", a ? to_uk(a->start) : "");
+    b.field("Trial period end", a ? to_uk(add_days(a->start, 7 * a->duration_weeks - 1)) : "");
+    b.begin("Terms of contract for trial period");
+    b.text("1, 2 and 3 are fixed expectations; 4 is school specific and completed at the admission meeting.");
+    b.optional_field("1", "Attendance to school must exceed 95% during the trial period");
+    b.optional_field("2", "All work set must be fully completed");
+    b.optional_field("3", "Student must comply with all aspects of the school behaviour policy");
+    b.field("4", a ? join(a->targets) : "");
+    b.text("The trial is reviewed approximately every 4 weeks. It may be extended once, by a further 4 weeks, if the host school wishes "
+           "to monitor behaviour further. It can be terminated at, or at any point after, the first 4 weeks if the terms are not met; a "
+           "serious breach ends it at once, even within the first 4 weeks, and the originating school holds an emergency meeting. "
+           "The termination of a Managed Move cannot be appealed.");
+    b.begin("Signatures and review dates");
+    for (const char* who : {"Student", "Parent/Carer", "Receiving School Representative"}) b.sign(who);
+    b.sign("Date");
+    for (int w : {4, 8, 12, 16}) {
+        const std::string label = "Review Date " + std::to_string(w) + " wks";
+        if (a) b.optional_field(label, to_uk(add_days(a->start, 7 * w)));
+        else b.field(label, "");
+    }
+    for (int w : {4, 8, 12, 16}) {
+        b.begin(std::to_string(w) + " Week Review");
+        b.optional_field("1, 2, 3", "As overleaf");
+        const Review* near = nullptr;
+        if (a)
+            for (const auto& r : s.reviews)
+                if (std::abs(days_between(add_days(a->start, 7 * w), r.date)) <= 10) near = &r;
+        b.optional_field("4", near ? join(near->targets) : "");
+        b.optional_field("Review held", near ? to_uk(near->date) + " (" + near->outcome + ")" : "");
+        b.sign("Student");
+        b.sign("Date");
+    }
+    b.begin("Outcome");
+    b.optional_field("OUTCOME", s.outcome ? s.outcome->outcome + " (" + to_uk(s.outcome->date) + ")" : "");
+    return b.doc;
+}
+
+Document la_notification(const DocumentInput& in, bool outcome) {
+    const CaseState& s = in.state;
+    const std::string team = in.pack.role_name("la");
+    Builder b{{outcome ? "la_outcome" : "la_start", outcome ? "Notification to the LA: outcome" : "Notification to the LA: start of placement",
+               in.pack.source, {}, {}}};
+    b.begin("To");
+    b.field("Team", team);
+    b.begin("Pupil");
+    b.field("Name", s.pupil_name);
+    b.field("Date of birth", date_text(s.dob));
+    b.field("UPN", s.upn);
+    b.field("Home school", home_name(in));
+    b.field("Host school", school_name(in, s.host_urn));
+    b.field("Kind", case_kind_label(s.kind));
+    b.optional_field("EHCP", yes_no(s.flags.ehcp));
+    b.optional_field("Child looked after", yes_no(s.flags.cla));
+    b.begin("Placement");
+    b.field("Start date", s.started ? to_uk(*s.started) : s.agreement ? to_uk(s.agreement->start) : "");
+    b.field("Agreed length (weeks)", s.agreement ? std::to_string(s.agreement->duration_weeks) : "");
+    b.optional_field("Review frequency (weeks)", s.agreement && s.agreement->review_every_weeks ? std::to_string(s.agreement->review_every_weeks) : "");
+    b.text("The pupil is dual registered: main registration at the home school (sessions marked D), subsidiary at the host school.");
+    if (outcome) {
+        b.begin("Outcome");
+        std::string o;
+        if (s.outcome) {
+            const std::string& k = s.outcome->outcome;
+            o = k == "transferred" ? "Transferred to the host school's roll (managed move)" : k == "returned" ? "Returned to the home school"
+              : k == "alternative_provision" ? "Alternative provision" : k == "permanent_exclusion" ? "Permanent exclusion" : "Withdrawn";
+        }
+        b.field("Outcome", o);
+        b.field("Date", s.outcome ? to_uk(s.outcome->date) : "");
+        if (s.outcome && s.outcome->outcome == "transferred") b.field("On the new roll from", date_text(s.outcome->on_roll_date));
+        b.optional_field("Judged successful", s.outcome && s.outcome->successful ? yes_no(*s.outcome->successful) : "");
+        b.optional_field("Ended early", s.ended ? to_uk(s.ended->date) + " (" + s.ended->reason + ")" : "No");
+        b.optional_field("Pupil's voice / learning", s.outcome ? s.outcome->pupil_views : "");
+    }
+    return b.doc;
+}
+
+} // namespace
+
+std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s) {
+    std::vector<std::string> out;
+    for (const std::string& id : pack.documents) {
+        if (id == "direction_letter" && s.kind == CaseKind::managed_move) continue;   // no direction in a plain managed move
+        if (id == "worcs_review" && s.reviews.empty()) continue;
+        out.push_back(id);
+    }
+    return out;
+}
+
+std::optional<Document> make_document(const std::string& id, const DocumentInput& in) {
+    if (id == "worcs_notification") return worcs_notification(in);
+    if (id == "worcs_passport") return worcs_passport(in);
+    if (id == "worcs_initial_meeting") return worcs_initial_meeting(in);
+    if (id == "worcs_review") return worcs_review(in);
+    if (id == "direction_letter") return direction_letter(in);
+    if (id == "thurrock_contract") return thurrock_contract(in);
+    if (id == "la_start") return la_notification(in, false);
+    if (id == "la_outcome") return la_notification(in, true);
+    return std::nullopt;
+}
+
+Json document_to_json(const Document& d) {
+    Json j = {{"id", d.id}, {"title", d.title}, {"source", {{"file", d.source.file}, {"paragraph", d.source.paragraph}}},
+              {"missing", d.missing}};
+    j["sections"] = Json::array();
+    for (const auto& s : d.sections) {
+        Json fields = Json::array();
+        for (const auto& f : s.fields)
+            fields.push_back({{"label", f.label}, {"value", f.value}, {"missing", f.missing}, {"signature", f.signature}});
+        j["sections"].push_back({{"heading", s.heading}, {"fields", std::move(fields)}, {"paragraphs", s.paragraphs}});
+    }
+    return j;
+}
+
+} // namespace cp

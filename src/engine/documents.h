@@ -1,0 +1,66 @@
+// documents.h: the content of each form and letter in the protocols, as data a screen renders
+// and prints. Every blank the case cannot fill is listed in `missing`, never left blank silently.
+//
+//   for (auto& id : document_ids_for(pack, state)) { auto doc = make_document(id, {state, pack, cal, today, &ws}); }
+//
+// Documents (id: source)
+//   worcs_notification     Worcestershire Form 1, Off-site Direction Notification Form
+//   worcs_passport         Worcestershire Form 2, Pupil Passport (sections 1a-1e, 2)
+//   worcs_initial_meeting  Worcestershire Form 3, Initial Meeting Form
+//   worcs_review           Worcestershire Form 4, Review (or Emergency Review) Form — one per review
+//   direction_letter       Worcestershire Sample Letter, with the statutory notice contents (reg 3)
+//   thurrock_contract      Thurrock Appendix A, contract for trial admission with 4-weekly review boxes
+//   la_start, la_outcome   notification to the LA team of the start / the outcome
+//
+// Index
+//   DocField, DocSection, Document     the structure
+//   DocumentInput                      what a document is made from
+//   document_ids_for, make_document, document_to_json
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.h"
+#include "engine/case_state.h"
+#include "engine/pack.h"
+
+namespace cp {
+
+struct Workspace;
+
+struct DocField {
+    std::string label;                  // as printed on the form
+    std::string value;                  // "" when missing or when it is a signature line
+    bool        missing = false;        // the case does not hold this yet
+    bool        signature = false;      // a line to sign by hand (never "missing")
+};
+
+struct DocSection {
+    std::string              heading;   // "Section 1a: Child Details"
+    std::vector<DocField>    fields;
+    std::vector<std::string> paragraphs;// running text (letters, fixed contract terms)
+};
+
+struct Document {
+    std::string             id;         // "thurrock_contract"
+    std::string             title;      // "Managed Move/Reintegration Contract for trial admission"
+    Citation                source;     // the form it reproduces
+    std::vector<DocSection> sections;
+    std::vector<std::string> missing;   // "Section 1a: UPN", in form order
+};
+
+struct DocumentInput {
+    const CaseState&      state;
+    const Pack&           pack;
+    const SchoolCalendar& calendar;
+    Date                  today;
+    const Workspace*      workspace = nullptr;   // school names
+    int                   review_index = -1;     // worcs_review: which review (-1 = the latest)
+};
+
+std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s);
+std::optional<Document>  make_document(const std::string& id, const DocumentInput& in);
+Json                     document_to_json(const Document& d);
+
+} // namespace cp

@@ -1,0 +1,128 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace cp {
+
+void PackLibrary::load_embedded(Problems& problems) {
+    for (const std::string& id : embedded_pack_ids())
+        if (auto p = load_resolved_pack(id, problems)) packs[id] = std::move(*p);
+}
+
+bool PackLibrary::add_pack_text(std::string_view json, const std::string& file, Problems& problems) {
+    auto local = parse_pack(json, file, problems);
+    if (!local) return false;
+    if (local->extends.empty()) {
+        packs[local->id] = std::move(*local);
+        return true;
+    }
+    const Pack* base = find(local->extends);
+    if (!base) {
+        problems.push_back({file, "/extends", "the pack it builds on (\"" + local->extends + "\") is not loaded"});
+        return false;
+    }
+    // The baseline as parsed (not resolved) is what a local pack resolves against.
+    Problems ignore;
+    auto raw_base = embedded_pack(local->extends, ignore);
+    auto resolved = resolve_pack(*local, raw_base ? *raw_base : *base, problems);
+    if (!resolved) return false;
+    packs[resolved->id] = std::move(*resolved);
+    return true;
+}
+
+const Pack* PackLibrary::find(std::string_view id) const {
+    const auto it = packs.find(std::string(id));
+    return it == packs.end() ? nullptr : &it->second;
+}
+
+SchoolCalendar workspace_calendar(const Workspace& ws, Problems& problems) {
+    if (ws.calendar.is_object()) {
+        if (auto c = parse_calendar_value(ws.calendar, "workspace calendar", problems)) return *c;
+    }
+    Problems quiet;
+    if (auto c = load_default_calendar(ws.own.la, quiet)) return *c;
+    problems.push_back({"", "/calendar", "no calendar for \"" + ws.own.la +
+                                             "\": school days are counted as weekdays minus English bank holidays"});
+    return SchoolCalendar{};
+}
+
+CasePlan plan_for(const Workspace& ws, const Case& c, const CaseState& s, const PackLibrary& packs, const SchoolCalendar& cal, Date today) {
+    if (const Pack* pack = packs.find(s.pack)) return plan_case({s, *pack, cal, today, &ws});
+    CasePlan p;
+    p.case_id = c.id;
+    p.pupil_name = s.pupil_name;
+    p.pack_id = s.pack;
+    p.kind = s.kind;
+    p.alerts.push_back({AlertLevel::blocking, "engine/unknown-pack",
+                        "The protocol pack \"" + s.pack + "\" is not loaded: load it (caseplan --pack FILE) to plan this case.",
+                        "", {}, std::nullopt});
+    return p;
+}
+
+std::vector<CasePlan> plan_workspace(const Workspace& ws, const PackLibrary& packs, const SchoolCalendar& cal, Date today) {
+    std::vector<CasePlan> out;
+    out.reserve(ws.cases.size());
+    for (const Case& c : ws.cases) out.push_back(plan_for(ws, c, replay(c), packs, cal, today));
+    return out;
+}
+
+DraftVerdict record_event(Workspace& ws, const std::string& case_id, const EventDraft& draft, const std::string& id,
+                          const std::string& at, const PackLibrary& packs, const SchoolCalendar& cal, Date today) {
+    DraftVerdict v;
+    Case* c = find_case(ws, case_id);
+    const auto refuse = [&](std::string rule, std::string message) {
+        v.allowed = false;
+        v.blocking.push_back({AlertLevel::blocking, std::move(rule), std::move(message), "", {}, std::nullopt});
+        return v;
+    };
+    if (!c) return refuse("engine/unknown-case", "There is no case " + case_id + " in this workspace.");
+    const CaseState s = replay(*c);
+    const Pack* pack = packs.find(s.pack);
+    if (!pack) return refuse("engine/unknown-pack", "The protocol pack \"" + s.pack + "\" is not loaded.");
+    v = check_draft({s, *pack, cal, today, &ws}, draft);
+    if (!v.allowed) return v;
+    Problems problems;
+    if (!append_event(*c, draft, id, at, &problems)) {
+        for (const auto& p : problems) v.blocking.push_back({AlertLevel::blocking, "engine/invalid-event", p.to_string(), "", {}, std::nullopt});
+        v.allowed = false;
+    }
+    return v;
+}
+
+bool open_case(Workspace& ws, const std::string& case_id, const EventDraft& opened, const std::string& event_id,
+               const std::string& at, const PackLibrary& packs, Problems& problems) {
+    if (case_id.empty() || find_case(ws, case_id)) {
+        problems.push_back({"", "/id", "case id \"" + case_id + "\" is empty or already used"});
+        return false;
+    }
+    if (opened.type != EventType::case_opened) {
+        problems.push_back({"", "/type", "a case starts with a case_opened event"});
+        return false;
+    }
+    if (!packs.find(payload_text(opened.payload, "pack"))) {
+        problems.push_back({"", "/payload/pack", "unknown protocol pack \"" + payload_text(opened.payload, "pack") + "\""});
+        return false;
+    }
+    Case c;
+    c.id = case_id;
+    if (!append_event(c, opened, event_id, at, &problems)) return false;
+    ws.cases.push_back(std::move(c));
+    return true;
+}
+
+std::string next_event_id(const Workspace& ws) {
+    const std::string prefix = ws.own.urn + "-";
+    long long best = 0;
+    for (const Case& c : ws.cases)
+        for (const Event& e : c.events)
+            if (e.id.rfind(prefix, 0) == 0) {
+                long long n = 0;
+                const char* first = e.id.data() + prefix.size();
+                const char* last = e.id.data() + e.id.size();
+                if (std::from_chars(first, last, n).ptr == last) best = std::max(best, n);
+            }
+    return prefix + std::to_string(best + 1);
+}
+
+} // namespace cp

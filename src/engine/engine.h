@@ -1,0 +1,58 @@
+// engine.h: the few calls the app and the CLI need, over the rest of src/engine.
+//
+//   PackLibrary packs;  packs.load_embedded(problems);          // six built-in packs, resolved
+//   packs.add_pack_text(text, "kent.json", problems);            // another LA, no rebuild needed
+//   auto ws  = load_workspace(text, "school.json", problems, integrity);
+//   auto cal = workspace_calendar(*ws, problems);                // the workspace's own, or the LA default
+//   auto plans = plan_workspace(*ws, packs, cal, today);         // one CasePlan per case
+//   auto verdict = record_event(*ws, "C-1", draft, id, at, packs, cal, today);   // checked append
+//
+// Index
+//   PackLibrary          resolved packs by id (built-in + loaded from files)
+//   workspace_calendar   which calendar a workspace uses
+//   plan_workspace       plans for every case
+//   record_event         check a draft against the case's pack, then append it
+//   open_case            start a new case with its case_opened event
+//   next_event_id        a fresh id for an event recorded by this workspace
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.h"
+#include "engine/pack.h"
+#include "engine/plan.h"
+#include "engine/workspace.h"
+
+namespace cp {
+
+struct PackLibrary {
+    std::map<std::string, Pack> packs;                       // id -> resolved pack
+
+    void        load_embedded(Problems& problems);           // every assets/protocols pack
+    bool        add_pack_text(std::string_view json, const std::string& file, Problems& problems); // needs the baseline loaded
+    const Pack* find(std::string_view id) const;
+};
+
+// The workspace's own calendar when it has one, else the LA's default (assets/calendars),
+// else an empty calendar (weekdays minus English bank holidays), with a problem saying so.
+SchoolCalendar workspace_calendar(const Workspace& ws, Problems& problems);
+
+// Plans every case; a case whose pack is unknown gets a plan with one blocking alert.
+std::vector<CasePlan> plan_workspace(const Workspace& ws, const PackLibrary& packs, const SchoolCalendar& cal, Date today);
+CasePlan              plan_for(const Workspace& ws, const Case& c, const CaseState& s, const PackLibrary& packs,
+                               const SchoolCalendar& cal, Date today);
+
+// Checks the draft (check_draft) and appends it when allowed. The verdict says why not.
+DraftVerdict record_event(Workspace& ws, const std::string& case_id, const EventDraft& draft, const std::string& id,
+                          const std::string& at, const PackLibrary& packs, const SchoolCalendar& cal, Date today);
+
+// Creates a case whose first event is `opened` (a case_opened draft). False with problems when
+// the id is taken, the payload is invalid or the pack is unknown.
+bool open_case(Workspace& ws, const std::string& case_id, const EventDraft& opened, const std::string& event_id,
+               const std::string& at, const PackLibrary& packs, Problems& problems);
+
+// "<own URN>-<n>" with n one more than any such id already in the workspace.
+std::string next_event_id(const Workspace& ws);
+
+} // namespace cp

@@ -1,0 +1,900 @@
+#include "engine/plan.h"
+
+#include <algorithm>
+#include <map>
+
+#include "engine/workspace.h"
+
+namespace cp {
+
+// ---- names ------------------------------------------------------------------------------------
+
+const char* stage_name(Stage s) {
+    static const char* n[] = {"preparing", "agreeing", "placement", "decision_due", "ending", "transferred", "returned", "closed"};
+    return n[static_cast<int>(s)];
+}
+const char* stage_label(Stage s) {
+    static const char* n[] = {"Preparing the referral", "Agreeing the placement", "Placement under way", "Decision due",
+                              "Placement ended: outcome to record", "Transferred (managed move complete)",
+                              "Returned to the home school", "Closed"};
+    return n[static_cast<int>(s)];
+}
+const char* deadline_status_name(DeadlineStatus s) {
+    static const char* n[] = {"upcoming", "due", "overdue", "met"};
+    return n[static_cast<int>(s)];
+}
+const char* alert_level_name(AlertLevel a) {
+    static const char* n[] = {"blocking", "warning", "info"};
+    return n[static_cast<int>(a)];
+}
+
+bool CasePlan::allows(const std::string& action) const {
+    return std::any_of(actions.begin(), actions.end(), [&](const ActionState& a) { return a.action == action && a.allowed; });
+}
+std::vector<std::string> CasePlan::allowed_actions() const {
+    std::vector<std::string> out;
+    for (const auto& a : actions) if (a.allowed) out.push_back(a.action);
+    return out;
+}
+
+// ---- attendance -------------------------------------------------------------------------------
+
+// 2024 register codes (SI 2024/208). Present: / \ L, and attending elsewhere approved by the
+// school (B K P V W). Not a possible session: D (dual registration, the other school counts
+// it), X Y Z # Q and '-' (no session). Every other code is an absence.
+bool is_present_code(char c) { return std::string_view("/\\LBKPVW").find(c) != std::string_view::npos; }
+bool is_possible_code(char c) { return std::string_view("DXYZ#Q- ").find(c) == std::string_view::npos; }
+
+AttendanceSummary attendance_of(const CaseState& s) {
+    AttendanceSummary a;
+    for (const auto& w : s.attendance) {
+        if (s.started && add_days(w.week_start, 6) < *s.started) continue;   // weeks before the placement
+        ++a.weeks;
+        for (char c : w.sessions) {
+            if (!is_possible_code(c)) continue;
+            ++a.possible;
+            if (is_present_code(c)) ++a.present;
+        }
+    }
+    a.absent = a.possible - a.present;
+    a.percent = a.possible ? 100.0 * a.present / a.possible : 100.0;
+    return a;
+}
+
+namespace {
+
+// ---- spans and school-day arithmetic ----------------------------------------------------------
+
+Span span_of(const Json& j) { return {j.value("n", 0), parse_unit(j.value("unit", "days")).value_or(Unit::days)}; }
+
+Date add_span(const SchoolCalendar& cal, Date from, Span s) {
+    switch (s.unit) {
+    case Unit::days: return add_days(from, s.n);
+    case Unit::weeks: return add_days(from, 7 * s.n);
+    case Unit::school_days: return cal.add_school_days(from, s.n);
+    case Unit::school_weeks: return cal.add_school_weeks(from, s.n);
+    }
+    return from;
+}
+
+// The date `n` units before `to` ("not less than two school days before the first day").
+Date subtract_span(const SchoolCalendar& cal, Date to, Span s) {
+    switch (s.unit) {
+    case Unit::days: return add_days(to, -s.n);
+    case Unit::weeks: return add_days(to, -7 * s.n);
+    case Unit::school_days: return cal.add_school_days(to, -s.n);
+    case Unit::school_weeks: return cal.add_school_days(to, -5 * s.n);
+    }
+    return to;
+}
+
+std::string span_words(Span s) {
+    static const char* unit[] = {"day", "school day", "week", "school week"};
+    return std::to_string(s.n) + " " + unit[static_cast<int>(s.unit)] + (s.n == 1 ? "" : "s");
+}
+
+// ---- the context a plan is worked out in ------------------------------------------------------
+
+struct Ctx {
+    const CaseState&      s;
+    const Pack&           pack;
+    const SchoolCalendar& cal;
+    Date                  today;
+    const Workspace*      ws;
+    std::optional<Date>   start;        // actual first day, else the agreed one
+    std::optional<Date>   planned_end;  // last day of the placement as it stands
+    std::optional<Date>   breach_end;   // a serious breach ended the placement at once
+    const Rule*           duration = nullptr;
+    Stage                 stage = Stage::preparing;
+};
+
+bool osd_kind(CaseKind k) { return k != CaseKind::managed_move && k != CaseKind::reintegration; }
+
+bool applies_to_kind(const std::vector<CaseKind>& kinds, CaseKind k) {
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), k) != kinds.end();
+}
+
+const School* home_school(const Ctx& c) {
+    if (!c.ws) return nullptr;
+    if (const School* s = find_school(*c.ws, c.s.home_urn)) return s;
+    return nullptr;
+}
+
+bool host_is_ap(const Ctx& c) {
+    if (c.s.setting == "alternative_provision") return true;
+    if (c.ws && !c.s.host_urn.empty())
+        if (const School* h = find_school(*c.ws, c.s.host_urn)) return h->phase == "alternative_provision";
+    return false;
+}
+
+bool condition(const std::string& when, const Ctx& c) {
+    if (when.empty() || when == "always") return true;
+    if (when == "ehcp") return c.s.flags.ehcp;
+    if (when == "cla") return c.s.flags.cla;
+    if (when == "fsm") return c.s.flags.fsm;
+    if (when == "host_is_ap") return host_is_ap(c);
+    if (when == "host_is_school") return !host_is_ap(c);
+    if (when == "academy_home") {
+        const School* h = home_school(c);
+        return h && h->governance == "academy";
+    }
+    return false;
+}
+
+// Rules in force from a date apply to placements starting on or after it (before a start is
+// known, to the date the plan is made for).
+bool in_force(const Rule& r, const Ctx& c) {
+    if (!r.in_force_from) return true;
+    return c.start.value_or(c.today) >= *r.in_force_from;
+}
+
+bool applies(const Rule& r, const Ctx& c) {
+    return applies_to_kind(r.applies_to, c.s.kind) && condition(r.when, c) && in_force(r, c);
+}
+
+bool has_item(const CaseState& s, const char* item) {
+    return std::find(s.information_items.begin(), s.information_items.end(), item) != s.information_items.end();
+}
+
+bool consent_given(const CaseState& s, const char* who) {
+    const auto it = s.consents.find(who);
+    return it != s.consents.end() && it->second.given;
+}
+
+bool has_party(const CaseState& s, const char* role) {
+    return std::any_of(s.parties.begin(), s.parties.end(), [&](const Party& p) { return p.role == role; });
+}
+
+// Latest date notice may be given for the first day `start`.
+Date latest_notice(const Ctx& c, Date start) { return subtract_span(c.cal, start, {2, Unit::school_days}); }
+
+bool requirement(const std::string& req, const Ctx& c) {
+    const CaseState& s = c.s;
+    if (req == "parent_consent") return consent_given(s, "parent");
+    if (req == "parent_consent_written") return consent_given(s, "parent") && s.consents.at("parent").in_writing;
+    if (req == "pupil_consent") return consent_given(s, "pupil");
+    if (req == "parent_views") return s.views.count("parent") || s.consents.count("parent");
+    if (req == "pupil_views") return s.views.count("pupil") > 0;
+    if (req == "admission_authority_consent") return consent_given(s, "admission_authority");
+    static const char* gates[] = {"virtual_school", "social_worker", "sen_officer", "send_team", "ad_education",
+                                  "board_decision", "panel_repeat_referral", "fair_access_team"};
+    for (const char* g : gates) if (req == g) return s.gates.count(g) > 0;
+    if (req == "gdpr_signed") return s.gdpr_signed.has_value();
+    if (req == "visit_held") return s.visit.has_value();
+    if (req == "information_shared") return s.information_shared.has_value();
+    if (req == "information_shared_full")
+        return has_item(s, "academic") && has_item(s, "behaviour") && has_item(s, "attendance") && has_item(s, "send_safeguarding");
+    if (req == "student_passport") return s.passport.count("student_passport") || has_item(s, "passport");
+    if (req == "panel_presented") return !s.panels.empty();
+    if (req == "nearest_schools_listed") return s.nearest_schools_listed.has_value();
+    if (req == "host_accepted") return !s.host_urn.empty();
+    if (req == "leads_identified") return has_party(s, "home_lead") && has_party(s, "host_lead");
+    if (req == "initial_meeting") return s.last_meeting("initial") || s.last_meeting("planning") || s.last_meeting("strategy");
+    if (req == "joint_schools_meeting") return s.last_meeting("joint_schools") != nullptr;
+    if (req == "pupil_engaged") {
+        for (auto it = s.meetings.rbegin(); it != s.meetings.rend(); ++it)
+            if (it->kind == "initial" || it->kind == "planning" || it->kind == "strategy") return it->pupil_engaged.value_or(true);
+        return false;
+    }
+    if (req == "agreement_signed") return s.agreement.has_value();
+    if (req == "agreement_complete")
+        return s.agreement && !s.agreement->success_criteria.empty() && !s.agreement->host_support.empty() &&
+               !s.agreement->home_support.empty() && s.agreement->duration_weeks > 0;
+    if (req == "notice_in_time") return s.notice && c.start && s.notice->date <= latest_notice(c, *c.start);
+    if (req == "notice_contents")
+        return s.notice && !s.notice->address.empty() && !s.notice->report_to.empty() && s.notice->days > 0 &&
+               (!s.notice->reasons.empty() || !s.notice->objectives.empty()) && !s.notice->session_times.empty();
+    if (req == "alternative_strategy") return s.agreement && !s.agreement->alternative_strategy.empty();
+    if (req == "funding_agreed") return s.agreement && !s.agreement->funding.empty();
+    if (req == "transport_agreed") return s.agreement && !s.agreement->transport.empty();
+    if (req == "review_frequency_agreed") return s.agreement && (s.agreement->review_every_weeks > 0 || s.agreement->first_review);
+    if (req == "early_end_in_writing")
+        return s.ended && s.ended->consulted_home_head && s.ended->written_to_parent && s.ended->return_date.has_value();
+    if (req == "restorative_practice")
+        return std::any_of(s.history.begin(), s.history.end(), [](const HistoryEntry& h) { return h.what == "restorative_practice"; });
+    return false;   // "never", and anything unknown (parse_pack refuses unknown words)
+}
+
+// Requirements that describe the event being recorded rather than the case so far: the plan's
+// action list cannot judge them, check_draft does.
+bool draft_dependent(const std::string& req) { return req == "early_end_in_writing"; }
+
+// ---- dates the rules count from ---------------------------------------------------------------
+
+std::optional<Date> first_meeting(const CaseState& s, const std::string& kind, std::optional<Date> from = std::nullopt) {
+    std::optional<Date> best;
+    for (const auto& m : s.meetings)
+        if ((kind == "any" || m.kind == kind) && (!from || m.date >= *from) && (!best || m.date < *best)) best = m.date;
+    return best;
+}
+
+std::optional<Date> last_breach(const CaseState& s, bool suspended_only) {
+    std::optional<Date> best;
+    for (const auto& b : s.breaches)
+        if ((!suspended_only || b.suspended) && (!best || b.date > *best)) best = b.date;
+    return best;
+}
+
+std::optional<Date> anchor(const std::string& a, const Ctx& c) {
+    const CaseState& s = c.s;
+    if (a == "opened") return s.opened_on;
+    if (a == "parent_consent") return consent_given(s, "parent") ? std::optional<Date>(s.consents.at("parent").date) : std::nullopt;
+    if (a == "host_accepted") return s.host_accepted_on;
+    if (a == "information_shared") return s.information_shared;
+    if (a.rfind("meeting:", 0) == 0) return first_meeting(s, a.substr(8));
+    if (a == "agreement") return s.agreement ? std::optional<Date>(s.agreement->date) : std::nullopt;
+    if (a == "start") return c.start;
+    if (a == "serious_breach") return last_breach(s, false);
+    if (a == "suspension") return last_breach(s, true);
+    if (a == "written_review_request") {
+        std::optional<Date> best;
+        for (const auto& r : s.review_requests) if (r.in_writing && (!best || r.date > *best)) best = r.date;
+        return best;
+    }
+    if (a == "planned_end") return s.started ? c.planned_end : std::nullopt;
+    if (a == "ended") return s.ended ? std::optional<Date>(s.ended->date) : c.breach_end;
+    if (a == "outcome") return s.outcome ? std::optional<Date>(s.outcome->date) : std::nullopt;
+    return std::nullopt;
+}
+
+// When the milestone happened (the first time on or after `from` where that matters).
+std::optional<Date> milestone(const std::string& m, Date from, const Ctx& c) {
+    const CaseState& s = c.s;
+    if (m.rfind("meeting:", 0) == 0) return first_meeting(s, m.substr(8), from);
+    if (m == "placement_started") return s.started;
+    if (m == "notice") return s.notice ? std::optional<Date>(s.notice->date) : std::nullopt;
+    if (m.rfind("la:", 0) == 0) {
+        std::optional<Date> best;
+        for (const auto& n : s.notifications)
+            if (n.what == m.substr(3) && (!best || n.date < *best)) best = n.date;
+        return best;
+    }
+    if (m == "review" || m == "emergency_review") {
+        std::optional<Date> best;
+        for (const auto& r : s.reviews)
+            if (r.date >= from && (m == "review" || r.emergency) && (!best || r.date < *best)) best = r.date;
+        return best;
+    }
+    if (m == "outcome") return s.outcome ? std::optional<Date>(s.outcome->date) : std::nullopt;
+    if (m == "panel_presented") return s.panels.empty() ? std::nullopt : std::optional<Date>(s.panels.front().date);
+    if (m == "information_shared") return s.information_shared;
+    if (m == "agreement") return s.agreement ? std::optional<Date>(s.agreement->date) : std::nullopt;
+    return std::nullopt;
+}
+
+const char* milestone_label(const std::string& m) {
+    static const std::map<std::string, const char*> labels = {
+        {"meeting:initial", "Initial meeting"}, {"meeting:planning", "Planning meeting"}, {"meeting:strategy", "Strategy meeting"},
+        {"meeting:emergency", "Emergency meeting at the home school"}, {"meeting:joint_schools", "Joint meeting of both schools"},
+        {"meeting:any", "Meeting"}, {"placement_started", "First day of the placement"},
+        {"notice", "Written notice of the direction to parents"}, {"la:intention", "Tell the LA of the intention"},
+        {"la:start", "Notify the LA of the start"}, {"la:outcome", "Notify the LA of the outcome"},
+        {"la:arrangements", "Notify the LA of the arrangements"}, {"review", "Review meeting"},
+        {"emergency_review", "Emergency review"}, {"outcome", "Decision on the outcome"},
+        {"panel_presented", "Notify the fair access panel"}, {"information_shared", "Share the pupil's information"},
+        {"agreement", "Sign the agreement"}, {"weekly_attendance", "Weekly attendance record"}};
+    const auto it = labels.find(m);
+    return it == labels.end() ? "Milestone" : it->second;
+}
+
+// ---- length of the placement ------------------------------------------------------------------
+
+int agreed_weeks(const Ctx& c) {
+    if (c.s.agreement && c.s.agreement->duration_weeks > 0) return c.s.agreement->duration_weeks;
+    if (c.duration) return c.duration->params.value("default", c.duration->params.value("max", 0));
+    return 0;
+}
+
+Unit duration_unit(const Ctx& c) {
+    return c.duration && c.duration->params.value("unit", "weeks") == "school_weeks" ? Unit::school_weeks : Unit::weeks;
+}
+
+std::optional<Date> compute_planned_end(const Ctx& c) {
+    if (!c.start) return std::nullopt;
+    const int weeks = agreed_weeks(c) + c.s.extension_weeks();
+    if (weeks <= 0) return std::nullopt;
+    // Calendar weeks end the day before the same weekday comes round; school weeks end on the
+    // last school day of the span (holidays and closures do not count).
+    if (duration_unit(c) == Unit::weeks) return add_days(*c.start, 7 * weeks - 1);
+    return c.cal.school_weeks_end(*c.start, weeks);
+}
+
+bool ends_at_once(const Ctx& c) {
+    for (const Rule& r : c.pack.rules)
+        if (r.kind == RuleKind::serious_breach && applies(r, c) && r.params.value("ends_at_once", false)) return true;
+    return false;
+}
+
+bool decision_made(const CaseState& s) {
+    return std::any_of(s.reviews.begin(), s.reviews.end(), [](const Review& r) { return r.outcome == "return" || r.outcome == "convert"; });
+}
+
+Stage stage_of(const Ctx& c) {
+    const CaseState& s = c.s;
+    if (s.outcome) {
+        if (s.outcome->outcome == "transferred") return Stage::transferred;
+        if (s.outcome->outcome == "returned") return Stage::returned;
+        return Stage::closed;
+    }
+    if (s.ended || c.breach_end) return Stage::ending;
+    if (std::any_of(s.reviews.begin(), s.reviews.end(), [](const Review& r) { return r.outcome == "end_early"; })) return Stage::ending;
+    if (s.started) {
+        if (decision_made(s) || (c.planned_end && c.today > *c.planned_end)) return Stage::decision_due;
+        return Stage::placement;
+    }
+    if (!s.host_urn.empty()) return Stage::agreeing;
+    return Stage::preparing;
+}
+
+Ctx make_ctx(const CaseState& s, const Pack& pack, const SchoolCalendar& cal, Date today, const Workspace* ws) {
+    Ctx c{s, pack, cal, today, ws, std::nullopt, std::nullopt, std::nullopt, nullptr, Stage::preparing};
+    c.start = s.started ? s.started : (s.agreement ? std::optional<Date>(s.agreement->start) : std::nullopt);
+    for (const Rule& r : pack.rules)
+        if (r.kind == RuleKind::duration && applies(r, c)) { c.duration = &r; break; }
+    c.planned_end = compute_planned_end(c);
+    if (s.started && ends_at_once(c))
+        for (const auto& b : s.breaches)
+            if (b.ends_placement && b.date >= *s.started && (!c.breach_end || b.date < *c.breach_end)) c.breach_end = b.date;
+    c.stage = stage_of(c);
+    return c;
+}
+
+bool final_stage(Stage s) { return s == Stage::transferred || s == Stage::returned || s == Stage::closed; }
+bool during_placement(Stage s) { return s == Stage::placement || s == Stage::decision_due; }
+
+// ---- actions ----------------------------------------------------------------------------------
+
+const char* action_label(const std::string& a) {
+    static const std::map<std::string, const char*> labels = {
+        {"propose_host", "Approach a host school / record its decision"}, {"share_information", "Share the pupil's information"},
+        {"sign_agreement", "Record the signed placement agreement"}, {"send_notice", "Record the written notice to parents"},
+        {"start_placement", "Record the first day of the placement"}, {"record_attendance", "Record a week of attendance"},
+        {"schedule_review", "Schedule a review / send the invitation"}, {"hold_review", "Record a review meeting"},
+        {"agree_extension", "Extend the placement"}, {"record_serious_breach", "Record a serious breach"},
+        {"end_placement", "End the placement early"}, {"convert_to_managed_move", "Transfer to the host's roll (managed move)"},
+        {"return_to_home_school", "Record the return to the home school"}, {"record_outcome", "Record another outcome"},
+        {"notify_la", "Record a notification to the LA"}, {"record_details", "Record details, views, consents and notes"},
+        {"withdraw", "Withdraw the case"}};
+    const auto it = labels.find(a);
+    return it == labels.end() ? "" : it->second;
+}
+
+std::vector<std::string> stage_actions(const Ctx& c) {
+    std::vector<std::string> a = {"record_details", "notify_la"};
+    const auto add = [&](std::initializer_list<const char*> more) { a.insert(a.end(), more.begin(), more.end()); };
+    switch (c.stage) {
+    case Stage::preparing: add({"propose_host", "share_information", "withdraw"}); break;
+    case Stage::agreeing:
+        add({"propose_host", "share_information", "sign_agreement", "send_notice", "start_placement", "schedule_review", "withdraw"});
+        if (c.s.kind == CaseKind::managed_move) a.push_back("convert_to_managed_move");   // a direct move, no trial
+        break;
+    case Stage::placement:
+    case Stage::decision_due:
+        add({"share_information", "send_notice", "record_attendance", "schedule_review", "hold_review", "agree_extension",
+             "record_serious_breach", "end_placement", "return_to_home_school", "record_outcome", "withdraw"});
+        if (!host_is_ap(c)) a.push_back("convert_to_managed_move");
+        break;
+    case Stage::ending: add({"record_attendance", "schedule_review", "hold_review", "return_to_home_school", "record_outcome"}); break;
+    default: break;
+    }
+    return a;
+}
+
+Alert alert_of(const Rule& r, AlertLevel level, std::string message = "") {
+    return {level, r.id, message.empty() ? r.message : std::move(message), "", r.citation, std::nullopt};
+}
+
+AlertLevel level_of(Severity s) {
+    return s == Severity::blocks ? AlertLevel::blocking : s == Severity::warns ? AlertLevel::warning : AlertLevel::info;
+}
+
+// Rules other than gates that can stop an action. `when` is the date the action takes effect.
+void builtin_checks(const Ctx& c, const std::string& action, Date when, const EventDraft* draft,
+                    std::vector<Alert>& blocking, std::vector<Alert>& warnings) {
+    const CaseState& s = c.s;
+    const auto push = [&](const Rule& r, std::string msg) {
+        (r.severity == Severity::blocks ? blocking : warnings).push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning, std::move(msg)));
+    };
+    for (const Rule& r : c.pack.rules) {
+        if (!applies(r, c)) continue;
+        const Json& p = r.params;
+        if (r.kind == RuleKind::statute && action == "start_placement" && s.kind == CaseKind::managed_move)
+            push(r, r.message + " " + p.value("lawful_path", ""));
+        if (r.kind == RuleKind::referral_limit && (action == "propose_host" || action == "start_placement")) {
+            int previous = 0;
+            for (const auto& h : s.history) previous += h.what == "previous_managed_move";
+            if (c.ws && !s.upn.empty())
+                for (const Case& other : c.ws->cases)
+                    if (other.id != s.case_id && !other.events.empty() && payload_text(other.events.front().payload, "upn") == s.upn) ++previous;
+            if (previous >= p.value("max", 2) && !s.gates.count("panel_repeat_referral"))
+                push(r, r.message + " This would be referral " + std::to_string(previous + 1) + ".");
+        }
+        if (r.kind == RuleKind::termination_lock && action == "end_placement" && c.start) {
+            const Date until = add_span(c.cal, *c.start, span_of(p.at("min")));
+            const bool breach = std::any_of(s.breaches.begin(), s.breaches.end(), [&](const Breach& b) { return b.date <= when; }) ||
+                                (s.ended && s.ended->reason == "serious_breach");
+            if (when < until && !breach) push(r, r.message + " Earliest ending without a serious breach: " + to_uk(until) + ".");
+        }
+        if (r.kind == RuleKind::attendance && action == "convert_to_managed_move" && p.value("consequence", "") == "fails_trial") {
+            const AttendanceSummary a = attendance_of(s);
+            const int thr = p.value("threshold", 0);
+            const bool met = p.value("compare", "above") == "above" ? a.percent > thr : a.percent >= thr;
+            const bool saved = p.value("illness_extension_saves", false) &&
+                               std::any_of(s.extensions.begin(), s.extensions.end(), [](const Extension& e) { return e.reason == "illness" && !e.evidence.empty(); });
+            if (a.possible >= p.value("min_sessions", 0) && !met && !saved) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, " Attendance so far: %.1f%%.", a.percent);
+                push(r, r.message + buf);
+            }
+        }
+        if (r.kind == RuleKind::duration && (action == "agree_extension" || (action == "sign_agreement" && draft))) {
+            const int max = p.value("max", 0), cap = max + p.value("extension_weeks", 0);
+            const int base = agreed_weeks(c), total = base + s.extension_weeks();
+            if (action == "sign_agreement") {
+                if (base > max) push(r, r.message + " The agreement says " + std::to_string(base) + " weeks; the most is " + std::to_string(max) + ".");
+                if (p.contains("min") && base < p.value("min", 0))
+                    warnings.push_back(alert_of(r, AlertLevel::warning, r.message + " The agreement says only " + std::to_string(base) + " weeks."));
+                if (p.contains("justify_above") && base > p.value("justify_above", 0) && s.agreement && s.agreement->justification.empty())
+                    push(r, r.message + " Record why more than " + std::to_string(p.value("justify_above", 0)) + " weeks is justified.");
+            } else {
+                if (total > cap || (!draft && total >= cap))
+                    push(r, r.message + " No more extension is possible (" + std::to_string(std::min(total, cap)) + " of at most " + std::to_string(cap) + " weeks).");
+                int times = 0;
+                for (const auto& e : s.extensions) times += e.weeks > 0;
+                for (const auto& rv : s.reviews) times += rv.outcome == "extend";
+                if (p.contains("extension_times") && times > p.value("extension_times", 1) - (draft ? 0 : 1))
+                    push(r, r.message + " Only " + std::to_string(p.value("extension_times", 1)) + " extension may be agreed.");
+                if (draft && p.value("extension_requires", "") == "illness_evidence" && !s.extensions.empty() && s.extensions.back().evidence.empty())
+                    push(r, r.message + " Record the medical evidence.");
+            }
+        }
+    }
+    if ((action == "convert_to_managed_move") && c.breach_end)
+        blocking.push_back({AlertLevel::blocking, "engine/placement-ended-by-breach",
+                            "The placement ended because of a serious breach on " + to_uk(*c.breach_end) + "; it cannot convert to a managed move.",
+                            "", {}, std::nullopt});
+    if (draft && draft->type == EventType::extension_agreed && draft->payload.value("reason", "") == "illness" &&
+        draft->payload.value("evidence", "").empty())
+        warnings.push_back({AlertLevel::warning, "engine/illness-evidence", "An extension for illness should record the medical evidence.", "", {}, std::nullopt});
+}
+
+ActionState evaluate_action(const Ctx& c, const std::string& action) {
+    ActionState a{action, action_label(action), true, {}, {}};
+    for (const Rule& r : c.pack.rules) {
+        if (r.kind != RuleKind::gate || !applies(r, c) || r.params.value("action", "") != action) continue;
+        const std::string req = r.params.value("requires", "");
+        if (draft_dependent(req) || requirement(req, c)) continue;
+        if (r.severity == Severity::blocks) a.blocked_by.push_back(alert_of(r, AlertLevel::blocking));
+        else a.warnings.push_back(alert_of(r, AlertLevel::warning));
+    }
+    builtin_checks(c, action, c.today, nullptr, a.blocked_by, a.warnings);
+    a.allowed = a.blocked_by.empty();
+    return a;
+}
+
+// ---- deadlines --------------------------------------------------------------------------------
+
+DeadlineStatus status_of(Date date, std::optional<Date> done, Date today) {
+    if (done) return DeadlineStatus::met;
+    if (date < today) return DeadlineStatus::overdue;
+    return days_between(today, date) <= 3 ? DeadlineStatus::due : DeadlineStatus::upcoming;
+}
+
+Deadline make_deadline(const Ctx& c, const Rule& r, std::string what, Date date, std::optional<Date> done) {
+    Deadline d{r.id, std::move(what), date, status_of(date, done, c.today), done, done && *done > date,
+               c.pack.role_name(r.who.empty() ? "home_school" : r.who), r.severity, r.citation};
+    return d;
+}
+
+// Which school weeks of the placement have no attendance record yet: the first such week whose
+// record is due gives the deadline (each week is due `span` after its Friday).
+void weekly_attendance(const Ctx& c, const Rule& r, Span span, std::vector<Deadline>& out) {
+    if (!c.s.started || !during_placement(c.stage)) return;
+    Date monday = add_days(*c.s.started, -weekday_of(*c.s.started));
+    const Date last = c.planned_end ? std::min(*c.planned_end, c.today) : c.today;
+    for (int guard = 0; monday <= last && guard < 200; ++guard, monday = add_days(monday, 7)) {
+        bool school_week = false;
+        for (int i = 0; i < 5; ++i) school_week = school_week || c.cal.is_school_day(add_days(monday, i));
+        if (!school_week) continue;
+        const bool recorded = std::any_of(c.s.attendance.begin(), c.s.attendance.end(), [&](const AttendanceWeek& w) { return w.week_start == monday; });
+        if (recorded) continue;
+        const Date due = add_span(c.cal, add_days(monday, 4), span);
+        out.push_back(make_deadline(c, r, "Attendance for the week of " + to_uk(monday), due, std::nullopt));
+        return;
+    }
+}
+
+void deadline_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
+    const Json& p = r.params;
+    const std::string from = p.value("from", ""), to = p.value("to", "");
+    const Span span = span_of(p.at("within"));
+    if (to == "weekly_attendance") return weekly_attendance(c, r, span, out);
+    const auto a = anchor(from, c);
+    if (!a) return;
+    const bool before = p.value("before", false);
+    const Date due = before ? subtract_span(c.cal, *a, span) : add_span(c.cal, *a, span);
+    const auto done = milestone(to, before ? Date{INT32_MIN / 2} : *a, c);
+    const bool after_outcome = from == "outcome" || from == "ended";
+    if (!done && final_stage(c.stage) && !after_outcome) return;   // overtaken by the outcome
+    if (!done && c.stage == Stage::ending && !after_outcome && from != "serious_breach") return;
+    out.push_back(make_deadline(c, r, milestone_label(to), due, done));
+}
+
+void cadence_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
+    if (!c.s.started || !during_placement(c.stage)) return;
+    const Json& p = r.params;
+    Span every = span_of(p.at("every"));
+    if (p.value("use_agreed", false) && c.s.agreement && c.s.agreement->review_every_weeks > 0)
+        every = {c.s.agreement->review_every_weeks, every.unit == Unit::school_weeks ? Unit::school_weeks : Unit::weeks};
+    const bool checks = p.value("counts", "review") == "progress_check";
+    Date last = *c.s.started;
+    if (checks) {
+        for (Date d : c.s.progress_checks) if (d >= last) last = d;
+        for (const auto& rv : c.s.reviews) if (rv.date >= last) last = rv.date;   // a review also reviews the arrangements
+    } else {
+        for (const auto& rv : c.s.reviews) if (rv.date >= last) last = rv.date;
+    }
+    Date due = add_span(c.cal, last, (last == *c.s.started && p.contains("first")) ? span_of(p["first"]) : every);
+    if (c.planned_end && due > *c.planned_end) due = *c.planned_end;
+    if (!checks) {
+        // An agreed next review earlier than the cadence allows becomes the deadline.
+        for (Date d : c.s.scheduled_reviews) if (d > last && d < due) due = d;
+    }
+    if (due <= last) return;   // the placement ends on the day of the last review
+    out.push_back(make_deadline(c, r, checks ? "Review of the arrangements" : "Next review meeting", due, std::nullopt));
+}
+
+void invitation_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
+    if (final_stage(c.stage)) return;
+    const Span lead = span_of(r.params.at("lead"));
+    for (Date review : c.s.scheduled_reviews) {
+        if (c.s.started && review < *c.s.started) continue;
+        std::optional<Date> sent;
+        for (const auto& inv : c.s.invitations) if (inv.review_date == review && (!sent || inv.sent < *sent)) sent = inv.sent;
+        out.push_back(make_deadline(c, r, "Written invitation to parents for the review on " + to_uk(review),
+                                    subtract_span(c.cal, review, lead), sent));
+    }
+}
+
+void request_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::vector<Alert>& alerts) {
+    const auto req = anchor("written_review_request", c);
+    if (!req || final_stage(c.stage)) return;
+    const Date quiet_from = subtract_span(c.cal, *req, span_of(r.params.at("quiet")));
+    for (const auto& rv : c.s.reviews)
+        if (rv.date >= quiet_from && rv.date <= *req) {
+            alerts.push_back(alert_of(r, AlertLevel::info, "A review was held on " + to_uk(rv.date) + ", within " +
+                                                             span_words(span_of(r.params.at("quiet"))) +
+                                                             " before the written request: another review is not required. " + r.message));
+            return;
+        }
+    out.push_back(make_deadline(c, r, "Review requested in writing on " + to_uk(*req), add_span(c.cal, *req, span_of(r.params.at("hold_within"))),
+                                milestone("review", *req, c)));
+}
+
+void breach_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::vector<Alert>& alerts, std::vector<ChecklistItem>& todo) {
+    if (!c.s.started) return;
+    std::optional<Date> when;
+    for (const auto& b : c.s.breaches) if (b.date >= *c.s.started && (!when || b.date > *when)) when = b.date;
+    if (!when) return;
+    const Json& p = r.params;
+    if (p.value("ends_at_once", false) && !final_stage(c.stage))
+        alerts.push_back(alert_of(r, level_of(r.severity), "Serious breach on " + to_uk(*when) + ": the placement has ended. " + r.message));
+    if (p.contains("emergency_meeting_within"))
+        out.push_back(make_deadline(c, r, milestone_label("meeting:emergency"), add_span(c.cal, *when, span_of(p["emergency_meeting_within"])),
+                                    first_meeting(c.s, "emergency", *when)));
+    const bool suspended = std::any_of(c.s.breaches.begin(), c.s.breaches.end(), [&](const Breach& b) { return b.date == *when && b.suspended; });
+    if (p.value("emergency_review", false) && suspended && !milestone("emergency_review", *when, c) && !final_stage(c.stage)) {
+        alerts.push_back(alert_of(r, AlertLevel::warning, "The host suspended the pupil on " + to_uk(*when) + ". " + r.message));
+        todo.push_back({"Hold an emergency review (the host must tell the home school at once).", c.pack.role_name("host_school"), r.id, std::nullopt});
+    }
+    if (p.value("ends_at_once", false) && !c.s.ended && !final_stage(c.stage))
+        todo.push_back({"Record the end of the placement and the date the pupil returns to the home school.", c.pack.role_name("home_school"), r.id, std::nullopt});
+}
+
+void attendance_rules(const Ctx& c, CasePlan& plan) {
+    plan.attendance = attendance_of(c.s);
+    for (const Rule& r : c.pack.rules) {
+        if (r.kind != RuleKind::attendance || !applies(r, c)) continue;
+        const Json& p = r.params;
+        AttendanceCheck chk{r.id, p.value("threshold", 0), p.value("compare", "above"), true, p.value("consequence", "warn"), false};
+        chk.met = chk.compare == "above" ? plan.attendance.percent > chk.threshold : plan.attendance.percent >= chk.threshold;
+        chk.saved_by_illness_extension = p.value("illness_extension_saves", false) &&
+            std::any_of(c.s.extensions.begin(), c.s.extensions.end(), [](const Extension& e) { return e.reason == "illness" && !e.evidence.empty(); });
+        if (plan.attendance.possible < p.value("min_sessions", 0)) chk.met = true;   // too early to judge
+        plan.attendance.checks.push_back(chk);
+        if (!chk.met && !chk.saved_by_illness_extension && (during_placement(c.stage) || c.stage == Stage::ending)) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, " Attendance so far: %.1f%% (%d of %d sessions).", plan.attendance.percent,
+                          plan.attendance.present, plan.attendance.possible);
+            plan.alerts.push_back(alert_of(r, level_of(r.severity), r.message + buf));
+        }
+    }
+}
+
+void statute_and_conflicts(const Ctx& c, CasePlan& plan) {
+    for (const Rule& r : c.pack.rules) {
+        if (r.kind != RuleKind::statute || !applies_to_kind(r.applies_to, c.s.kind) || final_stage(c.stage)) continue;
+        const bool active = in_force(r, c);
+        if (active && c.s.started)
+            plan.alerts.push_back(alert_of(r, AlertLevel::blocking, "This placement started on " + to_uk(*c.s.started) +
+                                                                       " as a trial managed move. " + r.message));
+        else if (active) {
+            plan.alerts.push_back(alert_of(r, AlertLevel::blocking));
+            plan.checklist.push_back({r.params.value("lawful_path", ""), c.pack.role_name("home_school"), r.id, std::nullopt});
+        } else {
+            plan.alerts.push_back(alert_of(r, AlertLevel::info, "This placement started before " + to_uk(*r.in_force_from) +
+                                                                   "; for any new placement: " + r.message));
+        }
+    }
+    for (const Conflict& k : c.pack.conflicts) {
+        if (!applies_to_kind(k.applies_to, c.s.kind)) continue;
+        const Rule* statutory = c.pack.find_rule(k.statutory_rule);
+        Alert a{AlertLevel::info, k.id, statutory ? statutory->message : k.explanation,
+                "The local protocol says: " + k.local + " " + k.explanation, k.citation,
+                statutory ? std::optional<Citation>(statutory->citation) : std::nullopt};
+        if (statutory && statutory->kind == RuleKind::statute && in_force(*statutory, c)) a.level = AlertLevel::warning;
+        plan.alerts.push_back(std::move(a));
+    }
+}
+
+void info_rules(const Ctx& c, CasePlan& plan) {
+    for (const Rule& r : c.pack.rules) {
+        if (r.kind != RuleKind::info || !applies(r, c)) continue;
+        bool shown = !final_stage(c.stage);
+        if (r.params.contains("stages")) {
+            shown = false;
+            for (const auto& st : r.params["stages"]) shown = shown || st == stage_name(c.stage);
+        }
+        if (shown) plan.alerts.push_back(alert_of(r, level_of(r.severity)));
+    }
+}
+
+// Actions already taken although a gate was not satisfied (e.g. a log imported from elsewhere).
+void taken_despite_gates(const Ctx& c, CasePlan& plan) {
+    const std::map<std::string, bool> taken = {
+        {"propose_host", !c.s.proposals.empty()}, {"share_information", c.s.information_shared.has_value()},
+        {"sign_agreement", c.s.agreement.has_value()}, {"start_placement", c.s.started.has_value()},
+        {"convert_to_managed_move", c.s.outcome && c.s.outcome->outcome == "transferred"},
+        {"end_placement", c.s.ended.has_value()}};
+    for (const Rule& r : c.pack.rules) {
+        if (r.kind != RuleKind::gate || !applies(r, c) || r.severity == Severity::informs) continue;
+        const auto it = taken.find(r.params.value("action", ""));
+        if (it == taken.end() || !it->second || requirement(r.params.value("requires", ""), c)) continue;
+        plan.alerts.push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning,
+                                       std::string("Already done (") + action_label(it->first) + ") although: " + r.message));
+    }
+}
+
+void next_steps(const Ctx& c, CasePlan& plan) {
+    const std::string home = c.pack.role_name("home_school"), host = c.pack.role_name("host_school");
+    const auto add = [&](std::string text, const std::string& who) { plan.checklist.push_back({std::move(text), who, "", std::nullopt}); };
+    switch (c.stage) {
+    case Stage::preparing:
+        if (c.s.proposals.empty()) add("Approach a host school.", home);
+        else add("Record the host school's decision.", host);
+        break;
+    case Stage::agreeing:
+        if (!c.s.agreement) add("Record the signed placement agreement (start date, length, reviews, support).", home);
+        if (osd_kind(c.s.kind) && !c.s.notice) add("Send the written notice of the direction to the parents.", c.pack.role_name("governing_board"));
+        if (c.s.kind != CaseKind::managed_move || c.s.agreement) add("Record the first day of the placement.", host);
+        break;
+    case Stage::placement: add("Keep weekly attendance, reviews and notes up to date.", home); break;
+    case Stage::decision_due: add("Record the decision: transfer to the host's roll (managed move) or return to the home school.", home); break;
+    case Stage::ending: add("Record the outcome and the date the pupil is back at the home school.", home); break;
+    default: break;
+    }
+}
+
+void sort_plan(CasePlan& plan) {
+    std::stable_sort(plan.alerts.begin(), plan.alerts.end(), [](const Alert& a, const Alert& b) { return a.level < b.level; });
+    std::stable_sort(plan.deadlines.begin(), plan.deadlines.end(), [](const Deadline& a, const Deadline& b) { return a.date < b.date; });
+}
+
+} // namespace
+
+CasePlan plan_case(const PlanInput& in) {
+    const Ctx c = make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace);
+    CasePlan plan;
+    plan.case_id = in.state.case_id;
+    plan.pupil_name = in.state.pupil_name;
+    plan.pack_id = in.pack.id;
+    plan.kind = in.state.kind;
+    plan.stage = c.stage;
+    plan.start = c.start;
+    plan.planned_end = c.planned_end;
+    plan.readings = in.pack.readings;
+
+    for (const std::string& a : stage_actions(c)) plan.actions.push_back(evaluate_action(c, a));
+    statute_and_conflicts(c, plan);
+    for (const auto& a : plan.actions)
+        for (const auto& why : a.blocked_by)
+            if (std::none_of(plan.checklist.begin(), plan.checklist.end(), [&](const ChecklistItem& i) { return i.rule_id == why.rule_id; }) &&
+                why.rule_id.rfind("engine/", 0) != 0) {
+                const Rule* r = in.pack.find_rule(why.rule_id);
+                if (r && r->kind == RuleKind::statute) continue;   // listed once above with its lawful path
+                plan.checklist.push_back({why.message, in.pack.role_name(r && !r->who.empty() ? r->who : "home_school"), why.rule_id, std::nullopt});
+            }
+    std::vector<ChecklistItem> extra;
+    bool has_decision_deadline = false;
+    for (const Rule& r : in.pack.rules) {
+        if (!applies(r, c)) continue;
+        switch (r.kind) {
+        case RuleKind::deadline:
+            deadline_rule(c, r, plan.deadlines);
+            has_decision_deadline = has_decision_deadline || r.params.value("from", "") == "planned_end";
+            break;
+        case RuleKind::review_cadence: cadence_rule(c, r, plan.deadlines); break;
+        case RuleKind::review_invitation: invitation_rule(c, r, plan.deadlines); break;
+        case RuleKind::review_request: request_rule(c, r, plan.deadlines, plan.alerts); break;
+        case RuleKind::serious_breach: breach_rule(c, r, plan.deadlines, plan.alerts, extra); break;
+        default: break;
+        }
+    }
+    if (c.duration && c.planned_end && c.s.started && !has_decision_deadline && (during_placement(c.stage) || final_stage(c.stage))) {
+        const auto done = c.s.outcome ? std::optional<Date>(c.s.outcome->date) : std::nullopt;
+        if (done || !final_stage(c.stage))
+            plan.deadlines.push_back(make_deadline(c, *c.duration, "Decision at the end of the placement", *c.planned_end, done));
+    }
+    attendance_rules(c, plan);
+    info_rules(c, plan);
+    taken_despite_gates(c, plan);
+    for (const Deadline& d : plan.deadlines) {
+        if (d.status == DeadlineStatus::met) {
+            if (d.late) plan.alerts.push_back({AlertLevel::info, d.rule_id, d.what + " was done on " + to_uk(*d.done_on) + ", after the date it was due (" + to_uk(d.date) + ").", "", d.citation, std::nullopt});
+            continue;
+        }
+        plan.checklist.push_back({d.what, d.who, d.rule_id, d.date});
+        if (d.status == DeadlineStatus::overdue) {
+            const Rule* r = in.pack.find_rule(d.rule_id);
+            plan.alerts.push_back({d.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning, d.rule_id,
+                                   "Overdue since " + to_uk(d.date) + ": " + d.what + ". " + (r ? r->message : ""), "", d.citation, std::nullopt});
+        }
+    }
+    plan.checklist.insert(plan.checklist.end(), extra.begin(), extra.end());
+    next_steps(c, plan);
+    sort_plan(plan);
+    return plan;
+}
+
+std::string action_of(const EventDraft& d) {
+    const Json& p = d.payload;
+    switch (d.type) {
+    case EventType::host_proposed:
+    case EventType::host_decision: return "propose_host";
+    case EventType::information_shared: return "share_information";
+    case EventType::agreement_signed: return "sign_agreement";
+    case EventType::notice_sent: return "send_notice";
+    case EventType::placement_started: return "start_placement";
+    case EventType::attendance_week: return "record_attendance";
+    case EventType::review_scheduled:
+    case EventType::review_invitation_sent: return "schedule_review";
+    case EventType::progress_check: return "hold_review";
+    case EventType::review_held: {
+        const std::string o = p.value("outcome", "");
+        if (o == "convert") return "convert_to_managed_move";
+        if (o == "return") return "return_to_home_school";
+        if (o == "end_early") return "end_placement";
+        if (o == "extend") return "agree_extension";
+        return "hold_review";
+    }
+    case EventType::extension_agreed: return "agree_extension";
+    case EventType::serious_breach: return "record_serious_breach";
+    case EventType::placement_ended: return "end_placement";
+    case EventType::outcome_recorded: {
+        const std::string o = p.value("outcome", "");
+        if (o == "transferred") return "convert_to_managed_move";
+        if (o == "returned") return "return_to_home_school";
+        if (o == "withdrawn") return "withdraw";
+        return "record_outcome";
+    }
+    case EventType::la_notified: return "notify_la";
+    default: return "record_details";
+    }
+}
+
+DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft) {
+    DraftVerdict v;
+    v.action = action_of(draft);
+    if (draft.type == EventType::case_opened && draft.supersedes.empty() && in.state.opened) {
+        v.allowed = false;
+        v.blocking.push_back({AlertLevel::blocking, "engine/one-case-opened", "The case is already open; correct the opening entry instead.", "", {}, std::nullopt});
+        return v;
+    }
+    const Ctx before = make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace);
+    const auto stage_ok = stage_actions(before);
+    if (std::find(stage_ok.begin(), stage_ok.end(), v.action) == stage_ok.end()) {
+        v.allowed = false;
+        v.blocking.push_back({AlertLevel::blocking, "engine/stage",
+                              std::string("Not possible at this stage (") + stage_label(before.stage) + "): " + action_label(v.action) + ".",
+                              "", {}, std::nullopt});
+        return v;
+    }
+    Event e;
+    e.type = draft.type;
+    e.payload = draft.payload;
+    const CaseState after_state = fold(in.state, e);
+    const Ctx after = make_ctx(after_state, in.pack, in.calendar, in.today, in.workspace);
+    for (const Rule& r : in.pack.rules) {
+        if (r.kind != RuleKind::gate || !applies(r, after) || r.params.value("action", "") != v.action) continue;
+        if (requirement(r.params.value("requires", ""), after)) continue;
+        (r.severity == Severity::blocks ? v.blocking : v.warnings).push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning));
+    }
+    const Date when = payload_date(draft.payload, "date").value_or(in.today);
+    builtin_checks(after, v.action, when, &draft, v.blocking, v.warnings);
+    v.allowed = v.blocking.empty();
+    return v;
+}
+
+namespace {
+Json citation_json(const Citation& c) { return {{"file", c.file}, {"paragraph", c.paragraph}}; }
+Json alert_json(const Alert& a) {
+    Json j = {{"level", alert_level_name(a.level)}, {"rule", a.rule_id}, {"message", a.message}, {"citation", citation_json(a.citation)}};
+    if (!a.detail.empty()) j["detail"] = a.detail;
+    if (a.statutory_citation) j["statutory_citation"] = citation_json(*a.statutory_citation);
+    return j;
+}
+Json opt_date(const std::optional<Date>& d) { return d ? Json(to_iso(*d)) : Json(nullptr); }
+} // namespace
+
+Json plan_to_json(const CasePlan& p) {
+    Json j;
+    j["case"] = p.case_id;
+    j["pupil"] = p.pupil_name;
+    j["pack"] = p.pack_id;
+    j["kind"] = case_kind_name(p.kind);
+    j["stage"] = stage_name(p.stage);
+    j["stage_label"] = stage_label(p.stage);
+    j["start"] = opt_date(p.start);
+    j["planned_end"] = opt_date(p.planned_end);
+    j["checklist"] = Json::array();
+    for (const auto& i : p.checklist)
+        j["checklist"].push_back({{"text", i.text}, {"who", i.who}, {"rule", i.rule_id}, {"due", opt_date(i.due)}});
+    j["deadlines"] = Json::array();
+    for (const auto& d : p.deadlines)
+        j["deadlines"].push_back({{"rule", d.rule_id}, {"what", d.what}, {"date", to_iso(d.date)}, {"status", deadline_status_name(d.status)},
+                                  {"done_on", opt_date(d.done_on)}, {"late", d.late}, {"who", d.who},
+                                  {"severity", severity_name(d.severity)}, {"citation", citation_json(d.citation)}});
+    j["alerts"] = Json::array();
+    for (const auto& a : p.alerts) j["alerts"].push_back(alert_json(a));
+    j["actions"] = Json::array();
+    for (const auto& a : p.actions) {
+        Json x = {{"action", a.action}, {"label", a.label}, {"allowed", a.allowed}};
+        for (const auto& b : a.blocked_by) x["blocked_by"].push_back(alert_json(b));
+        for (const auto& w : a.warnings) x["warnings"].push_back(alert_json(w));
+        j["actions"].push_back(std::move(x));
+    }
+    j["allowed_actions"] = p.allowed_actions();
+    Json att = {{"weeks", p.attendance.weeks}, {"possible", p.attendance.possible}, {"present", p.attendance.present},
+                {"absent", p.attendance.absent}, {"percent", std::round(p.attendance.percent * 10) / 10}};
+    att["checks"] = Json::array();
+    for (const auto& c : p.attendance.checks)
+        att["checks"].push_back({{"rule", c.rule_id}, {"threshold", c.threshold}, {"compare", c.compare}, {"met", c.met},
+                                 {"consequence", c.consequence}, {"saved_by_illness_extension", c.saved_by_illness_extension}});
+    j["attendance"] = std::move(att);
+    j["readings"] = Json::array();
+    for (const auto& r : p.readings)
+        j["readings"].push_back({{"topic", r.topic}, {"reading", r.reading}, {"why", r.why}, {"citation", citation_json(r.citation)}});
+    return j;
+}
+
+} // namespace cp

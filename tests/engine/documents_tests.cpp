@@ -1,0 +1,109 @@
+#include <doctest/doctest.h>
+
+#include "engine/documents.h"
+#include "test_util.h"
+
+using namespace cp;
+using namespace cptest;
+using E = EventType;
+
+namespace {
+Document doc(Scenario& sc, const char* id, int review = -1) {
+    sc.ws.cases = {sc.log.c};
+    const CaseState s = sc.state();
+    auto made = make_document(id, {s, sc.pk, sc.cal, cptest::d("2026-10-01"), &sc.ws, review});
+    REQUIRE(made);
+    return *made;
+}
+bool missing(const Document& d, const std::string& what) {
+    return std::any_of(d.missing.begin(), d.missing.end(), [&](const std::string& m) { return m.find(what) != std::string::npos; });
+}
+std::string value(const Document& d, const std::string& label) {
+    for (const auto& s : d.sections)
+        for (const auto& f : s.fields) if (f.label == label) return f.value;
+    return "<none>";
+}
+} // namespace
+
+TEST_CASE("documents/worcestershire-forms-list-what-is-missing") {
+    Scenario sc("worcestershire", "off_site_direction");
+    Document n = doc(sc, "worcs_notification");
+    CHECK(missing(n, "Child's Name and DOB"));   // no date of birth yet
+    CHECK(missing(n, "Parent/Carer Name"));
+    sc.add(E::case_opened, {{"date", "2026-09-07"}, {"kind", "off_site_direction"}, {"pack", "worcestershire"},
+                            {"pupil_name", "Test Pupil"}, {"dob", "2012-03-04"}, {"address", "2 Low Rd"}}, sc.log.c.events[0].id);
+    sc.add(E::party_recorded, {{"role", "parent"}, {"name", "Ms Parent"}, {"relationship", "Mother"}, {"parental_responsibility", true}});
+    sc.add(E::views_recorded, {{"who", "parent"}, {"date", "2026-09-07"}, {"text", "Agrees to try"}, {"understands_reasons", true}});
+    n = doc(sc, "worcs_notification");
+    CHECK(value(n, "Child's Name and DOB") == "Test Pupil, 04/03/2012");
+    CHECK(value(n, "Does the parent understand the reasons for the Off-site Direction?") == "Yes");
+    CHECK_FALSE(missing(n, "Parent/Carer Name"));
+    CHECK(n.source.file == "004_db4daf6c9cf2ba51.txt");
+
+    const Document p = doc(sc, "worcs_passport");
+    CHECK(missing(p, "Section 1a: Child Details: UPN"));   // the corrected opening entry left it out
+    CHECK(missing(p, "Section 1c: Academic Information: English"));
+    CHECK(missing(p, "Section 1e: Formulation"));
+}
+
+TEST_CASE("documents/worcestershire-review-form-outcome") {
+    Scenario sc("worcestershire", "osd_to_managed_move");
+    sc.prepare();
+    sc.start();
+    sc.add(E::review_held, {{"date", "2026-10-05"}, {"outcome", "convert"}, {"progress", "Excellent"}, {"concerns", "None"},
+                            {"support", "Keep mentor"}, {"next_review", "2026-10-19"}});
+    const Document r = doc(sc, "worcs_review");
+    CHECK(value(r, "Outcome") == "Convert to Managed Move");
+    CHECK(value(r, "Date of Meeting") == "05/10/2026");
+    CHECK(value(r, "Host School Representative") == "Mr Host");
+    const auto ids = document_ids_for(sc.pk, sc.state());
+    CHECK(std::find(ids.begin(), ids.end(), "worcs_review") != ids.end());
+}
+
+TEST_CASE("documents/direction-letter-has-the-statutory-contents") {
+    Scenario sc("worcestershire", "off_site_direction");
+    sc.prepare();
+    const Document l = doc(sc, "direction_letter");
+    CHECK(value(l, "Address of the provision") == "1 High St");
+    CHECK(value(l, "Who the pupil reports to on the first day") == "Mr Host");
+    CHECK(value(l, "Number of days") == "30");
+    CHECK(value(l, "Session times") == "08:40-15:10");
+    CHECK(missing(l, "First review meeting"));   // the agreement in this scenario sets a frequency, not a date
+    bool dual = false;
+    for (const auto& s : l.sections)
+        for (const auto& t : s.paragraphs) dual = dual || t.find("dual registered") != std::string::npos;
+    CHECK(dual);
+}
+
+TEST_CASE("documents/thurrock-contract-with-4-weekly-review-boxes") {
+    Scenario sc("thurrock", "osd_to_managed_move");
+    sc.prepare();
+    const Document c = doc(sc, "thurrock_contract");
+    CHECK(value(c, "Trial period start") == "14/09/2026");
+    CHECK(value(c, "Review Date 4 wks") == "12/10/2026");
+    CHECK(value(c, "Review Date 16 wks") == "04/01/2027");
+    CHECK(value(c, "1") == "Attendance to school must exceed 95% during the trial period");
+    CHECK(missing(c, "Terms of contract for trial period: 4"));   // school-specific targets not set
+    CHECK(missing(c, "LA Representative"));
+    int boxes = 0;
+    for (const auto& s : c.sections) boxes += s.heading.find("Week Review") != std::string::npos;
+    CHECK(boxes == 4);
+}
+
+TEST_CASE("documents/la-notifications-of-start-and-outcome") {
+    Scenario sc("norfolk", "osd_to_managed_move");
+    sc.prepare();
+    sc.start();
+    Document s = doc(sc, "la_start");
+    CHECK(value(s, "Team") == "Fair Access team");
+    CHECK(value(s, "Start date") == "14/09/2026");
+    CHECK(value(s, "Host school") == "Host School");
+    sc.add(E::consent_recorded, {{"who", "admission_authority"}, {"given", true}, {"date", "2026-10-20"}});
+    sc.add(E::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", "transferred"}, {"successful", true}});
+    Document o = doc(sc, "la_outcome");
+    CHECK(value(o, "Outcome") == "Transferred to the host school's roll (managed move)");
+    CHECK(missing(o, "On the new roll from"));
+    const Json j = document_to_json(o);
+    CHECK(j["id"] == "la_outcome");
+    CHECK(j["missing"].size() == o.missing.size());
+}
