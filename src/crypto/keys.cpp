@@ -29,6 +29,7 @@ void wipe(Bytes& b) noexcept {
 
 std::string to_base64(std::span<const unsigned char> bytes) {
     ensure_sodium();
+    if (bytes.empty()) return {};                     // libsodium wants non-null buffers
     const size_t len = sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL);
     std::string out(len, '\0');   // len counts the terminating NUL
     sodium_bin2base64(out.data(), len, bytes.data(), bytes.size(), sodium_base64_VARIANT_ORIGINAL);
@@ -39,6 +40,7 @@ std::string to_base64(std::span<const unsigned char> bytes) {
 std::optional<Bytes> from_base64(std::string_view text) {
     ensure_sodium();
     if (text.size() % 4 != 0) return std::nullopt;   // padded base64 always comes in fours
+    if (text.empty()) return Bytes{};                 // libsodium wants non-null buffers
     Bytes out(text.size() / 4 * 3);
     size_t len = 0;
     // No ignore set and no end pointer: libsodium then rejects anything but the whole text.

@@ -207,6 +207,11 @@ bool take_string(const Json& j, const char* key, std::string& into, const std::s
 } // namespace
 
 std::optional<Event> event_from_json(const Json& j, const std::string& file, const std::string& path, Problems& out) {
+    Json copy = j;
+    return event_from_json(std::move(copy), file, path, out);
+}
+
+std::optional<Event> event_from_json(Json&& j, const std::string& file, const std::string& path, Problems& out) {
     if (!j.is_object()) {
         out.push_back({file, path, "expected an event object"});
         return std::nullopt;
@@ -241,7 +246,7 @@ std::optional<Event> event_from_json(const Json& j, const std::string& file, con
     }
     const auto payload = j.find("payload");
     if (payload == j.end()) out.push_back({file, path + "/payload", "missing: an event needs a payload"});
-    else e.payload = *payload;
+    else e.payload = std::move(*payload);   // large workspaces: no deep copy
     if (out.size() == before) validate_payload(e.type, e.payload, file, path + "/payload", out);
     for (auto it = j.begin(); it != j.end(); ++it) {
         static const char* known[] = {"id", "at", "author", "type", "payload", "prev", "hash", "supersedes"};

@@ -61,6 +61,7 @@ std::vector<std::size_t> live_events(const Case& c);
 
 Json                 event_to_json(const Event& e);
 std::optional<Event> event_from_json(const Json& j, const std::string& file, const std::string& path, Problems& out);
+std::optional<Event> event_from_json(Json&& j, const std::string& file, const std::string& path, Problems& out); // moves the payload out
 
 std::vector<std::string> compute_heads(const Case& c);   // sorted hashes nobody points at
 

@@ -174,10 +174,15 @@ CaseState fold(CaseState s, const Event& e) {
                              p.contains("successful") ? std::optional<bool>(payload_bool(p, "successful")) : std::nullopt});
         break;
     case EventType::gdpr_form_signed: s.gdpr_signed = date_or(p, "date"); break;
-    case EventType::consent_recorded:
-        s.consents[payload_text(p, "who")] = {payload_bool(p, "given"), payload_bool(p, "in_writing"), date_or(p, "date"),
-                                              payload_text(p, "comments")};
+    case EventType::consent_recorded: {
+        // A written consent stays on file when the same consent is later confirmed by word of
+        // mouth; a refusal replaces it.
+        Consent next{payload_bool(p, "given"), payload_bool(p, "in_writing"), date_or(p, "date"), payload_text(p, "comments")};
+        const auto it = s.consents.find(payload_text(p, "who"));
+        if (next.given && it != s.consents.end() && it->second.given && it->second.in_writing) next.in_writing = true;
+        s.consents[payload_text(p, "who")] = next;
         break;
+    }
     case EventType::views_recorded:
         s.views[payload_text(p, "who")] = {date_or(p, "date"), payload_text(p, "text"), payload_bool(p, "in_writing"),
                                            p.contains("understands_reasons")

@@ -126,7 +126,14 @@ void read_staff(const Json& root, const std::string& file, Workspace& ws, Proble
     }
 }
 
-void read_cases(const Json& root, const std::string& file, Workspace& ws, Problems& out) {
+// Events are converted while the text is parsed and dropped from the document, so a large
+// workspace never holds every event twice (as JSON and as Event) and frees as it goes.
+struct StreamedEvents {
+    std::vector<std::vector<Event>> by_case;   // converted events, by case position
+    std::vector<std::size_t>        seen;      // elements seen in each case's events list
+};
+
+void read_cases(Json& root, const std::string& file, Workspace& ws, StreamedEvents& streamed, Problems& out) {
     const Json* list = array_at(root, "cases", file, out, true);
     if (!list) return;
     std::set<std::string> ids;
@@ -144,13 +151,13 @@ void read_cases(const Json& root, const std::string& file, Workspace& ws, Proble
         if (heads == j.end() || !heads->is_array()) out.push_back({file, path + "/heads", "expected a list of hashes"});
         else for (const auto& h : *heads) if (h.is_string()) c.heads.push_back(h.get<std::string>());
         const auto events = j.find("events");
-        if (events == j.end() || !events->is_array() || events->empty()) {
+        const std::size_t seen = i < streamed.seen.size() ? streamed.seen[i] : 0;
+        if (events == j.end() || !events->is_array() || seen == 0) {
             out.push_back({file, path + "/events", "expected a non-empty list of events starting with case_opened"});
         } else {
-            c.events.reserve(events->size());
-            for (std::size_t k = 0; k < events->size(); ++k)
-                if (auto e = event_from_json((*events)[k], file, path + "/events/" + std::to_string(k), out))
-                    c.events.push_back(std::move(*e));
+            for (const Json& left : *events)   // anything that was not an object stayed behind
+                out.push_back({file, path + "/events", "expected an event object; found " + left.dump()});
+            c.events = std::move(streamed.by_case[i]);
         }
         ws.cases.push_back(std::move(c));
     }
@@ -160,8 +167,33 @@ void read_cases(const Json& root, const std::string& file, Workspace& ws, Proble
 
 std::optional<Workspace> parse_workspace(std::string_view text, const std::string& file, Problems& out) {
     Json root;
+    StreamedEvents streamed;
+    Problems event_problems;   // reported only once the format and version are known to be right
+    std::string key1, key3;    // the keys the parser is under at depths 1 and 3
+    int case_pos = -1;
+    const auto on_event = [&](int depth, Json::parse_event_t ev, Json& parsed) {
+        using P = Json::parse_event_t;
+        if (ev == P::key && depth == 1) key1 = parsed.get<std::string>();
+        if (ev == P::key && depth == 3) key3 = parsed.get<std::string>();
+        if (key1 != "cases") return true;
+        if (ev == P::object_start && depth == 2) {
+            ++case_pos;
+            key3.clear();
+            streamed.by_case.emplace_back();
+            streamed.seen.push_back(0);
+        }
+        const bool element = depth == 4 && key3 == "events" && case_pos >= 0 &&
+                             (ev == P::object_end || ev == P::value || ev == P::array_end);
+        if (!element) return true;
+        const std::size_t k = streamed.seen[case_pos]++;
+        if (ev != P::object_end) return true;   // left in place for read_cases to report
+        const std::string path = "/cases/" + std::to_string(case_pos) + "/events/" + std::to_string(k);
+        if (auto e = event_from_json(std::move(parsed), file, path, event_problems))
+            streamed.by_case[case_pos].push_back(std::move(*e));
+        return false;   // drop it from the document
+    };
     try {
-        root = Json::parse(text);
+        root = Json::parse(text, on_event);
     } catch (const Json::parse_error& e) {
         out.push_back({file, "", std::string("not valid JSON: ") + e.what()});
         return std::nullopt;
@@ -190,7 +222,8 @@ std::optional<Workspace> parse_workspace(std::string_view text, const std::strin
     read_own(root, file, ws, out);
     read_schools(root, file, ws, out);
     read_staff(root, file, ws, out);
-    read_cases(root, file, ws, out);
+    out.insert(out.end(), event_problems.begin(), event_problems.end());
+    read_cases(root, file, ws, streamed, out);
     if (const auto cal = root.find("calendar"); cal != root.end()) {
         if (!cal->is_object() && !cal->is_null()) out.push_back({file, "/calendar", "expected a calendar object or null"});
         else ws.calendar = *cal;
