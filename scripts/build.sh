@@ -7,17 +7,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
 bash scripts/setup.sh
+mkdir -p build
 export NODE_PATH=/usr/share/nodejs   # Debian's emscripten needs Debian's acorn under Node 20
 JOBS=${JOBS:-$(nproc)}
 
 native() {
   # clang, like em++, so code that only g++ accepts fails here first rather than in the wasm build.
   [ -f build/native/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  ninja -C build/native -j "$JOBS"
+  flock build/.native.lock ninja -C build/native -j "$JOBS"
 }
 wasm() {
   [ -f build/wasm/build.ninja ] || emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  ninja -C build/wasm -j "$JOBS" "$@"
+  flock build/.wasm.lock ninja -C build/wasm -j "$JOBS" "$@"
 }
 
 case "$what" in

@@ -55,7 +55,7 @@ def suites(layers):
     node = ["node", "--no-experimental-fetch"]
     out = []
     if "native" in layers:
-        for name in ("engine_tests", "crypto_tests"):
+        for name in ("engine_tests", "crypto_tests", "storage_tests"):
             exe = os.path.join(NATIVE, name)
             if os.path.exists(exe):
                 out.append((f"native {name}", [exe], doctest_counts))
@@ -63,7 +63,7 @@ def suites(layers):
         if os.path.exists(cli_tests) and os.path.exists(os.path.join(NATIVE, "caseplan")):
             out.append(("native caseplan CLI", [DEBIAN_PYTHON, cli_tests, os.path.join(NATIVE, "caseplan")], unittest_counts))
     if "wasm" in layers:
-        for name in ("engine_tests", "crypto_tests"):
+        for name in ("engine_tests", "crypto_tests", "storage_tests"):
             js = os.path.join(WASM, name + ".js")
             if os.path.exists(js):
                 out.append((f"wasm {name} (Node)", node + [js], doctest_counts))
