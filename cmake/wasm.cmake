@@ -1,5 +1,6 @@
 # WebAssembly targets (included from CMakeLists.txt when configured with emcmake).
 #   engine_tests.js      the engine's doctest suite, run under Node
+#   engine_bench.js      the engine benchmark (bench/engine), run under Node
 #   crypto_tests.js      the crypto suite against libsodium compiled to wasm, run under Node
 #   site/                the web app: index.html, caseplan.js, caseplan.wasm, styles, loader
 
@@ -49,6 +50,12 @@ set(CP_NODE_FLAGS -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -s
 target_link_options(engine_tests PRIVATE ${CP_NODE_FLAGS})
 add_test(NAME engine_wasm COMMAND node --no-experimental-fetch "${CMAKE_BINARY_DIR}/engine_tests.js")
 
+# ---- engine benchmark under Node (same source as natively; compare the two) -----------------
+# 10,000 cases are ~220 MB of JSON plus the parsed workspace: more than the default 2 GB cap.
+add_executable(engine_bench bench/engine/engine_bench.cpp)
+target_link_libraries(engine_bench PRIVATE engine engine_assets)
+target_link_options(engine_bench PRIVATE ${CP_NODE_FLAGS} -sMAXIMUM_MEMORY=4GB)
+
 file(GLOB CRYPTO_TEST_SOURCES CONFIGURE_DEPENDS tests/crypto/*.cpp)
 if(CRYPTO_SOURCES AND CRYPTO_TEST_SOURCES)
   add_executable(crypto_tests ${CRYPTO_TEST_SOURCES})
@@ -60,7 +67,7 @@ endif()
 
 # ---- storage (the vault) and its tests under Node ----------------------------------------------
 if(CRYPTO_SOURCES)
-  add_library(storage STATIC src/storage/vault.cpp)
+  add_library(storage STATIC src/storage/vault.cpp src/storage/exchange.cpp)
   target_link_libraries(storage PUBLIC crypto engine)
   file(GLOB STORAGE_TEST_SOURCES CONFIGURE_DEPENDS tests/storage/*.cpp)
   add_executable(storage_tests ${STORAGE_TEST_SOURCES})
@@ -77,6 +84,7 @@ embed_files(app_assets cp_app_assets
   ${SHADER_FILES})
 
 file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/platform/web/*.cpp)
+list(FILTER APP_SOURCES EXCLUDE REGEX "/kdf_worker\\.cpp$")   # its own module (kdf_worker, below)
 file(GLOB APP_JS_LIBRARIES CONFIGURE_DEPENDS src/platform/web/*.lib.js)
 add_executable(caseplan_web ${APP_SOURCES})
 set_target_properties(caseplan_web PROPERTIES OUTPUT_NAME caseplan RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/site")
@@ -98,8 +106,20 @@ foreach(lib IN LISTS APP_JS_LIBRARIES)
   set_property(TARGET caseplan_web APPEND PROPERTY LINK_DEPENDS "${lib}")
 endforeach()
 
+# ---- Argon2id in a Web Worker: kdf_worker.js + kdf_worker.wasm, driven by web/kdf_worker_main.js ----
+# A separate small module so key derivation never blocks the page. Memory grows on demand up to
+# 512 MiB: room for kdf_maximum's 256 MiB with headroom; anything larger fails cleanly as 'oom'.
+add_executable(kdf_worker src/platform/web/kdf_worker.cpp)
+set_target_properties(kdf_worker PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/site")
+target_link_libraries(kdf_worker PRIVATE sodium)
+target_link_options(kdf_worker PRIVATE
+  -sENVIRONMENT=worker -sMODULARIZE=1 -sEXPORT_NAME=createKdfModule
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=536870912
+  -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sEXIT_RUNTIME=0
+  "-sEXPORTED_FUNCTIONS=_cp_kdf_derive,_malloc,_free")
+
 # Static files of the page are copied beside the wasm; the folder is the deployable site.
 file(GLOB WEB_FILES CONFIGURE_DEPENDS web/*)
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${WEB_FILES} "${CMAKE_BINARY_DIR}/site/"
-  DEPENDS ${WEB_FILES} caseplan_web)
+  DEPENDS ${WEB_FILES} caseplan_web kdf_worker)
