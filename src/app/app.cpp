@@ -1,12 +1,12 @@
+// app.cpp: the shell around the screens: menu bar, banners (DEMO, read-only, save status,
+// backup reminder), keyboard shortcuts, and which screen the session's phase calls for.
 #include "app/app.h"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
-
-#include <string>
 
 #include "app/fonts.h"
 #include "app/theme.h"
+#include "app/ui.h"
 #include "platform/platform.h"
 
 #ifndef CP_VERSION
@@ -19,79 +19,180 @@
 namespace cp::app {
 namespace {
 
-struct UiState {
-    bool show_about = false;
-    std::string search;
-};
+void file_menu(Session& s) {
+    if (!ImGui::BeginMenu("File")) return;
+    const bool open = s.phase() == Phase::open;
+    if (ImGui::MenuItem("Export…", nullptr, false, open)) ui().show_export = true;
+    if (ImGui::MenuItem("Import…", nullptr, false, open && !s.read_only())) { s.cancel_import(); ui().show_import = true; }
+    if (ImGui::MenuItem("Settings…", nullptr, false, open && !s.demo())) ui().show_settings = true;
+    ImGui::Separator();
+    if (s.demo()) { if (ImGui::MenuItem("Leave the training demo")) s.leave_demo(); }
+    else if (ImGui::MenuItem("Lock now", nullptr, false, open)) s.lock();
+    ImGui::EndMenu();
+}
 
-UiState g_ui;
+void view_menu() {
+    if (!ImGui::BeginMenu("View")) return;
+    const float scale = text_scale();
+    if (ImGui::MenuItem("Larger text", nullptr, false, scale < 1.6f)) set_text_scale(scale + 0.1f);
+    if (ImGui::MenuItem("Smaller text", nullptr, false, scale > 0.8f)) set_text_scale(scale - 0.1f);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Light theme", nullptr, current_theme() == Theme::Light)) apply_theme(Theme::Light);
+    if (ImGui::MenuItem("Dark theme", nullptr, current_theme() == Theme::Dark)) apply_theme(Theme::Dark);
+    ImGui::EndMenu();
+}
 
-void menu_bar() {
+void save_indicator(Session& s) {
+    if (s.phase() != Phase::open) return;
+    const SaveStatus& st = s.save();
+    std::string text;
+    int sev = 0;
+    if (s.demo()) { text = "DEMO: changes are not saved"; sev = 1; }
+    else if (s.read_only()) { text = "Read-only"; sev = 1; }
+    else if (!st.error.empty()) { text = "Not saved"; sev = 2; }
+    else if (st.in_flight || !st.dirty.empty()) { text = "Saving…"; sev = 3; }
+    else if (!st.saved_at.empty()) { text = "Saved " + st.saved_at; sev = 0; }
+    if (text.empty()) return;
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(text.c_str()).x - 24);
+    status_text(text.c_str(), sev);
+}
+
+void menu_bar(Session& s) {
     if (!ImGui::BeginMenuBar()) return;
-    if (ImGui::BeginMenu("View")) {
-        float scale = text_scale();
-        if (ImGui::MenuItem("Larger text", nullptr, false, scale < 1.6f)) set_text_scale(scale + 0.1f);
-        if (ImGui::MenuItem("Smaller text", nullptr, false, scale > 0.8f)) set_text_scale(scale - 0.1f);
-        ImGui::Separator();
-        if (ImGui::MenuItem("Light theme", nullptr, current_theme() == Theme::Light)) apply_theme(Theme::Light);
-        if (ImGui::MenuItem("Dark theme", nullptr, current_theme() == Theme::Dark)) apply_theme(Theme::Dark);
-        ImGui::EndMenu();
-    }
+    file_menu(s);
+    view_menu();
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("About this case planner")) g_ui.show_about = true;
+        if (ImGui::MenuItem("About this case planner")) ui().show_about = true;
         ImGui::EndMenu();
     }
+    if (s.phase() == Phase::open) {
+        ImGui::TextDisabled("|  %s", s.ws().own.name.c_str());
+        if (!s.ws().staff.empty()) ImGui::TextDisabled("  ·  %s", s.author().name.c_str());
+    }
+    save_indicator(s);
     ImGui::EndMenuBar();
 }
 
-void case_list() {
-    ImGui::PushFont(fonts().large);
-    ImGui::TextUnformatted("Cases");
-    ImGui::PopFont();
-    ImGui::SetNextItemWidth(320.0f);
-    ImGui::InputTextWithHint("Search##cases", "pupil name or UPN", &g_ui.search);
+void banner(const char* text, int sev, const char* button = nullptr, void (*on_click)() = nullptr) {
+    status_text(sev == 2 ? "!" : "i", sev);
     ImGui::SameLine();
-    if (ImGui::Button("About")) g_ui.show_about = true;
-    ImGui::Spacing();
-    if (ImGui::BeginTable("cases", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
-                          ImVec2(0, 220))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Pupil");
-        ImGui::TableSetupColumn("Kind");
-        ImGui::TableSetupColumn("Protocol");
-        ImGui::TableSetupColumn("Stage");
-        ImGui::TableSetupColumn("Next deadline");
-        ImGui::TableHeadersRow();
-        ImGui::EndTable();
+    ImGui::TextWrapped("%s", text);
+    if (button) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(button) && on_click) on_click();
     }
-    ImGui::TextDisabled("No cases yet. Cases you create are stored only in this browser, on this device.");
+}
+
+void banners(Session& s) {
+    if (s.demo())
+        banner("DEMO: a training workspace with fictional pupils. Nothing here is real and nothing is saved. "
+               "Dates are shown as on 20/11/2026.", 1, "Leave the demo", [] { session().leave_demo(); });
+    if (s.phase() != Phase::open) return;
+    if (s.read_only())
+        banner("The case planner is open in another tab, so this tab is read-only.", 1, "Use this tab instead", [] { session().take_over(); });
+    if (s.read_only() && s.changed_elsewhere()) banner("The other tab has saved changes. Lock and unlock to see them.", 3);
+    if (!s.save().error.empty()) banner(s.save().error.c_str(), 2);
+    if (!s.message().empty() && s.read_only()) banner(s.message().c_str(), 1);
+    for (const storage::Damage& d : s.damaged()) {
+        const std::string who = d.pupil_name.empty() ? d.case_id : d.pupil_name + " (case " + d.case_id + ")";
+        banner(("Damaged record: " + (who.empty() ? d.key : who) + ". " + d.reason +
+                ". The rest of the workspace opened; restore this case from a backup.").c_str(), 2);
+    }
+    if (!s.demo()) {
+        const int days = s.days_since_export();
+        if (days < 0 && !s.ws().cases.empty()) banner("No backup has been exported yet. A forgotten passphrase cannot be recovered.", 1, "Export now", [] { ui().show_export = true; });
+        else if (days >= s.settings().backup_reminder_days)
+            banner(("The last backup was exported " + std::to_string(days) + " days ago.").c_str(), 1, "Export now", [] { ui().show_export = true; });
+    }
+}
+
+void shortcuts(Session& s) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (s.phase() != Phase::open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_F, false)) { ui().view = View::dashboard; ui().focus_search = true; }
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Z, false) && !io.WantTextInput) s.undo_last();
 }
 
 void about_window() {
-    if (!g_ui.show_about) return;
-    // Centred and never larger than the window, so it scrolls on a small screen instead of hiding.
+    if (!ui().show_about) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_Appearing);
     ImGui::SetNextWindowSizeConstraints(ImVec2(280, 120), ImVec2(vp->WorkSize.x - 20, vp->WorkSize.y - 20));
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin("About this case planner", &g_ui.show_about, ImGuiWindowFlags_NoCollapse)) {
+    if (ImGui::Begin("About this case planner", &ui().show_about, ImGuiWindowFlags_NoCollapse)) {
         ImGui::PushFont(fonts().bold);
         ImGui::TextUnformatted("Managed Moves and Off-site Directions case planner");
         ImGui::PopFont();
         ImGui::Text("Version %s, built %s", CP_VERSION, CP_BUILD_DATE);
         ImGui::Separator();
         ImGui::TextWrapped("Your data never leaves this device. The case planner runs entirely in this browser: "
-                           "pupil records are stored here, on this computer, and are never sent to a server. "
+                           "pupil records are stored here, encrypted, and are never sent to a server. "
                            "They leave the device only when you export them, as a file encrypted with a "
                            "passphrase that you choose.");
         ImGui::Spacing();
         ImGui::TextWrapped("The rules come from five local-authority protocols (Oxfordshire, Hammersmith & Fulham, "
                            "Thurrock, Norfolk and Worcestershire) and the statutory guidance for England. Every rule "
                            "the planner applies names the document and paragraph it comes from.");
-        ImGui::Spacing();
-        if (ImGui::Button("Close")) g_ui.show_about = false;
+        if (ImGui::Button("Close")) ui().show_about = false;
     }
     ImGui::End();
+}
+
+const char* phase_name(Phase p) {
+    switch (p) {
+    case Phase::starting: return "starting";
+    case Phase::first_run: return "first_run";
+    case Phase::locked: return "locked";
+    case Phase::working: return "working";
+    case Phase::open: return "open";
+    case Phase::failed: return "failed";
+    }
+    return "";
+}
+
+// In test mode (?test) the browser tests read what the screen says from window.cpTest.state,
+// because ImGui text is pixels, not DOM.
+void publish_state(Session& s) {
+    if (!platform::test_mode()) return;
+    Json cases = Json::array();
+    if (s.phase() == Phase::open)
+        for (const CasePlan& p : s.plans()) {
+            const Case* c = find_case(s.ws(), p.case_id);
+            cases.push_back({{"id", p.case_id}, {"pupil", p.pupil_name}, {"stage", stage_name(p.stage)},
+                             {"events", c ? c->events.size() : 0}, {"allowed", p.allowed_actions()}});
+        }
+    Json damaged = Json::array();
+    for (const storage::Damage& d : s.damaged()) damaged.push_back({{"case", d.case_id}, {"pupil", d.pupil_name}, {"reason", d.reason}});
+    const SaveStatus& st = s.save();
+    const ImportState& im = s.import_state();
+    const char* steps[] = {"none", "need_passphrase", "deriving", "preview", "done", "failed"};
+    Json j = {{"phase", phase_name(s.phase())}, {"message", s.message()}, {"progress", s.progress()}, {"demo", s.demo()},
+              {"readOnly", s.read_only()}, {"changedElsewhere", s.changed_elsewhere()}, {"view", ui().view == View::case_view ? "case" : "dashboard"},
+              {"caseId", ui().case_id}, {"cases", cases}, {"damaged", damaged},
+              {"save", {{"dirty", st.dirty.size()}, {"inFlight", st.in_flight}, {"error", st.error}, {"savedAt", st.saved_at}, {"quota", st.quota}}},
+              {"import", {{"step", steps[static_cast<int>(im.step)]}, {"error", im.error}, {"result", im.result},
+                          {"newCases", im.preview.new_cases}, {"newEvents", im.preview.new_events}, {"refused", im.preview.refused_cases}}},
+              {"export", s.export_status()}, {"daysSinceExport", s.days_since_export()}, {"today", to_iso(s.today())},
+              {"undo", s.undo_label()}};
+    platform::publish_state(j.dump());
+}
+
+void body(Session& s) {
+    switch (s.phase()) {
+    case Phase::starting:
+    case Phase::working: working_screen(); platform::redraw_after_ms(120); break;
+    case Phase::first_run: start_screen(); break;
+    case Phase::locked: unlock_screen(); break;
+    case Phase::failed: failed_screen(); break;
+    case Phase::open:
+        if (ui().view == View::case_view) case_view();
+        else dashboard();
+        new_case_dialog();
+        export_dialog();
+        import_dialog();
+        settings_dialog();
+        break;
+    }
 }
 
 } // namespace
@@ -99,23 +200,32 @@ void about_window() {
 void init() {
     apply_theme(Theme::Light);
     platform::set_page_title("Case planner – Managed Moves and Off-site Directions");
+    session().start();
 }
 
 void frame() {
+    Session& s = session();
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsAnyMouseDown() || io.InputQueueCharacters.Size > 0 ||
+                       ImGui::IsKeyPressed(ImGuiKey_Tab) || io.MouseWheel != 0;
+    s.tick(platform::now_ms(), input);
+    shortcuts(s);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    platform::set_backdrop(bg.x, bg.y, bg.z, false);
+    platform::set_backdrop(bg.x, bg.y, bg.z, s.demo());
     if (ImGui::Begin("Case planner", nullptr, flags)) {
-        menu_bar();
-        case_list();
+        menu_bar(s);
+        banners(s);
+        if (s.phase() == Phase::open) body(s);
     }
     ImGui::End();
+    if (s.phase() != Phase::open) body(s);
     about_window();
+    publish_state(s);
 }
 
 void shutdown() {}

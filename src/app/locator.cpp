@@ -74,6 +74,9 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     auto& item = cp::app::item_for(id);
     item.label = cp::app::visible_label(label);
+    // A field whose label is hidden ("##school", the label drawn above it) is found as "#school".
+    if (item.label.empty() && label && std::string_view(label).rfind("##", 0) == 0 && label[2] != '#')
+        item.label = std::string("#") + (label + 2);
     item.flags = flags;
 }
 

@@ -4,14 +4,16 @@
 // The engine never includes this; the app calls it; the platform calls the app (app/app.h).
 //
 // Index
-//   - Frames        request_redraw
+//   - Frames        request_redraw, redraw_after_ms
 //   - Clipboard     set_clipboard_text, clipboard_text
 //   - Pointer       set_cursor
 //   - Backdrop      set_backdrop
-//   - Time          now_ms, today_iso
-//   - Page          set_page_title, open_print_view, download_file
+//   - Time          now_ms, today_iso, now_utc_iso
+//   - Page          set_page_title, url_param
+//   - Files         download_file, pick_file
 //   - Tests         test_mode, publish_items
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +21,7 @@ namespace cp::platform {
 
 // Frames --------------------------------------------------------------------------------------
 void        request_redraw();                           // draw a few more frames (after input or data change)
+void        redraw_after_ms(double ms);                 // one frame later on (idle lock, retries)
 
 // Clipboard ----------------------------------------------------------------------------------
 void        set_clipboard_text(std::string_view text);  // reaches the system clipboard
@@ -35,12 +38,23 @@ void        set_backdrop(float r, float g, float b, bool demo);
 // Time ---------------------------------------------------------------------------------------
 double      now_ms();                                   // monotonic milliseconds, for frame timing only
 std::string today_iso();                                // the device's local date, "YYYY-MM-DD"
+std::string now_utc_iso();                              // "YYYY-MM-DDTHH:MM:SSZ", for event timestamps
 
 // Page ---------------------------------------------------------------------------------------
 void        set_page_title(std::string_view title);
+std::string url_param(std::string_view name);           // ?name=value of the page's address ("" if absent)
+
+// Files --------------------------------------------------------------------------------------
+// Saves bytes as a download named `name` (the browser's own download, nothing is uploaded).
+void        download_file(std::string_view name, std::string_view bytes, std::string_view mime);
+// Opens the browser's file chooser (must follow a click); `done` gets the chosen file's name and
+// bytes, or an error text ("" name and bytes when the user cancelled).
+void        pick_file(std::string_view accept,
+                      std::function<void(std::string name, std::string bytes, std::string error)> done);
 
 // Tests --------------------------------------------------------------------------------------
 bool        test_mode();                                // page opened with ?test (widget locator on)
 void        publish_items(std::string_view json);       // the locator's items for this frame
+void        publish_state(std::string_view json);       // the app's state for tests (window.cpTest.state)
 
 } // namespace cp::platform

@@ -6,6 +6,13 @@ import { startServer, launch, openApp, click, findItem, hasItem, nextFrames } fr
 import { sharpness } from './image.mjs';
 
 let server;
+
+// Help > About this case planner, through the real menu.
+async function openAbout(page) {
+  await click(page, 'Help');
+  await click(page, 'About this case planner');
+  await findItem(page, 'Close', { window: 'About this case planner', visible: false });
+}
 before(async () => { server = await startServer(); });
 after(() => server && server.stop());
 
@@ -13,8 +20,8 @@ test('first frame renders with no console errors and no foreign requests', async
   const b = await launch();
   try {
     const { page, record } = await openApp(b.context, server);
-    assert.ok(await hasItem(page, 'Search'), 'the case search field is on screen');
-    assert.ok(await hasItem(page, 'About'), 'the About button is on screen');
+    assert.ok(await hasItem(page, '#school'), 'the first-run form is on screen');
+    assert.ok(await hasItem(page, 'Open the training demo'), 'the training demo button is on screen');
     assert.equal(await page.locator('#loading').isHidden(), true, 'the loading screen is gone');
     assert.deepEqual(record.errors, []);
     assert.deepEqual(record.foreign, []);
@@ -27,7 +34,7 @@ test('clicking a labelled button opens the About panel, and Close shuts it', asy
   try {
     const { page, record } = await openApp(b.context, server);
     assert.equal(await hasItem(page, 'About this case planner'), false);
-    await click(page, 'About');
+    await openAbout(page);
     await findItem(page, 'Close', { window: 'About this case planner' });
     await click(page, 'Close', { window: 'About this case planner' });
     await nextFrames(page);
@@ -40,7 +47,7 @@ test('typing into a field, copying it out and pasting text in reach the system c
   const b = await launch();
   try {
     const { page } = await openApp(b.context, server);
-    await click(page, 'Search');
+    await click(page, '#school');
     await page.keyboard.type('Zoë Ashworth-Ng');
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+C');
@@ -82,7 +89,7 @@ test('text is rasterised for the screen: at devicePixelRatio 2 the frame is twic
     const b = await launch({ deviceScaleFactor: dpr, viewport: { width: 900, height: 600 } });
     try {
       const { page } = await openApp(b.context, server);
-      const it = await findItem(page, 'Search');
+      const it = await findItem(page, '#school');
       const clip = { x: 0, y: 0, width: 600, height: Math.ceil(it.y + it.h + 80) };
       shots[dpr] = { png: await page.screenshot({ clip }), clip, page, b };
       const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
@@ -130,7 +137,7 @@ test('the mouse cursor follows ImGui: an I-beam over a text field', async () => 
   const b = await launch();
   try {
     const { page } = await openApp(b.context, server);
-    const field = await findItem(page, 'Search');
+    const field = await findItem(page, '#school');
     await page.mouse.move(field.x + 40, field.y + field.h / 2);
     await page.waitForFunction(() => document.getElementById('canvas').style.cursor === 'text', null, { timeout: 3000 });
     await page.mouse.move(5, 500);
@@ -142,7 +149,7 @@ test('resizing the window re-lays out the page at the new size', async () => {
   const b = await launch({ viewport: { width: 1280, height: 800 } });
   try {
     const { page } = await openApp(b.context, server);
-    await click(page, 'About');
+    await openAbout(page);
     const before = await findItem(page, 'Close', { window: 'About this case planner' });
     assert.equal((await findItem(page, 'Case planner')).w, 1280);
     await page.setViewportSize({ width: 800, height: 600 });
@@ -160,7 +167,7 @@ test('the mouse wheel scrolls down when turned towards the user, by a few lines 
   const b = await launch({ viewport: { width: 900, height: 240 } });
   try {
     const { page } = await openApp(b.context, server);
-    await click(page, 'About');
+    await openAbout(page);
     const close = await findItem(page, 'Close', { window: 'About this case planner', visible: false });
     const win = await findItem(page, 'About this case planner');
     // The About panel is taller than this short window allows; scroll it.

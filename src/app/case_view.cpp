@@ -1,0 +1,310 @@
+// One case: its plan (stage, alerts, checklist, deadlines, the actions allowed now), people and
+// history. Actions open a form for exactly the event that performs them; the engine checks it.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "app/fonts.h"
+#include "app/form.h"
+#include "app/theme.h"
+#include "app/ui.h"
+
+namespace cp::app {
+namespace {
+
+// An event type (with a preset payload, e.g. an outcome) that performs an action.
+struct Way {
+    EventType type;
+    Json      preset;
+    std::string label;
+};
+
+// Every way of performing `action`, found by asking the engine which action each event is.
+std::vector<Way> ways_of(const std::string& action) {
+    std::vector<Way> out;
+    for (const EventSpec& spec : event_specs()) {
+        if (spec.type == EventType::case_opened || spec.type == EventType::retraction) continue;
+        const FieldSpec* outcome = nullptr;
+        for (const FieldSpec& f : spec.fields) if (std::string(f.name) == "outcome" && f.type == FieldType::one_of) outcome = &f;
+        if (outcome) {
+            for (const char* v : outcome->values)
+                if (action_of({{}, spec.type, {{"outcome", v}}, ""}) == action)
+                    out.push_back({spec.type, {{"outcome", v}}, std::string(spec.label) + ": " + v});
+        } else if (action_of({{}, spec.type, Json::object(), ""}) == action) {
+            out.push_back({spec.type, Json::object(), spec.label});
+        }
+    }
+    return out;
+}
+
+struct ActionDialog {
+    bool        open = false;
+    std::string action, action_label;
+    std::vector<Way> ways;
+    int         chosen = 0;
+    EventForm   form;
+    std::vector<std::string> problems, warnings;
+    bool        confirm_needed = false;
+};
+
+ActionDialog& dialog() {
+    static ActionDialog d;
+    return d;
+}
+
+bool irreversible(const std::string& action) {
+    return action == "end_placement" || action == "record_outcome" || action == "withdraw" ||
+           action == "convert_to_managed_move" || action == "return_to_home_school";
+}
+
+void start_action(const ActionState& a) {
+    ActionDialog& d = dialog();
+    d = {};
+    d.open = true;
+    d.action = a.action;
+    d.action_label = a.label;
+    d.ways = ways_of(a.action);
+    for (const Alert& w : a.warnings) d.warnings.push_back(w.message);
+    if (!d.ways.empty()) d.form = EventForm(d.ways[0].type, session().today(), d.ways[0].preset);
+}
+
+void action_dialog(const std::string& case_id) {
+    ActionDialog& d = dialog();
+    if (!d.open) return;
+    if (!ImGui::IsPopupOpen("Record")) ImGui::OpenPopup("Record");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(460, 160), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
+    bool keep = true;
+    if (!ImGui::BeginPopupModal("Record", &keep, ImGuiWindowFlags_AlwaysAutoResize)) { if (!keep) d.open = false; return; }
+    heading(d.action_label.c_str());
+    if (d.ways.size() > 1) {
+        ImGui::TextUnformatted("What happened");
+        ImGui::SetNextItemWidth(420);
+        if (ImGui::BeginCombo("##way", d.ways[d.chosen].label.c_str())) {
+            for (int i = 0; i < static_cast<int>(d.ways.size()); ++i)
+                if (ImGui::Selectable(d.ways[i].label.c_str(), i == d.chosen)) {
+                    d.chosen = i;
+                    d.form = EventForm(d.ways[i].type, session().today(), d.ways[i].preset);
+                    d.problems.clear();
+                }
+            ImGui::EndCombo();
+        }
+    }
+    for (const std::string& w : d.warnings) { status_text("Warning:", 1); ImGui::SameLine(); ImGui::TextWrapped("%s", w.c_str()); }
+    d.form.draw();
+    for (const std::string& p : d.problems) status_text(p.c_str(), 2);
+    const bool confirm = irreversible(d.action);
+    if (ImGui::Button(confirm && !d.confirm_needed ? "Record…" : "Record")) {
+        d.problems.clear();
+        Json payload;
+        if (d.form.build(payload, d.problems)) {
+            if (confirm && !d.confirm_needed) {
+                d.confirm_needed = true;   // second press records
+            } else {
+                const DraftVerdict v = session().record(case_id, {session().author(), d.form.type(), payload, ""});
+                if (v.allowed) { d.open = false; ImGui::CloseCurrentPopup(); }
+                for (const Alert& a : v.blocking) d.problems.push_back(a.message + (a.citation.file.empty() ? "" : " (" + a.citation.file + ", " + a.citation.paragraph + ")"));
+                d.confirm_needed = false;
+            }
+        }
+    }
+    if (d.confirm_needed) {
+        ImGui::SameLine();
+        status_text("This closes part of the case. Press Record again to confirm.", 1);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) { d.open = false; ImGui::CloseCurrentPopup(); }
+    ImGui::EndPopup();
+    if (!keep) d.open = false;
+}
+
+int alert_severity(AlertLevel l) { return l == AlertLevel::blocking ? 2 : l == AlertLevel::warning ? 1 : 3; }
+const char* alert_word(AlertLevel l) { return l == AlertLevel::blocking ? "Blocks" : l == AlertLevel::warning ? "Warning" : "Note"; }
+
+void alerts_section(const CasePlan& p) {
+    if (p.alerts.empty()) return;
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("Alerts");
+    ImGui::PopFont();
+    int i = 0;
+    for (const Alert& a : p.alerts) {
+        ImGui::PushID(i++);
+        status_text(alert_word(a.level), alert_severity(a.level));
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", a.message.c_str());
+        citation_tooltip(a.message + (a.detail.empty() ? "" : "\n\n" + a.detail), a.citation.file, a.citation.paragraph);
+        if (!a.citation.file.empty()) ImGui::TextDisabled("    %s, %s", a.citation.file.c_str(), a.citation.paragraph.c_str());
+        ImGui::PopID();
+    }
+}
+
+void deadlines_section(const CasePlan& p) {
+    if (p.deadlines.empty()) return;
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("Deadlines");
+    ImGui::PopFont();
+    if (!ImGui::BeginTable("deadlines", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("Date", 0, 0.7f);
+    ImGui::TableSetupColumn("Status", 0, 0.7f);
+    ImGui::TableSetupColumn("What", 0, 2.5f);
+    ImGui::TableSetupColumn("Who", 0, 1.2f);
+    ImGui::TableHeadersRow();
+    for (const Deadline& d : p.deadlines) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(to_uk(d.date).c_str());
+        ImGui::TableNextColumn();
+        const int sev = d.status == DeadlineStatus::overdue ? 2 : d.status == DeadlineStatus::due ? 1 : d.status == DeadlineStatus::met ? 0 : 3;
+        std::string word = deadline_status_name(d.status);
+        if (d.status == DeadlineStatus::met && d.late) word += " (late)";
+        status_text(word.c_str(), sev);
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", d.what.c_str());
+        citation_tooltip(d.what, d.citation.file, d.citation.paragraph);
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", d.who.c_str());
+    }
+    ImGui::EndTable();
+}
+
+void actions_section(const CasePlan& p) {
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("Record what happened");
+    ImGui::PopFont();
+    ImGui::BeginDisabled(session().read_only());
+    for (const ActionState& a : p.actions) {
+        if (!a.allowed) continue;
+        if (ImGui::Button(a.label.c_str())) start_action(a);
+    }
+    ImGui::EndDisabled();
+    bool any_blocked = false;
+    for (const ActionState& a : p.actions) any_blocked |= !a.allowed;
+    if (!any_blocked) return;
+    if (ImGui::TreeNode("Not possible yet")) {
+        for (const ActionState& a : p.actions) {
+            if (a.allowed) continue;
+            ImGui::BulletText("%s", a.label.c_str());
+            for (const Alert& why : a.blocked_by) {
+                ImGui::Indent();
+                ImGui::TextWrapped("%s", why.message.c_str());
+                citation_tooltip(why.message, why.citation.file, why.citation.paragraph);
+                ImGui::Unindent();
+            }
+        }
+        ImGui::TreePop();
+    }
+}
+
+void plan_tab(const CasePlan& p) {
+    ImGui::Text("Stage: %s", stage_label(p.stage));
+    if (p.start) { ImGui::SameLine(); ImGui::Text("   Start: %s", to_uk(*p.start).c_str()); }
+    if (p.planned_end) { ImGui::SameLine(); ImGui::Text("   Planned end: %s", to_uk(*p.planned_end).c_str()); }
+    if (p.attendance.possible > 0) {
+        ImGui::Text("Attendance at the host school: %.1f%% (%d of %d sessions)", p.attendance.percent, p.attendance.present, p.attendance.possible);
+        for (const AttendanceCheck& c : p.attendance.checks)
+            if (!c.met) { ImGui::SameLine(); status_text(("below " + std::to_string(c.threshold) + "%").c_str(), 2); }
+    }
+    ImGui::Separator();
+    actions_section(p);
+    ImGui::Separator();
+    alerts_section(p);
+    if (!p.checklist.empty()) {
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted("Next steps");
+        ImGui::PopFont();
+        for (const ChecklistItem& c : p.checklist) {
+            std::string line = c.text;
+            if (!c.who.empty()) line += "  (" + c.who + ")";
+            if (c.due) line += "  by " + to_uk(*c.due);
+            ImGui::BulletText("%s", line.c_str());
+        }
+    }
+    deadlines_section(p);
+}
+
+void people_tab(const CaseState& s) {
+    if (s.parties.empty()) ImGui::TextDisabled("No people recorded yet: use \"Record details\" and choose Person involved.");
+    for (const Party& party : s.parties) {
+        ImGui::BulletText("%s: %s%s", party.role.c_str(), party.name.c_str(), party.parental_responsibility ? " (parental responsibility)" : "");
+        if (!party.contact.empty()) { ImGui::SameLine(); ImGui::TextDisabled("%s", party.contact.c_str()); }
+    }
+}
+
+std::string event_summary(const Event& e) {
+    std::string s;
+    for (auto it = e.payload.begin(); it != e.payload.end() && s.size() < 160; ++it) {
+        std::string v = it->is_string() ? it->get<std::string>() : it->dump();
+        if (it->is_string() && parse_iso_date(v)) v = uk_date(v);
+        s += (s.empty() ? "" : "; ") + it.key() + ": " + v;
+    }
+    return s;
+}
+
+void history_tab(const Case& c) {
+    static std::string filter;
+    ImGui::SetNextItemWidth(280);
+    ImGui::InputTextWithHint("##historyfilter", "Filter the history", &filter);
+    const auto live = live_events(c);
+    if (!ImGui::BeginTable("history", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
+                                             ImGuiTableFlags_ScrollY, ImVec2(0, ImGui::GetContentRegionAvail().y - 4)))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Recorded (UTC)", 0, 0.9f);
+    ImGui::TableSetupColumn("By", 0, 1.0f);
+    ImGui::TableSetupColumn("What", 0, 1.0f);
+    ImGui::TableSetupColumn("Details", 0, 3.0f);
+    ImGui::TableHeadersRow();
+    for (std::size_t i = c.events.size(); i-- > 0;) {
+        const Event& e = c.events[i];
+        const bool counts = std::find(live.begin(), live.end(), i) != live.end();
+        std::string what = spec_of(e.type).label;
+        if (!e.supersedes.empty()) what += e.type == EventType::retraction ? " (undo)" : " (correction)";
+        if (!counts && e.type != EventType::retraction) what += " [withdrawn]";
+        const std::string details = event_summary(e);
+        if (!filter.empty() && (what + details + e.author.name).find(filter) == std::string::npos) continue;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const std::string when = e.at.size() >= 16 ? uk_date(e.at.substr(0, 10)) + " " + e.at.substr(11, 5) : e.at;
+        ImGui::TextUnformatted(when.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", e.author.name.c_str());
+        ImGui::TableNextColumn();
+        if (!counts) ImGui::TextDisabled("%s", what.c_str()); else ImGui::TextWrapped("%s", what.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", details.c_str());
+    }
+    ImGui::EndTable();
+}
+
+} // namespace
+
+void case_view() {
+    const std::string id = ui().case_id;
+    const Case* c = find_case(session().ws(), id);
+    const CaseState* s = session().state_of(id);
+    const CasePlan* p = nullptr;
+    for (const CasePlan& x : session().plans()) if (x.case_id == id) p = &x;
+    if (!c || !s || !p) { ui().view = View::dashboard; return; }
+    if (ImGui::Button("< All cases") || (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)))
+        ui().view = View::dashboard;
+    ImGui::SameLine();
+    heading(s->pupil_name.c_str());
+    const Pack* pack = session().packs().find(s->pack);
+    ImGui::Text("%s  ·  %s  ·  case %s%s", case_kind_label(s->kind), pack ? pack->local_authority.c_str() : s->pack.c_str(), id.c_str(),
+                s->upn.empty() ? "" : ("  ·  UPN " + s->upn).c_str());
+    if (session().can_undo()) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(("Undo: " + session().undo_label()).c_str())) session().undo_last();
+    }
+    if (ImGui::BeginTabBar("casetabs")) {
+        if (ImGui::BeginTabItem("Plan")) { ImGui::BeginChild("##plan"); plan_tab(*p); ImGui::EndChild(); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("People")) { people_tab(*s); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("History")) { history_tab(*c); ImGui::EndTabItem(); }
+        ImGui::EndTabBar();
+    }
+    action_dialog(id);
+}
+
+} // namespace cp::app

@@ -1,0 +1,222 @@
+// The dashboard: every case with its stage and next deadline, a "this week" panel, and the
+// new-case dialog. Large lists are clipped: only visible rows are laid out.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "app/form.h"
+#include "app/ui.h"
+
+namespace cp::app {
+namespace {
+
+// The deadline that matters most: the earliest overdue, else the earliest not yet met.
+const Deadline* next_deadline(const CasePlan& p) {
+    const Deadline* best = nullptr;
+    for (const Deadline& d : p.deadlines) {
+        if (d.status == DeadlineStatus::met) continue;
+        const bool better = !best || (d.status == DeadlineStatus::overdue) > (best->status == DeadlineStatus::overdue) ||
+                            ((d.status == DeadlineStatus::overdue) == (best->status == DeadlineStatus::overdue) && d.date < best->date);
+        if (better) best = &d;
+    }
+    return best;
+}
+
+int severity_of(DeadlineStatus s) { return s == DeadlineStatus::overdue ? 2 : s == DeadlineStatus::due ? 1 : s == DeadlineStatus::met ? 0 : 3; }
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+struct Filters {
+    int  stage = -1;          // -1 any
+    bool overdue_only = false;
+};
+
+bool matches(const CasePlan& p, const CaseState* s, const std::string& search, const Filters& f) {
+    if (f.stage >= 0 && static_cast<int>(p.stage) != f.stage) return false;
+    if (f.overdue_only) {
+        const Deadline* d = next_deadline(p);
+        if (!d || d->status != DeadlineStatus::overdue) return false;
+    }
+    if (search.empty()) return true;
+    const std::string q = lower(search);
+    return lower(p.pupil_name).find(q) != std::string::npos || (s && lower(s->upn).find(q) != std::string::npos) ||
+           lower(p.case_id).find(q) != std::string::npos;
+}
+
+int alert_count(const CasePlan& p) {
+    return static_cast<int>(std::count_if(p.alerts.begin(), p.alerts.end(), [](const Alert& a) { return a.level != AlertLevel::info; }));
+}
+
+void case_row(const CasePlan& p) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    if (ImGui::Selectable(p.pupil_name.empty() ? p.case_id.c_str() : p.pupil_name.c_str(), false,
+                          ImGuiSelectableFlags_SpanAllColumns)) {
+        ui().view = View::case_view;
+        ui().case_id = p.case_id;
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(case_kind_label(p.kind));
+    ImGui::TableNextColumn();
+    const Pack* pack = session().packs().find(p.pack_id);
+    ImGui::TextUnformatted(pack ? pack->local_authority.c_str() : p.pack_id.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(stage_label(p.stage));
+    ImGui::TableNextColumn();
+    if (const Deadline* d = next_deadline(p)) {
+        status_text(deadline_status_name(d->status), severity_of(d->status));
+        ImGui::SameLine();
+        ImGui::Text("%s  %s", to_uk(d->date).c_str(), d->what.c_str());
+    } else {
+        ImGui::TextDisabled("none");
+    }
+    ImGui::TableNextColumn();
+    const int n = alert_count(p);
+    if (n) ImGui::Text("%d", n); else ImGui::TextDisabled("0");
+}
+
+void this_week(const std::vector<CasePlan>& plans) {
+    const Date today = session().today();
+    struct Item { Date date; DeadlineStatus status; std::string pupil, what, case_id; };
+    std::vector<Item> items;
+    for (const CasePlan& p : plans)
+        for (const Deadline& d : p.deadlines)
+            if (d.status == DeadlineStatus::overdue || (d.status != DeadlineStatus::met && days_between(today, d.date) <= 7))
+                items.push_back({d.date, d.status, p.pupil_name, d.what, p.case_id});
+    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.date < b.date; });
+    if (!ImGui::CollapsingHeader(("This week: " + std::to_string(items.size()) + " due or overdue").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (items.empty()) { ImGui::TextDisabled("Nothing due in the next seven days."); return; }
+    ImGui::BeginChild("##week", ImVec2(0, std::min(items.size(), std::size_t(6)) * ImGui::GetFrameHeightWithSpacing() + 8));
+    int i = 0;
+    for (const Item& it : items) {
+        ImGui::PushID(i++);
+        status_text(deadline_status_name(it.status), severity_of(it.status));
+        ImGui::SameLine();
+        ImGui::Text("%s", to_uk(it.date).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(it.pupil.c_str())) { ui().view = View::case_view; ui().case_id = it.case_id; }
+        ImGui::SameLine();
+        ImGui::TextUnformatted(it.what.c_str());
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+} // namespace
+
+void dashboard() {
+    static Filters f;
+    const auto& plans = session().plans();
+    heading("Cases");
+    if (ui().focus_search) { ImGui::SetKeyboardFocusHere(); ui().focus_search = false; }
+    ImGui::SetNextItemWidth(300);
+    ImGui::InputTextWithHint("##search", "Search: pupil name or UPN (Ctrl+F)", &ui().search);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(170);
+    const char* stage_shown = f.stage < 0 ? "Any stage" : stage_label(static_cast<Stage>(f.stage));
+    if (ImGui::BeginCombo("##stage", stage_shown)) {
+        if (ImGui::Selectable("Any stage", f.stage < 0)) f.stage = -1;
+        for (int s = 0; s <= static_cast<int>(Stage::closed); ++s)
+            if (ImGui::Selectable(stage_label(static_cast<Stage>(s)), f.stage == s)) f.stage = s;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox("Overdue only", &f.overdue_only);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(session().read_only());
+    if (ImGui::Button("New case")) ui().show_new_case = true;
+    ImGui::EndDisabled();
+    this_week(plans);
+
+    std::vector<int> rows;
+    for (int i = 0; i < static_cast<int>(plans.size()); ++i)
+        if (matches(plans[i], session().state_of(plans[i].case_id), ui().search, f)) rows.push_back(i);
+    const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                               ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("cases", 6, tf, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Pupil", ImGuiTableColumnFlags_DefaultSort, 1.4f);
+        ImGui::TableSetupColumn("Kind", 0, 1.2f);
+        ImGui::TableSetupColumn("Protocol", 0, 1.0f);
+        ImGui::TableSetupColumn("Stage", 0, 0.8f);
+        ImGui::TableSetupColumn("Next deadline", 0, 2.2f);
+        ImGui::TableSetupColumn("Alerts", 0, 0.4f);
+        ImGui::TableHeadersRow();
+        if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+            const auto spec = specs->Specs[0];
+            std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+                const CasePlan &x = plans[a], &y = plans[b];
+                int c = 0;
+                switch (spec.ColumnIndex) {
+                case 0: c = x.pupil_name.compare(y.pupil_name); break;
+                case 1: c = static_cast<int>(x.kind) - static_cast<int>(y.kind); break;
+                case 2: c = x.pack_id.compare(y.pack_id); break;
+                case 3: c = static_cast<int>(x.stage) - static_cast<int>(y.stage); break;
+                case 4: {
+                    const Deadline *dx = next_deadline(x), *dy = next_deadline(y);
+                    c = (dx ? dx->date.days : 1 << 30) - (dy ? dy->date.days : 1 << 30);
+                    break;
+                }
+                default: c = alert_count(x) - alert_count(y);
+                }
+                return spec.SortDirection == ImGuiSortDirection_Ascending ? c < 0 : c > 0;
+            });
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step())
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                ImGui::PushID(rows[r]);
+                case_row(plans[rows[r]]);
+                ImGui::PopID();
+            }
+        ImGui::EndTable();
+    }
+    if (plans.empty()) ImGui::TextDisabled("No cases yet. Choose New case to start one.");
+}
+
+void new_case_dialog() {
+    static EventForm form;
+    static std::vector<std::string> problems;
+    if (!ui().show_new_case) return;
+    if (!ImGui::IsPopupOpen("New case")) {
+        Json preset = {{"pack", session().ws().own.la}, {"home_urn", session().ws().own.urn}};
+        form = EventForm(EventType::case_opened, session().today(), preset);
+        problems.clear();
+        ImGui::OpenPopup("New case");
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(420, 200), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
+    bool open = true;
+    if (ImGui::BeginPopupModal("New case", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextWrapped("The protocol and kind decide which rules apply. Fields marked * are required.");
+        form.draw();
+        for (const std::string& p : problems) status_text(p.c_str(), 2);
+        if (ImGui::Button("Create case")) {
+            problems.clear();
+            Json payload;
+            if (form.build(payload, problems)) {
+                Problems engine_problems;
+                std::string id;
+                if (session().open_case({session().author(), EventType::case_opened, payload, ""}, id, engine_problems)) {
+                    ui().show_new_case = false;
+                    ui().view = View::case_view;
+                    ui().case_id = id;
+                    ImGui::CloseCurrentPopup();
+                }
+                for (const Problem& p : engine_problems) problems.push_back(p.message);
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) { ui().show_new_case = false; ImGui::CloseCurrentPopup(); }
+        ImGui::EndPopup();
+    }
+    if (!open) ui().show_new_case = false;
+}
+
+} // namespace cp::app

@@ -1,0 +1,37 @@
+// form.h: a form for one event type, built from the engine's payload schema (events.h), so every
+// field the engine knows is asked for with its plain-English label. Dates are typed and shown as
+// DD/MM/YYYY; they are stored as YYYY-MM-DD.
+//
+//   EventForm f(EventType::review_held, today);
+//   if (f.draw()) { Json payload; if (f.build(payload, problems)) record(...); }
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/events.h"
+
+namespace cp::app {
+
+class EventForm {
+public:
+    EventForm() = default;
+    EventForm(EventType type, Date today, const Json& preset = Json::object());
+
+    EventType   type() const { return type_; }
+    void        draw();                                  // the fields, with required ones marked
+    bool        build(Json& payload, std::vector<std::string>& problems) const;   // strict, with messages
+    bool        empty() const { return values_.empty(); }
+
+private:
+    EventType type_ = EventType::note;
+    Date      today_{};
+    std::map<std::string, std::string> values_;          // text of every field as typed
+    std::map<std::string, bool>        checks_;          // booleans (and whether touched)
+    std::map<std::string, bool>        touched_;
+};
+
+// "YYYY-MM-DD" -> "DD/MM/YYYY" for display; anything else unchanged.
+std::string uk_date(const std::string& iso);
+
+} // namespace cp::app

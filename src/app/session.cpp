@@ -1,0 +1,493 @@
+#include "app/session.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "crypto/keys.h"
+#include "engine/demo.h"
+#include "platform/platform.h"
+
+namespace cp::app {
+namespace {
+
+SecretKey key_from(std::vector<unsigned char>& raw) {
+    SecretKey k;
+    if (raw.size() == SecretKey::size) std::copy(raw.begin(), raw.end(), k.writable().begin());
+    std::fill(raw.begin(), raw.end(), 0);
+    return k;
+}
+
+std::vector<unsigned char> salt_bytes(const Salt& s) { return {s.begin(), s.end()}; }
+
+std::string local_time_now() {
+    const std::string utc = platform::now_utc_iso();   // the clock is only for the status line
+    return utc.size() >= 16 ? utc.substr(11, 5) + " UTC" : utc;
+}
+
+std::string store_failure_text(const platform::StoreResult& r) {
+    using S = platform::StoreStatus;
+    switch (r.status) {
+    case S::quota_exceeded:
+        return "This device's storage for the case planner is full, so the last change could not be saved. "
+               "It is still on screen. Export a backup now (File > Export), then free space on this device.";
+    case S::read_only: return "This tab is read-only because the case planner is open in another tab.";
+    case S::newer_schema: return "The stored data was made by a newer version of the case planner; it is shown read-only.";
+    case S::unavailable: return "This browser does not allow the case planner to store data here (" + r.message + ").";
+    default: return "The change could not be saved (" + r.message + "). It is kept on screen and will be retried.";
+    }
+}
+
+void derive(const std::string& pass, const KdfSettings& kdf, std::function<void(std::vector<unsigned char>, double)> done) {
+    platform::derive_key_async(pass, salt_bytes(kdf.salt), kdf.params.opslimit, kdf.params.memlimit_bytes, std::move(done));
+}
+
+} // namespace
+
+Session& session() {
+    static Session s;
+    return s;
+}
+
+// ---- lifecycle ----------------------------------------------------------------------------------
+
+void Session::load_packs() {
+    if (!packs_.packs.empty()) return;
+    Problems problems;
+    packs_.load_embedded(problems);
+}
+
+void Session::start() {
+    load_packs();
+    phase_ = Phase::starting;
+    progress_ = "Opening this browser's storage…";
+    platform::store_on_lost_writer([this] {
+        info_.writer = false;
+        message_ = "The case planner was opened for writing in another tab, so this tab is now read-only.";
+    });
+    platform::store_on_changed_elsewhere([this] { changed_elsewhere_ = true; });
+    platform::store_open([this](platform::StoreResult r, platform::StoreInfo info) {
+        info_ = info;
+        if (!r.ok() && r.status != platform::StoreStatus::newer_schema) return fail(store_failure_text(r));
+        if (r.status == platform::StoreStatus::newer_schema) message_ = store_failure_text(r);
+        progress_ = "Loading stored cases…";
+        auto all = std::make_shared<std::vector<platform::Record>>();
+        platform::store_load_all(
+            [all](std::vector<platform::Record>&& batch) {
+                for (auto& rec : batch) all->push_back(std::move(rec));
+            },
+            [this](std::size_t n, std::size_t total) {
+                char buf[96];
+                std::snprintf(buf, sizeof buf, "Loading stored cases… %zu of %zu", n, total);
+                progress_ = buf;
+            },
+            [this, all](platform::StoreResult done) {
+                if (!done.ok()) return fail(store_failure_text(done));
+                loaded(std::move(*all));
+            });
+    });
+}
+
+void Session::loaded(std::vector<platform::Record> records) {
+    records_ = std::move(records);
+    if (records_.empty()) {
+        phase_ = Phase::first_run;
+        return;
+    }
+    if (!storage::read_lock(records_)) return fail("The stored workspace's lock record is damaged, so it cannot be opened. "
+                                                   "Nothing has been changed. Import your latest backup into a new browser profile.");
+    phase_ = Phase::locked;
+}
+
+void Session::fail(std::string why) {
+    phase_ = Phase::failed;
+    message_ = std::move(why);
+}
+
+void Session::create(const NewWorkspace& w, std::string passphrase) {
+    if (read_only()) { message_ = store_failure_text({platform::StoreStatus::read_only, ""}); return; }
+    phase_ = Phase::working;
+    progress_ = "Protecting the workspace with your passphrase…";
+    KdfSettings kdf{kdf_default, make_salt(system_random())};
+    derive(passphrase, kdf, [this, w, kdf](std::vector<unsigned char> raw, double) {
+        SecretKey key = key_from(raw);
+        if (key.empty()) return fail("This device did not have enough memory to protect the workspace.");
+        ws_ = Workspace{};
+        ws_.own = w.own;
+        ws_.staff.push_back({"s1", w.staff_name, w.staff_role});
+        app_ = {};
+        std::vector<platform::Record> puts{storage::lock_record(make_workspace_lock(key, kdf))};
+        for (auto& r : storage::seal_everything(ws_, app_, key)) puts.push_back(std::move(r));
+        key_ = std::move(key);
+        progress_ = "Saving the new workspace…";
+        platform::store_write(std::move(puts), {}, [this](platform::StoreResult r) {
+            if (!r.ok()) {
+                key_.wipe();
+                phase_ = Phase::first_run;
+                message_ = store_failure_text(r);
+                return;
+            }
+            records_.clear();
+            Problems ignore;
+            calendar_ = workspace_calendar(ws_, ignore);
+            save_.saved_at = local_time_now();
+            stale_ = true;
+            phase_ = Phase::open;
+        });
+    });
+    wipe(passphrase);
+}
+
+void Session::unlock(std::string passphrase) {
+    const auto lock = storage::read_lock(records_);
+    if (!lock) return fail("The stored workspace's lock record is damaged.");
+    phase_ = Phase::working;
+    progress_ = "Checking the passphrase…";
+    message_.clear();
+    derive(passphrase, lock->kdf, [this, lock](std::vector<unsigned char> raw, double) {
+        SecretKey key = key_from(raw);
+        if (key.empty() || !key_matches(key, *lock)) {
+            phase_ = Phase::locked;
+            message_ = key.empty() ? "This device did not have enough memory to open the workspace."
+                                   : "That passphrase does not open this workspace. Check Caps Lock and try again.";
+            return;
+        }
+        // Read again: another tab may have written since this one loaded.
+        progress_ = "Opening the workspace…";
+        auto all = std::make_shared<std::vector<platform::Record>>();
+        auto shared_key = std::make_shared<SecretKey>(std::move(key));
+        platform::store_load_all(
+            [all](std::vector<platform::Record>&& batch) { for (auto& r : batch) all->push_back(std::move(r)); },
+            [this](std::size_t n, std::size_t total) {
+                char buf[96];
+                std::snprintf(buf, sizeof buf, "Opening the workspace… %zu of %zu records", n, total);
+                progress_ = buf;
+            },
+            [this, all, shared_key](platform::StoreResult r) {
+                if (!r.ok()) return fail(store_failure_text(r));
+                records_ = std::move(*all);
+                open_with_key(std::move(*shared_key));
+            });
+    });
+    wipe(passphrase);
+}
+
+void Session::open_with_key(SecretKey key) {
+    storage::Opened o = storage::open_records(records_, key);
+    records_.clear();
+    damaged_ = std::move(o.damaged);
+    if (!o.workspace) {
+        phase_ = Phase::locked;
+        message_ = "The workspace record is damaged and cannot be opened. Nothing has been changed; "
+                   "import your latest backup into a new browser profile.";
+        return;
+    }
+    ws_ = std::move(*o.workspace);
+    app_ = std::move(o.app);
+    key_ = std::move(key);
+    Problems ignore;
+    calendar_ = workspace_calendar(ws_, ignore);
+    stale_ = true;
+    undo_.clear();
+    changed_elsewhere_ = false;
+    phase_ = Phase::open;
+}
+
+void Session::lock() {
+    if (demo_) return leave_demo();
+    if (!save_.dirty.empty()) {
+        message_ = "There are unsaved changes, so the workspace was not locked. Fix the save problem first.";
+        return;
+    }
+    key_.wipe();
+    ws_ = Workspace{};
+    plans_.clear();
+    states_.clear();
+    undo_.clear();
+    import_ = {};
+    phase_ = Phase::starting;
+    start();   // reload the sealed records (another tab may have changed them)
+}
+
+void Session::open_demo() {
+    load_packs();
+    phase_before_demo_ = phase_;
+    demo_ = true;
+    ws_ = make_demo_workspace();
+    Problems ignore;
+    calendar_ = workspace_calendar(ws_, ignore);
+    app_ = {};
+    undo_.clear();
+    stale_ = true;
+    phase_ = Phase::open;
+}
+
+void Session::leave_demo() {
+    demo_ = false;
+    ws_ = Workspace{};
+    plans_.clear();
+    states_.clear();
+    undo_.clear();
+    save_ = {};
+    phase_ = phase_before_demo_ == Phase::open ? Phase::locked : phase_before_demo_;
+}
+
+void Session::take_over() {
+    platform::store_take_over([this](platform::StoreResult r, platform::StoreInfo info) {
+        info_ = info;
+        if (!r.ok()) { message_ = store_failure_text(r); return; }
+        message_.clear();
+        if (phase_ == Phase::open && !key_.empty()) {
+            // The other tab may have written: read everything again under the same key.
+            auto all = std::make_shared<std::vector<platform::Record>>();
+            platform::store_load_all([all](std::vector<platform::Record>&& b) { for (auto& x : b) all->push_back(std::move(x)); },
+                                     [](std::size_t, std::size_t) {},
+                                     [this, all](platform::StoreResult done) {
+                                         if (!done.ok()) return fail(store_failure_text(done));
+                                         records_ = std::move(*all);
+                                         open_with_key(std::move(key_));
+                                         write_dirty();
+                                     });
+        } else if (phase_ != Phase::open) {
+            start();
+        }
+    });
+}
+
+void Session::tick(double now_ms, bool had_input) {
+    if (had_input || last_input_ms_ == 0) last_input_ms_ = now_ms;
+    if (phase_ != Phase::open || demo_ || app_.idle_lock_minutes <= 0) return;
+    const double limit = app_.idle_lock_minutes * 60000.0;
+    const double idle = now_ms - last_input_ms_;
+    if (idle >= limit && save_.dirty.empty() && save_.in_flight == 0) {
+        lock();
+        message_ = "The workspace was locked after " + std::to_string(app_.idle_lock_minutes) + " minutes without use.";
+        return;
+    }
+    platform::redraw_after_ms(std::min(limit - idle + 50, 30000.0));
+}
+
+// ---- cases ------------------------------------------------------------------------------------
+
+void Session::recompute() {
+    if (today_ == Date{} || demo_) {
+        const std::string forced = platform::test_mode() ? platform::url_param("today") : "";
+        const auto d = parse_iso_date(demo_ ? kDemoToday : (forced.empty() ? platform::today_iso() : forced));
+        today_ = d ? *d : Date{};
+    }
+    states_.clear();
+    states_.reserve(ws_.cases.size());
+    plans_.clear();
+    plans_.reserve(ws_.cases.size());
+    for (const Case& c : ws_.cases) {
+        states_.push_back(replay(c));
+        plans_.push_back(plan_for(ws_, c, states_.back(), packs_, calendar_, today_));
+    }
+    stale_ = false;
+}
+
+const std::vector<CasePlan>& Session::plans() {
+    if (stale_) recompute();
+    return plans_;
+}
+
+const CaseState* Session::state_of(const std::string& case_id) {
+    if (stale_) recompute();
+    for (std::size_t i = 0; i < ws_.cases.size(); ++i)
+        if (ws_.cases[i].id == case_id) return &states_[i];
+    return nullptr;
+}
+
+Author Session::author() const {
+    if (current_staff >= 0 && current_staff < static_cast<int>(ws_.staff.size()))
+        return {ws_.staff[current_staff].name, ws_.staff[current_staff].role};
+    return {"Unnamed user", ws_.own.name};
+}
+
+DraftVerdict Session::record(const std::string& case_id, const EventDraft& draft) {
+    if (read_only()) {
+        DraftVerdict v;
+        v.allowed = false;
+        v.blocking.push_back({AlertLevel::blocking, "app/read-only", store_failure_text({platform::StoreStatus::read_only, ""}), "", {}, std::nullopt});
+        return v;
+    }
+    const std::string id = next_event_id(ws_);
+    const DraftVerdict v = record_event(ws_, case_id, draft, id, platform::now_utc_iso(), packs_, calendar_, today());
+    if (v.allowed) {
+        undo_.push_back({case_id, id});
+        after_change({case_id});
+    }
+    return v;
+}
+
+bool Session::open_case(const EventDraft& opened, std::string& case_id, Problems& problems) {
+    if (read_only()) {
+        problems.push_back({"", "", store_failure_text({platform::StoreStatus::read_only, ""})});
+        return false;
+    }
+    const std::string year = to_iso(today()).substr(0, 4);
+    for (int n = static_cast<int>(ws_.cases.size()) + 1;; ++n) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "C-%s-%03d", year.c_str(), n);
+        if (!find_case(ws_, buf)) { case_id = buf; break; }
+    }
+    const std::string id = next_event_id(ws_);
+    if (!cp::open_case(ws_, case_id, opened, id, platform::now_utc_iso(), packs_, problems)) return false;
+    undo_.clear();   // opening a case is undone by deleting nothing: it is not on the undo list
+    after_change({case_id});
+    return true;
+}
+
+std::string Session::undo_label() const {
+    if (undo_.empty()) return "";
+    const Case* c = find_case(ws_, undo_.back().first);
+    if (!c) return "";
+    for (const Event& e : c->events)
+        if (e.id == undo_.back().second) return spec_of(e.type).label;
+    return "";
+}
+
+bool Session::undo_last() {
+    if (undo_.empty() || read_only()) return false;
+    const auto [case_id, event_id] = undo_.back();
+    EventDraft d{author(), EventType::retraction, {{"reason", "Undone by " + author().name + " straight after recording it"}}, event_id};
+    const std::string id = next_event_id(ws_);
+    Case* c = find_case(ws_, case_id);
+    if (!c || !append_event(*c, d, id, platform::now_utc_iso())) return false;
+    undo_.pop_back();
+    after_change({case_id});
+    return true;
+}
+
+void Session::after_change(const std::vector<std::string>& case_ids) {
+    stale_ = true;
+    if (demo_) return;   // the demo is never stored
+    for (const std::string& id : case_ids) save_.dirty.insert(storage::case_key(id));
+    if (storage::update_case_names(app_, ws_)) save_.dirty.insert(storage::kAppKey);
+    write_dirty();
+}
+
+void Session::save_settings() {
+    if (demo_ || phase_ != Phase::open) return;
+    save_.dirty.insert(storage::kAppKey);
+    write_dirty();
+}
+
+// One write at a time, carrying every dirty record: a failed write leaves them dirty.
+void Session::write_dirty() {
+    if (save_.in_flight || save_.dirty.empty() || key_.empty() || read_only()) return;
+    std::vector<platform::Record> puts;
+    std::set<std::string> sent = save_.dirty;
+    for (const std::string& k : sent) {
+        if (k == storage::kAppKey) puts.push_back(storage::seal_app(app_, key_));
+        else if (k == storage::kWorkspaceKey) puts.push_back(storage::seal_meta(ws_, key_));
+        else if (const Case* c = find_case(ws_, k.substr(std::char_traits<char>::length(storage::kCasePrefix))))
+            puts.push_back(storage::seal_case(*c, key_));
+    }
+    save_.in_flight = 1;
+    platform::store_write(std::move(puts), {}, [this, sent](platform::StoreResult r) {
+        save_.in_flight = 0;
+        if (!r.ok()) {
+            save_.error = store_failure_text(r);
+            save_.quota = r.status == platform::StoreStatus::quota_exceeded;
+            if (r.status == platform::StoreStatus::failed) platform::redraw_after_ms(5000);   // retried on a later change or tick
+            return;
+        }
+        for (const std::string& k : sent) save_.dirty.erase(k);
+        save_.error.clear();
+        save_.quota = false;
+        save_.saved_at = local_time_now();
+        write_dirty();   // anything changed while this one was in flight
+    });
+}
+
+// ---- exchange -----------------------------------------------------------------------------------
+
+void Session::begin_import(std::string file_name, std::string bytes) {
+    import_ = {};
+    import_.file_name = std::move(file_name);
+    InspectResult r = inspect_export(bytes);
+    if (!r.ok()) {
+        import_.step = ImportState::Step::failed;
+        import_.error = r.problem.message;
+        return;
+    }
+    import_.sealed = std::move(r.sealed);
+    import_.step = ImportState::Step::need_passphrase;
+}
+
+void Session::import_passphrase(std::string passphrase) {
+    if (!import_.sealed) return;
+    import_.step = ImportState::Step::deriving;
+    import_.error.clear();
+    derive(passphrase, import_.sealed->header.kdf, [this](std::vector<unsigned char> raw, double) {
+        SecretKey key = key_from(raw);
+        if (key.empty()) {
+            import_.step = ImportState::Step::failed;
+            import_.error = make_problem(ExportError::out_of_memory).message;
+            return;
+        }
+        OpenResult o = cp::open_with_key(*import_.sealed, key);
+        if (!o.ok()) {
+            const bool retry = o.problem.code == ExportError::wrong_passphrase;
+            import_.step = retry ? ImportState::Step::need_passphrase : ImportState::Step::failed;
+            import_.error = o.problem.message;
+            return;
+        }
+        import_.contents = std::move(*o.contents);
+        import_.read = storage::read_import(import_.contents.payload);
+        if (!import_.read.workspace) {
+            import_.step = ImportState::Step::failed;
+            import_.error = "The file decrypted, but what is inside is not a case planner workspace: " +
+                            (import_.read.problems.empty() ? std::string("unknown problem") : import_.read.problems.front().to_string());
+            return;
+        }
+        import_.preview = storage::preview_import(ws_, import_.read);
+        import_.step = ImportState::Step::preview;
+    });
+    wipe(passphrase);
+}
+
+void Session::confirm_import() {
+    if (import_.step != ImportState::Step::preview || read_only()) return;
+    const std::size_t schools_before = ws_.schools.size();
+    const auto changed = storage::apply_import(ws_, import_.read);
+    if (ws_.schools.size() != schools_before && !demo_) save_.dirty.insert(storage::kWorkspaceKey);
+    after_change(changed);
+    import_.result = std::to_string(import_.preview.new_cases) + " new cases and " + std::to_string(import_.preview.new_events) +
+                     " new events merged from " + import_.file_name + ".";
+    import_.step = ImportState::Step::done;
+}
+
+void Session::export_file(const ExportRequest& req, std::string passphrase) {
+    export_status_ = "Encrypting the export…";
+    KdfSettings kdf{kdf_default, make_salt(system_random())};
+    ExportContents contents;
+    contents.kind = req.case_ids.empty() ? ExportKind::backup : ExportKind::case_package;
+    contents.note = req.note;
+    contents.created = platform::now_utc_iso();
+    contents.payload = storage::export_payload(ws_, req.case_ids);
+    auto shared = std::make_shared<ExportContents>(std::move(contents));
+    const bool backup = req.case_ids.empty();
+    derive(passphrase, kdf, [this, kdf, shared, backup](std::vector<unsigned char> raw, double) {
+        SecretKey key = key_from(raw);
+        if (key.empty()) { export_status_ = make_problem(ExportError::out_of_memory).message; return; }
+        const std::string text = seal_export_with_key(*shared, key, kdf);
+        const std::string date = to_iso(today());
+        std::string name = std::string(backup ? "caseplan-backup-" : "caseplan-cases-") + date + (demo_ ? "-DEMO" : "") + ".json";
+        platform::download_file(name, text, "application/json");
+        export_status_ = "Saved " + name + " to your downloads.";
+        if (backup && !demo_) {
+            app_.last_export = date;
+            save_settings();
+        }
+    });
+    wipe(passphrase);
+}
+
+int Session::days_since_export() const {
+    const auto d = parse_iso_date(app_.last_export);
+    if (!d) return -1;
+    return days_between(*d, today_);
+}
+
+} // namespace cp::app

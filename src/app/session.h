@@ -1,0 +1,154 @@
+// session.h: the open workspace and everything the screens ask of it. No ImGui here: screens
+// read this state and call these commands; the session talks to the engine, the vault and the
+// platform's store.
+//
+// Phases
+//   starting     the store is opening and its records loading
+//   first_run    nothing stored: create a workspace, or open the training demo
+//   locked       records are stored and sealed: the passphrase opens them
+//   working      a key is being derived or records written/read (progress text says which)
+//   open         a workspace is open (the real one, or the in-memory DEMO)
+//   failed       the store cannot be used at all (message says why)
+//
+// Saving: every command appends events to one case, seals that case's record and writes it in
+// one durable transaction. The status line says "Saved" only when the write completed; a failed
+// write keeps the change in memory, says why, and is retried.
+//
+// Index
+//   Phase, SaveStatus, ImportState, ExportRequest
+//   Session: lifecycle (start, create, unlock, lock, open_demo, leave_demo, take_over)
+//            cases (plans, record, open_case, undo_last)
+//            exchange (begin_import, confirm_import, export_file)
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "crypto/export_file.h"
+#include "crypto/record.h"
+#include "engine/engine.h"
+#include "platform/storage.h"
+#include "storage/exchange.h"
+#include "storage/vault.h"
+
+namespace cp::app {
+
+enum class Phase { starting, first_run, locked, working, open, failed };
+
+struct SaveStatus {
+    int         in_flight = 0;           // writes not yet acknowledged
+    std::set<std::string> dirty;         // record keys changed in memory, not yet stored
+    std::string error;                   // last failure, plain English ("" when fine)
+    std::string saved_at;                // local time of the last acknowledged write
+    bool        quota = false;           // the last failure was a full disk
+};
+
+struct ImportState {
+    enum class Step { none, need_passphrase, deriving, preview, done, failed } step = Step::none;
+    std::string                 file_name;
+    std::optional<SealedExport> sealed;
+    std::string                 error;   // a specific, plain message
+    ExportContents              contents;
+    storage::ImportRead         read;
+    storage::ImportPreview      preview;
+    std::string                 result;  // after confirm: what was merged
+};
+
+struct ExportRequest {
+    std::vector<std::string> case_ids;   // empty: the whole workspace (backup)
+    std::string              note;       // optional note to the recipient
+};
+
+struct NewWorkspace {
+    OwnSchool   own;
+    std::string staff_name, staff_role;
+};
+
+class Session {
+public:
+    // Lifecycle -----------------------------------------------------------------------------------
+    void start();                                             // open the store, load records
+    void create(const NewWorkspace& w, std::string passphrase);
+    void unlock(std::string passphrase);
+    void lock();                                              // wipe the key, drop the open workspace
+    void open_demo();                                         // fictional, in memory, never stored
+    void leave_demo();                                        // back to where the user was
+    void take_over();                                         // make this tab the writer
+    void tick(double now_ms, bool had_input);                 // idle lock
+
+    Phase              phase() const { return phase_; }
+    const std::string& progress() const { return progress_; }    // "Deriving the key…"
+    const std::string& message() const { return message_; }      // failure / wrong passphrase
+    bool               demo() const { return demo_; }
+    bool               read_only() const { return !demo_ && !info_.writer; }
+    bool               changed_elsewhere() const { return changed_elsewhere_; }
+    const platform::StoreInfo& store_info() const { return info_; }
+    const SaveStatus&  save() const { return save_; }
+    const std::vector<storage::Damage>& damaged() const { return damaged_; }
+    storage::AppSettings& settings() { return app_; }
+    void               save_settings();
+
+    // Cases ---------------------------------------------------------------------------------------
+    const Workspace&             ws() const { return ws_; }
+    const PackLibrary&           packs() const { return packs_; }
+    const SchoolCalendar&        calendar() const { return calendar_; }
+    Date                         today() const { return today_; }
+    const std::vector<CasePlan>& plans();                     // recomputed after every change
+    const CaseState*             state_of(const std::string& case_id);
+    Author                       author() const;
+    int                          current_staff = 0;           // index into ws().staff
+
+    // Checks and records; on success the case is saved. The verdict says why not.
+    DraftVerdict record(const std::string& case_id, const EventDraft& draft);
+    bool         open_case(const EventDraft& opened, std::string& case_id, Problems& problems);
+    bool         can_undo() const { return !undo_.empty(); }
+    std::string  undo_label() const;
+    bool         undo_last();                                  // a retraction of this session's last event
+
+    // Exchange ------------------------------------------------------------------------------------
+    ImportState& import_state() { return import_; }
+    void begin_import(std::string file_name, std::string bytes);
+    void import_passphrase(std::string passphrase);
+    void confirm_import();
+    void cancel_import() { import_ = {}; }
+    void export_file(const ExportRequest& req, std::string passphrase);
+    const std::string& export_status() const { return export_status_; }
+    int  days_since_export() const;                            // -1 when never
+
+private:
+    void loaded(std::vector<platform::Record> records);
+    void open_with_key(SecretKey key);
+    void after_change(const std::vector<std::string>& case_ids);
+    void write_dirty();
+    void recompute();
+    void fail(std::string why);
+    void load_packs();
+
+    Phase       phase_ = Phase::starting;
+    std::string progress_, message_;
+    bool        demo_ = false, changed_elsewhere_ = false;
+    platform::StoreInfo info_;
+    std::vector<platform::Record> records_;       // sealed, as loaded (until unlocked)
+    SecretKey   key_;
+    Workspace   ws_;
+    PackLibrary packs_;
+    SchoolCalendar calendar_;
+    Date        today_{};
+    std::vector<CasePlan>  plans_;
+    std::vector<CaseState> states_;
+    bool        stale_ = true;
+    storage::AppSettings app_;
+    std::vector<storage::Damage> damaged_;
+    SaveStatus  save_;
+    std::vector<std::pair<std::string, std::string>> undo_;   // (case id, event id), this session
+    ImportState import_;
+    std::string export_status_;
+    double      last_input_ms_ = 0;
+    Workspace   saved_real_;                       // the real workspace while the demo is open
+    Phase       phase_before_demo_ = Phase::first_run;
+};
+
+Session& session();
+
+} // namespace cp::app

@@ -1,0 +1,143 @@
+// The screens before a workspace is open: first run, unlock, progress and failure.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/fonts.h"
+#include "app/ui.h"
+#include "crypto/keys.h"
+
+namespace cp::app {
+namespace {
+
+struct CreateForm {
+    std::string school, urn, staff, role = "Deputy Headteacher";
+    int         la = 0, school_role = 0;
+    std::string pass, confirm;
+    bool        show = false, understood = false;
+};
+
+const char* kRoles[] = {"home_school", "host_school", "la_officer"};
+const char* kRoleLabels[] = {"Home school (our pupils go elsewhere)", "Host school (we receive pupils)", "Local authority officer"};
+
+std::vector<std::string> local_packs() {
+    std::vector<std::string> ids;
+    for (const auto& [id, pack] : session().packs().packs)
+        if (!pack.extends.empty()) ids.push_back(id);
+    return ids;
+}
+
+bool urn_ok(const std::string& urn) {
+    return urn.size() >= 6 && urn.size() <= 7 && urn.find_first_not_of("0123456789") == std::string::npos;
+}
+
+void demo_button() {
+    if (ImGui::Button("Open the training demo")) session().open_demo();
+    ImGui::SameLine();
+    ImGui::TextWrapped("Fictional pupils at every stage of each protocol, for training. It lives only in this tab "
+                       "and never touches real data.");
+    ImGui::Separator();
+}
+
+} // namespace
+
+void start_screen() {
+    static CreateForm f;
+    begin_centered_panel("##start", 640);
+    heading("Set up the case planner");
+    demo_button();
+    ImGui::TextWrapped("Everything you record stays in this browser on this device, encrypted with a passphrase you "
+                       "choose now. Nothing is sent to a server.");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Your school or service");
+    ImGui::SetNextItemWidth(360);
+    ImGui::InputText("##school", &f.school);
+    ImGui::TextUnformatted("URN (6 or 7 digits)");
+    ImGui::SetNextItemWidth(160);
+    ImGui::InputText("##urn", &f.urn, ImGuiInputTextFlags_CharsDecimal);
+    const auto packs = local_packs();
+    ImGui::TextUnformatted("Local authority protocol");
+    ImGui::SetNextItemWidth(360);
+    if (!packs.empty()) {
+        f.la = std::min(f.la, static_cast<int>(packs.size()) - 1);
+        const Pack* shown = session().packs().find(packs[f.la]);
+        if (ImGui::BeginCombo("##la", shown ? shown->local_authority.c_str() : packs[f.la].c_str())) {
+            for (int i = 0; i < static_cast<int>(packs.size()); ++i)
+                if (ImGui::Selectable(session().packs().find(packs[i])->local_authority.c_str(), i == f.la)) f.la = i;
+            ImGui::EndCombo();
+        }
+    }
+    ImGui::TextUnformatted("Your role");
+    for (int i = 0; i < 3; ++i) ImGui::RadioButton(kRoleLabels[i], &f.school_role, i);
+    ImGui::TextUnformatted("Your name (written into every record you make)");
+    ImGui::SetNextItemWidth(360);
+    ImGui::InputText("##staff", &f.staff);
+    ImGui::TextUnformatted("Your job title");
+    ImGui::SetNextItemWidth(360);
+    ImGui::InputText("##jobtitle", &f.role);
+    ImGui::Spacing();
+    heading("Choose a passphrase");
+    ImGui::TextWrapped("Use several unrelated words. Nobody, including us, can recover a forgotten passphrase: export "
+                       "a backup regularly (File > Export).");
+    const bool pass_ok = passphrase_fields(f.pass, f.confirm, f.show);
+    ImGui::Checkbox("I understand a forgotten passphrase cannot be recovered", &f.understood);
+    std::string missing;
+    if (f.school.empty()) missing = "Enter your school's name.";
+    else if (!urn_ok(f.urn)) missing = "Enter your school's URN (6 or 7 digits).";
+    else if (f.staff.empty()) missing = "Enter your name.";
+    else if (!pass_ok) missing = "Choose a passphrase rated Good or Strong, typed the same twice.";
+    else if (!f.understood) missing = "Tick the box to confirm you understand.";
+    if (!session().message().empty()) status_text(session().message().c_str(), 2);
+    if (session().read_only()) status_text("The case planner is open in another tab: set it up there.", 1);
+    ImGui::BeginDisabled(!missing.empty() || session().read_only());
+    if (ImGui::Button("Create workspace")) {
+        NewWorkspace w{{f.school, f.urn, packs.empty() ? "" : packs[f.la], kRoles[f.school_role]}, f.staff, f.role};
+        session().create(w, f.pass);
+        wipe(f.pass);
+        wipe(f.confirm);
+    }
+    ImGui::EndDisabled();
+    if (!missing.empty()) { ImGui::SameLine(); ImGui::TextDisabled("%s", missing.c_str()); }
+    end_centered_panel();
+}
+
+void unlock_screen() {
+    static std::string pass;
+    static bool show = false;
+    begin_centered_panel("##unlock", 560);
+    heading("Unlock the workspace");
+    demo_button();
+    ImGui::TextWrapped("The cases stored in this browser are encrypted. Enter the workspace passphrase to open them.");
+    ImGui::TextUnformatted("Passphrase");
+    ImGui::SetNextItemWidth(360);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter = ImGui::InputText("##unlockpass", &pass, (show ? 0 : ImGuiInputTextFlags_Password) | ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::Checkbox("Show passphrase", &show);
+    if (!session().message().empty()) status_text(session().message().c_str(), 2);
+    ImGui::BeginDisabled(pass.empty());
+    if (ImGui::Button("Unlock") || (enter && !pass.empty())) {
+        session().unlock(pass);
+        wipe(pass);
+    }
+    ImGui::EndDisabled();
+    end_centered_panel();
+}
+
+void working_screen() {
+    begin_centered_panel("##working", 480);
+    heading("Please wait");
+    ImGui::TextUnformatted(session().progress().c_str());
+    ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(-1, 0), "");
+    end_centered_panel();
+}
+
+void failed_screen() {
+    begin_centered_panel("##failed", 560);
+    heading("The case planner cannot open its storage");
+    ImGui::TextWrapped("%s", session().message().c_str());
+    ImGui::Spacing();
+    ImGui::TextWrapped("Nothing stored has been changed. You can still open the training demo.");
+    demo_button();
+    end_centered_panel();
+}
+
+} // namespace cp::app

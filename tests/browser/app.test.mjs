@@ -1,0 +1,242 @@
+// The case planner end to end in real Chromium: first run, the encrypted workspace in real
+// IndexedDB, unlock after a reload and a browser restart, wrong passphrase, the training demo,
+// recording through the engine, undo, and export/import between two browser profiles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, waitForFirstFrame } from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server && server.stop());
+
+const PASS = 'orchard kettle lantern ribbon';
+
+async function state(page) { return page.evaluate(() => (window.cpTest && window.cpTest.state) || {}); }
+// The page's CSP forbids eval, so the predicate runs here, on states polled from the page.
+async function waitState(page, pred, arg, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let s = {};
+  while (Date.now() < end) {
+    s = await state(page);
+    if (s.phase && pred(s, arg)) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out waiting for ' + pred.toString() + '; last state: ' + JSON.stringify(s).slice(0, 1500));
+}
+async function typeInto(page, label, text, opts) {
+  await click(page, label, opts);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await nextFrames(page);
+}
+
+async function createWorkspace(page) {
+  await typeInto(page, '#school', 'Larkspur Test School');
+  await typeInto(page, '#urn', '912345');
+  await typeInto(page, '#staff', 'Ms Test Lead');
+  await typeInto(page, '#passphrase', PASS);
+  await typeInto(page, '#confirm', PASS);
+  await click(page, 'I understand a forgotten passphrase cannot be recovered');
+  await click(page, 'Create workspace');
+  await waitState(page, (s) => s.phase === 'open');
+}
+
+async function newCase(page, pupil) {
+  await click(page, 'New case');
+  await typeInto(page, '#pupil_name', pupil);
+  await click(page, '#kind');
+  await click(page, 'off_site_direction');
+  await click(page, 'Create case');
+  return waitState(page, (s, p) => s.view === 'case' && s.cases.some((c) => c.pupil === p), pupil);
+}
+
+async function recordNote(page, text) {
+  await click(page, 'Record details, views, consents and notes');
+  await click(page, '#way');
+  await click(page, 'Note');
+  await typeInto(page, '#text', text);
+  await click(page, 'Record');
+}
+
+test('a new workspace is stored encrypted, survives a browser restart and opens only with its passphrase', async () => {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'cp-app-'));
+  try {
+    let b = await launch({ profileDir: profile });
+    let { page, record } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await createWorkspace(page);
+    await newCase(page, 'Robin Testpupil');
+    await recordNote(page, 'Phoned parent about the move');
+    let s = await waitState(page, (s) => s.cases[0].events === 2 && s.save.dirty === 0 && s.save.inFlight === 0 && s.save.savedAt !== '');
+    assert.equal(s.save.error, '');
+    // The stored bytes hold neither the pupil's name, the school's name, the note nor the passphrase.
+    const dump = await page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open('caseplan');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('records', 'readonly');
+        const all = tx.objectStore('records').getAll();
+        const keys = tx.objectStore('records').getAllKeys();
+        tx.oncomplete = () => {
+          const text = all.result.map((r) => new TextDecoder('latin1').decode(r.v)).join('\n');
+          resolve({ keys: keys.result, text });
+          req.result.close();
+        };
+      };
+      req.onerror = () => reject(req.error);
+    }));
+    assert.ok(dump.keys.includes('meta/lock') && dump.keys.some((k) => k.startsWith('case/')), 'lock and case records stored');
+    for (const secret of ['Robin Testpupil', 'Larkspur Test School', 'Phoned parent', PASS])
+      assert.ok(!dump.text.includes(secret), `stored bytes must not contain "${secret}"`);
+    const ls = await page.evaluate(() => JSON.stringify(localStorage));
+    assert.ok(!ls.includes(PASS));
+    assert.deepEqual(record.errors, []);
+    await b.close();
+
+    b = await launch({ profileDir: profile });
+    ({ page } = await openApp(b.context, server));
+    await waitState(page, (s) => s.phase === 'locked');
+    await typeInto(page, '#unlockpass', 'wrong words entirely here');
+    await click(page, 'Unlock');
+    s = await waitState(page, (s) => s.phase === 'locked' && s.message !== '');
+    assert.match(s.message, /does not open this workspace/);
+    await typeInto(page, '#unlockpass', PASS);
+    await click(page, 'Unlock');
+    s = await waitState(page, (s) => s.phase === 'open');
+    assert.equal(s.cases.length, 1);
+    assert.equal(s.cases[0].pupil, 'Robin Testpupil');
+    assert.equal(s.cases[0].events, 2, 'the note recorded before the restart is there');
+    assert.deepEqual(s.damaged, []);
+    // Lock now wipes the open workspace and asks again.
+    await click(page, 'File');
+    await click(page, 'Lock now');
+    s = await waitState(page, (s) => s.phase === 'locked');
+    assert.equal(s.cases.length, 0);
+    await b.close();
+  } finally { await new Promise((r) => setTimeout(r, 500)); rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); }
+});
+
+test('undo withdraws the last entry with a compensating event and the plan is as before', async () => {
+  const b = await launch();
+  try {
+    const { page } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await createWorkspace(page);
+    const before = await newCase(page, 'Sam Undotest');
+    const allowedBefore = before.cases[0].allowed;
+    await recordNote(page, 'A note to undo');
+    let s = await waitState(page, (s) => s.cases[0].events === 2 && s.undo !== '');
+    await page.keyboard.press('Control+Z');
+    s = await waitState(page, (s) => s.cases[0].events === 3 && s.undo === '');
+    assert.deepEqual(s.cases[0].allowed, allowedBefore);
+    await click(page, 'History');
+    await findItem(page, 'History');
+  } finally { await b.close(); }
+});
+
+test('the training demo opens in one click, is marked DEMO, is never stored, and one click leaves it', async () => {
+  const b = await launch();
+  try {
+    const { page, record } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await click(page, 'Open the training demo');
+    let s = await waitState(page, (s) => s.phase === 'open' && s.demo);
+    assert.equal(s.today, '2026-11-20');
+    assert.ok(s.cases.length >= 6);
+    assert.ok(s.cases.every((c) => c.pupil.includes('(fictional)')));
+    assert.ok(await hasItem(page, 'Leave the demo'));
+    await click(page, s.cases[0].pupil);
+    await waitState(page, (s) => s.view === 'case');
+    await findItem(page, 'Plan');
+    const stored = await page.evaluate(() => new Promise((resolve) => {
+      const req = indexedDB.open('caseplan');
+      req.onsuccess = () => { const c = req.result.transaction('records').objectStore('records').count(); c.onsuccess = () => resolve(c.result); };
+    }));
+    assert.equal(stored, 0, 'nothing of the demo is stored');
+    await click(page, 'Leave the demo');
+    s = await waitState(page, (s) => s.phase === 'first_run' && !s.demo);
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
+
+test('a case package exported by one school imports into another browser, with a preview, and a re-import adds nothing', async () => {
+  const a = await launch();
+  const bb = await launch();
+  try {
+    const { page } = await openApp(a.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await createWorkspace(page);
+    await newCase(page, 'Alex Exporttest');
+    await recordNote(page, 'Week one went well');
+    await waitState(page, (s) => s.cases[0].events === 2 && s.save.dirty === 0);
+    await click(page, 'File');
+    await click(page, 'Export…');
+    await typeInto(page, '#passphrase', 'second courier phrase here');
+    await typeInto(page, '#confirm', 'second courier phrase here');
+    const download = page.waitForEvent('download');
+    await click(page, 'Export file');
+    const file = await (await download).path();
+    const bytes = readFileSync(file, 'utf8');
+    const env = JSON.parse(bytes);
+    assert.equal(env.format, 'caseplan-export');
+    assert.ok(!bytes.includes('Alex Exporttest'));
+    const s1 = await waitState(page, (s) => s.daysSinceExport === 0);
+    assert.equal(s1.daysSinceExport, 0, 'a backup export resets the reminder');
+
+    const other = (await openApp(bb.context, server)).page;
+    await waitState(other, (s) => s.phase === 'first_run');
+    await click(other, 'Open the training demo');
+    await waitState(other, (s) => s.phase === 'open');
+    const importOnce = async () => {
+      await click(other, 'File');
+      await click(other, 'Import…');
+      const chooser = other.waitForEvent('filechooser');
+      await click(other, 'Choose file…');
+      await (await chooser).setFiles(file);
+      await waitState(other, (s) => s.import.step === 'need_passphrase');
+      await typeInto(other, '#importpass', 'not the passphrase');
+      await click(other, 'Open file');
+      let s = await waitState(other, (s) => s.import.step === 'need_passphrase' && s.import.error !== '');
+      assert.match(s.import.error, /passphrase/i);
+      await typeInto(other, '#importpass', 'second courier phrase here');
+      await click(other, 'Open file');
+      return waitState(other, (s) => s.import.step === 'preview');
+    };
+    let s = await importOnce();
+    assert.equal(s.import.newCases, 1);
+    assert.equal(s.import.newEvents, 2);
+    const before = s.cases.length;
+    await click(other, 'Merge into this workspace');
+    s = await waitState(other, (s) => s.import.step === 'done');
+    assert.equal(s.cases.length, before + 1);
+    assert.ok(s.cases.some((c) => c.pupil === 'Alex Exporttest' && c.events === 2));
+    await click(other, 'Close');
+    s = await importOnce();
+    assert.equal(s.import.newCases, 0);
+    assert.equal(s.import.newEvents, 0);
+  } finally { await a.close(); await bb.close(); }
+});
+
+test('a damaged file is refused with its own message and nothing changes', async () => {
+  const b = await launch();
+  try {
+    const { page } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await click(page, 'Open the training demo');
+    const s0 = await waitState(page, (s) => s.phase === 'open');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cp-bad-'));
+    const bad = path.join(dir, 'not-an-export.json');
+    (await import('node:fs')).writeFileSync(bad, '{"hello": "world"}');
+    await click(page, 'File');
+    await click(page, 'Import…');
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, 'Choose file…');
+    await (await chooser).setFiles(bad);
+    const s = await waitState(page, (s) => s.import.step === 'failed');
+    assert.match(s.import.error, /not a case planner export|export/i);
+    assert.equal(s.cases.length, s0.cases.length);
+    rmSync(dir, { recursive: true, force: true });
+  } finally { await b.close(); }
+});
