@@ -3,7 +3,10 @@
 // every case, and build a year's panel report. Median of several runs with min and max, as a
 // table and as one JSON line. This is a benchmark, not a test: it asserts nothing.
 //
-//   engine_bench [cases] [runs] [out.json]   defaults 10000 and 5; out.json keeps the workspace
+//   engine_bench [cases] [runs] [out.json] [--portable-sha256]
+//                defaults 10000 and 5; out.json keeps the workspace; --portable-sha256 does not use
+//                the CPU's SHA instructions (as WebAssembly cannot)
+//   node --no-experimental-fetch build/wasm/engine_bench.js [cases] [runs]   the same, as WebAssembly
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +16,7 @@
 
 #include "engine/engine.h"
 #include "engine/report.h"
+#include "engine/sha256.h"
 
 using namespace cp;
 using Clock = std::chrono::steady_clock;
@@ -95,8 +99,14 @@ double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std
 } // namespace
 
 int main(int argc, char** argv) {
-    const int cases = argc > 1 ? std::atoi(argv[1]) : 10000;
-    const int runs = argc > 2 ? std::atoi(argv[2]) : 5;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    // Natively, this gives the hashing the WebAssembly build does, for a like-for-like comparison.
+    if (const auto it = std::find(args.begin(), args.end(), "--portable-sha256"); it != args.end()) {
+        sha256_allow_hardware(false);
+        args.erase(it);
+    }
+    const int cases = args.size() > 0 ? std::atoi(args[0].c_str()) : 10000;
+    const int runs = args.size() > 1 ? std::atoi(args[1].c_str()) : 5;
     Problems problems;
     PackLibrary packs;
     packs.load_embedded(problems);
@@ -107,8 +117,8 @@ int main(int argc, char** argv) {
     std::size_t events = 0;
     for (const Case& c : ws.cases) events += c.events.size();
     const std::string text = workspace_to_json(ws, false);
-    if (argc > 3)
-        if (FILE* f = std::fopen(argv[3], "wb")) {
+    if (args.size() > 2)
+        if (FILE* f = std::fopen(args[2].c_str(), "wb")) {
             std::fwrite(text.data(), 1, text.size(), f);
             std::fclose(f);
         }
@@ -141,16 +151,19 @@ int main(int argc, char** argv) {
     finish(plan);
     finish(report);
     const double total = load.median + plan.median + report.median;
-    std::printf("engine_bench: %d cases, %zu events, %.1f MB of workspace JSON, %d runs\n", cases, events, text.size() / 1e6, runs);
+    // Natively the hashes may use the CPU's SHA instructions; say so, as it changes "load" a lot.
+    const char* sha = sha256_hardware() ? "cpu" : "portable";
+    std::printf("engine_bench: %d cases, %zu events, %.1f MB of workspace JSON, %d runs, SHA-256 %s\n", cases, events,
+                text.size() / 1e6, runs, sha);
     std::printf("%-28s %10s %10s %10s\n", "step", "median ms", "min ms", "max ms");
     std::printf("%-28s %10.1f %10.1f %10.1f\n", "load (parse+verify+fold)", load.median, load.min, load.max);
     std::printf("%-28s %10.1f %10.1f %10.1f\n", "plan every case", plan.median, plan.min, plan.max);
     std::printf("%-28s %10.1f %10.1f %10.1f\n", "panel report, one year", report.median, report.min, report.max);
     std::printf("%-28s %10.1f\n", "total (medians)", total);
-    std::printf("{\"bench\":\"engine\",\"cases\":%d,\"events\":%zu,\"json_bytes\":%zu,\"runs\":%d,"
+    std::printf("{\"bench\":\"engine\",\"cases\":%d,\"events\":%zu,\"json_bytes\":%zu,\"runs\":%d,\"sha256\":\"%s\","
                 "\"load_ms\":{\"median\":%.1f,\"min\":%.1f,\"max\":%.1f},\"plan_ms\":{\"median\":%.1f,\"min\":%.1f,\"max\":%.1f},"
                 "\"report_ms\":{\"median\":%.1f,\"min\":%.1f,\"max\":%.1f},\"total_ms\":%.1f}\n",
-                cases, events, text.size(), runs, load.median, load.min, load.max, plan.median, plan.min, plan.max,
+                cases, events, text.size(), runs, sha, load.median, load.min, load.max, plan.median, plan.min, plan.max,
                 report.median, report.min, report.max, total);
     return 0;
 }

@@ -81,19 +81,20 @@ bool parse_args(int argc, char** argv, Args& a, std::string& error) {
 }
 
 // Built-in packs plus any given with --pack (a pack for another LA needs no rebuild).
-bool load_packs(const Args& a, PackLibrary& packs) {
+// Returns the exit code to stop with: 0 loaded, 1 an invalid pack, 2 a pack file unreadable.
+int load_packs(const Args& a, PackLibrary& packs) {
     Problems problems;
     packs.load_embedded(problems);
     for (const std::string& path : a.packs) {
         std::string text;
         if (!read_file(path, text)) {
             std::cerr << "caseplan: cannot read pack " << path << "\n";
-            return false;
+            return 2;
         }
         packs.add_pack_text(text, base_name(path), problems);
     }
     print(problems);
-    return problems.empty();
+    return problems.empty() ? 0 : 1;
 }
 
 // Loads and verifies a workspace; integrity problems are reported but do not stop planning.
@@ -133,9 +134,9 @@ int cmd_validate(const Args& a) {
         PackLibrary packs;
         Args with = a;
         with.packs.push_back(path);
-        const bool ok = load_packs(with, packs);
-        std::cout << (ok ? "valid protocol pack: " : "invalid protocol pack: ") << base_name(path) << "\n";
-        return ok ? 0 : 1;
+        const int code = load_packs(with, packs);
+        std::cout << (code == 0 ? "valid protocol pack: " : "invalid protocol pack: ") << base_name(path) << "\n";
+        return code;
     }
     Problems integrity;
     int code = 0;
@@ -145,7 +146,7 @@ int cmd_validate(const Args& a) {
         return code;
     }
     PackLibrary packs;
-    if (!load_packs(a, packs)) return 1;
+    if (const int code = load_packs(a, packs)) return code;
     Problems unknown;
     for (std::size_t i = 0; i < ws->cases.size(); ++i) {
         const CaseState s = replay(ws->cases[i]);
@@ -164,7 +165,7 @@ int cmd_plan(const Args& a) {
     const auto today = date_arg(a.today, "--today");
     if (!today) return 2;
     PackLibrary packs;
-    if (!load_packs(a, packs)) return 1;
+    if (const int code = load_packs(a, packs)) return code;
     Problems integrity, cal_problems;
     int code = 0;
     auto ws = load(a.positional[0], integrity, code);
@@ -201,7 +202,7 @@ int cmd_documents(const Args& a) {
     const auto today = date_arg(a.today, "--today");
     if (!today) return 2;
     PackLibrary packs;
-    if (!load_packs(a, packs)) return 1;
+    if (const int code = load_packs(a, packs)) return code;
     Problems integrity, cal_problems;
     int code = 0;
     auto ws = load(a.positional[0], integrity, code);

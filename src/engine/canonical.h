@@ -16,4 +16,9 @@ void        append_canonical(std::string& out, const Json& value);   // appends 
 std::string canonical_json(const Json& value);
 void        append_json_string(std::string& out, std::string_view s); // "…" with escapes
 
+// Length of the leading run of `s` that JSON holds as it is inside a string: no quote, no
+// backslash, no control character, and (when ascii_only) no byte above 0x7f. Checks eight
+// bytes at a time, as texts are most of a workspace.
+std::size_t json_plain_prefix(std::string_view s, bool ascii_only);
+
 } // namespace cp

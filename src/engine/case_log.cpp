@@ -40,15 +40,33 @@ void append_canonical_event(std::string& out, const std::string& case_id, const 
     out += '}';
 }
 
-std::string event_content_hash(const std::string& case_id, const Event& e) {
+namespace {
+
+Digest event_content_digest(const std::string& case_id, const Event& e) {
     thread_local std::string buffer;
     buffer.clear();
     append_canonical_event(buffer, case_id, e);
-    return sha256_hex(buffer);
+    return sha256(buffer);
+}
+
+// Compares without building the hex text: verification does this for every event on load.
+bool digest_equals_hex(const Digest& d, std::string_view hex) {
+    static constexpr char digits[] = "0123456789abcdef";
+    if (hex.size() != 64) return false;
+    for (std::size_t i = 0; i < 32; ++i)
+        if (hex[2 * i] != digits[d[i] >> 4] || hex[2 * i + 1] != digits[d[i] & 15]) return false;
+    return true;
+}
+
+} // namespace
+
+std::string event_content_hash(const std::string& case_id, const Event& e) {
+    return to_hex(event_content_digest(case_id, e));
 }
 
 std::vector<std::string> compute_heads(const Case& c) {
-    std::unordered_set<std::string> pointed;
+    std::unordered_set<std::string_view> pointed;   // views of the events' own strings
+    pointed.reserve(c.events.size());
     for (const Event& e : c.events) for (const auto& p : e.prev) pointed.insert(p);
     std::vector<std::string> heads;
     for (const Event& e : c.events) if (!pointed.count(e.hash)) heads.push_back(e.hash);
@@ -89,59 +107,91 @@ bool append_event(Case& c, const EventDraft& draft, const std::string& id, const
     return true;
 }
 
-void verify_case(const Case& c, const std::string& file, const std::string& path, Problems& out) {
+namespace {
+
+// The indexes verify_case needs, as views of the events' own strings (no copies).
+struct ChainIndex {
+    std::unordered_map<std::string_view, std::size_t> by_hash, by_id;
+    std::unordered_set<std::string_view> altered;   // recorded hashes whose content no longer matches
+};
+
+std::string event_path(const std::string& path, std::size_t i) { return path + "/events/" + std::to_string(i); }
+
+// Pass 1: each event on its own (content, identity, order, genesis). Returns the genesis count.
+std::size_t check_events(const Case& c, const std::string& file, const std::string& path, ChainIndex& ix, Problems& out) {
     const std::string who = "case " + c.id;
-    std::unordered_map<std::string, std::size_t> by_hash, by_id;
-    std::unordered_set<std::string> altered;   // recorded hashes whose content no longer matches
     std::size_t genesis = 0;
     for (std::size_t i = 0; i < c.events.size(); ++i) {
         const Event& e = c.events[i];
-        const std::string where = path + "/events/" + std::to_string(i);
-        if (!by_id.emplace(e.id, i).second)
-            out.push_back({file, where + "/id", who + ": event id " + e.id + " appears twice"});
-        if (event_content_hash(c.id, e) != e.hash) {
-            out.push_back({file, where, who + ": event " + e.id + " (" + event_type_name(e.type) + ", recorded " + e.at +
-                                            ") was changed after it was recorded: its content no longer matches its hash"});
-            altered.insert(e.hash);
+        if (!ix.by_id.emplace(e.id, i).second)
+            out.push_back({file, event_path(path, i) + "/id", who + ": event id " + e.id + " appears twice"});
+        if (!digest_equals_hex(event_content_digest(c.id, e), e.hash)) {
+            out.push_back({file, event_path(path, i), who + ": event " + e.id + " (" + event_type_name(e.type) + ", recorded " + e.at +
+                                                          ") was changed after it was recorded: its content no longer matches its hash"});
+            ix.altered.insert(e.hash);
         }
-        by_hash.emplace(e.hash, i);
+        ix.by_hash.emplace(e.hash, i);
         if (e.prev.empty()) {
             ++genesis;
             if (e.type != EventType::case_opened)
-                out.push_back({file, where, who + ": event " + e.id + " claims to start the log but is not case_opened"});
+                out.push_back({file, event_path(path, i), who + ": event " + e.id + " claims to start the log but is not case_opened"});
         }
         if (i > 0 && log_order_less(e, c.events[i - 1]))
-            out.push_back({file, where, who + ": event " + e.id + " is out of order (events are kept by time, then id)"});
+            out.push_back({file, event_path(path, i), who + ": event " + e.id + " is out of order (events are kept by time, then id)"});
     }
-    if (!c.events.empty() && genesis != 1)
-        out.push_back({file, path + "/events", who + ": expected exactly one first event (case_opened); found " + std::to_string(genesis)});
-    bool dangling = false;   // a missing predecessor also leaves an unsealed event: report the cause once
+    return genesis;
+}
+
+// Pass 2: the links between events. Returns true when a predecessor is missing.
+bool check_links(const Case& c, const std::string& file, const std::string& path, const ChainIndex& ix, Problems& out) {
+    bool dangling = false;
     for (std::size_t i = 0; i < c.events.size(); ++i) {
         const Event& e = c.events[i];
         for (const auto& p : e.prev) {
-            if (by_hash.count(p) || altered.count(p)) continue;
+            if (ix.by_hash.count(p) || ix.altered.count(p)) continue;
             dangling = true;
-            out.push_back({file, path + "/events/" + std::to_string(i) + "/prev",
-                           who + ": event " + e.id + " was recorded after an event that is no longer in the log (hash " +
+            out.push_back({file, event_path(path, i) + "/prev",
+                           "case " + c.id + ": event " + e.id + " was recorded after an event that is no longer in the log (hash " +
                                p.substr(0, 12) + "…): an earlier event was deleted or rewritten"});
         }
-        if (!e.supersedes.empty() && !by_id.count(e.supersedes))
-            out.push_back({file, path + "/events/" + std::to_string(i) + "/supersedes",
-                           who + ": event " + e.id + " supersedes " + e.supersedes + ", which is not in the log"});
+        if (!e.supersedes.empty() && !ix.by_id.count(e.supersedes))
+            out.push_back({file, event_path(path, i) + "/supersedes",
+                           "case " + c.id + ": event " + e.id + " supersedes " + e.supersedes + ", which is not in the log"});
     }
+    return dangling;
+}
+
+// Pass 3: the recorded heads against the events nothing points at.
+void check_heads(const Case& c, const std::string& file, const std::string& path, const ChainIndex& ix, bool dangling,
+                 Problems& out) {
     const auto heads = compute_heads(c);
     std::vector<std::string> recorded = c.heads;
     std::sort(recorded.begin(), recorded.end());
-    if (heads != recorded) {
-        for (const auto& h : recorded)
-            if (!by_hash.count(h))
-                out.push_back({file, path + "/heads", who + ": the latest recorded event (hash " + h.substr(0, 12) +
-                                                          "…) is missing: the end of the log was removed or changed"});
-        for (const auto& h : heads)
-            if (!dangling && !std::count(recorded.begin(), recorded.end(), h))
-                out.push_back({file, path + "/heads", who + ": event " + c.events[by_hash[h]].id +
-                                                          " is not sealed by the recorded heads: it was added outside the app"});
-    }
+    if (heads == recorded) return;
+    const std::string who = "case " + c.id;
+    for (const auto& h : recorded)
+        if (!ix.by_hash.count(h))
+            out.push_back({file, path + "/heads", who + ": the latest recorded event (hash " + h.substr(0, 12) +
+                                                      "…) is missing: the end of the log was removed or changed"});
+    // A missing predecessor also leaves an unsealed event: the cause is reported once, above.
+    for (const auto& h : heads)
+        if (!dangling && !std::count(recorded.begin(), recorded.end(), h))
+            out.push_back({file, path + "/heads", who + ": event " + c.events[ix.by_hash.at(h)].id +
+                                                      " is not sealed by the recorded heads: it was added outside the app"});
+}
+
+} // namespace
+
+void verify_case(const Case& c, const std::string& file, const std::string& path, Problems& out) {
+    ChainIndex ix;
+    ix.by_hash.reserve(c.events.size());
+    ix.by_id.reserve(c.events.size());
+    const std::size_t genesis = check_events(c, file, path, ix, out);
+    if (!c.events.empty() && genesis != 1)
+        out.push_back({file, path + "/events", "case " + c.id + ": expected exactly one first event (case_opened); found " +
+                                                   std::to_string(genesis)});
+    const bool dangling = check_links(c, file, path, ix, out);
+    check_heads(c, file, path, ix, dangling, out);
 }
 
 Case merge_cases(const Case& a, const Case& b, Problems& out) {
@@ -165,18 +215,23 @@ Case merge_cases(const Case& a, const Case& b, Problems& out) {
 }
 
 std::vector<std::size_t> live_events(const Case& c) {
-    // A supersedes link always points to an earlier event (it must exist when appended), so one
-    // pass from the end decides liveness: a dead event's own link has no effect.
-    std::unordered_map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < c.events.size(); ++i) index.emplace(c.events[i].id, i);
-    std::vector<char> dead(c.events.size(), 0);
-    for (std::size_t i = c.events.size(); i-- > 0;) {
-        const Event& e = c.events[i];
-        if (dead[i] || e.supersedes.empty()) continue;
-        const auto it = index.find(e.supersedes);
-        if (it != index.end() && it->second < i) dead[it->second] = 1;
-    }
     std::vector<std::size_t> out;
+    out.reserve(c.events.size());
+    std::vector<char> dead(c.events.size(), 0);
+    // Most logs correct nothing: then there is no id index to build.
+    if (std::any_of(c.events.begin(), c.events.end(), [](const Event& e) { return !e.supersedes.empty(); })) {
+        // A supersedes link always points to an earlier event (it must exist when appended), so
+        // one pass from the end decides liveness: a dead event's own link has no effect.
+        std::unordered_map<std::string_view, std::size_t> index;
+        index.reserve(c.events.size());
+        for (std::size_t i = 0; i < c.events.size(); ++i) index.emplace(c.events[i].id, i);
+        for (std::size_t i = c.events.size(); i-- > 0;) {
+            const Event& e = c.events[i];
+            if (dead[i] || e.supersedes.empty()) continue;
+            const auto it = index.find(e.supersedes);
+            if (it != index.end() && it->second < i) dead[it->second] = 1;
+        }
+    }
     for (std::size_t i = 0; i < c.events.size(); ++i)
         if (!dead[i] && c.events[i].type != EventType::retraction) out.push_back(i);
     return out;
@@ -190,7 +245,8 @@ Json event_to_json(const Event& e) {
 }
 
 namespace {
-bool take_string(const Json& j, const char* key, std::string& into, const std::string& file, const std::string& path,
+// Moves the text out of the parsed document, which is dropped afterwards.
+bool take_string(Json& j, const char* key, std::string& into, const std::string& file, const std::string& path,
                  Problems& out, bool required = true) {
     const auto it = j.find(key);
     if (it == j.end()) {
@@ -201,7 +257,7 @@ bool take_string(const Json& j, const char* key, std::string& into, const std::s
         out.push_back({file, path + "/" + key, "expected a text; found " + it->dump()});
         return false;
     }
-    into = it->get<std::string>();
+    into = std::move(it->get_ref<std::string&>());
     return true;
 }
 } // namespace
@@ -230,6 +286,9 @@ std::optional<Event> event_from_json(Json&& j, const std::string& file, const st
     } else {
         take_string(*author, "name", e.author.name, file, path + "/author", out);
         take_string(*author, "role", e.author.role, file, path + "/author", out);
+        for (auto it = author->begin(); it != author->end(); ++it)   // it would be dropped unseen on the next save
+            if (it.key() != "name" && it.key() != "role")
+                out.push_back({file, path + "/author/" + it.key(), "unknown field in an event's author; expected name and role"});
     }
     if (take_string(j, "type", type, file, path, out)) {
         if (const auto t = parse_event_type(type)) e.type = *t;
@@ -239,8 +298,8 @@ std::optional<Event> event_from_json(Json&& j, const std::string& file, const st
     if (prev == j.end() || !prev->is_array()) {
         out.push_back({file, path + "/prev", "expected a list of hashes (empty only for case_opened)"});
     } else {
-        for (const auto& p : *prev) {
-            if (p.is_string()) e.prev.push_back(p.get<std::string>());
+        for (auto& p : *prev) {
+            if (p.is_string()) e.prev.push_back(std::move(p.get_ref<std::string&>()));
             else out.push_back({file, path + "/prev", "expected hash texts; found " + p.dump()});
         }
     }

@@ -25,7 +25,7 @@ namespace {
 Date date_or(const Json& p, const char* key, Date fallback = {}) { return payload_date(p, key).value_or(fallback); }
 
 void set_flag(const Json& p, const char* key, bool& into) {
-    const auto it = p.find(key);
+    const auto it = p.find(std::string_view(key));
     if (it != p.end() && it->is_boolean()) into = it->get<bool>();
 }
 
@@ -149,9 +149,9 @@ void insert_sorted_unique(std::vector<Date>& v, Date d) {
     if (it == v.end() || *it != d) v.insert(it, d);
 }
 
-} // namespace
-
-CaseState fold(CaseState s, const Event& e) {
+// Folds in place: replay steps through tens of events per case, and moving the whole state in
+// and out of fold() for each one cost more than the fold itself.
+void fold_into(CaseState& s, const Event& e) {
     const Json& p = e.payload;
     ++s.live_event_count;
     switch (e.type) {
@@ -251,13 +251,19 @@ CaseState fold(CaseState s, const Event& e) {
     case EventType::note: s.notes.push_back(payload_text(p, "text")); break;
     case EventType::retraction: break;   // never live: live_events() drops it with its target
     }
+}
+
+} // namespace
+
+CaseState fold(CaseState s, const Event& e) {
+    fold_into(s, e);
     return s;
 }
 
 CaseState replay(const Case& c) {
     CaseState s;
     s.case_id = c.id;
-    for (std::size_t i : live_events(c)) s = fold(std::move(s), c.events[i]);
+    for (std::size_t i : live_events(c)) fold_into(s, c.events[i]);
     return s;
 }
 

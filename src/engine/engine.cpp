@@ -10,24 +10,38 @@ void PackLibrary::load_embedded(Problems& problems) {
         if (auto p = load_resolved_pack(id, problems)) packs[id] = std::move(*p);
 }
 
+namespace {
+
+// A pack from a file must build directly on the built-in statutory baseline: without `extends`
+// it would be planned with no statutory rule at all, and through another local pack it would
+// miss the baseline's rules (and escape the check that none of them is replaced).
+bool extends_baseline(const Pack& local, const std::string& file, Problems& problems) {
+    if (local.id == kBaselinePackId) {
+        problems.push_back({file, "/id", "the statutory baseline is built in and cannot be replaced from a file"});
+        return false;
+    }
+    if (local.extends == kBaselinePackId) return true;
+    const std::string expected = std::string("\"") + kBaselinePackId + "\" (every local pack builds on the statutory baseline";
+    if (local.extends.empty()) problems.push_back({file, "/extends", "missing: expected " + expected + ")"});
+    else problems.push_back({file, "/extends", "expected " + expected + ", not on another pack); found \"" + local.extends + "\""});
+    return false;
+}
+
+} // namespace
+
 bool PackLibrary::add_pack_text(std::string_view json, const std::string& file, Problems& problems) {
     auto local = parse_pack(json, file, problems);
-    if (!local) return false;
-    if (local->extends.empty()) {
-        packs[local->id] = std::move(*local);
-        return true;
-    }
-    const Pack* base = find(local->extends);
-    if (!base) {
-        problems.push_back({file, "/extends", "the pack it builds on (\"" + local->extends + "\") is not loaded"});
+    if (!local || !extends_baseline(*local, file, problems)) return false;
+    if (!find(kBaselinePackId)) {
+        problems.push_back({file, "/extends", std::string("the statutory baseline (\"") + kBaselinePackId + "\") is not loaded"});
         return false;
     }
     // The baseline as parsed (not resolved) is what a local pack resolves against.
     Problems ignore;
-    auto raw_base = embedded_pack(local->extends, ignore);
-    auto resolved = resolve_pack(*local, raw_base ? *raw_base : *base, problems);
+    auto raw_base = embedded_pack(kBaselinePackId, ignore);
+    auto resolved = resolve_pack(*local, raw_base ? *raw_base : *find(kBaselinePackId), problems);
     if (!resolved) return false;
-    packs[resolved->id] = std::move(*resolved);
+    packs[resolved->id] = std::move(*resolved);   // a newer edition of a loaded pack replaces it
     return true;
 }
 

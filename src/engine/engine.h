@@ -30,7 +30,7 @@ struct PackLibrary {
     std::map<std::string, Pack> packs;                       // id -> resolved pack
 
     void        load_embedded(Problems& problems);           // every assets/protocols pack
-    bool        add_pack_text(std::string_view json, const std::string& file, Problems& problems); // needs the baseline loaded
+    bool        add_pack_text(std::string_view json, const std::string& file, Problems& problems); // must extend the loaded baseline
     const Pack* find(std::string_view id) const;
 };
 

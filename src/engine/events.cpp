@@ -1,5 +1,7 @@
 #include "engine/events.h"
 
+#include <algorithm>
+
 namespace cp {
 namespace {
 
@@ -188,27 +190,54 @@ std::string join(const std::vector<const char*>& v) {
     return out;
 }
 
-bool field_ok(const FieldSpec& f, const Json& v) {
-    switch (f.type) {
+// An event type's fields in key order, with names and allowed words as string_views. A payload
+// (whose keys nlohmann keeps in the same order) is then checked in one merged walk, with no
+// lookups by C string: this runs for every event when a workspace is loaded.
+struct IndexedField {
+    std::string_view              name;
+    const FieldSpec*              spec;
+    std::vector<std::string_view> values;   // allowed words (one_of)
+};
+
+const std::vector<IndexedField>& indexed_fields(EventType t) {
+    static const auto all = [] {
+        std::vector<std::vector<IndexedField>> v;
+        for (const EventSpec& spec : event_specs()) {
+            auto& fields = v.emplace_back();
+            for (const FieldSpec& f : spec.fields) fields.push_back({f.name, &f, {f.values.begin(), f.values.end()}});
+            std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+        }
+        return v;
+    }();
+    return all[static_cast<std::size_t>(t)];
+}
+
+bool all_of_kind(const Json& v, bool (Json::*is)() const noexcept) {
+    if (!v.is_array()) return false;
+    for (const auto& x : v) if (!(x.*is)()) return false;
+    return true;
+}
+
+bool field_ok(const IndexedField& f, const Json& v) {
+    switch (f.spec->type) {
     case F::text: return v.is_string();
     case F::date: return v.is_string() && parse_iso_date(v.get_ref<const std::string&>()).has_value();
     case F::boolean: return v.is_boolean();
     case F::integer: return v.is_number_integer();
-    case F::text_list:
-        if (!v.is_array()) return false;
-        for (const auto& x : v) if (!x.is_string()) return false;
-        return true;
+    case F::text_list: return all_of_kind(v, &Json::is_string);
     case F::one_of:
-        if (!v.is_string()) return false;
-        for (const char* s : f.values) if (v.get_ref<const std::string&>() == s) return true;
-        return false;
+        return v.is_string() && std::find(f.values.begin(), f.values.end(), v.get_ref<const std::string&>()) != f.values.end();
     case F::object: return v.is_object();
-    case F::object_list:
-        if (!v.is_array()) return false;
-        for (const auto& x : v) if (!x.is_object()) return false;
-        return true;
+    case F::object_list: return all_of_kind(v, &Json::is_object);
     }
     return false;
+}
+
+void report_wrong(const FieldSpec& f, const Json& v, const std::string& file, const std::string& where, Problems& out) {
+    std::string msg = std::string("expected ") + type_word(f.type) + " (" + f.label + ")";
+    if (f.type == F::one_of) msg += ": " + join(f.values);
+    msg += "; found " + v.dump();
+    out.push_back({file, where + "/" + f.name, msg});
 }
 
 bool has_float(const Json& v) {
@@ -234,7 +263,15 @@ const EventSpec* find_event_spec(std::string_view name) {
 const char* event_type_name(EventType t) { return spec_of(t).name; }
 
 std::optional<EventType> parse_event_type(std::string_view s) {
-    if (const EventSpec* spec = find_event_spec(s)) return spec->type;
+    // Called for every event of a workspace on load: a sorted table instead of a scan.
+    static const auto by_name = [] {
+        std::vector<std::pair<std::string_view, EventType>> v;
+        for (const auto& spec : event_specs()) v.emplace_back(spec.name, spec.type);
+        std::sort(v.begin(), v.end());
+        return v;
+    }();
+    const auto it = std::lower_bound(by_name.begin(), by_name.end(), s, [](const auto& x, std::string_view k) { return x.first < k; });
+    if (it != by_name.end() && it->first == s) return it->second;
     return std::nullopt;
 }
 
@@ -261,55 +298,52 @@ void validate_payload(EventType type, const Json& payload, const std::string& fi
         out.push_back({file, where, std::string("expected an object holding the fields of ") + spec.name});
         return;
     }
-    for (const FieldSpec& f : spec.fields) {
-        const auto it = payload.find(f.name);
-        if (it == payload.end()) {
-            if (f.required)
-                out.push_back({file, where + "/" + f.name, std::string("missing: ") + spec.name + " needs " + f.label});
-            continue;
+    const auto& fields = indexed_fields(type);
+    auto key = payload.begin();
+    auto field = fields.begin();
+    while (key != payload.end() || field != fields.end()) {
+        const int order = key == payload.end() ? 1 : field == fields.end() ? -1 : std::string_view(key.key()).compare(field->name);
+        if (order < 0) {
+            out.push_back({file, where + "/" + key.key(), std::string("unknown field for ") + spec.name + "; expected one of the documented fields"});
+        } else if (order > 0) {
+            if (field->spec->required)
+                out.push_back({file, where + "/" + field->spec->name, std::string("missing: ") + spec.name + " needs " + field->spec->label});
+        } else if (!field_ok(*field, key.value())) {
+            report_wrong(*field->spec, key.value(), file, where, out);
         }
-        if (!field_ok(f, *it)) {
-            std::string msg = std::string("expected ") + type_word(f.type) + " (" + f.label + ")";
-            if (f.type == F::one_of) msg += ": " + join(f.values);
-            msg += "; found " + it->dump();
-            out.push_back({file, where + "/" + f.name, msg});
-        }
-    }
-    for (auto it = payload.begin(); it != payload.end(); ++it) {
-        bool known = false;
-        for (const FieldSpec& f : spec.fields) known = known || it.key() == f.name;
-        if (!known)
-            out.push_back({file, where + "/" + it.key(),
-                           std::string("unknown field for ") + spec.name + "; expected one of the documented fields"});
+        if (order <= 0) ++key;
+        if (order >= 0) ++field;
     }
     if (has_float(payload))
         out.push_back({file, where, "decimal numbers are not allowed in events (they have no single canonical form)"});
 }
 
+// The accessors look keys up as string_views: one strlen per call instead of one per key
+// comparison (they run for every live event on replay).
 std::optional<Date> payload_date(const Json& p, const char* key) {
-    const auto it = p.find(key);
+    const auto it = p.find(std::string_view(key));
     if (it == p.end() || !it->is_string()) return std::nullopt;
     return parse_iso_date(it->get_ref<const std::string&>());
 }
 
 std::string payload_text(const Json& p, const char* key) {
-    const auto it = p.find(key);
+    const auto it = p.find(std::string_view(key));
     return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 bool payload_bool(const Json& p, const char* key, bool fallback) {
-    const auto it = p.find(key);
+    const auto it = p.find(std::string_view(key));
     return it != p.end() && it->is_boolean() ? it->get<bool>() : fallback;
 }
 
 int payload_int(const Json& p, const char* key, int fallback) {
-    const auto it = p.find(key);
+    const auto it = p.find(std::string_view(key));
     return it != p.end() && it->is_number_integer() ? it->get<int>() : fallback;
 }
 
 std::vector<std::string> payload_list(const Json& p, const char* key) {
     std::vector<std::string> out;
-    const auto it = p.find(key);
+    const auto it = p.find(std::string_view(key));
     if (it == p.end() || !it->is_array()) return out;
     for (const auto& x : *it) if (x.is_string()) out.push_back(x.get<std::string>());
     return out;

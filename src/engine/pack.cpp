@@ -358,6 +358,7 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
     }
     const std::size_t before = out.size();
     Pack pack;
+    pack.file = file;
     Reader rd{root, file, "", out};
     std::string word;
     if (rd.text("format", word, true) && word != "caseplan-pack")
@@ -436,7 +437,8 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
 }
 
 std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Problems& out) {
-    const std::string file = local.id + ".json";
+    // Problems found here point into the local pack's own file, whatever it is called.
+    const std::string file = local.file.empty() ? local.id + ".json" : local.file;
     if (local.id == baseline.id) return local;
     const std::size_t before = out.size();
     if (local.extends != baseline.id)

@@ -30,6 +30,8 @@
 
 namespace cp {
 
+inline constexpr const char* kBaselinePackId = "england-baseline";   // the statutory baseline every pack extends
+
 enum class Severity { blocks, warns, informs };
 enum class Unit { days, school_days, weeks, school_weeks };
 
@@ -91,6 +93,7 @@ struct Conflict {
 
 struct Pack {
     std::string id;                    // "norfolk"; the file is assets/protocols/<id>.json
+    std::string file;                  // name it was parsed from, for problems found later (resolve_pack)
     std::string name;                  // "Norfolk Managed Move Scheme"
     std::string local_authority;       // "Norfolk County Council"
     std::string extends;               // "england-baseline" ("" only for the baseline)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/workspace_read.h"
+
 namespace cp {
 namespace {
 
@@ -126,13 +128,6 @@ void read_staff(const Json& root, const std::string& file, Workspace& ws, Proble
     }
 }
 
-// Events are converted while the text is parsed and dropped from the document, so a large
-// workspace never holds every event twice (as JSON and as Event) and frees as it goes.
-struct StreamedEvents {
-    std::vector<std::vector<Event>> by_case;   // converted events, by case position
-    std::vector<std::size_t>        seen;      // elements seen in each case's events list
-};
-
 void read_cases(Json& root, const std::string& file, Workspace& ws, StreamedEvents& streamed, Problems& out) {
     const Json* list = array_at(root, "cases", file, out, true);
     if (!list) return;
@@ -163,41 +158,23 @@ void read_cases(Json& root, const std::string& file, Workspace& ws, StreamedEven
     }
 }
 
+// The fast reader handles valid workspaces; anything it gives up on is read again by the
+// reference reader, which decides what is wrong and says so.
+bool read_text(std::string_view text, const std::string& file, Json& root, StreamedEvents& streamed,
+               Problems& event_problems, Problems& out) {
+    if (read_workspace_fast(text, root, streamed)) return true;
+    root = Json();
+    streamed = {};
+    return read_workspace_reference(text, file, root, streamed, event_problems, out);
+}
+
 } // namespace
 
 std::optional<Workspace> parse_workspace(std::string_view text, const std::string& file, Problems& out) {
     Json root;
     StreamedEvents streamed;
     Problems event_problems;   // reported only once the format and version are known to be right
-    std::string key1, key3;    // the keys the parser is under at depths 1 and 3
-    int case_pos = -1;
-    const auto on_event = [&](int depth, Json::parse_event_t ev, Json& parsed) {
-        using P = Json::parse_event_t;
-        if (ev == P::key && depth == 1) key1 = parsed.get<std::string>();
-        if (ev == P::key && depth == 3) key3 = parsed.get<std::string>();
-        if (key1 != "cases") return true;
-        if (ev == P::object_start && depth == 2) {
-            ++case_pos;
-            key3.clear();
-            streamed.by_case.emplace_back();
-            streamed.seen.push_back(0);
-        }
-        const bool element = depth == 4 && key3 == "events" && case_pos >= 0 &&
-                             (ev == P::object_end || ev == P::value || ev == P::array_end);
-        if (!element) return true;
-        const std::size_t k = streamed.seen[case_pos]++;
-        if (ev != P::object_end) return true;   // left in place for read_cases to report
-        const std::string path = "/cases/" + std::to_string(case_pos) + "/events/" + std::to_string(k);
-        if (auto e = event_from_json(std::move(parsed), file, path, event_problems))
-            streamed.by_case[case_pos].push_back(std::move(*e));
-        return false;   // drop it from the document
-    };
-    try {
-        root = Json::parse(text, on_event);
-    } catch (const Json::parse_error& e) {
-        out.push_back({file, "", std::string("not valid JSON: ") + e.what()});
-        return std::nullopt;
-    }
+    if (!read_text(text, file, root, streamed, event_problems, out)) return std::nullopt;
     if (!root.is_object()) {
         out.push_back({file, "", "expected a workspace object"});
         return std::nullopt;

@@ -242,6 +242,17 @@ TEST_CASE("pack-invalid/resolve-replacing-a-statutory-rule") {
     expect(p, "/replaces/0", "is statutory and cannot be replaced; record a conflict instead");
 }
 
+TEST_CASE("pack-invalid/resolve-problems-name-the-file-the-pack-came-from") {
+    Json j = valid_local();
+    j["replaces"] = {"england/no-trial-managed-move"};
+    Problems p;
+    const auto local = parse_pack(j.dump(), "copy-of-testshire.json", p);
+    REQUIRE(local);
+    CHECK_FALSE(resolve_pack(*local, baseline(), p));
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].file == "copy-of-testshire.json");
+}
+
 TEST_CASE("pack-invalid/resolve-replacing-an-unknown-rule") {
     Json j = valid_local();
     j["replaces"] = {"england/no-such-rule"};

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "engine/sha256.h"
 
 using namespace cp;
@@ -34,4 +37,23 @@ TEST_CASE("sha256/padding-boundaries") {
         for (char c : s) h.update(std::string_view(&c, 1));
         CHECK(to_hex(h.finish()) == sha256_hex(s));
     }
+}
+
+// Natively on a CPU with SHA-NI both implementations run here; elsewhere this compares the
+// portable code with itself and still checks the vectors.
+TEST_CASE("sha256/cpu-instructions-and-portable-code-agree") {
+    const bool was = sha256_hardware();
+    std::string bytes;
+    for (int i = 0; i < 1000; ++i) bytes += char((i * 131 + 7) % 256);
+    std::vector<std::string> first, second;
+    for (bool allow : {true, false}) {
+        sha256_allow_hardware(allow);
+        auto& out = allow ? first : second;
+        for (std::size_t n = 0; n <= bytes.size(); n += 13) out.push_back(sha256_hex(std::string_view(bytes).substr(0, n)));
+        CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+    sha256_allow_hardware(was);
+    CHECK(first == second);
+    const std::string used = sha256_hardware() ? "yes" : "no";
+    MESSAGE("SHA-256 CPU instructions in use: " << used);
 }

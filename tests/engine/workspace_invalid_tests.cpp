@@ -132,6 +132,12 @@ TEST_CASE("workspace/invalid-event-missing-author") {
     expect_problem(j, "/cases/0/events/1/author", "expected an author object");
 }
 
+TEST_CASE("workspace/invalid-event-author-unknown-field") {
+    Json j = valid_workspace();
+    j["cases"][0]["events"][1]["author"]["email"] = "staff@example.org";
+    expect_problem(j, "/cases/0/events/1/author/email", "unknown field in an event's author; expected name and role");
+}
+
 TEST_CASE("workspace/invalid-event-payload-missing-required-field") {
     Json j = valid_workspace();
     j["cases"][0]["events"][0]["payload"].erase("pupil_name");
