@@ -4,14 +4,16 @@
   1. the engine and crypto suites natively (doctest),
   2. the same suites compiled to WebAssembly, under Node,
   3. the export-format interoperability tests against python3-nacl,
-  4. the browser tests: the real page in Debian's Chromium through Playwright.
+  4. the browser tests: the real page in Debian's Chromium through Playwright,
+  5. a fixed-time fuzz run: every libFuzzer target in fuzz/ for 40 s (scripts/fuzz.sh,
+     docs/fuzzing.md); one pass per target that ran without a crash, one failure per crash.
 
 Prints one summary line, "N passed, M failed", and exits non-zero on any failure.
 A suite that crashes or prints no result counts as one failure.
 
     python3 scripts/test.py            everything
     python3 scripts/test.py --no-build run what is built
-    python3 scripts/test.py --only browser   one layer: native, wasm, interop, browser
+    python3 scripts/test.py --only browser   one layer: native, wasm, interop, browser, fuzz
 """
 import argparse
 import glob
@@ -51,6 +53,18 @@ def node_test_counts(out):
     return int(p.group(1)), int(f.group(1)) + (int(c.group(1)) if c else 0)
 
 
+FUZZ_SECONDS = 40   # per target; five targets keep the layer under four minutes
+
+
+def fuzz_counts(out):
+    """scripts/fuzz.sh prints "FUZZ-RESULT <target> ok|crash ..." once per target it ran."""
+    results = re.findall(r"^FUZZ-RESULT (\S+) (ok|crash)\b", out, re.M)
+    if not results:
+        return None
+    crashes = sum(1 for _, status in results if status == "crash")
+    return len(results) - crashes, crashes
+
+
 def suites(layers):
     node = ["node", "--no-experimental-fetch"]
     out = []
@@ -75,6 +89,9 @@ def suites(layers):
         files = sorted(glob.glob(os.path.join(ROOT, "tests", "browser", "*.test.mjs")))
         out.append(("browser (Chromium)", ["node", "--test", "--test-reporter=tap", "--test-concurrency=1"] + files,
                     node_test_counts))
+    if "fuzz" in layers:
+        out.append((f"fuzz (libFuzzer, {FUZZ_SECONDS} s per target)",
+                    ["bash", os.path.join(ROOT, "scripts", "fuzz.sh"), str(FUZZ_SECONDS)], fuzz_counts))
     return out
 
 
@@ -104,12 +121,17 @@ def run(name, cmd, parse):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-build", action="store_true")
-    ap.add_argument("--only", choices=["native", "wasm", "interop", "browser"], action="append")
+    ap.add_argument("--only", choices=["native", "wasm", "interop", "browser", "fuzz"], action="append")
     args = ap.parse_args()
-    layers = args.only or ["native", "wasm", "interop", "browser"]
+    layers = args.only or ["native", "wasm", "interop", "browser", "fuzz"]
     if not args.no_build:
         if subprocess.run(["bash", os.path.join(ROOT, "scripts", "build.sh"), "all"]).returncode != 0:
             print("\nThe build failed (see above), so no test ran.\n0 passed, 1 failed")
+            sys.exit(1)
+        # The fuzz targets have their own build folder (build/fuzz); building them here keeps the
+        # fuzz layer's time for fuzzing.
+        if "fuzz" in layers and subprocess.run(["bash", os.path.join(ROOT, "scripts", "fuzz.sh"), "--build"]).returncode != 0:
+            print("\nThe fuzz build failed (see above), so no test ran.\n0 passed, 1 failed")
             sys.exit(1)
     results = [(name,) + run(name, cmd, parse) for name, cmd, parse in suites(layers)]
     total_pass = sum(r[1] for r in results)

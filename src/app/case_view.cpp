@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/documents_view.h"
 #include "app/fonts.h"
 #include "app/form.h"
 #include "app/theme.h"
@@ -72,17 +73,17 @@ void start_action(const ActionState& a) {
 void action_dialog(const std::string& case_id) {
     ActionDialog& d = dialog();
     if (!d.open) return;
-    if (!ImGui::IsPopupOpen("Record")) ImGui::OpenPopup("Record");
+    if (!ImGui::IsPopupOpen("Record what happened")) ImGui::OpenPopup("Record what happened");
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(460, 160), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
     bool keep = true;
-    if (!ImGui::BeginPopupModal("Record", &keep, ImGuiWindowFlags_AlwaysAutoResize)) { if (!keep) d.open = false; return; }
+    if (!ImGui::BeginPopupModal("Record what happened", &keep, ImGuiWindowFlags_AlwaysAutoResize)) { if (!keep) d.open = false; return; }
     heading(d.action_label.c_str());
     if (d.ways.size() > 1) {
         ImGui::TextUnformatted("What happened");
         ImGui::SetNextItemWidth(420);
-        if (ImGui::BeginCombo("##way", d.ways[d.chosen].label.c_str())) {
+        if (begin_combo("##way", d.ways[d.chosen].label.c_str())) {
             for (int i = 0; i < static_cast<int>(d.ways.size()); ++i)
                 if (ImGui::Selectable(d.ways[i].label.c_str(), i == d.chosen)) {
                     d.chosen = i;
@@ -300,6 +301,7 @@ void case_view() {
     }
     if (ImGui::BeginTabBar("casetabs")) {
         if (ImGui::BeginTabItem("Plan")) { ImGui::BeginChild("##plan"); plan_tab(*p); ImGui::EndChild(); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Documents")) { documents_tab(id); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem("People")) { people_tab(*s); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem("History")) { history_tab(*c); ImGui::EndTabItem(); }
         ImGui::EndTabBar();

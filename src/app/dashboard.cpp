@@ -118,7 +118,7 @@ void dashboard() {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(170);
     const char* stage_shown = f.stage < 0 ? "Any stage" : stage_label(static_cast<Stage>(f.stage));
-    if (ImGui::BeginCombo("##stage", stage_shown)) {
+    if (begin_combo("##stage", stage_shown)) {
         if (ImGui::Selectable("Any stage", f.stage < 0)) f.stage = -1;
         for (int s = 0; s <= static_cast<int>(Stage::closed); ++s)
             if (ImGui::Selectable(stage_label(static_cast<Stage>(s)), f.stage == s)) f.stage = s;

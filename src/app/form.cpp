@@ -1,4 +1,5 @@
 #include "app/form.h"
+#include "app/ui.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -49,61 +50,74 @@ EventForm::EventForm(EventType type, Date today, const Json& preset) : type_(typ
     }
 }
 
+void EventForm::draw_field(const FieldSpec& f, float width) {
+    std::string& v = values_[f.name];
+    const std::string label = label_of(f);
+    const std::string id = std::string("##") + f.name;   // tests find the field as "#<name>"
+    ImGui::PushID(f.name);
+    switch (f.type) {
+    case FieldType::boolean: {
+        bool b = checks_[f.name];
+        if (ImGui::Checkbox((label + id).c_str(), &b)) { checks_[f.name] = b; touched_[f.name] = true; }
+        break;
+    }
+    case FieldType::one_of: {
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::SetNextItemWidth(width);
+        const std::string shown = v.empty() ? "(choose)" : v;
+        if (begin_combo(id.c_str(), shown.c_str())) {
+            if (!f.required && ImGui::Selectable("(none)", v.empty())) v.clear();
+            for (const char* option : f.values)
+                if (ImGui::Selectable(option, v == option)) v = option;
+            ImGui::EndCombo();
+        }
+        break;
+    }
+    case FieldType::date:
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::SetNextItemWidth(160);
+        ImGui::InputTextWithHint(id.c_str(), "DD/MM/YYYY", &v);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Today")) v = to_uk(today_);
+        if (!v.empty() && !parse_uk_date(v)) { ImGui::SameLine(); ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, "not a date (DD/MM/YYYY)"); }
+        break;
+    case FieldType::text_list:
+        ImGui::TextUnformatted((label + " (one per line)").c_str());
+        ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 4.5f});
+        break;
+    case FieldType::object:
+    case FieldType::object_list:
+        ImGui::TextUnformatted((label + (f.type == FieldType::object ? " (name: value, one per line)" : " (JSON list)")).c_str());
+        ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 5});
+        break;
+    case FieldType::integer:
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::SetNextItemWidth(120);
+        ImGui::InputText(id.c_str(), &v, ImGuiInputTextFlags_CharsDecimal);
+        break;
+    case FieldType::text:
+        ImGui::TextUnformatted(label.c_str());
+        if (is_long_text(f)) ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 3.5f});
+        else { ImGui::SetNextItemWidth(width); ImGui::InputText(id.c_str(), &v); }
+        break;
+    }
+    ImGui::PopID();
+}
+
+// Required fields first; the optional ones fold away so a long form (an agreement has twenty
+// fields) still fits the screen with its buttons.
 void EventForm::draw() {
     ImGui::PushID(spec_of(type_).name);
     const float width = std::min(520.0f, ImGui::GetContentRegionAvail().x);
+    bool any_optional = false;
     for (const FieldSpec& f : spec_of(type_).fields) {
-        std::string& v = values_[f.name];
-        const std::string label = label_of(f);
-        const std::string id = std::string("##") + f.name;   // tests find the field as "#<name>"
-        ImGui::PushID(f.name);
-        switch (f.type) {
-        case FieldType::boolean: {
-            bool b = checks_[f.name];
-            if (ImGui::Checkbox((label + id).c_str(), &b)) { checks_[f.name] = b; touched_[f.name] = true; }
-            break;
-        }
-        case FieldType::one_of: {
-            ImGui::TextUnformatted(label.c_str());
-            ImGui::SetNextItemWidth(width);
-            const std::string shown = v.empty() ? "(choose)" : v;
-            if (ImGui::BeginCombo(id.c_str(), shown.c_str())) {
-                if (!f.required && ImGui::Selectable("(none)", v.empty())) v.clear();
-                for (const char* option : f.values)
-                    if (ImGui::Selectable(option, v == option)) v = option;
-                ImGui::EndCombo();
-            }
-            break;
-        }
-        case FieldType::date:
-            ImGui::TextUnformatted(label.c_str());
-            ImGui::SetNextItemWidth(160);
-            ImGui::InputTextWithHint(id.c_str(), "DD/MM/YYYY", &v);
-            ImGui::SameLine();
-            if (ImGui::SmallButton("Today")) v = to_uk(today_);
-            if (!v.empty() && !parse_uk_date(v)) { ImGui::SameLine(); ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, "not a date (DD/MM/YYYY)"); }
-            break;
-        case FieldType::text_list:
-            ImGui::TextUnformatted((label + " (one per line)").c_str());
-            ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 4.5f});
-            break;
-        case FieldType::object:
-        case FieldType::object_list:
-            ImGui::TextUnformatted((label + (f.type == FieldType::object ? " (name: value, one per line)" : " (JSON list)")).c_str());
-            ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 5});
-            break;
-        case FieldType::integer:
-            ImGui::TextUnformatted(label.c_str());
-            ImGui::SetNextItemWidth(120);
-            ImGui::InputText(id.c_str(), &v, ImGuiInputTextFlags_CharsDecimal);
-            break;
-        case FieldType::text:
-            ImGui::TextUnformatted(label.c_str());
-            if (is_long_text(f)) ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 3.5f});
-            else { ImGui::SetNextItemWidth(width); ImGui::InputText(id.c_str(), &v); }
-            break;
-        }
-        ImGui::PopID();
+        if (f.required) draw_field(f, width);
+        else any_optional = true;
+    }
+    if (any_optional && ImGui::TreeNodeEx("More details (optional)", ImGuiTreeNodeFlags_SpanAvailWidth)) {
+        for (const FieldSpec& f : spec_of(type_).fields)
+            if (!f.required) draw_field(f, width);
+        ImGui::TreePop();
     }
     ImGui::PopID();
 }

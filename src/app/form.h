@@ -24,6 +24,8 @@ public:
     bool        empty() const { return values_.empty(); }
 
 private:
+    void draw_field(const FieldSpec& f, float width);
+
     EventType type_ = EventType::note;
     Date      today_{};
     std::map<std::string, std::string> values_;          // text of every field as typed

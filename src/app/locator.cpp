@@ -45,6 +45,12 @@ void locator_begin_frame() {
     g_index.clear();
 }
 
+void locator_name_last_item(const char* label) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (!ctx->TestEngineHookItems) return;
+    ImGuiTestEngineHook_ItemInfo(ctx, ImGui::GetItemID(), label, ImGui::GetItemStatusFlags());
+}
+
 void locator_end_frame() {
     if (!platform::test_mode()) return;
     nlohmann::json out = nlohmann::json::array();

@@ -327,7 +327,9 @@ bool Session::open_case(const EventDraft& opened, std::string& case_id, Problems
     const std::string year = to_iso(today()).substr(0, 4);
     for (int n = static_cast<int>(ws_.cases.size()) + 1;; ++n) {
         char buf[48];
-        std::snprintf(buf, sizeof buf, "C-%s-%03d", year.c_str(), n);
+        // The school's URN makes the id unique between schools, so packages exchanged with
+        // another school never collide with its own cases.
+        std::snprintf(buf, sizeof buf, "C-%s-%s-%03d", ws_.own.urn.c_str(), year.c_str(), n);
         if (!find_case(ws_, buf)) { case_id = buf; break; }
     }
     const std::string id = next_event_id(ws_);

@@ -48,32 +48,44 @@ void start_screen() {
     ImGui::TextWrapped("Everything you record stays in this browser on this device, encrypted with a passphrase you "
                        "choose now. Nothing is sent to a server.");
     ImGui::Spacing();
-    ImGui::TextUnformatted("Your school or service");
-    ImGui::SetNextItemWidth(360);
-    ImGui::InputText("##school", &f.school);
-    ImGui::TextUnformatted("URN (6 or 7 digits)");
-    ImGui::SetNextItemWidth(160);
-    ImGui::InputText("##urn", &f.urn, ImGuiInputTextFlags_CharsDecimal);
-    const auto packs = local_packs();
-    ImGui::TextUnformatted("Local authority protocol");
-    ImGui::SetNextItemWidth(360);
-    if (!packs.empty()) {
-        f.la = std::min(f.la, static_cast<int>(packs.size()) - 1);
-        const Pack* shown = session().packs().find(packs[f.la]);
-        if (ImGui::BeginCombo("##la", shown ? shown->local_authority.c_str() : packs[f.la].c_str())) {
-            for (int i = 0; i < static_cast<int>(packs.size()); ++i)
-                if (ImGui::Selectable(session().packs().find(packs[i])->local_authority.c_str(), i == f.la)) f.la = i;
-            ImGui::EndCombo();
+    // Two columns keep the whole form on a laptop screen without scrolling.
+    if (ImGui::BeginTable("##setup", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("Your school or service");
+        ImGui::SetNextItemWidth(-8);
+        ImGui::InputText("##school", &f.school);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("URN (6 or 7 digits)");
+        ImGui::SetNextItemWidth(160);
+        ImGui::InputText("##urn", &f.urn, ImGuiInputTextFlags_CharsDecimal);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("Local authority protocol");
+        ImGui::SetNextItemWidth(-8);
+        const auto packs_here = local_packs();
+        if (!packs_here.empty()) {
+            f.la = std::min(f.la, static_cast<int>(packs_here.size()) - 1);
+            const Pack* shown = session().packs().find(packs_here[f.la]);
+            if (begin_combo("##la", shown ? shown->local_authority.c_str() : packs_here[f.la].c_str())) {
+                for (int i = 0; i < static_cast<int>(packs_here.size()); ++i)
+                    if (ImGui::Selectable(session().packs().find(packs_here[i])->local_authority.c_str(), i == f.la)) f.la = i;
+                ImGui::EndCombo();
+            }
         }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("Your role");
+        ImGui::SetNextItemWidth(-8);
+        ImGui::Combo("##role", &f.school_role, kRoleLabels, 3);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("Your name (written into every record you make)");
+        ImGui::SetNextItemWidth(-8);
+        ImGui::InputText("##staff", &f.staff);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("Your job title");
+        ImGui::SetNextItemWidth(-8);
+        ImGui::InputText("##jobtitle", &f.role);
+        ImGui::EndTable();
     }
-    ImGui::TextUnformatted("Your role");
-    for (int i = 0; i < 3; ++i) ImGui::RadioButton(kRoleLabels[i], &f.school_role, i);
-    ImGui::TextUnformatted("Your name (written into every record you make)");
-    ImGui::SetNextItemWidth(360);
-    ImGui::InputText("##staff", &f.staff);
-    ImGui::TextUnformatted("Your job title");
-    ImGui::SetNextItemWidth(360);
-    ImGui::InputText("##jobtitle", &f.role);
+    const auto packs = local_packs();
     ImGui::Spacing();
     heading("Choose a passphrase");
     ImGui::TextWrapped("Use several unrelated words. Nobody, including us, can recover a forgotten passphrase: export "

@@ -34,6 +34,7 @@ void settings_dialog();    // (exchange_dialogs.cpp)
 
 // Small shared pieces (widgets.cpp)
 void heading(const char* text);
+bool begin_combo(const char* id, const char* preview);           // ImGui::BeginCombo that the tests' locator can find
 void status_text(const char* word, int severity);              // 0 ok, 1 warning, 2 danger, 3 info: colour + word
 void strength_meter(const std::string& passphrase);
 bool passphrase_fields(std::string& pass, std::string& confirm, bool& show); // true when both match and are strong enough

@@ -2,6 +2,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/fonts.h"
+#include "app/locator.h"
 #include "app/theme.h"
 #include "app/ui.h"
 #include "crypto/strength.h"
@@ -19,6 +20,12 @@ void heading(const char* text) {
     ImGui::PopFont();
 }
 
+bool begin_combo(const char* id, const char* preview) {
+    const bool open = ImGui::BeginCombo(id, preview);
+    if (!open) locator_name_last_item(id);   // BeginCombo reports no label of its own
+    return open;
+}
+
 void status_text(const char* word, int severity) {
     const ImVec4 c = severity == 0 ? colour_ok() : severity == 1 ? colour_warning() : severity == 2 ? colour_danger() : colour_info();
     ImGui::PushFont(fonts().bold);
@@ -33,21 +40,26 @@ void strength_meter(const std::string& passphrase) {
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, c);
     ImGui::ProgressBar(fraction, ImVec2(260, 0), passphrase.empty() ? "" : s.label.c_str());
     ImGui::PopStyleColor();
-    if (!passphrase.empty()) ImGui::TextWrapped("%s", s.hint.c_str());
+    // Always one line, so the controls below never jump while the user types.
+    ImGui::TextUnformatted(passphrase.empty() ? "Use three or four unrelated words." : s.hint.c_str());
 }
 
 bool passphrase_fields(std::string& pass, std::string& confirm, bool& show) {
     const ImGuiInputTextFlags f = show ? 0 : ImGuiInputTextFlags_Password;
     ImGui::TextUnformatted("Passphrase");
-    ImGui::SetNextItemWidth(360);
+    ImGui::SameLine(140);
+    ImGui::SetNextItemWidth(320);
     ImGui::InputText("##passphrase", &pass, f);
-    strength_meter(pass);
     ImGui::TextUnformatted("Type it again");
-    ImGui::SetNextItemWidth(360);
+    ImGui::SameLine(140);
+    ImGui::SetNextItemWidth(320);
     ImGui::InputText("##confirm", &confirm, f);
-    ImGui::Checkbox("Show passphrase", &show);
+    ImGui::SameLine();
+    ImGui::Checkbox("Show", &show);
+    strength_meter(pass);
     const bool strong = estimate_strength(pass).score >= strength_recommended;
     if (!confirm.empty() && confirm != pass) status_text("The two passphrases differ.", 2);
+    else ImGui::TextUnformatted(!confirm.empty() ? "The two passphrases match." : " ");
     return strong && pass == confirm;
 }
 

@@ -129,7 +129,7 @@ int cmd_validate(const Args& a) {
     try {
         const Json j = Json::parse(text);
         if (j.is_object() && j.contains("format") && j["format"].is_string()) format = j["format"].get<std::string>();
-    } catch (const Json::parse_error&) {}
+    } catch (const Json::exception&) {}   // not JSON (or a number like 1e400): validated as a workspace below
     if (format == "caseplan-pack") {
         PackLibrary packs;
         Args with = a;

@@ -219,10 +219,21 @@ const json& contents_string(const json& j, const char* name) {
     return *it;
 }
 
+// The payload goes on to code that recurses over it (serialising, copying, the engine's checks),
+// so nesting is limited as the engine limits its files (kMaxJsonDepth); a hostile "[[[[…" would
+// otherwise overflow the stack of the importing tab. See docs/fuzzing.md, findings.
+constexpr int contents_max_depth = 256;
+
 ExportContents read_contents(std::string_view text) {
+    struct TooDeep {};
     json j;
     try {
-        j = json::parse(text);
+        j = json::parse(text, [](int depth, json::parse_event_t, json&) {
+            if (depth > contents_max_depth) throw TooDeep{};
+            return true;
+        });
+    } catch (const TooDeep&) {
+        reject(ExportError::bad_contents);
     } catch (const json::exception&) {
         reject(ExportError::bad_contents);
     }

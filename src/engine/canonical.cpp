@@ -103,6 +103,25 @@ void append_canonical(std::string& out, const Json& v) {
     }
 }
 
+std::string too_deep_message() {
+    return "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep (no case planner file is)";
+}
+
+std::optional<Json> parse_json_text(std::string_view text, std::string& error) {
+    struct TooDeep {};
+    try {
+        return Json::parse(text, [](int depth, Json::parse_event_t, Json&) {
+            if (depth > kMaxJsonDepth) throw TooDeep{};
+            return true;
+        });
+    } catch (const TooDeep&) {
+        error = too_deep_message();
+    } catch (const Json::exception& e) {
+        error = e.what();
+    }
+    return std::nullopt;
+}
+
 std::string canonical_json(const Json& v) {
     std::string out;
     append_canonical(out, v);

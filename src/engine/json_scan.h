@@ -21,7 +21,7 @@ namespace cp {
 
 class JsonScanner {
 public:
-    static constexpr int kMaxDepth = 128;   // deeper documents go to nlohmann (it has no recursion)
+    static constexpr int kMaxDepth = 128;   // deeper documents go to nlohmann (no recursion; refuses beyond kMaxJsonDepth)
 
     explicit JsonScanner(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
 

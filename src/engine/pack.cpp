@@ -345,13 +345,13 @@ std::string Pack::role_name(const std::string& who) const {
 }
 
 std::optional<Pack> parse_pack(std::string_view text, const std::string& file, Problems& out) {
-    Json root;
-    try {
-        root = Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        out.push_back({file, "", std::string("not valid JSON: ") + e.what()});
+    std::string error;
+    auto parsed = parse_json_text(text, error);   // also refuses 1e400 and deep nesting (docs/fuzzing.md, findings)
+    if (!parsed) {
+        out.push_back({file, "", "not valid JSON: " + error});
         return std::nullopt;
     }
+    const Json root = std::move(*parsed);
     if (!root.is_object()) {
         out.push_back({file, "", "expected a protocol pack object"});
         return std::nullopt;

@@ -107,8 +107,10 @@ bool read_workspace_reference(std::string_view text, const std::string& file, Js
                               Problems& event_problems, Problems& out) {
     std::string key1, key3;   // the keys the parser is under at depths 1 and 3
     int case_pos = -1;
+    struct TooDeep {};
     const auto on_event = [&](int depth, Json::parse_event_t ev, Json& parsed) {
         using P = Json::parse_event_t;
+        if (depth > kMaxJsonDepth) throw TooDeep{};   // the document's later walks recurse (docs/fuzzing.md, findings)
         if (ev == P::key && depth == 1) key1 = parsed.get<std::string>();
         if (ev == P::key && depth == 3) key3 = parsed.get<std::string>();
         if (key1 != "cases") return true;
@@ -130,7 +132,10 @@ bool read_workspace_reference(std::string_view text, const std::string& file, Js
     };
     try {
         root = Json::parse(text, on_event);
-    } catch (const Json::parse_error& e) {
+    } catch (const TooDeep&) {
+        out.push_back({file, "", "not valid JSON: " + too_deep_message()});
+        return false;
+    } catch (const Json::exception& e) {   // parse_error, or out_of_range for a number like 1e400 (docs/fuzzing.md, findings)
         out.push_back({file, "", std::string("not valid JSON: ") + e.what()});
         return false;
     }

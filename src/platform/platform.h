@@ -9,7 +9,7 @@
 //   - Pointer       set_cursor
 //   - Backdrop      set_backdrop
 //   - Time          now_ms, today_iso, now_utc_iso
-//   - Page          set_page_title, url_param
+//   - Page          set_page_title, url_param, print_document
 //   - Files         download_file, pick_file
 //   - Tests         test_mode, publish_items
 #pragma once
@@ -43,6 +43,7 @@ std::string now_utc_iso();                              // "YYYY-MM-DDTHH:MM:SSZ
 // Page ---------------------------------------------------------------------------------------
 void        set_page_title(std::string_view title);
 std::string url_param(std::string_view name);           // ?name=value of the page's address ("" if absent)
+void        print_document(std::string_view html_title, std::string_view json); // document_to_json + flags: the browser prints it
 
 // Files --------------------------------------------------------------------------------------
 // Saves bytes as a download named `name` (the browser's own download, nothing is uploaded).

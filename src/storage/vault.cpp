@@ -64,6 +64,12 @@ void open_case_record(const Record& r, const SecretKey& key, Opened& out) {
         out.damaged.push_back(damage_of(r, out.app, "the case's history fails its integrity check: " + first_problem(integrity)));
         return;
     }
+    // The record's key names its case: a case filed under another key would open twice, or
+    // shadow the case of that id. See docs/fuzzing.md, findings.
+    if (case_key(one->cases.front().id) != r.key) {
+        out.damaged.push_back(damage_of(r, out.app, "the stored case is case " + one->cases.front().id + ", not the one its record names"));
+        return;
+    }
     out.workspace->cases.push_back(std::move(one->cases.front()));
 }
 

@@ -26,10 +26,12 @@ async function waitState(page, pred, arg, timeout = 30000) {
   }
   throw new Error('timed out waiting for ' + pred.toString() + '; last state: ' + JSON.stringify(s).slice(0, 1500));
 }
+// Click, let a frame make the field active (the hidden textarea takes the focus), then type at
+// a brisk human pace (machine-speed bursts into a password field lose characters: see the note).
 async function typeInto(page, label, text, opts) {
   await click(page, label, opts);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
+  await nextFrames(page);
+  await page.keyboard.type(text, { delay: 12 });
   await nextFrames(page);
 }
 
@@ -115,7 +117,7 @@ test('a new workspace is stored encrypted, survives a browser restart and opens 
     s = await waitState(page, (s) => s.phase === 'locked');
     assert.equal(s.cases.length, 0);
     await b.close();
-  } finally { await new Promise((r) => setTimeout(r, 500)); rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); }
+  } finally { try { rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); } catch { /* Chromium may still be flushing */ } }
 });
 
 test('undo withdraws the last entry with a compensating event and the plan is as before', async () => {

@@ -87,11 +87,18 @@ export async function items(page) {
 // Waits until an item with this visible label is on screen (optionally inside a given window).
 // With { visible: false } it also finds items scrolled out of view (x..h are then empty).
 export async function findItem(page, label, { window: win = null, timeout = 5000, visible = true } = {}) {
-  const handle = await page.waitForFunction(({ label, win, visible }) => {
-    const all = (self.cpTest && self.cpTest.items) || [];
-    return all.find((it) => it.label === label && (!win || it.window === win) && (!visible || (it.w > 0 && it.h > 0))) || null;
-  }, { label, win, visible }, { timeout, polling: 50 });
-  return handle.jsonValue();
+  try {
+    const handle = await page.waitForFunction(({ label, win, visible }) => {
+      const all = (self.cpTest && self.cpTest.items) || [];
+      return all.find((it) => it.label === label && (!win || it.window === win) && (!visible || (it.w > 0 && it.h > 0))) || null;
+    }, { label, win, visible }, { timeout, polling: 50 });
+    return handle.jsonValue();
+  } catch (e) {
+    // Say what was on screen instead, so a failing test explains itself.
+    const shown = (await items(page).catch(() => [])).filter((it) => it.w > 0).map((it) => it.label);
+    throw new Error(`no item labelled "${label}"${win ? ` in window "${win}"` : ''} appeared within ${timeout} ms; ` +
+                    `on screen: ${JSON.stringify(shown).slice(0, 1500)}`);
+  }
 }
 
 export async function hasItem(page, label, opts = {}) {
@@ -102,6 +109,9 @@ export async function hasItem(page, label, opts = {}) {
 // A real mouse click at the middle of the item, as a person would.
 export async function click(page, label, opts = {}) {
   const it = await findItem(page, label, opts);
+  // Hover first for a frame, as a hand does: ImGui tabs take a click only on a hovered item.
+  await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2);
+  await nextFrames(page, 1).catch(() => {});
   await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
   return it;
 }

@@ -462,6 +462,19 @@ class DamagedWorkspaces(CliTest):
             self.assertIn("not valid JSON", result.stderr)
             self.assertIn("line 3", result.stderr)
 
+    def test_a_number_too_large_for_a_double_is_invalid_json_not_a_crash(self):
+        # Found by fuzzing (fuzz_vault, fuzz_pack): nlohmann throws out_of_range, not parse_error.
+        with open(self.path("huge.json"), "w") as f:
+            f.write('{"format": "caseplan-workspace", "version": 1, "cases": [], "x": 1e400}')
+        with open(self.path("huge-pack.json"), "w") as f:
+            f.write('{"format": "caseplan-pack", "version": 1e400}')
+        for args in (["validate", "huge.json"], ["plan", "--today", TODAY, "huge.json"],
+                     ["validate", "huge-pack.json"]):
+            result = self.run_cli(*args)
+            self.assertEqual(result.returncode, 1, args)
+            self.assertIn("not valid JSON", result.stderr)
+            self.assertIn("number overflow", result.stderr)
+
     def test_an_unknown_event_field_is_reported_with_its_path(self):
         data = self.read_json(os.path.basename(self.demo()))
         data["cases"][0]["events"][1]["payload"]["shoe_size"] = 5
