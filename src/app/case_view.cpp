@@ -36,6 +36,8 @@ std::vector<Way> ways_of(const std::string& action) {
             out.push_back({spec.type, Json::object(), spec.label});
         }
     }
+    // A plain note is the commonest entry: offer it first.
+    std::stable_partition(out.begin(), out.end(), [](const Way& w) { return w.type == EventType::note; });
     return out;
 }
 
