@@ -24,6 +24,7 @@ async function waitState(page, pred, arg, timeout = 30000) {
     if (s.phase && pred(s, arg)) return s;
     await new Promise((r) => setTimeout(r, 50));
   }
+  await page.screenshot({ path: path.join(os.tmpdir(), 'cp-app-timeout.png') }).catch(() => {});
   throw new Error('timed out waiting for ' + pred.toString() + '; last state: ' + JSON.stringify(s).slice(0, 1500));
 }
 // Click, let a frame make the field active (the hidden textarea takes the focus), then type at
@@ -33,6 +34,14 @@ async function typeInto(page, label, text, opts) {
   await nextFrames(page);
   await page.keyboard.type(text, { delay: 12 });
   await nextFrames(page);
+}
+
+// "Choose file…" opens the browser's chooser through the app's hidden file input; the test
+// answers it by setting that input's file, as the chooser would.
+async function chooseFile(page, file) {
+  await click(page, 'Choose file…');
+  await page.waitForSelector('#cp-file-input', { state: 'attached' });
+  await page.setInputFiles('#cp-file-input', file);
 }
 
 async function createWorkspace(page) {
@@ -50,15 +59,16 @@ async function newCase(page, pupil) {
   await click(page, 'New case');
   await typeInto(page, '#pupil_name', pupil);
   await click(page, '#kind');
+  await nextFrames(page, 3);   // the list opens on the frame after the press
   await click(page, 'off_site_direction');
+  await nextFrames(page, 2);
   await click(page, 'Create case');
   return waitState(page, (s, p) => s.view === 'case' && s.cases.some((c) => c.pupil === p), pupil);
 }
 
 async function recordNote(page, text) {
   await click(page, 'Record details, views, consents and notes');
-  await click(page, '#way');
-  await click(page, 'Note');
+  await findItem(page, '#way');   // Note is the first way offered, so it is already chosen
   await typeInto(page, '#text', text);
   await click(page, 'Record');
 }
@@ -194,9 +204,7 @@ test('a case package exported by one school imports into another browser, with a
     const importOnce = async () => {
       await click(other, 'File');
       await click(other, 'Import…');
-      const chooser = other.waitForEvent('filechooser');
-      await click(other, 'Choose file…');
-      await (await chooser).setFiles(file);
+      await chooseFile(other, file);
       await waitState(other, (s) => s.import.step === 'need_passphrase');
       await typeInto(other, '#importpass', 'not the passphrase');
       await click(other, 'Open file');
@@ -233,9 +241,7 @@ test('a damaged file is refused with its own message and nothing changes', async
     (await import('node:fs')).writeFileSync(bad, '{"hello": "world"}');
     await click(page, 'File');
     await click(page, 'Import…');
-    const chooser = page.waitForEvent('filechooser');
-    await click(page, 'Choose file…');
-    await (await chooser).setFiles(bad);
+    await chooseFile(page, bad);
     const s = await waitState(page, (s) => s.import.step === 'failed');
     assert.match(s.import.error, /not a case planner export|export/i);
     assert.equal(s.cases.length, s0.cases.length);

@@ -110,9 +110,12 @@ export async function hasItem(page, label, opts = {}) {
 export async function click(page, label, opts = {}) {
   const it = await findItem(page, label, opts);
   // Hover first for a frame, as a hand does: ImGui tabs take a click only on a hovered item.
-  await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2);
+  // Press and release in separate frames too: menu items act on a release they saw pressed.
+  await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2, { steps: 3 });
   await nextFrames(page, 1).catch(() => {});
-  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  await page.mouse.down();
+  await nextFrames(page, 1).catch(() => {});
+  await page.mouse.up();
   return it;
 }
 

@@ -37,7 +37,8 @@ mergeInto(LibraryManager.library, {
       f.arrayBuffer().then(function (buf) { answer(f.name, new Uint8Array(buf), ''); },
                            function (err) { answer(f.name, new Uint8Array(0), String(err)); });
     };
-    input.oncancel = function () { answer('', new Uint8Array(0), ''); };
+    // A cancelled chooser answers nothing: the request is simply replaced by the next one.
+    input.oncancel = null;
     input.click();
   },
   cp_js_now_utc: function (out, size) {
