@@ -75,6 +75,11 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     if (ctx->CurrentWindow) item.window = cp::app::visible_label(ctx->CurrentWindow->Name);
     // Clip to the window's visible area so a test never clicks something scrolled out of view.
     if (ctx->CurrentWindow && ctx->CurrentWindow->ID != id) item.rect.ClipWithFull(ctx->CurrentWindow->ClipRect);
+    // A window on its hidden first frame (auto-sizing, or a popup not yet placed) lays items out
+    // where they will not be drawn; report them as invisible so a test waits for the real place.
+    if (ctx->CurrentWindow && (ctx->CurrentWindow->Hidden || ctx->CurrentWindow->HiddenFramesCannotSkipItems > 0 ||
+                               ctx->CurrentWindow->HiddenFramesCanSkipItems > 0))
+        item.rect = ImRect(bb.Min, bb.Min);
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
