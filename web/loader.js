@@ -99,6 +99,15 @@
     }
   };
 
+  // Keeps a copy of the page's own files so it starts offline too (sw.js). After loading, so it
+  // never competes with the download; where unavailable (plain http on a network address) the
+  // page simply needs the network to start.
+  if ('serviceWorker' in navigator) {
+    window.addEventListener('load', function () {
+      navigator.serviceWorker.register('sw.js').catch(function () { /* works online as before */ });
+    }, { once: true });
+  }
+
   var script = document.createElement('script');
   script.src = 'caseplan.js';
   script.onerror = function () { showError('download', 'caseplan.js'); };
