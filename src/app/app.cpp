@@ -3,6 +3,8 @@
 #include "app/app.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+#include <sodium.h>
 
 #include "app/fonts.h"
 #include "app/theme.h"
@@ -195,6 +197,28 @@ void body(Session& s) {
     }
 }
 
+// ImGui keeps copies of the text last edited (the edit buffer, its undo record, the text at
+// activation) after a field loses focus: a typed passphrase would outlive a lock there.
+template <class T> void wipe_vector(ImVector<T>& v) {
+    if (v.Data) sodium_memzero(v.Data, static_cast<size_t>(v.Capacity) * sizeof(T));
+    v.clear();
+}
+void wipe_edit_buffers() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGui::ClearActiveID();
+    ImGuiInputTextState& st = g.InputTextState;
+    wipe_vector(st.TextW);
+    wipe_vector(st.TextA);
+    wipe_vector(st.InitialTextA);
+    sodium_memzero(&st.Stb, sizeof st.Stb);
+    st.ID = 0;
+    st.CurLenA = st.CurLenW = 0;
+    wipe_vector(g.InputTextDeactivatedState.TextA);
+    g.InputTextDeactivatedState.ID = 0;
+    // ImGui formats into TempBuffer at its fixed size: zero it, never free it.
+    if (g.TempBuffer.Data) sodium_memzero(g.TempBuffer.Data, static_cast<size_t>(g.TempBuffer.Size));
+}
+
 } // namespace
 
 void init() {
@@ -205,6 +229,9 @@ void init() {
 
 void frame() {
     Session& s = session();
+    static Phase last_phase = Phase::starting;
+    if (last_phase == Phase::open && s.phase() != Phase::open) wipe_edit_buffers();
+    last_phase = s.phase();
     const ImGuiIO& io = ImGui::GetIO();
     const bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsAnyMouseDown() || io.InputQueueCharacters.Size > 0 ||
                        ImGui::IsKeyPressed(ImGuiKey_Tab) || io.MouseWheel != 0;
