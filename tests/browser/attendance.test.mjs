@@ -36,7 +36,7 @@ async function key(page, k) {
 // The engine's own numbers for a demo case, from the native CLI.
 function cliPlan(caseId) {
   const out = JSON.parse(cli('plan', '--today', '2026-11-20', demoWorkspace()));
-  return out.plans.find((p) => p.case_id === caseId);
+  return out.plans.find((p) => p.case === caseId);
 }
 
 test('attendance: recorded weeks shown, a week typed by keyboard and saved with Enter, % and alerts follow', async () => {
