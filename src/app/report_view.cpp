@@ -150,7 +150,7 @@ Json print_json(const PanelReport& rep, const std::string& period, const ChartSp
 }
 
 void table(const PanelReport& rep) {
-    const ImGuiTableFlags f = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+    const ImGuiTableFlags f = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("panelreport", 3 + kCounts, f)) return;
     ImGui::TableSetupColumn("Term");
     ImGui::TableSetupColumn("School");

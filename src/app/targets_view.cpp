@@ -53,7 +53,7 @@ std::string rating_text(int r) { return std::to_string(r) + " " + target_rating_
 
 void progress_table(const CaseState& s, const std::vector<std::string>& targets) {
     const int cols = 1 + static_cast<int>(s.target_reviews.size());
-    if (!ImGui::BeginTable("targets", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollX)) return;
+    if (!ImGui::BeginTable("targets", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("Target", 0, 2.5f);
     for (const TargetReview& r : s.target_reviews) ImGui::TableSetupColumn(to_uk(r.date).c_str(), 0, 1.0f);
     ImGui::TableHeadersRow();
