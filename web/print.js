@@ -55,6 +55,37 @@
     return grid;
   }
 
+  // A table of figures (the panel report): { columns: [...], rows: [[...], ...] }, text only.
+  function dataTable(t) {
+    var table = el('table', 'data');
+    var head = el('thead');
+    var hr = el('tr');
+    (t.columns || []).forEach(function (c) { hr.appendChild(el('th', null, c)); });
+    head.appendChild(hr);
+    table.appendChild(head);
+    var body = el('tbody');
+    (t.rows || []).forEach(function (r) {
+      var tr = el('tr', r.total ? 'total' : null);
+      (r.cells || r).forEach(function (c) { tr.appendChild(el('td', null, c)); });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    return table;
+  }
+
+  // A chart the app drew as PNG: only data: URLs of PNG images are accepted.
+  function picture(img) {
+    var fig = el('figure', 'chart');
+    if (typeof img.src === 'string' && img.src.indexOf('data:image/png;base64,') === 0) {
+      var i = el('img');
+      i.src = img.src;
+      i.alt = img.alt || '';
+      fig.appendChild(i);
+    }
+    if (img.alt) fig.appendChild(el('figcaption', null, img.alt));
+    return fig;
+  }
+
   function section(s) {
     var sec = el('section', 'doc-section');
     sec.appendChild(el('h2', null, s.heading));
@@ -67,6 +98,8 @@
     var signs = (s.fields || []).filter(function (f) { return f.signature; });
     if (fields.length) sec.appendChild(fieldsTable(fields));
     if (signs.length) sec.appendChild(signatureBoxes(signs));
+    if (s.table) sec.appendChild(dataTable(s.table));
+    if (s.image) sec.appendChild(picture(s.image));
     return sec;
   }
 

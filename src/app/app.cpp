@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "app/fonts.h"
+#include "app/report_view.h"
 #include "app/theme.h"
 #include "app/ui.h"
 #include "platform/platform.h"
@@ -63,6 +64,7 @@ void menu_bar(Session& s) {
     if (!ImGui::BeginMenuBar()) return;
     file_menu(s);
     view_menu();
+    reports_menu();
     if (ImGui::BeginMenu("Help")) {
         if (ImGui::MenuItem("About this case planner")) ui().show_about = true;
         ImGui::EndMenu();
@@ -175,7 +177,7 @@ void publish_state(Session& s) {
               {"import", {{"step", steps[static_cast<int>(im.step)]}, {"error", im.error}, {"result", im.result},
                           {"newCases", im.preview.new_cases}, {"newEvents", im.preview.new_events}, {"refused", im.preview.refused_cases}}},
               {"export", s.export_status()}, {"daysSinceExport", s.days_since_export()}, {"today", to_iso(s.today())},
-              {"undo", s.undo_label()}};
+              {"undo", s.undo_label()}, {"views", views_test_state()}};
     platform::publish_state(j.dump());
 }
 
@@ -193,6 +195,7 @@ void body(Session& s) {
         export_dialog();
         import_dialog();
         settings_dialog();
+        panel_report_window();
         break;
     }
 }

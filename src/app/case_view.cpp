@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/attendance_view.h"
 #include "app/documents_view.h"
 #include "app/fonts.h"
 #include "app/form.h"
@@ -304,6 +305,8 @@ void case_view() {
     if (ImGui::BeginTabBar("casetabs")) {
         if (ImGui::BeginTabItem("Plan")) { ImGui::BeginChild("##plan"); plan_tab(*p); ImGui::EndChild(); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem("Documents")) { documents_tab(id); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Attendance")) { attendance_tab(id); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Targets")) { targets_tab(id); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem("People")) { people_tab(*s); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem("History")) { history_tab(*c); ImGui::EndTabItem(); }
         ImGui::EndTabBar();

@@ -11,6 +11,15 @@ int CaseState::extension_weeks() const {
     return w;
 }
 
+std::vector<std::string> CaseState::targets() const {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& t) { if (!t.empty() && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t); };
+    if (agreement) for (const auto& t : agreement->targets) add(t);
+    for (const auto& r : reviews) for (const auto& t : r.targets) add(t);
+    for (const auto& r : target_reviews) for (const auto& t : r.ratings) add(t.target);
+    return out;
+}
+
 bool CaseState::has_notification(const std::string& what) const {
     return std::any_of(notifications.begin(), notifications.end(), [&](const Notification& n) { return n.what == what; });
 }
@@ -136,6 +145,18 @@ Review read_review(const Json& p) {
     return r;
 }
 
+void fold_target_review(CaseState& s, const Json& p) {
+    TargetReview t{date_or(p, "date"), {}};
+    const auto it = p.find("ratings");
+    if (it != p.end() && it->is_array())
+        for (const Json& r : *it)
+            if (r.is_object()) t.ratings.push_back({payload_text(r, "target"), payload_int(r, "rating"), payload_text(r, "note")});
+    auto at = std::lower_bound(s.target_reviews.begin(), s.target_reviews.end(), t.date,
+                               [](const TargetReview& a, Date d) { return a.date < d; });
+    if (at != s.target_reviews.end() && at->date == t.date) *at = std::move(t);
+    else s.target_reviews.insert(at, std::move(t));
+}
+
 void fold_attendance(CaseState& s, const Json& p) {
     AttendanceWeek w{date_or(p, "week_start"), payload_text(p, "sessions"), payload_date(p, "reported")};
     auto it = std::lower_bound(s.attendance.begin(), s.attendance.end(), w.week_start,
@@ -228,6 +249,7 @@ void fold_into(CaseState& s, const Event& e) {
         break;
     }
     case EventType::progress_check: insert_sorted_unique(s.progress_checks, date_or(p, "date")); break;
+    case EventType::targets_reviewed: fold_target_review(s, p); break;
     case EventType::extension_agreed:
         s.extensions.push_back({date_or(p, "date"), payload_int(p, "weeks"), payload_text(p, "reason"), payload_text(p, "evidence")});
         break;

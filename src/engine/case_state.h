@@ -68,6 +68,8 @@ struct Review {
     bool emergency = false;
 };
 
+struct TargetRating  { std::string target; int rating = 0; std::string note; };   // rating 0-4 (events.h)
+struct TargetReview  { Date date{}; std::vector<TargetRating> ratings; };
 struct Invitation    { Date review_date{}; Date sent{}; bool in_writing = true; };
 struct ReviewRequest { Date date{}; std::string by; bool in_writing = false; };
 struct Extension     { Date date{}; int weeks = 0; std::string reason, evidence; };
@@ -113,6 +115,7 @@ struct CaseState {
     std::vector<ReviewRequest>  review_requests;
     std::vector<Review>         reviews;          // in log order
     std::vector<Date>           progress_checks;
+    std::vector<TargetReview>   target_reviews;   // sorted by date, one per date (a later record of a date wins)
     std::vector<Extension>      extensions;
     std::vector<Breach>         breaches;
     std::optional<Ending>       ended;
@@ -124,6 +127,7 @@ struct CaseState {
     int  extension_weeks() const;                 // sum of agreed extensions (incl. review extensions)
     bool has_notification(const std::string& what) const;
     const Meeting* last_meeting(const std::string& kind) const;
+    std::vector<std::string> targets() const;     // the agreement's targets, then those added at reviews or rated (unique, in order)
 };
 
 CaseState fold(CaseState state, const Event& e);

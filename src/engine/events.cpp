@@ -128,6 +128,9 @@ std::vector<EventSpec> build_specs() {
             opt("extend_weeks", F::integer, "weeks of extension"), opt("emergency", F::boolean, "emergency review"),
             opt("targets", F::text_list, "targets added")}},
         {E::progress_check, "progress_check", "Arrangements reviewed", {req("date", F::date, "date"), opt("notes", F::text, "notes")}},
+        {E::targets_reviewed, "targets_reviewed", "Progress on targets", {
+            req("date", F::date, "date of the review"),
+            req("ratings", F::object_list, "each target: {\"target\": text, \"rating\": 0-4, \"note\": text}")}},
         {E::extension_agreed, "extension_agreed", "Extension agreed", {
             req("date", F::date, "date"), req("weeks", F::integer, "weeks added"),
             req("reason", F::one_of, "reason", {"monitor_behaviour", "illness", "low_level_concerns", "other"}),
@@ -246,7 +249,35 @@ bool has_float(const Json& v) {
     return false;
 }
 
+// targets_reviewed: each rating names its target (text), a rating 0 (no progress) … 4 (met) and
+// an optional note; nothing else.
+void validate_ratings(const Json& payload, const std::string& file, const std::string& where, Problems& out) {
+    const auto it = payload.find("ratings");
+    if (it == payload.end() || !it->is_array()) return;   // reported by the field check
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const Json& r = (*it)[i];
+        if (!r.is_object()) continue;
+        const std::string at = where + "/ratings/" + std::to_string(i);
+        const auto t = r.find("target");
+        if (t == r.end() || !t->is_string() || t->get_ref<const std::string&>().empty())
+            out.push_back({file, at + "/target", "expected the target's text"});
+        const auto v = r.find("rating");
+        if (v == r.end() || !v->is_number_integer() || v->get<long long>() < 0 || v->get<long long>() > kMaxTargetRating)
+            out.push_back({file, at + "/rating", "expected a whole number from 0 (no progress) to 4 (target met)"});
+        const auto n = r.find("note");
+        if (n != r.end() && !n->is_string()) out.push_back({file, at + "/note", "expected a text"});
+        for (auto k = r.begin(); k != r.end(); ++k)
+            if (k.key() != "target" && k.key() != "rating" && k.key() != "note")
+                out.push_back({file, at + "/" + k.key(), "unknown field for a target rating; expected target, rating, note"});
+    }
+}
+
 } // namespace
+
+const char* target_rating_label(int rating) {
+    static const char* n[] = {"No progress", "Some progress", "Progressing", "Nearly met", "Met"};
+    return rating >= 0 && rating <= kMaxTargetRating ? n[rating] : "";
+}
 
 const std::vector<EventSpec>& event_specs() {
     static const std::vector<EventSpec> specs = build_specs();
@@ -314,6 +345,7 @@ void validate_payload(EventType type, const Json& payload, const std::string& fi
         if (order <= 0) ++key;
         if (order >= 0) ++field;
     }
+    if (type == EventType::targets_reviewed) validate_ratings(payload, file, where, out);
     if (has_float(payload))
         out.push_back({file, where, "decimal numbers are not allowed in events (they have no single canonical form)"});
 }

@@ -55,6 +55,7 @@ enum class EventType {
     review_requested,       // a parent (or LA) asks for a review, in writing or not
     review_held,            // a review meeting and its outcome
     progress_check,         // a lighter review of arrangements (Oxfordshire's fortnightly one)
+    targets_reviewed,       // progress on each target, rated 0-4 at a review (or any date)
     extension_agreed,       // the placement is extended by some weeks
     serious_breach,         // a serious breach of the host's behaviour policy
     placement_ended,        // the placement ends before its planned end
@@ -116,6 +117,10 @@ struct EventDraft {
 };
 
 bool is_timestamp(std::string_view s);   // "YYYY-MM-DDTHH:MM:SSZ"
+
+// targets_reviewed ratings: 0 no progress, 1 some progress, 2 progressing, 3 nearly met, 4 met.
+inline constexpr int kMaxTargetRating = 4;
+const char* target_rating_label(int rating);   // "Nearly met"; "" outside 0-4
 
 // Checks the payload against the event's spec. `where` is prefixed to each problem's path.
 void validate_payload(EventType type, const Json& payload, const std::string& file,

@@ -45,16 +45,74 @@ std::vector<std::string> CasePlan::allowed_actions() const {
 bool is_present_code(char c) { return std::string_view("/\\LBKPVW").find(c) != std::string_view::npos; }
 bool is_possible_code(char c) { return std::string_view("DXYZ#Q- ").find(c) == std::string_view::npos; }
 
+const std::vector<RegisterCode>& register_codes() {
+    using G = CodeGroup;
+    static const std::vector<RegisterCode> codes = [] {
+        const std::vector<std::pair<char, std::pair<const char*, G>>> rows = {
+            {'/', {"Present (morning registration)", G::present}},
+            {'\\', {"Present (afternoon registration)", G::present}},
+            {'L', {"Late, arrived before the register closed", G::present}},
+            {'K', {"Attending education provision arranged by the local authority", G::approved_activity}},
+            {'V', {"Attending an educational visit or trip", G::approved_activity}},
+            {'P', {"Participating in a supervised sporting activity", G::approved_activity}},
+            {'W', {"Attending work experience", G::approved_activity}},
+            {'B', {"Attending any other approved educational activity", G::approved_activity}},
+            {'C', {"Leave of absence: exceptional circumstances (C1 performance or employment, C2 part-time timetable)", G::authorised_absence}},
+            {'M', {"Leave of absence: medical or dental appointment", G::authorised_absence}},
+            {'J', {"Leave of absence: interview (J1)", G::authorised_absence}},
+            {'S', {"Leave of absence: study leave", G::authorised_absence}},
+            {'T', {"Leave of absence: parent travelling for occupational purposes", G::authorised_absence}},
+            {'R', {"Religious observance", G::authorised_absence}},
+            {'I', {"Illness (not medical or dental appointments)", G::authorised_absence}},
+            {'E', {"Suspended or permanently excluded, no alternative provision made", G::authorised_absence}},
+            {'G', {"Holiday not granted by the school", G::unauthorised_absence}},
+            {'N', {"Reason for absence not yet established", G::unauthorised_absence}},
+            {'O', {"Absent in other or unknown circumstances", G::unauthorised_absence}},
+            {'U', {"Arrived after the register closed", G::unauthorised_absence}},
+            {'D', {"Dual registered: attending the other school (not counted here)", G::not_possible}},
+            {'X', {"Not required to be in school (non-compulsory school age)", G::not_possible}},
+            {'Q', {"Unable to attend: lack of access arrangements", G::not_possible}},
+            {'Y', {"Unable to attend: exceptional circumstances (Y1-Y7: transport, disruption, closure, detention, public health …)", G::not_possible}},
+            {'Z', {"Prospective pupil not on the admission register", G::not_possible}},
+            {'#', {"Planned whole-school closure", G::not_possible}},
+            {'-', {"No session (not a school day for this placement)", G::not_possible}},
+        };
+        std::vector<RegisterCode> out;
+        for (const auto& [c, m] : rows) out.push_back({c, m.first, m.second, is_present_code(c), is_possible_code(c)});
+        return out;
+    }();
+    return codes;
+}
+
+const RegisterCode* find_register_code(char c) {
+    for (const RegisterCode& r : register_codes()) if (r.code == c) return &r;
+    return nullptr;
+}
+
+const char* code_group_label(CodeGroup g) {
+    static const char* n[] = {"Present", "Approved educational activity (counts as present)", "Authorised absence",
+                              "Unauthorised absence", "Not a possible session"};
+    return n[static_cast<int>(g)];
+}
+
+SessionCount count_sessions(std::string_view sessions) {
+    SessionCount n;
+    for (char c : sessions) {
+        if (!is_possible_code(c)) continue;
+        ++n.possible;
+        if (is_present_code(c)) ++n.present;
+    }
+    return n;
+}
+
 AttendanceSummary attendance_of(const CaseState& s) {
     AttendanceSummary a;
     for (const auto& w : s.attendance) {
         if (s.started && add_days(w.week_start, 6) < *s.started) continue;   // weeks before the placement
         ++a.weeks;
-        for (char c : w.sessions) {
-            if (!is_possible_code(c)) continue;
-            ++a.possible;
-            if (is_present_code(c)) ++a.present;
-        }
+        const SessionCount n = count_sessions(w.sessions);
+        a.possible += n.possible;
+        a.present += n.present;
     }
     a.absent = a.possible - a.present;
     a.percent = a.possible ? 100.0 * a.present / a.possible : 100.0;

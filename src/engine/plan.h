@@ -20,9 +20,11 @@
 //   plan_case, plan_to_json                       derive and serialise
 //   action_of, check_draft                        which action an event is, and whether it may be recorded
 //   attendance_of                                 register-code arithmetic (2024 codes)
+//   RegisterCode, register_codes, count_sessions  the 2024 codes with their meanings; one week's counts
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/calendar.h"
@@ -140,5 +142,26 @@ DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft);
 AttendanceSummary attendance_of(const CaseState& s);   // counts only (no thresholds)
 bool              is_present_code(char c);
 bool              is_possible_code(char c);
+
+// The register codes of the School Attendance (Pupil Registration) (England) Regulations 2024, as
+// one character each (the engine stores a week as ten characters; C1/C2, J1 and Y1-Y7 are kept as
+// C, J and Y). `present` and `possible` agree with is_present_code / is_possible_code.
+enum class CodeGroup { present, approved_activity, authorised_absence, unauthorised_absence, not_possible };
+struct RegisterCode {
+    char        code;
+    const char* meaning;                     // "Illness (not medical or dental appointments)"
+    CodeGroup   group;
+    bool        present;                     // counts as attending
+    bool        possible;                    // counts as a possible session
+};
+const std::vector<RegisterCode>& register_codes();      // in the order schools list them
+const RegisterCode*              find_register_code(char c);   // nullptr for an unknown code
+const char*                      code_group_label(CodeGroup g);   // "Authorised absence"
+
+struct SessionCount {
+    int    possible = 0, present = 0;
+    double percent() const { return possible ? 100.0 * present / possible : 100.0; }
+};
+SessionCount count_sessions(std::string_view sessions);  // one week's codes, by the rules above
 
 } // namespace cp
