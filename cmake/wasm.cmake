@@ -3,6 +3,8 @@
 #   engine_bench.js      the engine benchmark (bench/engine), run under Node
 #   crypto_tests.js      the crypto suite against libsodium compiled to wasm, run under Node
 #   site/                the web app: index.html, caseplan.js, caseplan.wasm, styles, loader
+#   hello/               a bare Dear ImGui page with the app's flags (target bench_hello_page, not built
+#                        by default): the yardstick of scripts/bench.py, never part of the site
 
 set(IMGUI_DIR "${THIRD_PARTY_DIR}/imgui")
 set(SODIUM_DIR "${THIRD_PARTY_DIR}/libsodium")
@@ -123,3 +125,25 @@ file(GLOB WEB_FILES CONFIGURE_DEPENDS web/*)
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${WEB_FILES} "${CMAKE_BINARY_DIR}/site/"
   DEPENDS ${WEB_FILES} caseplan_web kdf_worker)
+
+# ---- the benchmark's yardstick: a bare Dear ImGui "hello" page (scripts/bench.py) ------------
+# Stock Dear ImGui (its built-in font, no test-engine hooks) compiled like the app's copy, linked
+# with the app's flags. Not built by default and written to hello/, never into site/.
+add_library(imgui_hello STATIC EXCLUDE_FROM_ALL
+  "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(imgui_hello SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
+target_compile_definitions(imgui_hello PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_compile_options(imgui_hello PRIVATE -O2 -w)
+add_executable(bench_hello EXCLUDE_FROM_ALL bench/hello/hello.cpp)
+set_target_properties(bench_hello PROPERTIES OUTPUT_NAME hello RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/hello")
+target_link_libraries(bench_hello PRIVATE imgui_hello)
+target_link_options(bench_hello PRIVATE
+  -sENVIRONMENT=web -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sEXIT_RUNTIME=0 -sTOTAL_STACK=1048576
+  "-sEXPORTED_FUNCTIONS=_main")
+file(GLOB HELLO_WEB_FILES CONFIGURE_DEPENDS bench/hello/*.html bench/hello/*.js bench/hello/*.css)
+add_custom_target(bench_hello_page
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${HELLO_WEB_FILES} "${CMAKE_BINARY_DIR}/hello/"
+  DEPENDS bench_hello ${HELLO_WEB_FILES})

@@ -1,0 +1,357 @@
+#!/usr/bin/env python3
+"""The performance benchmark: one command, separate from the tests.
+
+    python3 scripts/bench.py                 build release binaries, measure everything (~10-15 min)
+    python3 scripts/bench.py --runs 3        fewer runs (the largest workspace gets --runs-large)
+    python3 scripts/bench.py --no-build      measure what is built
+
+It builds the release binaries (native and wasm, and the bare Dear ImGui page bench/hello), writes
+sealed workspaces of 0, 1, 1,000 and 10,000 generated cases (build/native/seed_workspace), serves
+the site with serve.py's handler and headers, and measures
+
+  download   the site's files, raw and gzip -9, beside the bare Dear ImGui page
+  start      navigation -> first interactive frame in headless Chromium, per workspace size, beside
+             the bare page's first frame in the same run (bench/web_bench.mjs says exactly what)
+  dashboard  per-frame CPU while scrolling 10,000 cases; main-thread CPU of the idle page over 10 s
+  save       one note on one case until the store's transaction completes, at 1 / 1,000 / 10,000
+  crypto     Argon2id (64 MiB, 3 passes) and XChaCha20-Poly1305 on 1 MiB in the app's wasm in
+             Chromium, beside native libsodium (build/native/crypto_bench)
+  engine     load, plan and report of 10,000 cases natively and as wasm under Node (engine_bench)
+
+Every figure is the median of several runs with their min and max; every comparison is a ratio of
+two medians measured in the same run. Prints one table and writes it as JSON to
+bench/results/<YYYY-MM-DD>.json and bench/results/latest.json.
+"""
+import argparse
+import datetime
+import gzip
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+import serve  # noqa: E402  (the real server's handler and headers)
+
+NATIVE = os.path.join(ROOT, "build", "native")
+WASM = os.path.join(ROOT, "build", "wasm")
+SITE = os.path.join(WASM, "site")
+HELLO = os.path.join(WASM, "hello")
+WORK = os.path.join(ROOT, "build", "bench")
+RESULTS = os.path.join(ROOT, "bench", "results")
+SIZES = [0, 1, 1000, 10000]
+PASSPHRASE = "benchmark passphrase for seeded workspaces"
+ENV = {**os.environ, "NODE_PATH": "/usr/share/nodejs"}
+
+# The project's goals (README, "Performance").
+GOALS = {
+    "start": "page interactive within 1.5x of the bare Dear ImGui hello page",
+    "download": "download under 1.5 MB gzip, fonts included",
+    "idle": "idle CPU under 1%",
+    "save": "save latency flat with workspace size (10,000 cases within 1.5x of 1 case)",
+    "dashboard": "dashboard under 4 ms CPU per frame (10,000 cases, scrolling)",
+    "interactive": "interactive within 1 s of navigation",
+    "engine": "engine under 200 ms native for load, plan and report of 10,000 cases; wasm within 2x",
+}
+
+
+def log(*a):
+    print("[bench]", *a, file=sys.stderr, flush=True)
+
+
+def run(cmd, **kw):
+    log("$", " ".join(cmd))
+    return subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, **kw)
+
+
+def stats(xs):
+    xs = sorted(xs)
+    return {"median": statistics.median(xs), "min": xs[0], "max": xs[-1], "n": len(xs)}
+
+
+# ---- build ---------------------------------------------------------------------------------------
+
+def build():
+    run(["bash", "scripts/build.sh", "native"])
+    run(["bash", "scripts/build.sh", "site"])
+    run(["flock", os.path.join(ROOT, "build", ".wasm.lock"), "ninja", "-C", WASM, "engine_bench", "bench_hello_page"])
+
+
+def seeds():
+    os.makedirs(WORK, exist_ok=True)
+    tool = os.path.join(NATIVE, "seed_workspace")
+    out = {}
+    for n in SIZES:
+        path = os.path.join(WORK, f"seed-{n}.bin")
+        stamp = path + ".passphrase"   # made with this passphrase by this build of the tool
+        fresh = (os.path.exists(path) and os.path.exists(stamp) and open(stamp).read() == PASSPHRASE
+                 and os.path.getmtime(path) >= os.path.getmtime(tool))
+        if not fresh:
+            run([tool, str(n), PASSPHRASE, path], stdout=subprocess.DEVNULL)
+            with open(stamp, "w") as f:
+                f.write(PASSPHRASE)
+        out[n] = path
+    return out
+
+
+# ---- server: serve.py's handler and headers, plus the bench-only pages -----------------------------
+
+class BenchHandler(serve.Handler):
+    BLANK = b"<!DOCTYPE html><html><head><meta charset='utf-8'><title>bench</title></head><body></body></html>"
+
+    def translate_path(self, path):
+        p = path.split("?", 1)[0].split("#", 1)[0]
+        if p.startswith("/hello/"):
+            rel = p[len("/hello/"):] or "index.html"
+            return os.path.join(HELLO, os.path.normpath("/" + rel).lstrip("/"))
+        if p.startswith("/__bench/seed-") and p.endswith(".bin"):
+            return os.path.join(WORK, os.path.basename(p))
+        return super().translate_path(path)
+
+    def do_GET(self):
+        if self.path.startswith("/__bench/blank.html"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(self.BLANK)))
+            self.end_headers()
+            self.wfile.write(self.BLANK)
+            return
+        super().do_GET()
+
+    def log_message(self, fmt, *args):
+        pass
+
+
+def start_server():
+    httpd = serve.Server(("127.0.0.1", 0), BenchHandler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+# ---- the measurements ------------------------------------------------------------------------------
+
+def download_sizes():
+    def folder(d, names=None):
+        files = {}
+        for f in sorted(os.listdir(d)):
+            if names and f not in names:
+                continue
+            data = open(os.path.join(d, f), "rb").read()
+            files[f] = {"raw": len(data), "gzip": len(gzip.compress(data, 9))}
+        return {"files": files, "raw": sum(v["raw"] for v in files.values()),
+                "gzip": sum(v["gzip"] for v in files.values())}
+    return {"app": folder(SITE), "hello": folder(HELLO, {"index.html", "hello.css", "hello_shell.js", "hello.js", "hello.wasm"})}
+
+
+def web(url, seed_paths, args):
+    cfg = {"url": url, "passphrase": PASSPHRASE, "workdir": os.path.join(WORK, "profiles"),
+           "seeds": {str(n): f"/__bench/seed-{n}.bin" for n in seed_paths},
+           "runs": args.runs, "runsLarge": args.runs_large, "saves": args.saves, "scrollSteps": 10,
+           "cryptoBench": os.path.join(NATIVE, "crypto_bench")}
+    os.makedirs(cfg["workdir"], exist_ok=True)
+    cfg_path, out_path = os.path.join(WORK, "web_config.json"), os.path.join(WORK, "web_result.json")
+    with open(cfg_path, "w") as f:
+        json.dump(cfg, f)
+    run(["node", "bench/web_bench.mjs", cfg_path, out_path])
+    shutil.rmtree(cfg["workdir"], ignore_errors=True)
+    return json.load(open(out_path))
+
+
+def last_json_line(text):
+    for line in reversed(text.strip().splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError("no JSON line in:\n" + text)
+
+
+def engine(args):
+    cases, runs = "10000", str(args.engine_runs)
+    native = last_json_line(run([os.path.join(NATIVE, "engine_bench"), cases, runs], capture_output=True, text=True).stdout)
+    portable = None
+    if args.engine_portable:
+        portable = last_json_line(run([os.path.join(NATIVE, "engine_bench"), cases, runs, "--portable-sha256"],
+                                      capture_output=True, text=True).stdout)
+    wasm = last_json_line(run(["node", "--no-experimental-fetch", os.path.join(WASM, "engine_bench.js"), cases, runs],
+                              capture_output=True, text=True).stdout)
+    return {"native": native, "native_portable_sha256": portable, "wasm": wasm}
+
+
+# ---- the table ---------------------------------------------------------------------------------------
+
+def summarise(sizes, w, eng, cn):
+    rows = []   # (section, figure, stats | value, unit, note)
+    def row(section, figure, s, unit, note=""):
+        rows.append({"section": section, "figure": figure, "unit": unit, "note": note, **s})
+
+    app, hello = sizes["app"], sizes["hello"]
+    row("download", "app: all files, gzip -9", {"median": app["gzip"] / 1e3}, "KB", f"raw {app['raw'] / 1e3:.0f} KB")
+    row("download", "bare Dear ImGui page, gzip -9", {"median": hello["gzip"] / 1e3}, "KB", f"raw {hello['raw'] / 1e3:.0f} KB")
+    row("download", "app / bare page (gzip)", {"median": app["gzip"] / hello["gzip"]}, "x")
+
+    hello_ff = stats([r["firstFrameMs"] for r in w["hello"]])
+    hello_cpu = stats([r["processCpuMs"] for r in w["hello"]])
+    row("start", "bare page: navigation -> first frame", hello_ff, "ms")
+    row("start", "bare page: renderer CPU to first frame", hello_cpu, "ms", "all the page's threads")
+    out = {"hello_first_frame": hello_ff}
+    for n in w["sizes"]:
+        runs = w["app"][str(n)]
+        if not runs:
+            continue
+        s = {k: stats([r[k] for r in runs]) for k in ("firstFrameMs", "lockedMs", "unlockMs", "kdfWorkerMs", "interactiveMs",
+                                                       "processCpuMs")}
+        out[n] = s
+        if n == 0:
+            row("start", "app: navigation -> first frame", s["firstFrameMs"], "ms", "loading screen gone")
+        row("start", f"{n} cases: navigation -> unlock screen", s["lockedMs"], "ms", "every sealed record read")
+        row("start", f"{n} cases: Enter -> dashboard drawn", s["unlockMs"], "ms", f"Argon2id {s['kdfWorkerMs']['median']:.0f} ms of it")
+        row("start", f"{n} cases: interactive (sum)", s["interactiveMs"], "ms",
+            f"{s['interactiveMs']['median'] / hello_ff['median']:.1f}x the bare page")
+        row("start", f"{n} cases: renderer CPU to interactive", s["processCpuMs"], "ms",
+            f"{s['processCpuMs']['median'] / hello_cpu['median']:.1f}x the bare page; Argon2id included")
+
+    if w["scroll"]:
+        cpu = stats([r["mainThreadCpuMsPerFrame"] for r in w["scroll"]])
+        wall = stats([statistics.median(r["frameWallMs"]) for r in w["scroll"]])
+        row("dashboard", f"{w['sizes'][-1]} cases scrolling: main-thread CPU per frame", cpu, "ms",
+            f"{statistics.median(r['frames'] for r in w['scroll']):.0f} frames per run")
+        row("dashboard", "  renderer process CPU per frame", stats([r["processCpuMsPerFrame"] for r in w["scroll"]]), "ms")
+        row("dashboard", "  app frame, wall clock (median per run)", wall, "ms", "inflated by the machine's load")
+        out["scroll"] = cpu
+    if w["idle"]:
+        out["idle"] = stats([r["cpuPercent"] for r in w["idle"]])
+        row("dashboard", f"idle {w['sizes'][-1]}-case dashboard, 10 s: main-thread CPU", out["idle"], "%",
+            f"{statistics.median(r['frames'] for r in w['idle']):.0f} frames drawn; renderer "
+            f"{statistics.median(r['processCpuPercent'] for r in w['idle']):.2f}%")
+
+    out["save"] = {}
+    for n in w["sizes"]:
+        runs = w["save"][str(n)]
+        if not runs:
+            continue
+        wf = stats([x["ms"] for r in runs for x in r["withFrames"]])
+        so = stats([x["ms"] for r in runs for x in r["storeOnly"]])
+        out["save"][n] = wf
+        row("save", f"{n} cases: note recorded -> write complete", wf, "ms", f"no redraw: {so['median']:.0f} ms")
+
+    if w.get("crypto"):
+        c = w["crypto"]
+        aw, an = stats([r["ms"] for r in c["argon"]]), stats(cn["argon2id_ms"])
+        row("crypto", "Argon2id 64 MiB x3: app's KDF worker (wasm)", aw, "ms")
+        row("crypto", "Argon2id 64 MiB x3: native libsodium", an, "ms", f"wasm/native {aw['median'] / an['median']:.2f}x")
+        mbs = lambda ms: 1.048576 / (ms / 1000)   # MB/s for a 1 MiB operation
+        for what, wk, nk in (("seal", "seal1MiBMs", "seal_1mib_ms"), ("open", "open1MiBMs", "open_1mib_ms")):
+            sw, sn = stats([mbs(x) for x in c[wk]]), stats([mbs(x) for x in cn[nk]])
+            row("crypto", f"XChaCha20-Poly1305 {what} 1 MiB: app's wasm", sw, "MB/s")
+            row("crypto", f"XChaCha20-Poly1305 {what} 1 MiB: native", sn, "MB/s", f"native/wasm {sn['median'] / sw['median']:.2f}x")
+        out["argon_ratio"] = aw["median"] / an["median"]
+
+    if eng:
+        out["engine"] = {}
+        for step in ("load", "plan", "report"):
+            nat, was = eng["native"][f"{step}_ms"], eng["wasm"][f"{step}_ms"]
+            row("engine", f"{step} 10,000 cases: native", nat, "ms", "SHA-256 " + eng["native"]["sha256"])
+            if eng["native_portable_sha256"]:
+                row("engine", f"{step} 10,000 cases: native, portable SHA-256", eng["native_portable_sha256"][f"{step}_ms"], "ms")
+            row("engine", f"{step} 10,000 cases: wasm (Node)", was, "ms", f"wasm/native {was['median'] / nat['median']:.2f}x")
+            out["engine"][step] = {"native": nat["median"], "wasm": was["median"]}
+    return rows, out
+
+
+def verdicts(sizes, key):
+    v = []
+    gz = sizes["app"]["gzip"]
+    v.append(("download", gz <= 1.5e6, f"{gz / 1e6:.2f} MB gzip"))
+    hello = key["hello_first_frame"]["median"]
+    ns = [n for n in SIZES if n in key]
+    v.append(("start", all(key[n]["interactiveMs"]["median"] <= 1.5 * hello for n in ns),
+              ", ".join(f"{n}: {key[n]['interactiveMs']['median'] / hello:.1f}x" for n in ns)))
+    v.append(("interactive", all(key[n]["interactiveMs"]["median"] <= 1000 for n in ns),
+              ", ".join(f"{n}: {key[n]['interactiveMs']['median']:.0f} ms" for n in ns)))
+    if "idle" in key:
+        v.append(("idle", key["idle"]["median"] < 1.0, f"{key['idle']['median']:.2f}%"))
+    if key["save"]:
+        lo, hi = key["save"][min(key["save"])]["median"], key["save"][max(key["save"])]["median"]
+        v.append(("save", hi <= 1.5 * lo, ", ".join(f"{n}: {s['median']:.0f} ms" for n, s in key["save"].items())))
+    if "scroll" in key:
+        v.append(("dashboard", key["scroll"]["median"] <= 4.0, f"{key['scroll']['median']:.1f} ms"))
+    if "engine" in key:
+        e = key["engine"]
+        ok = all(e[s]["native"] <= 200 for s in e) and all(e[s]["wasm"] <= 2 * e[s]["native"] for s in e)
+        v.append(("engine", ok, ", ".join(f"{s} {e[s]['native']:.0f} ms ({e[s]['wasm'] / e[s]['native']:.1f}x)" for s in e)))
+    return [{"goal": GOALS[g], "met": ok, "measured": m} for g, ok, m in v]
+
+
+def table(rows, goals):
+    lines = [f"{'figure':<58} {'median':>10} {'min':>10} {'max':>10}  unit  note"]
+    section = None
+    f = lambda x: "" if x is None else (f"{x:.2f}" if abs(x) < 10 else f"{x:.0f}")
+    for r in rows:
+        if r["section"] != section:
+            section = r["section"]
+            lines.append(f"-- {section}")
+        lines.append(f"{r['figure']:<58} {f(r['median']):>10} {f(r.get('min')):>10} {f(r.get('max')):>10}  {r['unit']:<4}  {r['note']}")
+    lines.append("-- goals")
+    for g in goals:
+        lines.append(f"{'MET    ' if g['met'] else 'NOT MET'} {g['goal']}: {g['measured']}")
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=3, help="runs per figure (default 3)")
+    ap.add_argument("--runs-large", type=int, default=2, help="runs with the largest workspace (default 3)")
+    ap.add_argument("--engine-runs", type=int, default=3, help="engine_bench runs (default 3)")
+    ap.add_argument("--saves", type=int, default=3, help="saves per run and workspace (default 5)")
+    ap.add_argument("--no-build", action="store_true", help="measure what is built")
+    ap.add_argument("--no-engine", action="store_true", help="leave out the engine figures")
+    ap.add_argument("--engine-portable", action="store_true", help="also time the engine natively without the CPU's SHA instructions")
+    ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="workspace sizes (default 0,1,1000,10000)")
+    args = ap.parse_args()
+    SIZES[:] = sorted(int(x) for x in args.sizes.split(","))
+    t0 = time.time()
+    load_before = os.getloadavg()
+    if not args.no_build:
+        build()
+    seed_paths = seeds()
+    httpd, url = start_server()
+    try:
+        w = web(url, seed_paths, args)
+    finally:
+        httpd.shutdown()
+    cn = w["crypto"]["native"] if w.get("crypto") else None
+    eng = None if args.no_engine else engine(args)
+    sizes = download_sizes()
+    rows, key = summarise(sizes, w, eng, cn)
+    goals = verdicts(sizes, key)
+    now = datetime.datetime.now()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    result = {
+        "date": now.strftime("%Y-%m-%d %H:%M"), "commit": commit, "seconds": round(time.time() - t0),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                    "loadavg_before": [round(x, 1) for x in load_before],
+                    "loadavg_after": [round(x, 1) for x in os.getloadavg()]},
+        "runs": {"runs": args.runs, "runs_large": args.runs_large, "engine": args.engine_runs, "saves": args.saves},
+        "table": rows, "goals": goals,
+        "raw": {"sizes": sizes, "web": {k: v for k, v in w.items() if k != "scroll"},
+                "scroll": [{k: v for k, v in r.items() if k != "frameWallMs"} for r in w["scroll"]],
+                "engine": eng},
+    }
+    os.makedirs(RESULTS, exist_ok=True)
+    for name in (now.strftime("%Y-%m-%d") + ".json", "latest.json"):
+        with open(os.path.join(RESULTS, name), "w") as f:
+            json.dump(result, f, indent=1)
+            f.write("\n")
+    print(table(rows, goals))
+    print(f"load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after ({os.cpu_count()} CPUs); "
+          f"{result['seconds']} s; written to bench/results/{now.strftime('%Y-%m-%d')}.json and latest.json")
+
+
+if __name__ == "__main__":
+    main()
