@@ -7,6 +7,7 @@
 #include "app/fonts.h"
 #include "app/theme.h"
 #include "app/ui.h"
+#include "app/views.h"
 #include "platform/platform.h"
 
 #ifndef CP_VERSION
@@ -173,7 +174,7 @@ void publish_state(Session& s) {
               {"import", {{"step", steps[static_cast<int>(im.step)]}, {"error", im.error}, {"result", im.result},
                           {"newCases", im.preview.new_cases}, {"newEvents", im.preview.new_events}, {"refused", im.preview.refused_cases}}},
               {"export", s.export_status()}, {"daysSinceExport", s.days_since_export()}, {"today", to_iso(s.today())},
-              {"undo", s.undo_label()}};
+              {"undo", s.undo_label()}, {"wizard", wizard_test_state()}, {"caseView", case_view_test_state()}};
     platform::publish_state(j.dump());
 }
 
