@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
 
 #include "app/documents_view.h"
 #include "app/fonts.h"
@@ -97,7 +98,11 @@ void action_dialog(const std::string& case_id) {
         }
     }
     for (const std::string& w : d.warnings) { status_text("Warning:", 1); ImGui::SameLine(); ImGui::TextWrapped("%s", w.c_str()); }
+    // A long form scrolls on its own, so Record and Cancel stay on screen.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, std::max(200.0f, vp->WorkSize.y - 300)));
+    ImGui::BeginChild("##fields", ImVec2(560, 0), ImGuiChildFlags_AutoResizeY);
     d.form.draw();
+    ImGui::EndChild();
     for (const std::string& p : d.problems) status_text(p.c_str(), 2);
     const bool confirm = irreversible(d.action);
     if (ImGui::Button(confirm && !d.confirm_needed ? "Record…" : "Record")) {
