@@ -64,7 +64,7 @@ void draw_months(const Canvas& c, const TimelineRange& r) {
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     for (Date d = r.first; d <= r.last; d = add_days(d, 1)) {
         const Ymd v = ymd_of(d);
-        if (v.day != 1 && d != r.first) continue;
+        if (v.day != 1 && (d != r.first || v.day > 20)) continue;   // no label crowding the next month's
         c.dl->AddLine({c.x(d), c.origin.y}, {c.x(d), c.y(4)}, line);
         static const char* names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
         c.dl->AddText({c.x(d) + 3, c.origin.y}, text, (std::string(names[v.month - 1]) + " " + std::to_string(v.year)).c_str());
