@@ -10,6 +10,7 @@
 #include "app/report_view.h"
 #include "app/theme.h"
 #include "app/ui.h"
+#include "app/views.h"
 #include "platform/platform.h"
 
 #ifndef CP_VERSION
@@ -37,11 +38,11 @@ void file_menu(Session& s) {
 void view_menu() {
     if (!ImGui::BeginMenu("View")) return;
     const float scale = text_scale();
-    if (ImGui::MenuItem("Larger text", nullptr, false, scale < 1.6f)) set_text_scale(scale + 0.1f);
-    if (ImGui::MenuItem("Smaller text", nullptr, false, scale > 0.8f)) set_text_scale(scale - 0.1f);
+    if (ImGui::MenuItem("Larger text", nullptr, false, scale < 1.6f)) set_appearance(current_theme(), scale + 0.1f);
+    if (ImGui::MenuItem("Smaller text", nullptr, false, scale > 0.8f)) set_appearance(current_theme(), scale - 0.1f);
     ImGui::Separator();
-    if (ImGui::MenuItem("Light theme", nullptr, current_theme() == Theme::Light)) apply_theme(Theme::Light);
-    if (ImGui::MenuItem("Dark theme", nullptr, current_theme() == Theme::Dark)) apply_theme(Theme::Dark);
+    if (ImGui::MenuItem("Light theme", nullptr, current_theme() == Theme::Light)) set_appearance(Theme::Light, scale);
+    if (ImGui::MenuItem("Dark theme", nullptr, current_theme() == Theme::Dark)) set_appearance(Theme::Dark, scale);
     ImGui::EndMenu();
 }
 
@@ -137,7 +138,7 @@ void about_window() {
         ImGui::TextWrapped("The rules come from five local-authority protocols (Oxfordshire, Hammersmith & Fulham, "
                            "Thurrock, Norfolk and Worcestershire) and the statutory guidance for England. Every rule "
                            "the planner applies names the document and paragraph it comes from.");
-        if (ImGui::Button("Close")) ui().show_about = false;
+        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ui().show_about = false;
     }
     ImGui::End();
 }
@@ -177,7 +178,8 @@ void publish_state(Session& s) {
               {"import", {{"step", steps[static_cast<int>(im.step)]}, {"error", im.error}, {"result", im.result},
                           {"newCases", im.preview.new_cases}, {"newEvents", im.preview.new_events}, {"refused", im.preview.refused_cases}}},
               {"export", s.export_status()}, {"daysSinceExport", s.days_since_export()}, {"today", to_iso(s.today())},
-              {"undo", s.undo_label()}, {"views", views_test_state()}};
+              {"undo", s.undo_label()}, {"views", views_test_state()}, {"wizard", wizard_test_state()}, {"caseView", case_view_test_state()},
+              {"appearance", {{"dark", current_theme() == Theme::Dark}, {"textPercent", s.settings().text_scale_percent}}}};
     platform::publish_state(j.dump());
 }
 
@@ -239,6 +241,7 @@ void frame() {
     const bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsAnyMouseDown() || io.InputQueueCharacters.Size > 0 ||
                        ImGui::IsKeyPressed(ImGuiKey_Tab) || io.MouseWheel != 0;
     s.tick(platform::now_ms(), input);
+    sync_appearance();
     shortcuts(s);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

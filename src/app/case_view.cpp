@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
 
 #include "app/attendance_view.h"
 #include "app/documents_view.h"
@@ -11,6 +12,7 @@
 #include "app/form.h"
 #include "app/theme.h"
 #include "app/ui.h"
+#include "app/views.h"
 
 namespace cp::app {
 namespace {
@@ -97,7 +99,11 @@ void action_dialog(const std::string& case_id) {
         }
     }
     for (const std::string& w : d.warnings) { status_text("Warning:", 1); ImGui::SameLine(); ImGui::TextWrapped("%s", w.c_str()); }
+    // A long form scrolls on its own, so Record and Cancel stay on screen.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, std::max(200.0f, vp->WorkSize.y - 300)));
+    ImGui::BeginChild("##fields", ImVec2(560, 0), ImGuiChildFlags_AutoResizeY);
     d.form.draw();
+    ImGui::EndChild();
     for (const std::string& p : d.problems) status_text(p.c_str(), 2);
     const bool confirm = irreversible(d.action);
     if (ImGui::Button(confirm && !d.confirm_needed ? "Record…" : "Record")) {
@@ -181,6 +187,7 @@ void actions_section(const CasePlan& p) {
     for (const ActionState& a : p.actions) {
         if (!a.allowed) continue;
         if (ImGui::Button(a.label.c_str())) start_action(a);
+        jargon_tooltip(a.label);
     }
     ImGui::EndDisabled();
     bool any_blocked = false;
@@ -223,6 +230,7 @@ void plan_tab(const CasePlan& p) {
             if (!c.who.empty()) line += "  (" + c.who + ")";
             if (c.due) line += "  by " + to_uk(*c.due);
             ImGui::BulletText("%s", line.c_str());
+            jargon_tooltip(line);
         }
     }
     deadlines_section(p);
@@ -246,6 +254,43 @@ std::string event_summary(const Event& e) {
     return s;
 }
 
+std::string lower(std::string s) {
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+// How an entry reads in the history: a correction names what it corrects; an entry replaced by
+// a correction, or withdrawn by an undo, says so.
+std::string history_what(const Case& c, std::size_t i, bool counts) {
+    const Event& e = c.events[i];
+    std::string what = spec_of(e.type).label;
+    const auto target = std::find_if(c.events.begin(), c.events.end(), [&](const Event& x) { return x.id == e.supersedes; });
+    if (target != c.events.end())
+        what = e.type == EventType::retraction ? "Undo of: " + std::string(spec_of(target->type).label)
+                                               : "Correction of: " + std::string(spec_of(target->type).label);
+    if (!counts && e.type != EventType::retraction) {
+        const auto by = std::find_if(c.events.begin(), c.events.end(), [&](const Event& x) { return x.supersedes == e.id; });
+        what += by != c.events.end() && by->type != EventType::retraction ? " [corrected later]" : " [withdrawn]";
+    }
+    return what;
+}
+
+void history_row(const Event& e, const std::string& what, const std::string& details, bool counts) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const std::string when = e.at.size() >= 16 ? uk_date(e.at.substr(0, 10)) + " " + e.at.substr(11, 5) : e.at;
+    ImGui::TextUnformatted(when.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", e.author.name.c_str());
+    ImGui::TableNextColumn();
+    if (!e.supersedes.empty()) status_text(what.c_str(), 1);
+    else if (!counts) ImGui::TextDisabled("%s", what.c_str());
+    else ImGui::TextWrapped("%s", what.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", details.c_str());
+    jargon_tooltip(details);
+}
+
 void history_tab(const Case& c) {
     static std::string filter;
     ImGui::SetNextItemWidth(280);
@@ -257,27 +302,17 @@ void history_tab(const Case& c) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Recorded (UTC)", 0, 0.9f);
     ImGui::TableSetupColumn("By", 0, 1.0f);
-    ImGui::TableSetupColumn("What", 0, 1.0f);
+    ImGui::TableSetupColumn("What", 0, 1.2f);
     ImGui::TableSetupColumn("Details", 0, 3.0f);
     ImGui::TableHeadersRow();
+    const std::string needle = lower(filter);
     for (std::size_t i = c.events.size(); i-- > 0;) {
         const Event& e = c.events[i];
         const bool counts = std::find(live.begin(), live.end(), i) != live.end();
-        std::string what = spec_of(e.type).label;
-        if (!e.supersedes.empty()) what += e.type == EventType::retraction ? " (undo)" : " (correction)";
-        if (!counts && e.type != EventType::retraction) what += " [withdrawn]";
+        const std::string what = history_what(c, i, counts);
         const std::string details = event_summary(e);
-        if (!filter.empty() && (what + details + e.author.name).find(filter) == std::string::npos) continue;
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        const std::string when = e.at.size() >= 16 ? uk_date(e.at.substr(0, 10)) + " " + e.at.substr(11, 5) : e.at;
-        ImGui::TextUnformatted(when.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", e.author.name.c_str());
-        ImGui::TableNextColumn();
-        if (!counts) ImGui::TextDisabled("%s", what.c_str()); else ImGui::TextWrapped("%s", what.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", details.c_str());
+        if (!needle.empty() && lower(what + " " + details + " " + e.author.name).find(needle) == std::string::npos) continue;
+        history_row(e, what, details, counts);
     }
     ImGui::EndTable();
 }
@@ -304,6 +339,9 @@ void case_view() {
     }
     if (ImGui::BeginTabBar("casetabs")) {
         if (ImGui::BeginTabItem("Plan")) { ImGui::BeginChild("##plan"); plan_tab(*p); ImGui::EndChild(); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Pupil passport")) { passport_tab(id, *s); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Timeline")) { timeline_tab(*p, *s); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Reviews and meetings")) { reviews_tab(*s); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem("Documents")) { documents_tab(id); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem("Attendance")) { attendance_tab(id); ImGui::EndTabItem(); }
         if (ImGui::BeginTabItem("Targets")) { targets_tab(id); ImGui::EndTabItem(); }
@@ -312,6 +350,33 @@ void case_view() {
         ImGui::EndTabBar();
     }
     action_dialog(id);
+    passport_dialog(id);
+}
+
+Json case_view_test_state() {
+    if (ui().view != View::case_view) return nullptr;
+    const CaseState* s = session().state_of(ui().case_id);
+    const CasePlan* p = nullptr;
+    for (const CasePlan& x : session().plans()) if (x.case_id == ui().case_id) p = &x;
+    if (!s || !p) return nullptr;
+    Json marks = Json::array();
+    for (const TimelineMark& m : timeline_marks(*p, *s, session().today()))
+        if (m.kind != "week") marks.push_back({{"kind", m.kind}, {"date", to_iso(m.date)}, {"label", m.label}, {"status", m.status}});
+    Json passport = Json::object();
+    for (const PassportSection& sec : passport_sections(*s)) passport[sec.code] = {{"filled", sec.filled}, {"total", sec.total}};
+    Json reviews = Json::array();
+    for (const Review& r : s->reviews) reviews.push_back({{"date", to_iso(r.date)}, {"outcome", r.outcome}, {"pupilVoice", r.pupil_views}});
+    Json history = Json::array();
+    if (const Case* c = find_case(session().ws(), ui().case_id)) {
+        const auto live = live_events(*c);
+        for (std::size_t i = 0, live_i = 0; i < c->events.size(); ++i) {
+            const bool counts = live_i < live.size() && live[live_i] == i;
+            live_i += counts;
+            history.push_back(history_what(*c, i, counts));
+        }
+    }
+    return {{"timeline", marks}, {"passport", passport}, {"reviews", reviews}, {"history", history}, {"draft", is_draft_name(s->pupil_name)},
+            {"stage", stage_name(p->stage)}, {"kind", case_kind_name(s->kind)}, {"flags", {{"ehcp", s->flags.ehcp}, {"cla", s->flags.cla}}}};
 }
 
 } // namespace cp::app

@@ -179,44 +179,4 @@ void dashboard() {
     if (plans.empty()) ImGui::TextDisabled("No cases yet. Choose New case to start one.");
 }
 
-void new_case_dialog() {
-    static EventForm form;
-    static std::vector<std::string> problems;
-    if (!ui().show_new_case) return;
-    if (!ImGui::IsPopupOpen("New case")) {
-        Json preset = {{"pack", session().ws().own.la}, {"home_urn", session().ws().own.urn}};
-        form = EventForm(EventType::case_opened, session().today(), preset);
-        problems.clear();
-        ImGui::OpenPopup("New case");
-    }
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(420, 200), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
-    bool open = true;
-    if (ImGui::BeginPopupModal("New case", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextWrapped("The protocol and kind decide which rules apply. Fields marked * are required.");
-        form.draw();
-        for (const std::string& p : problems) status_text(p.c_str(), 2);
-        if (ImGui::Button("Create case")) {
-            problems.clear();
-            Json payload;
-            if (form.build(payload, problems)) {
-                Problems engine_problems;
-                std::string id;
-                if (session().open_case({session().author(), EventType::case_opened, payload, ""}, id, engine_problems)) {
-                    ui().show_new_case = false;
-                    ui().view = View::case_view;
-                    ui().case_id = id;
-                    ImGui::CloseCurrentPopup();
-                }
-                for (const Problem& p : engine_problems) problems.push_back(p.message);
-            }
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) { ui().show_new_case = false; ImGui::CloseCurrentPopup(); }
-        ImGui::EndPopup();
-    }
-    if (!open) ui().show_new_case = false;
-}
-
 } // namespace cp::app

@@ -6,6 +6,7 @@
 
 #include "app/fonts.h"
 #include "app/form.h"
+#include "app/theme.h"
 #include "app/ui.h"
 #include "crypto/keys.h"
 #include "platform/platform.h"
@@ -170,6 +171,7 @@ void settings_dialog() {
     if (info.usage_bytes >= 0) ImGui::Text("Used: %s of %s available to this site", megabytes(info.usage_bytes).c_str(), megabytes(info.quota_bytes).c_str());
     const int days = session().days_since_export();
     ImGui::Text("Last backup export: %s", days < 0 ? "never" : (uk_date(s.last_export) + " (" + std::to_string(days) + " days ago)").c_str());
+    appearance_settings();
     if (changed) session().save_settings();
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) close_modal(ui().show_settings);
     ImGui::EndPopup();

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace cp::app {
@@ -25,6 +26,71 @@ bool is_long_text(const FieldSpec& f) {
            n.find("views") != std::string::npos || n == "reasons" || n == "objectives" || n == "reason";
 }
 
+const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
+                         "August", "September", "October", "November", "December"};
+
+int days_in_month(int y, int m) {
+    for (int d = 31; d >= 28; --d) if (is_valid_ymd(y, m, d)) return d;
+    return 0;
+}
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The month a picker opens on: the field's date, else today.
+Date picker_anchor(const std::string& v, Date today) {
+    const auto d = parse_uk_date(v);
+    return d ? *d : today;
+}
+
+// A month grid, Monday first. True when a day was chosen (written into `v` as DD/MM/YYYY).
+bool month_grid(std::string& v, Ymd& shown, Date today) {
+    if (ImGui::SmallButton("<")) { if (--shown.month < 1) { shown.month = 12; --shown.year; } }
+    ImGui::SameLine();
+    ImGui::Text("%s %d", kMonths[shown.month - 1], shown.year);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(">")) { if (++shown.month > 12) { shown.month = 1; ++shown.year; } }
+    const auto selected = parse_uk_date(v);
+    bool chosen = false;
+    if (!ImGui::BeginTable("##days", 7, ImGuiTableFlags_SizingFixedSame)) return false;
+    for (const char* w : {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}) { ImGui::TableNextColumn(); ImGui::TextDisabled("%s", w); }
+    const Date first = date_from_ymd(shown.year, shown.month, 1);
+    for (int i = 0; i < weekday_of(first); ++i) ImGui::TableNextColumn();
+    for (int day = 1; day <= days_in_month(shown.year, shown.month); ++day) {
+        ImGui::TableNextColumn();
+        const Date d = date_from_ymd(shown.year, shown.month, day);
+        const bool mark = (selected && *selected == d) || d == today;
+        if (mark) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(selected && *selected == d ? ImGuiCol_ButtonActive : ImGuiCol_FrameBgHovered));
+        if (ImGui::SmallButton(std::to_string(day).c_str())) { v = to_uk(d); chosen = true; }
+        if (mark) ImGui::PopStyleColor();
+    }
+    ImGui::EndTable();
+    return chosen;
+}
+
+} // namespace
+
+std::string date_problem(const std::string& text) {
+    if (text.empty() || parse_uk_date(text) || parse_iso_date(text)) return "";
+    std::string parts[3];
+    int n = 0;
+    for (char c : text) {
+        if (c == '/') { if (++n > 2) break; }
+        else if (n <= 2) parts[n] += c;
+    }
+    if (n != 2 || !all_digits(parts[0]) || !all_digits(parts[1]) || !all_digits(parts[2]))
+        return "Write the date as DD/MM/YYYY, for example 07/09/2026.";
+    if (parts[2].size() != 4) return "Write the year in full, with four digits (" + parts[2] + ").";
+    const int d = std::stoi(parts[0]), m = std::stoi(parts[1]), y = std::stoi(parts[2]);
+    if (m < 1 || m > 12) return "There is no month " + parts[1] + ": the month comes second, 01 to 12.";
+    if (d < 1 || d > days_in_month(y, m))
+        return std::string(kMonths[m - 1]) + " " + parts[2] + " has " + std::to_string(days_in_month(y, m)) + " days; there is no day " + parts[0] + ".";
+    return "Write the date as DD/MM/YYYY.";
+}
+
+namespace {
+
 std::string label_of(const FieldSpec& f) {
     std::string l = f.label;
     if (!l.empty()) l[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(l[0])));
@@ -38,7 +104,13 @@ std::string uk_date(const std::string& iso) {
     return d ? to_uk(*d) : iso;
 }
 
-EventForm::EventForm(EventType type, Date today, const Json& preset) : type_(type), today_(today) {
+std::string EventForm::value(const std::string& field) const {
+    const auto it = values_.find(field);
+    return it == values_.end() ? "" : it->second;
+}
+
+EventForm::EventForm(EventType type, Date today, const Json& preset, std::set<std::string> hidden)
+    : type_(type), today_(today), hidden_(std::move(hidden)) {
     for (const FieldSpec& f : spec_of(type).fields) {
         values_[f.name] = "";
         if (f.type == FieldType::date && std::string(f.name) == "date") values_[f.name] = to_uk(today);
@@ -51,6 +123,7 @@ EventForm::EventForm(EventType type, Date today, const Json& preset) : type_(typ
 }
 
 void EventForm::draw_field(const FieldSpec& f, float width) {
+    if (hidden_.count(f.name)) return;
     std::string& v = values_[f.name];
     const std::string label = label_of(f);
     const std::string id = std::string("##") + f.name;   // tests find the field as "#<name>"
@@ -78,8 +151,10 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
         ImGui::SetNextItemWidth(160);
         ImGui::InputTextWithHint(id.c_str(), "DD/MM/YYYY", &v);
         ImGui::SameLine();
+        date_picker(v);
+        ImGui::SameLine();
         if (ImGui::SmallButton("Today")) v = to_uk(today_);
-        if (!v.empty() && !parse_uk_date(v)) { ImGui::SameLine(); ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, "not a date (DD/MM/YYYY)"); }
+        if (const std::string why = date_problem(v); !why.empty()) status_text(why.c_str(), 2);
         break;
     case FieldType::text_list:
         ImGui::TextUnformatted((label + " (one per line)").c_str());
@@ -104,6 +179,18 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
     ImGui::PopID();
 }
 
+// A button that opens a small month calendar under the field.
+void EventForm::date_picker(std::string& v) {
+    static Ymd shown{};
+    if (ImGui::SmallButton("Calendar")) {
+        shown = ymd_of(picker_anchor(v, today_));
+        ImGui::OpenPopup("##datepicker");
+    }
+    if (!ImGui::BeginPopup("##datepicker")) return;
+    if (month_grid(v, shown, today_) || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
 // Required fields first; the optional ones fold away so a long form (an agreement has twenty
 // fields) still fits the screen with its buttons.
 void EventForm::draw() {
@@ -112,7 +199,7 @@ void EventForm::draw() {
     bool any_optional = false;
     for (const FieldSpec& f : spec_of(type_).fields) {
         if (f.required) draw_field(f, width);
-        else any_optional = true;
+        else any_optional = any_optional || !hidden_.count(f.name);
     }
     if (any_optional && ImGui::TreeNodeEx("More details (optional)", ImGuiTreeNodeFlags_SpanAvailWidth)) {
         for (const FieldSpec& f : spec_of(type_).fields)
@@ -137,7 +224,7 @@ bool EventForm::build(Json& payload, std::vector<std::string>& problems) const {
             if (v.empty()) { missing(); break; }
             if (auto d = parse_uk_date(v)) payload[f.name] = to_iso(*d);
             else if (auto d2 = parse_iso_date(v)) payload[f.name] = to_iso(*d2);
-            else problems.push_back(name + ": \"" + v + "\" is not a date; write it as DD/MM/YYYY");
+            else problems.push_back(name + ": " + date_problem(v));
             break;
         case FieldType::integer:
             if (v.empty()) { missing(); break; }
@@ -157,7 +244,7 @@ bool EventForm::build(Json& payload, std::vector<std::string>& problems) const {
                 if (colon == std::string::npos) { problems.push_back(name + ": \"" + line + "\" needs the form name: value"); continue; }
                 std::string key = line.substr(0, colon), val = line.substr(colon + 1);
                 while (!val.empty() && val.front() == ' ') val.erase(0, 1);
-                o[key] = val;
+                if (!val.empty()) o[key] = val;   // a name left blank says nothing
             }
             payload[f.name] = o;
             break;

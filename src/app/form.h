@@ -6,6 +6,7 @@
 //   if (f.draw()) { Json payload; if (f.build(payload, problems)) record(...); }
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,22 +17,30 @@ namespace cp::app {
 class EventForm {
 public:
     EventForm() = default;
-    EventForm(EventType type, Date today, const Json& preset = Json::object());
+    // `hidden` fields are not drawn; their preset values are still built into the payload.
+    EventForm(EventType type, Date today, const Json& preset = Json::object(), std::set<std::string> hidden = {});
 
     EventType   type() const { return type_; }
     void        draw();                                  // the fields, with required ones marked
     bool        build(Json& payload, std::vector<std::string>& problems) const;   // strict, with messages
     bool        empty() const { return values_.empty(); }
+    std::string value(const std::string& field) const;   // as typed ("" when absent)
+    void        set_value(const std::string& field, const std::string& v) { values_[field] = v; }
 
 private:
     void draw_field(const FieldSpec& f, float width);
+    void date_picker(std::string& v);
 
     EventType type_ = EventType::note;
     Date      today_{};
     std::map<std::string, std::string> values_;          // text of every field as typed
     std::map<std::string, bool>        checks_;          // booleans (and whether touched)
     std::map<std::string, bool>        touched_;
+    std::set<std::string>              hidden_;
 };
+
+// Why `text` is not a UK date, specifically ("February 2027 has 28 days; there is no day 30."); "" when it is one.
+std::string date_problem(const std::string& text);
 
 // "YYYY-MM-DD" -> "DD/MM/YYYY" for display; anything else unchanged.
 std::string uk_date(const std::string& iso);

@@ -1,5 +1,10 @@
 #include "app/theme.h"
 
+#include <cmath>
+
+#include "app/fonts.h"
+#include "app/session.h"
+
 namespace cp::app {
 namespace {
 
@@ -50,6 +55,37 @@ void apply_theme(Theme theme) {
 }
 
 Theme current_theme() { return g_theme; }
+
+void sync_appearance() {
+    Session& s = session();
+    static int last_percent = -1, last_dark = -1;
+    if (s.phase() != Phase::open || s.demo()) return;
+    const storage::AppSettings& a = s.settings();
+    if (a.text_scale_percent != last_percent) set_text_scale(a.text_scale_percent / 100.0f);
+    if (int(a.dark_theme) != last_dark) apply_theme(a.dark_theme ? Theme::Dark : Theme::Light);
+    last_percent = a.text_scale_percent;
+    last_dark = a.dark_theme;
+}
+
+void set_appearance(Theme theme, float scale) {
+    apply_theme(theme);
+    set_text_scale(scale);
+    Session& s = session();
+    if (s.phase() != Phase::open || s.demo()) return;
+    s.settings().text_scale_percent = static_cast<int>(std::lround(text_scale() * 100));
+    s.settings().dark_theme = theme == Theme::Dark;
+    s.save_settings();
+}
+
+void appearance_settings() {
+    ImGui::TextUnformatted("Appearance");
+    int percent = static_cast<int>(std::lround(text_scale() * 100));
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::SliderInt("Text size (%)", &percent, 80, 160, "%d%%", ImGuiSliderFlags_AlwaysClamp))
+        set_appearance(current_theme(), percent / 100.0f);
+    bool dark = current_theme() == Theme::Dark;
+    if (ImGui::Checkbox("Dark theme", &dark)) set_appearance(dark ? Theme::Dark : Theme::Light, text_scale());
+}
 
 ImVec4 colour_ok() { return g_theme == Theme::Light ? ImVec4(0.08f, 0.45f, 0.20f, 1) : ImVec4(0.45f, 0.85f, 0.55f, 1); }
 ImVec4 colour_warning() { return g_theme == Theme::Light ? ImVec4(0.62f, 0.38f, 0.0f, 1) : ImVec4(0.98f, 0.75f, 0.35f, 1); }

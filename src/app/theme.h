@@ -10,6 +10,12 @@ void  apply_theme(Theme theme);
 Theme current_theme();
 
 // Status colours always come with a word beside them; colour is never the only signal.
+// Appearance kept in the workspace's settings (text size, light or dark): applied when a
+// workspace opens, and saved when changed from the View menu or Settings.
+void sync_appearance();                          // every frame: apply stored values that changed
+void set_appearance(Theme theme, float scale);   // apply now and store
+void appearance_settings();                      // the Settings dialog's "Appearance" controls
+
 ImVec4 colour_ok();        // met, saved
 ImVec4 colour_warning();   // due soon, warns
 ImVec4 colour_danger();    // overdue, blocks

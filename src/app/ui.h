@@ -26,7 +26,9 @@ void unlock_screen();      // the passphrase (start_screen.cpp)
 void working_screen();     // progress of a slow step (start_screen.cpp)
 void failed_screen();      // storage cannot be used (start_screen.cpp)
 void dashboard();          // every case (dashboard.cpp)
-void new_case_dialog();    // (dashboard.cpp)
+void new_case_dialog();    // the new-case wizard (wizard.cpp)
+bool is_draft_name(const std::string& pupil_name);   // a case saved as a draft before the name was known (wizard.cpp)
+Json wizard_test_state();  // test mode: the wizard's step and screening gates (wizard.cpp)
 void case_view();          // one case: plan, history, people (case_view.cpp)
 void export_dialog();      // (exchange_dialogs.cpp)
 void import_dialog();      // (exchange_dialogs.cpp)
@@ -40,6 +42,9 @@ void strength_meter(const std::string& passphrase);
 bool passphrase_fields(std::string& pass, std::string& confirm, bool& show); // true when both match and are strong enough
 void begin_centered_panel(const char* id, float width);
 void end_centered_panel();
+// Explains the jargon (CLA, EHCP, PSP, AP, SEND, D code …) found in `text` when the last item is hovered.
+void jargon_tooltip(const std::string& text);
+void jargon_text(const std::string& text);                      // wrapped text with that tooltip
 void citation_tooltip(const std::string& text, const std::string& document, const std::string& paragraph);
 
 } // namespace cp::app

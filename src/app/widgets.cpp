@@ -7,6 +7,9 @@
 #include "app/ui.h"
 #include "crypto/strength.h"
 
+#include <cctype>
+#include <string_view>
+
 namespace cp::app {
 
 UiState& ui() {
@@ -75,14 +78,91 @@ void begin_centered_panel(const char* id, float width) {
 
 void end_centered_panel() { ImGui::End(); }
 
+void jargon_lines(const std::string& text);   // below
+
 void citation_tooltip(const std::string& text, const std::string& document, const std::string& paragraph) {
     if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
     ImGui::TextUnformatted(text.c_str());
     if (!document.empty()) ImGui::TextDisabled("Source: %s, %s", document.c_str(), paragraph.c_str());
+    jargon_lines(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+namespace {
+
+struct Term { const char* word; const char* meaning; };
+
+// Words a deputy head may meet in the plan, with what they stand for (DOMAIN.md, Words).
+const Term kTerms[] = {
+    {"CLA", "Child looked after: a child in the care of a local authority. The Virtual School (and social worker) must agree before any move."},
+    {"LAC", "Looked-after child: the older name for a child looked after (CLA)."},
+    {"EHCP", "Education, Health and Care Plan. A change of placement goes through the LA's SEND team, not a managed move."},
+    {"EHCNA", "Education, Health and Care needs assessment: the assessment that may lead to an EHCP."},
+    {"SEND", "Special educational needs and disabilities."},
+    {"SEN", "Special educational needs."},
+    {"PSP", "Pastoral support plan: the school's plan of support for a pupil at risk of exclusion."},
+    {"IEP", "Individual education plan."},
+    {"IHCP", "Individual health care plan."},
+    {"PEP", "Personal education plan, kept for every child looked after."},
+    {"AP", "Alternative provision: education arranged outside a mainstream school."},
+    {"PEX", "Permanent exclusion."},
+    {"UPN", "Unique pupil number, from the school's census records."},
+    {"URN", "Unique reference number of a school (Get Information About Schools)."},
+    {"EHA", "Early Help Assessment."},
+    {"CIN", "Child in need plan."},
+    {"LA", "Local authority."},
+    {"D code", "Register code D: the pupil is dual registered and attends the other school this session; not a possible session at the home school."},
+    {"dual registered", "On both schools' admission registers: the home school is the main registration, the host the subsidiary."},
+    {"off-site direction", "A temporary direction (Education Act 2002 s29A) to attend another setting to improve behaviour; the pupil stays on the home school's roll."},
+    {"managed move", "A voluntary, permanent transfer to another school's roll agreed by everyone, including the parents. Since 26 July 2026 it cannot be a trial."},
+    {"Virtual School", "The local authority's team that champions the education of children looked after."},
+    {"Fair Access", "The In Year Fair Access panel or team, which brokers placements for pupils who need one."},
+};
+
+bool whole_word_at(std::string_view text, std::size_t at, std::size_t len) {
+    const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    return (at == 0 || !word_char(text[at - 1])) && (at + len >= text.size() || !word_char(text[at + len]));
+}
+
+bool mentions(std::string_view text, std::string_view word) {
+    for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1))
+        if (whole_word_at(text, at, word.size())) return true;
+    return false;
+}
+
+} // namespace
+
+bool has_jargon(const std::string& text) {
+    for (const Term& t : kTerms) if (mentions(text, t.word)) return true;
+    return false;
+}
+
+void jargon_lines(const std::string& text) {
+    for (const Term& t : kTerms) {
+        if (!mentions(text, t.word)) continue;
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted(t.word);
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", t.meaning);
+    }
+}
+
+void jargon_tooltip(const std::string& text) {
+    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort) || !has_jargon(text)) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    jargon_lines(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void jargon_text(const std::string& text) {
+    ImGui::TextWrapped("%s", text.c_str());
+    jargon_tooltip(text);
 }
 
 } // namespace cp::app

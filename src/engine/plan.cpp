@@ -834,6 +834,8 @@ CasePlan plan_case(const PlanInput& in) {
     return plan;
 }
 
+std::string plan_action_label(const std::string& action) { return action_label(action); }
+
 std::string action_of(const EventDraft& d) {
     const Json& p = d.payload;
     switch (d.type) {

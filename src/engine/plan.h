@@ -126,6 +126,9 @@ struct PlanInput {
 CasePlan plan_case(const PlanInput& in);
 Json     plan_to_json(const CasePlan& p);
 
+// Plain-English label of an action ("start_placement" -> "Record the first day of the placement").
+std::string plan_action_label(const std::string& action);
+
 // The action an event would perform ("record_details" for plain facts).
 std::string action_of(const EventDraft& draft);
 

@@ -1,0 +1,264 @@
+// The new-case wizard: protocol and kind; then the screening questions (EHCP, child looked after,
+// previous referrals, interventions tried, the parents' view and consent) with the gates the
+// engine finds in the pack for those answers, each with its citation; then the pupil's details.
+// "Save draft" at any step opens the case with what is known, so nothing typed is lost.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/form.h"
+#include "app/ui.h"
+#include "engine/screening.h"
+
+namespace cp::app {
+namespace {
+
+constexpr const char* kDraftName = "Draft: pupil's name to follow";
+constexpr const char* kTitle = "New case";
+
+struct Wizard {
+    int         step = 0;             // 0 protocol and kind, 1 screening, 2 pupil
+    std::string pack;
+    CaseKind    kind = CaseKind::off_site_direction;
+    bool        ehcp = false, cla = false, interventions = false, restorative = false;
+    bool        views = false, consent = false, written = false;
+    int         previous = 0;
+    std::string intervention_text, view_text;
+    EventForm   pupil;
+    std::vector<std::string> problems;
+};
+
+Wizard& wiz() {
+    static Wizard w;
+    return w;
+}
+
+std::vector<const Pack*> local_packs() {
+    std::vector<const Pack*> out;
+    for (const auto& [id, p] : session().packs().packs)
+        if (id != kBaselinePackId) out.push_back(&p);
+    return out;
+}
+
+std::vector<CaseKind> kinds_of(const Pack* p) {
+    if (p && !p->case_kinds.empty()) return p->case_kinds;
+    return {CaseKind::off_site_direction, CaseKind::managed_move, CaseKind::osd_to_managed_move, CaseKind::reintegration};
+}
+
+ScreeningAnswers answers(const Wizard& w) {
+    ScreeningAnswers a;
+    a.ehcp = w.ehcp;
+    a.cla = w.cla;
+    a.previous_referrals = w.previous;
+    a.interventions_tried = w.interventions;
+    a.restorative_practice = w.restorative;
+    a.parent_views = w.views;
+    if (w.consent) a.parent_consent = true;
+    a.consent_in_writing = w.written;
+    return a;
+}
+
+std::vector<ScreeningGate> gates(const Wizard& w) {
+    const Pack* p = session().packs().find(w.pack);
+    return p ? screen_case(*p, w.kind, answers(w), session().today()) : std::vector<ScreeningGate>{};
+}
+
+void reset(Wizard& w) {
+    w = Wizard{};
+    w.pack = session().ws().own.la;
+    if (!session().packs().find(w.pack) && !local_packs().empty()) w.pack = local_packs().front()->id;
+    w.kind = kinds_of(session().packs().find(w.pack)).front();
+}
+
+void step_protocol(Wizard& w) {
+    ImGui::TextWrapped("The protocol and the kind of case decide which rules apply.");
+    ImGui::TextUnformatted("Protocol (local authority)");
+    const Pack* current = session().packs().find(w.pack);
+    ImGui::SetNextItemWidth(420);
+    if (begin_combo("##protocol", current ? current->local_authority.c_str() : "(choose)")) {
+        for (const Pack* p : local_packs())
+            if (ImGui::Selectable(p->local_authority.c_str(), p->id == w.pack)) {
+                w.pack = p->id;
+                w.kind = kinds_of(p).front();
+            }
+        ImGui::EndCombo();
+    }
+    if (current) ImGui::TextDisabled("%s", current->name.c_str());
+    ImGui::TextUnformatted("Kind of case");
+    ImGui::SetNextItemWidth(420);
+    if (begin_combo("##kind", case_kind_label(w.kind))) {
+        for (CaseKind k : kinds_of(current))
+            if (ImGui::Selectable(case_kind_label(k), k == w.kind)) w.kind = k;
+        ImGui::EndCombo();
+    }
+    jargon_tooltip(case_kind_label(w.kind));
+}
+
+const char* gate_word(const ScreeningGate& g, int& sev) {
+    if (g.bars) { sev = 2; return g.topic == ScreeningTopic::statute ? "Not allowed" : "Not under this protocol"; }
+    if (g.met) { sev = 0; return "Met"; }
+    sev = g.severity == Severity::blocks ? 2 : 1;
+    return g.severity == Severity::blocks ? "Needed" : "Advised";
+}
+
+void gate_lines(const std::vector<ScreeningGate>& all, ScreeningTopic topic) {
+    ImGui::Indent();
+    for (const ScreeningGate& g : all) {
+        if (g.topic != topic) continue;
+        int sev = 0;
+        status_text(gate_word(g, sev), sev);
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", g.message.c_str());
+        citation_tooltip(g.message, g.citation.file, g.citation.paragraph);
+        ImGui::TextDisabled("Before: %s  ·  %s, %s", g.action_label.c_str(), g.citation.file.c_str(), g.citation.paragraph.c_str());
+    }
+    ImGui::Unindent();
+}
+
+void step_screening(Wizard& w) {
+    const auto all = gates(w);
+    ImGui::TextWrapped("Answer these first: they decide whether this protocol can be used and whose agreement is needed.");
+    gate_lines(all, ScreeningTopic::statute);
+    ImGui::Checkbox("The pupil has an EHCP", &w.ehcp);
+    jargon_tooltip("EHCP");
+    gate_lines(all, ScreeningTopic::ehcp);
+    ImGui::Checkbox("The pupil is a child looked after (CLA)", &w.cla);
+    jargon_tooltip("CLA");
+    gate_lines(all, ScreeningTopic::cla);
+    ImGui::TextUnformatted("Earlier managed-move referrals of this pupil");
+    ImGui::SetNextItemWidth(120);
+    if (ImGui::InputInt("##previous_referrals", &w.previous) && w.previous < 0) w.previous = 0;
+    gate_lines(all, ScreeningTopic::previous_referrals);
+    ImGui::Checkbox("Interventions have been tried and the evidence is held", &w.interventions);
+    if (w.interventions) {
+        ImGui::SetNextItemWidth(420);
+        ImGui::InputTextWithHint("##interventions", "Which interventions (e.g. PSP, mentoring)", &w.intervention_text);
+        ImGui::Checkbox("Restorative practice was among them", &w.restorative);
+    }
+    gate_lines(all, ScreeningTopic::interventions);
+    ImGui::Checkbox("The parents' views are known", &w.views);
+    if (w.views) {
+        ImGui::SetNextItemWidth(420);
+        ImGui::InputTextWithHint("##parent_view", "The parents' views, in their words", &w.view_text);
+    }
+    ImGui::Checkbox("The parents agree to the move", &w.consent);
+    if (w.consent) ImGui::Checkbox("Their agreement is in writing", &w.written);
+    gate_lines(all, ScreeningTopic::parents);
+    if (screening_bars(all)) {
+        status_text("This protocol does not allow this case as answered.", 2);
+        ImGui::TextWrapped("You can still save a draft to keep the record, and follow the route the protocol names.");
+    }
+}
+
+void step_pupil(Wizard& w) {
+    ImGui::TextWrapped("The pupil's details. Fields marked * are required; the rest can be added later in the Pupil passport.");
+    w.pupil.draw();
+}
+
+void record(const std::string& id, EventType t, Json payload) {
+    session().record(id, {session().author(), t, std::move(payload), ""});
+}
+
+// The screening answers become the case's first entries, so the plan applies the same gates.
+void record_screening(const std::string& id, const Wizard& w) {
+    const std::string today = to_iso(session().today());
+    if (w.ehcp || w.cla) record(id, EventType::flags_recorded, {{"ehcp", w.ehcp}, {"cla", w.cla}});   // unset flags read as "no"
+    for (int i = 0; i < w.previous; ++i)
+        record(id, EventType::history_recorded, {{"what", "previous_managed_move"}, {"detail", "Earlier managed-move referral (screening)"}});
+    if (w.interventions)
+        record(id, EventType::history_recorded, {{"what", "intervention"}, {"detail", w.intervention_text.empty() ? "Interventions tried (evidence held)" : w.intervention_text}});
+    if (w.restorative) record(id, EventType::history_recorded, {{"what", "restorative_practice"}, {"detail", "Restorative practice (screening)"}});
+    if (w.views && !w.view_text.empty())
+        record(id, EventType::views_recorded, {{"who", "parent"}, {"date", today}, {"text", w.view_text}, {"in_writing", w.written}});
+    if (w.consent) record(id, EventType::consent_recorded, {{"who", "parent"}, {"given", true}, {"date", today}, {"in_writing", w.written}});
+}
+
+bool save(Wizard& w, bool draft) {
+    w.problems.clear();
+    if (w.views && w.view_text.empty()) { w.problems.push_back("The parents' views: write them down, or untick the box."); return false; }
+    if (draft && w.pupil.value("pupil_name").empty()) w.pupil.set_value("pupil_name", kDraftName);
+    Json payload;
+    if (!w.pupil.build(payload, w.problems)) return false;
+    Problems engine_problems;
+    std::string id;
+    if (!session().open_case({session().author(), EventType::case_opened, payload, ""}, id, engine_problems)) {
+        for (const Problem& p : engine_problems) w.problems.push_back(p.message);
+        return false;
+    }
+    record_screening(id, w);
+    ui().view = View::case_view;
+    ui().case_id = id;
+    return true;
+}
+
+void make_pupil_form(Wizard& w) {
+    const Json preset = {{"pack", w.pack}, {"kind", case_kind_name(w.kind)}, {"home_urn", session().ws().own.urn}};
+    const std::string name = w.pupil.value("pupil_name");
+    w.pupil = EventForm(EventType::case_opened, session().today(), preset, {"pack", "kind", "home_urn"});
+    if (!name.empty()) w.pupil.set_value("pupil_name", name);
+}
+
+// Back / Next / Save draft / Create case / Cancel. True when the dialog should close.
+bool buttons(Wizard& w) {
+    if (w.step > 0 && ImGui::Button("Back")) --w.step;
+    if (w.step > 0) ImGui::SameLine();
+    if (w.step < 2 && ImGui::Button("Next")) {
+        if (++w.step == 2 && w.pupil.type() != EventType::case_opened) make_pupil_form(w);
+    }
+    if (w.step == 2 && ImGui::Button("Create case") && save(w, false)) return true;
+    ImGui::SameLine();
+    if (ImGui::Button("Save draft")) {
+        if (w.pupil.type() != EventType::case_opened) make_pupil_form(w);
+        if (save(w, true)) return true;
+    }
+    ImGui::SameLine();
+    return ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+}
+
+void body(Wizard& w) {
+    const char* steps[] = {"1. Protocol and kind", "2. Screening", "3. Pupil"};
+    for (int i = 0; i < 3; ++i) {
+        if (i) ImGui::SameLine();
+        if (i == w.step) status_text(steps[i], 3); else ImGui::TextDisabled("%s", steps[i]);
+    }
+    ImGui::Separator();
+    if (w.step == 0) step_protocol(w);
+    else if (w.step == 1) step_screening(w);
+    else step_pupil(w);
+    for (const std::string& p : w.problems) status_text(p.c_str(), 2);
+    ImGui::Separator();
+}
+
+} // namespace
+
+void new_case_dialog() {
+    Wizard& w = wiz();
+    if (!ui().show_new_case) return;
+    if (!ImGui::IsPopupOpen(kTitle)) {
+        reset(w);
+        ImGui::OpenPopup(kTitle);
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(560, 200), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
+    bool open = true;
+    if (ImGui::BeginPopupModal(kTitle, &open, ImGuiWindowFlags_AlwaysAutoResize)) {
+        body(w);
+        if (buttons(w)) { ui().show_new_case = false; ImGui::CloseCurrentPopup(); }
+        ImGui::EndPopup();
+    }
+    if (!open) ui().show_new_case = false;
+}
+
+bool is_draft_name(const std::string& pupil_name) { return pupil_name == kDraftName; }
+
+Json wizard_test_state() {
+    const Wizard& w = wiz();
+    Json gs = Json::array();
+    if (ui().show_new_case)
+        for (const ScreeningGate& g : gates(w))
+            gs.push_back({{"rule", g.rule_id}, {"topic", screening_topic_name(g.topic)}, {"met", g.met}, {"bars", g.bars},
+                          {"severity", severity_name(g.severity)}, {"paragraph", g.citation.paragraph}});
+    return {{"open", ui().show_new_case}, {"step", w.step}, {"pack", w.pack}, {"kind", case_kind_name(w.kind)}, {"gates", gs}};
+}
+
+} // namespace cp::app
