@@ -267,15 +267,16 @@
     }).then(info).then(withStatus);
   }
 
-  // Every record in key order. onBatch([{ key, value: Uint8Array }]) per batch of up to 200,
-  // onProgress(loaded, total) after each. One readonly transaction: a consistent snapshot even
-  // while another tab writes. Resolves { status: 'ok', count }.
-  function loadAll(onBatch, onProgress) {
+  // Every record in key order, or only those whose key starts with `prefix`. onBatch([{ key,
+  // value: Uint8Array }]) per batch of up to 200, onProgress(loaded, total) after each. One
+  // readonly transaction: a consistent snapshot even while another tab writes. Resolves
+  // { status: 'ok', count }.
+  function loadAll(onBatch, onProgress, prefix) {
     return ready().then(function () {
       if (!state.db.objectStoreNames.contains(STORE)) throw problem('failed', null, 'the database has no records store');
       return new Promise(function (resolve, reject) {
         try {
-          readBatches(onBatch, onProgress, resolve, reject);
+          readBatches(onBatch, onProgress, prefix || '', resolve, reject);
         } catch (e) {   // InvalidStateError: the connection is closing
           reject(classify(e));
         }
@@ -283,7 +284,7 @@
     });
   }
 
-  function readBatches(onBatch, onProgress, resolve, reject) {
+  function readBatches(onBatch, onProgress, prefix, resolve, reject) {
     var tx = state.db.transaction(STORE, 'readonly');
     var store = tx.objectStore(STORE);
     var total = 0, loaded = 0, failure = null;
@@ -297,8 +298,13 @@
         tx.abort();
       }
     }
+    var upper = prefix ? prefix + '\uffff' : null;   // keys are ASCII: every key with the prefix sorts below
+    function span(lower, open) {
+      if (upper === null) return lower === null ? null : IDBKeyRange.lowerBound(lower, open);
+      return IDBKeyRange.bound(lower === null ? prefix : lower, upper, open, false);
+    }
     function next(after) {
-      var range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+      var range = after === null ? span(null, false) : span(after, true);
       var keys = store.getAllKeys(range, BATCH);
       var values = store.getAll(range, BATCH);
       values.onsuccess = function () {   // requests complete in order: keys are already here
@@ -317,7 +323,7 @@
         if (!failure && batch.length === BATCH) next(keys.result[BATCH - 1]);
       };
     }
-    store.count().onsuccess = function (ev) {
+    store.count(span(null, false)).onsuccess = function (ev) {
       total = ev.target.result;
       deliver(onProgress, 0, total);
       if (!failure) next(null);

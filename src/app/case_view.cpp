@@ -99,8 +99,12 @@ void action_dialog(const std::string& case_id) {
         }
     }
     for (const std::string& w : d.warnings) { status_text("Warning:", 1); ImGui::SameLine(); ImGui::TextWrapped("%s", w.c_str()); }
-    // A long form scrolls on its own, so Record and Cancel stay on screen.
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, std::max(200.0f, vp->WorkSize.y - 300)));
+    // A long form scrolls on its own, so Record and Cancel stay on screen: the fields get what
+    // the screen has left below the heading and warnings, less the buttons and messages.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float footer = ImGui::GetFrameHeightWithSpacing() * static_cast<float>(2 + d.problems.size()) + st.WindowPadding.y * 2;
+    const float room = vp->WorkSize.y - 40 - ImGui::GetCursorPosY() - footer;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, std::max(120.0f, room)));
     ImGui::BeginChild("##fields", ImVec2(560, 0), ImGuiChildFlags_AutoResizeY);
     d.form.draw();
     ImGui::EndChild();

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "app/form.h"
 #include "app/ui.h"
@@ -79,38 +80,90 @@ void case_row(const CasePlan& p) {
     if (n) ImGui::Text("%d", n); else ImGui::TextDisabled("0");
 }
 
-void this_week(const std::vector<CasePlan>& plans) {
-    const Date today = session().today();
-    struct Item { Date date; DeadlineStatus status; std::string pupil, what, case_id; };
-    std::vector<Item> items;
+struct WeekItem { Date date; DeadlineStatus status; std::string pupil, what, case_id; };
+
+std::vector<WeekItem> due_this_week(const std::vector<CasePlan>& plans, Date today) {
+    std::vector<WeekItem> items;
     for (const CasePlan& p : plans)
         for (const Deadline& d : p.deadlines)
             if (d.status == DeadlineStatus::overdue || (d.status != DeadlineStatus::met && days_between(today, d.date) <= 7))
                 items.push_back({d.date, d.status, p.pupil_name, d.what, p.case_id});
-    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.date < b.date; });
+    std::stable_sort(items.begin(), items.end(), [](const WeekItem& a, const WeekItem& b) { return a.date < b.date; });
+    return items;
+}
+
+void this_week(const std::vector<WeekItem>& items) {
     if (!ImGui::CollapsingHeader(("This week: " + std::to_string(items.size()) + " due or overdue").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
     if (items.empty()) { ImGui::TextDisabled("Nothing due in the next seven days."); return; }
     ImGui::BeginChild("##week", ImVec2(0, std::min(items.size(), std::size_t(6)) * ImGui::GetFrameHeightWithSpacing() + 8));
-    int i = 0;
-    for (const Item& it : items) {
-        ImGui::PushID(i++);
-        status_text(deadline_status_name(it.status), severity_of(it.status));
-        ImGui::SameLine();
-        ImGui::Text("%s", to_uk(it.date).c_str());
-        ImGui::SameLine();
-        if (ImGui::SmallButton(it.pupil.c_str())) { ui().view = View::case_view; ui().case_id = it.case_id; }
-        ImGui::SameLine();
-        ImGui::TextUnformatted(it.what.c_str());
-        ImGui::PopID();
-    }
+    ImGuiListClipper clipper;   // with thousands of cases, hundreds of items can be due
+    clipper.Begin(static_cast<int>(items.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const WeekItem& it = items[i];
+            ImGui::PushID(i);
+            status_text(deadline_status_name(it.status), severity_of(it.status));
+            ImGui::SameLine();
+            ImGui::Text("%s", to_uk(it.date).c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton(it.pupil.c_str())) { ui().view = View::case_view; ui().case_id = it.case_id; }
+            ImGui::SameLine();
+            ImGui::TextUnformatted(it.what.c_str());
+            ImGui::PopID();
+        }
     ImGui::EndChild();
+}
+
+// What the table shows, kept between frames: filtering and sorting 10,000 cases every frame
+// would cost more than drawing the visible rows. Rebuilt when the plans, the search, the
+// filters or the sort order change.
+struct RowCache {
+    std::uint64_t version = ~0ull;
+    std::string   search;
+    Filters       filters;
+    int           sort_column = -1;
+    int           sort_direction = 0;
+    std::vector<int> rows;
+    std::vector<WeekItem> week;
+};
+
+bool same(const Filters& a, const Filters& b) { return a.stage == b.stage && a.overdue_only == b.overdue_only; }
+
+void filter_rows(RowCache& cache, const std::vector<CasePlan>& plans, const std::string& search, const Filters& f) {
+    cache.rows.clear();
+    for (int i = 0; i < static_cast<int>(plans.size()); ++i)
+        if (matches(plans[i], session().state_of(plans[i].case_id), search, f)) cache.rows.push_back(i);
+}
+
+void sort_rows(std::vector<int>& rows, const std::vector<CasePlan>& plans, int column, int direction) {
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+        const CasePlan &x = plans[a], &y = plans[b];
+        int c = 0;
+        switch (column) {
+        case 0: c = x.pupil_name.compare(y.pupil_name); break;
+        case 1: c = static_cast<int>(x.kind) - static_cast<int>(y.kind); break;
+        case 2: c = x.pack_id.compare(y.pack_id); break;
+        case 3: c = static_cast<int>(x.stage) - static_cast<int>(y.stage); break;
+        case 4: {
+            const Deadline *dx = next_deadline(x), *dy = next_deadline(y);
+            c = (dx ? dx->date.days : 1 << 30) - (dy ? dy->date.days : 1 << 30);
+            break;
+        }
+        default: c = alert_count(x) - alert_count(y);
+        }
+        return direction == ImGuiSortDirection_Ascending ? c < 0 : c > 0;
+    });
 }
 
 } // namespace
 
 void dashboard() {
     static Filters f;
+    static RowCache cache;
     const auto& plans = session().plans();
+    const std::uint64_t version = session().plans_version();
+    const bool plans_changed = cache.version != version;
+    if (plans_changed) cache.week = due_this_week(plans, session().today());
     heading("Cases");
     if (ui().focus_search) { ImGui::SetKeyboardFocusHere(); ui().focus_search = false; }
     ImGui::SetNextItemWidth(300);
@@ -130,11 +183,15 @@ void dashboard() {
     ImGui::BeginDisabled(session().read_only());
     if (ImGui::Button("New case")) ui().show_new_case = true;
     ImGui::EndDisabled();
-    this_week(plans);
+    this_week(cache.week);
 
-    std::vector<int> rows;
-    for (int i = 0; i < static_cast<int>(plans.size()); ++i)
-        if (matches(plans[i], session().state_of(plans[i].case_id), ui().search, f)) rows.push_back(i);
+    bool refilter = plans_changed || cache.search != ui().search || !same(cache.filters, f);
+    if (refilter) {
+        filter_rows(cache, plans, ui().search, f);
+        cache.version = version;
+        cache.search = ui().search;
+        cache.filters = f;
+    }
     const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("cases", 6, tf, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) {
@@ -147,25 +204,15 @@ void dashboard() {
         ImGui::TableSetupColumn("Alerts", 0, 0.4f);
         ImGui::TableHeadersRow();
         if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-            const auto spec = specs->Specs[0];
-            std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-                const CasePlan &x = plans[a], &y = plans[b];
-                int c = 0;
-                switch (spec.ColumnIndex) {
-                case 0: c = x.pupil_name.compare(y.pupil_name); break;
-                case 1: c = static_cast<int>(x.kind) - static_cast<int>(y.kind); break;
-                case 2: c = x.pack_id.compare(y.pack_id); break;
-                case 3: c = static_cast<int>(x.stage) - static_cast<int>(y.stage); break;
-                case 4: {
-                    const Deadline *dx = next_deadline(x), *dy = next_deadline(y);
-                    c = (dx ? dx->date.days : 1 << 30) - (dy ? dy->date.days : 1 << 30);
-                    break;
-                }
-                default: c = alert_count(x) - alert_count(y);
-                }
-                return spec.SortDirection == ImGuiSortDirection_Ascending ? c < 0 : c > 0;
-            });
+            const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
+            if (refilter || specs->SpecsDirty || spec.ColumnIndex != cache.sort_column || spec.SortDirection != cache.sort_direction) {
+                sort_rows(cache.rows, plans, spec.ColumnIndex, spec.SortDirection);
+                cache.sort_column = spec.ColumnIndex;
+                cache.sort_direction = spec.SortDirection;
+                specs->SpecsDirty = false;
+            }
         }
+        const std::vector<int>& rows = cache.rows;
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows.size()));
         while (clipper.Step())

@@ -69,26 +69,34 @@ void Session::start() {
         info_ = info;
         if (!r.ok() && r.status != platform::StoreStatus::newer_schema) return fail(store_failure_text(r));
         if (r.status == platform::StoreStatus::newer_schema) message_ = store_failure_text(r);
-        progress_ = "Loading stored cases…";
-        auto all = std::make_shared<std::vector<platform::Record>>();
-        platform::store_load_all(
-            [all](std::vector<platform::Record>&& batch) {
-                for (auto& rec : batch) all->push_back(std::move(rec));
-            },
-            [this](std::size_t n, std::size_t total) {
-                char buf[96];
-                std::snprintf(buf, sizeof buf, "Loading stored cases… %zu of %zu", n, total);
-                progress_ = buf;
-            },
-            [this, all](platform::StoreResult done) {
-                if (!done.ok()) return fail(store_failure_text(done));
-                loaded(std::move(*all));
-            });
+        // The locked screen needs only the lock; the cases are read (again) once unlocked,
+        // so a large workspace does not delay the passphrase prompt.
+        load_stored(storage::kMetaPrefix);
     });
 }
 
-void Session::loaded(std::vector<platform::Record> records) {
+void Session::load_stored(const std::string& prefix) {
+    progress_ = "Loading stored cases…";
+    auto all = std::make_shared<std::vector<platform::Record>>();
+    platform::store_load_all(
+        [all](std::vector<platform::Record>&& batch) {
+            for (auto& rec : batch) all->push_back(std::move(rec));
+        },
+        [this](std::size_t n, std::size_t total) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "Loading stored cases… %zu of %zu", n, total);
+            progress_ = buf;
+        },
+        [this, all, prefix](platform::StoreResult done) {
+            if (!done.ok()) return fail(store_failure_text(done));
+            loaded(std::move(*all), prefix.empty());
+        },
+        prefix);
+}
+
+void Session::loaded(std::vector<platform::Record> records, bool everything) {
     records_ = std::move(records);
+    if (records_.empty() && !everything) return load_stored("");   // no lock: is the store really empty?
     if (records_.empty()) {
         phase_ = Phase::first_run;
         return;
@@ -201,6 +209,7 @@ void Session::lock() {
     key_.wipe();
     ws_ = Workspace{};
     plans_.clear();
+    stale_ = true;
     states_.clear();
     undo_.clear();
     import_ = {};
@@ -225,6 +234,7 @@ void Session::leave_demo() {
     demo_ = false;
     ws_ = Workspace{};
     plans_.clear();
+    stale_ = true;
     states_.clear();
     undo_.clear();
     save_ = {};
@@ -278,23 +288,69 @@ void Session::recompute() {
     states_.reserve(ws_.cases.size());
     plans_.clear();
     plans_.reserve(ws_.cases.size());
+    index_.clear();
+    upns_ = index_cases_by_upn(ws_);
     for (const Case& c : ws_.cases) {
+        index_[c.id] = states_.size();
         states_.push_back(replay(c));
-        plans_.push_back(plan_for(ws_, c, states_.back(), packs_, calendar_, today_));
+        plans_.push_back(plan_for(ws_, c, states_.back(), packs_, calendar_, today_, &upns_));
     }
     stale_ = false;
+    stale_cases_.clear();
+    next_seq_ = 0;
+    ++version_;
+}
+
+// A command touches one case; its plan is the only one that changes (other cases see it only
+// through the pupil index, which a new event cannot change). Saving stays flat with the
+// number of cases.
+void Session::refresh() {
+    if (stale_) return recompute();
+    if (stale_cases_.empty()) return;
+    for (const std::string& id : stale_cases_) {
+        const auto it = index_.find(id);
+        if (it == index_.end()) return recompute();
+        const Case& c = ws_.cases[it->second];
+        states_[it->second] = replay(c);
+        plans_[it->second] = plan_for(ws_, c, states_[it->second], packs_, calendar_, today_, &upns_);
+    }
+    stale_cases_.clear();
+    ++version_;
+}
+
+void Session::mark_changed(const std::vector<std::string>& case_ids) {
+    if (stale_) return;
+    for (const std::string& id : case_ids) {
+        if (!index_.count(id)) { stale_ = true; return; }   // a new case: positions and pupils change
+        stale_cases_.insert(id);
+    }
 }
 
 const std::vector<CasePlan>& Session::plans() {
-    if (stale_) recompute();
+    refresh();
     return plans_;
 }
 
+std::uint64_t Session::plans_version() {
+    refresh();
+    return version_;
+}
+
 const CaseState* Session::state_of(const std::string& case_id) {
-    if (stale_) recompute();
-    for (std::size_t i = 0; i < ws_.cases.size(); ++i)
-        if (ws_.cases[i].id == case_id) return &states_[i];
-    return nullptr;
+    refresh();
+    const auto it = index_.find(case_id);
+    return it == index_.end() ? nullptr : &states_[it->second];
+}
+
+// Scanning every event of every case for the highest id costs as much as the workspace is big,
+// so it is done once and then counted on.
+std::string Session::peek_event_id() {
+    const std::string prefix = ws_.own.urn + "-";
+    if (next_seq_ == 0) {
+        const std::string first = next_event_id(ws_);
+        next_seq_ = std::stoll(first.substr(prefix.size()));
+    }
+    return prefix + std::to_string(next_seq_);
 }
 
 Author Session::author() const {
@@ -310,9 +366,10 @@ DraftVerdict Session::record(const std::string& case_id, const EventDraft& draft
         v.blocking.push_back({AlertLevel::blocking, "app/read-only", store_failure_text({platform::StoreStatus::read_only, ""}), "", {}, std::nullopt});
         return v;
     }
-    const std::string id = next_event_id(ws_);
+    const std::string id = peek_event_id();
     const DraftVerdict v = record_event(ws_, case_id, draft, id, platform::now_utc_iso(), packs_, calendar_, today());
     if (v.allowed) {
+        ++next_seq_;
         undo_.push_back({case_id, id});
         after_change({case_id});
     }
@@ -332,8 +389,9 @@ bool Session::open_case(const EventDraft& opened, std::string& case_id, Problems
         std::snprintf(buf, sizeof buf, "C-%s-%s-%03d", ws_.own.urn.c_str(), year.c_str(), n);
         if (!find_case(ws_, buf)) { case_id = buf; break; }
     }
-    const std::string id = next_event_id(ws_);
+    const std::string id = peek_event_id();
     if (!cp::open_case(ws_, case_id, opened, id, platform::now_utc_iso(), packs_, problems)) return false;
+    ++next_seq_;
     undo_.clear();   // opening a case is undone by deleting nothing: it is not on the undo list
     after_change({case_id});
     return true;
@@ -352,19 +410,24 @@ bool Session::undo_last() {
     if (undo_.empty() || read_only()) return false;
     const auto [case_id, event_id] = undo_.back();
     EventDraft d{author(), EventType::retraction, {{"reason", "Undone by " + author().name + " straight after recording it"}}, event_id};
-    const std::string id = next_event_id(ws_);
+    const std::string id = peek_event_id();
     Case* c = find_case(ws_, case_id);
     if (!c || !append_event(*c, d, id, platform::now_utc_iso())) return false;
+    ++next_seq_;
     undo_.pop_back();
     after_change({case_id});
     return true;
 }
 
 void Session::after_change(const std::vector<std::string>& case_ids) {
-    stale_ = true;
+    mark_changed(case_ids);
     if (demo_) return;   // the demo is never stored
-    for (const std::string& id : case_ids) save_.dirty.insert(storage::case_key(id));
-    if (storage::update_case_names(app_, ws_)) save_.dirty.insert(storage::kAppKey);
+    bool names = false;
+    for (const std::string& id : case_ids) {
+        save_.dirty.insert(storage::case_key(id));
+        if (const Case* c = find_case(ws_, id)) names |= storage::update_case_name(app_, *c);
+    }
+    if (names) save_.dirty.insert(storage::kAppKey);
     write_dirty();
 }
 
@@ -454,6 +517,7 @@ void Session::confirm_import() {
     const std::size_t schools_before = ws_.schools.size();
     const auto changed = storage::apply_import(ws_, import_.read);
     if (ws_.schools.size() != schools_before && !demo_) save_.dirty.insert(storage::kWorkspaceKey);
+    next_seq_ = 0;   // imported events may carry this school's ids
     after_change(changed);
     import_.result = std::to_string(import_.preview.new_cases) + " new cases and " + std::to_string(import_.preview.new_events) +
                      " new events merged from " + import_.file_name + ".";

@@ -22,6 +22,8 @@
 #pragma once
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -94,8 +96,9 @@ public:
     const PackLibrary&           packs() const { return packs_; }
     const SchoolCalendar&        calendar() const { return calendar_; }
     Date                         today() const { return today_; }
-    const std::vector<CasePlan>& plans();                     // recomputed after every change
+    const std::vector<CasePlan>& plans();                     // brought up to date after every change
     const CaseState*             state_of(const std::string& case_id);
+    std::uint64_t                plans_version();             // changes whenever plans() changes
     Author                       author() const;
     int                          current_staff = 0;           // index into ws().staff
 
@@ -117,11 +120,15 @@ public:
     int  days_since_export() const;                            // -1 when never
 
 private:
-    void loaded(std::vector<platform::Record> records);
+    void load_stored(const std::string& prefix);   // every record, or those whose key has the prefix
+    void loaded(std::vector<platform::Record> records, bool everything);
     void open_with_key(SecretKey key);
     void after_change(const std::vector<std::string>& case_ids);
     void write_dirty();
-    void recompute();
+    void recompute();                              // every case
+    void refresh();                                // the cases changed since, or every case if needed
+    void mark_changed(const std::vector<std::string>& case_ids);
+    std::string peek_event_id();                   // the id the next recorded event takes
     void fail(std::string why);
     void load_packs();
 
@@ -137,7 +144,12 @@ private:
     Date        today_{};
     std::vector<CasePlan>  plans_;
     std::vector<CaseState> states_;
-    bool        stale_ = true;
+    bool        stale_ = true;                     // every plan must be recomputed
+    std::set<std::string> stale_cases_;            // else only these cases' plans
+    std::unordered_map<std::string, std::size_t> index_;   // case id -> position in ws_.cases
+    UpnIndex    upns_;                             // built with every full recompute
+    std::uint64_t version_ = 0;
+    long long   next_seq_ = 0;                     // 0: work out from the log
     storage::AppSettings app_;
     std::vector<storage::Damage> damaged_;
     SaveStatus  save_;

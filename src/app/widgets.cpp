@@ -24,7 +24,9 @@ void heading(const char* text) {
 }
 
 bool begin_combo(const char* id, const char* preview) {
-    const bool open = ImGui::BeginCombo(id, preview);
+    // Every choice that fits on screen is shown at once: forms offer a dozen event kinds, and a
+    // list of eight that must be scrolled hides the one wanted.
+    const bool open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLargest);
     if (!open) locator_name_last_item(id);   // BeginCombo reports no label of its own
     return open;
 }

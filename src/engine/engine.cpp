@@ -61,8 +61,9 @@ SchoolCalendar workspace_calendar(const Workspace& ws, Problems& problems) {
     return SchoolCalendar{};
 }
 
-CasePlan plan_for(const Workspace& ws, const Case& c, const CaseState& s, const PackLibrary& packs, const SchoolCalendar& cal, Date today) {
-    if (const Pack* pack = packs.find(s.pack)) return plan_case({s, *pack, cal, today, &ws});
+CasePlan plan_for(const Workspace& ws, const Case& c, const CaseState& s, const PackLibrary& packs, const SchoolCalendar& cal, Date today,
+                  const UpnIndex* upns) {
+    if (const Pack* pack = packs.find(s.pack)) return plan_case({s, *pack, cal, today, &ws, upns});
     CasePlan p;
     p.case_id = c.id;
     p.pupil_name = s.pupil_name;
@@ -77,7 +78,8 @@ CasePlan plan_for(const Workspace& ws, const Case& c, const CaseState& s, const 
 std::vector<CasePlan> plan_workspace(const Workspace& ws, const PackLibrary& packs, const SchoolCalendar& cal, Date today) {
     std::vector<CasePlan> out;
     out.reserve(ws.cases.size());
-    for (const Case& c : ws.cases) out.push_back(plan_for(ws, c, replay(c), packs, cal, today));
+    const UpnIndex upns = index_cases_by_upn(ws);
+    for (const Case& c : ws.cases) out.push_back(plan_for(ws, c, replay(c), packs, cal, today, &upns));
     return out;
 }
 

@@ -41,7 +41,7 @@ SchoolCalendar workspace_calendar(const Workspace& ws, Problems& problems);
 // Plans every case; a case whose pack is unknown gets a plan with one blocking alert.
 std::vector<CasePlan> plan_workspace(const Workspace& ws, const PackLibrary& packs, const SchoolCalendar& cal, Date today);
 CasePlan              plan_for(const Workspace& ws, const Case& c, const CaseState& s, const PackLibrary& packs,
-                               const SchoolCalendar& cal, Date today);
+                               const SchoolCalendar& cal, Date today, const UpnIndex* upns = nullptr);
 
 // Checks the draft (check_draft) and appends it when allowed. The verdict says why not.
 DraftVerdict record_event(Workspace& ws, const std::string& case_id, const EventDraft& draft, const std::string& id,

@@ -159,6 +159,7 @@ struct Ctx {
     const SchoolCalendar& cal;
     Date                  today;
     const Workspace*      ws;
+    const UpnIndex*       upns;         // optional index of ws's cases per pupil
     std::optional<Date>   start;        // actual first day, else the agreed one
     std::optional<Date>   planned_end;  // last day of the placement as it stands
     std::optional<Date>   breach_end;   // a serious breach ended the placement at once
@@ -404,8 +405,9 @@ Stage stage_of(const Ctx& c) {
     return Stage::preparing;
 }
 
-Ctx make_ctx(const CaseState& s, const Pack& pack, const SchoolCalendar& cal, Date today, const Workspace* ws) {
-    Ctx c{s, pack, cal, today, ws, std::nullopt, std::nullopt, std::nullopt, nullptr, Stage::preparing};
+Ctx make_ctx(const CaseState& s, const Pack& pack, const SchoolCalendar& cal, Date today, const Workspace* ws,
+             const UpnIndex* upns) {
+    Ctx c{s, pack, cal, today, ws, upns, std::nullopt, std::nullopt, std::nullopt, nullptr, Stage::preparing};
     c.start = s.started ? s.started : (s.agreement ? std::optional<Date>(s.agreement->start) : std::nullopt);
     for (const Rule& r : pack.rules)
         if (r.kind == RuleKind::duration && applies(r, c)) { c.duration = &r; break; }
@@ -466,6 +468,19 @@ AlertLevel level_of(Severity s) {
     return s == Severity::blocks ? AlertLevel::blocking : s == Severity::warns ? AlertLevel::warning : AlertLevel::info;
 }
 
+// Other cases in the workspace opened for this pupil (by UPN).
+int other_cases_of_pupil(const Ctx& c) {
+    if (!c.ws || c.s.upn.empty()) return 0;
+    int n = 0;
+    if (c.upns) {
+        if (const auto it = c.upns->find(c.s.upn); it != c.upns->end())
+            for (const std::string& id : it->second) n += id != c.s.case_id;
+        return n;
+    }
+    for (const Case& other : c.ws->cases) n += other.id != c.s.case_id && opened_for_upn(other, c.s.upn);
+    return n;
+}
+
 // Rules other than gates that can stop an action. `when` is the date the action takes effect.
 void builtin_checks(const Ctx& c, const std::string& action, Date when, const EventDraft* draft,
                     std::vector<Alert>& blocking, std::vector<Alert>& warnings) {
@@ -481,9 +496,7 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Ev
         if (r.kind == RuleKind::referral_limit && (action == "propose_host" || action == "start_placement")) {
             int previous = 0;
             for (const auto& h : s.history) previous += h.what == "previous_managed_move";
-            if (c.ws && !s.upn.empty())
-                for (const Case& other : c.ws->cases)
-                    if (other.id != s.case_id && !other.events.empty() && payload_text(other.events.front().payload, "upn") == s.upn) ++previous;
+            previous += other_cases_of_pupil(c);
             if (previous >= p.value("max", 2) && !s.gates.count("panel_repeat_referral"))
                 push(r, r.message + " This would be referral " + std::to_string(previous + 1) + ".");
         }
@@ -771,7 +784,7 @@ void sort_plan(CasePlan& plan) {
 } // namespace
 
 CasePlan plan_case(const PlanInput& in) {
-    const Ctx c = make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace);
+    const Ctx c = make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace, in.upn_index);
     CasePlan plan;
     plan.case_id = in.state.case_id;
     plan.pupil_name = in.state.pupil_name;
@@ -880,7 +893,7 @@ DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft) {
         v.blocking.push_back({AlertLevel::blocking, "engine/one-case-opened", "The case is already open; correct the opening entry instead.", "", {}, std::nullopt});
         return v;
     }
-    const Ctx before = make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace);
+    const Ctx before = make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace, in.upn_index);
     const auto stage_ok = stage_actions(before);
     if (std::find(stage_ok.begin(), stage_ok.end(), v.action) == stage_ok.end()) {
         v.allowed = false;
@@ -893,7 +906,7 @@ DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft) {
     e.type = draft.type;
     e.payload = draft.payload;
     const CaseState after_state = fold(in.state, e);
-    const Ctx after = make_ctx(after_state, in.pack, in.calendar, in.today, in.workspace);
+    const Ctx after = make_ctx(after_state, in.pack, in.calendar, in.today, in.workspace, in.upn_index);
     for (const Rule& r : in.pack.rules) {
         if (r.kind != RuleKind::gate || !applies(r, after) || r.params.value("action", "") != v.action) continue;
         if (requirement(r.params.value("requires", ""), after)) continue;

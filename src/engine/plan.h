@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/calendar.h"
@@ -34,6 +35,7 @@
 namespace cp {
 
 struct Workspace;
+using UpnIndex = std::unordered_map<std::string, std::vector<std::string>>;   // workspace.h
 
 enum class Stage { preparing, agreeing, placement, decision_due, ending, transferred, returned, closed };
 enum class DeadlineStatus { upcoming, due, overdue, met };
@@ -121,6 +123,7 @@ struct PlanInput {
     const SchoolCalendar& calendar;
     Date                  today;
     const Workspace*      workspace = nullptr; // for school types and other referrals of the pupil
+    const UpnIndex*       upn_index = nullptr; // the workspace's cases per pupil, when built once for many plans
 };
 
 CasePlan plan_case(const PlanInput& in);

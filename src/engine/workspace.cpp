@@ -265,6 +265,18 @@ Case* find_case(Workspace& ws, std::string_view id) {
     for (Case& c : ws.cases) if (c.id == id) return &c;
     return nullptr;
 }
+UpnIndex index_cases_by_upn(const Workspace& ws) {
+    UpnIndex out;
+    for (const Case& c : ws.cases)
+        if (!c.events.empty())
+            if (std::string upn = payload_text(c.events.front().payload, "upn"); !upn.empty()) out[upn].push_back(c.id);
+    return out;
+}
+
+bool opened_for_upn(const Case& c, const std::string& upn) {
+    return !c.events.empty() && payload_text(c.events.front().payload, "upn") == upn;
+}
+
 const School* find_school(const Workspace& ws, std::string_view urn) {
     for (const School& s : ws.schools) if (s.urn == urn) return &s;
     return nullptr;

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/case_log.h"
@@ -69,5 +70,11 @@ const Case*        find_case(const Workspace& ws, std::string_view id);
 Case*              find_case(Workspace& ws, std::string_view id);
 const School*      find_school(const Workspace& ws, std::string_view urn);
 const StaffMember* find_staff(const Workspace& ws, std::string_view id);
+
+// The ids of each pupil's cases, keyed by the UPN each case was opened with. Built once for a
+// whole workspace's plans: asking every case's plan to scan every other case is quadratic.
+using UpnIndex = std::unordered_map<std::string, std::vector<std::string>>;
+UpnIndex index_cases_by_upn(const Workspace& ws);
+bool     opened_for_upn(const Case& c, const std::string& upn);   // c's first event names this UPN
 
 } // namespace cp

@@ -59,10 +59,12 @@ struct StoreInfo {
 void store_open(std::function<void(StoreResult, StoreInfo)> done);
 
 // Reading ------------------------------------------------------------------------------------
-// Every record, in key order. `progress(loaded, total)` is called as records arrive (large stores).
+// Every record, in key order, or only those whose key starts with `prefix`. `progress(loaded,
+// total)` is called as records arrive (large stores).
 void store_load_all(std::function<void(std::vector<Record>&&)>         records,
                     std::function<void(std::size_t, std::size_t)>     progress,
-                    std::function<void(StoreResult)>                  done);
+                    std::function<void(StoreResult)>                  done,
+                    const std::string&                                prefix = "");
 
 // Writing ------------------------------------------------------------------------------------
 // One readwrite transaction with durability 'strict': all of `puts` and `deletes`, or none.

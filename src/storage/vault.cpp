@@ -131,15 +131,29 @@ std::vector<Record> seal_everything(const Workspace& ws, const AppSettings& app,
     return out;
 }
 
+namespace {
+
+std::string latest_pupil_name(const Case& c) {
+    std::string name;
+    for (const Event& e : c.events)   // the latest pupil name recorded wins
+        if (e.type == EventType::case_opened || e.type == EventType::pupil_details)
+            if (auto n = payload_text(e.payload, "pupil_name"); !n.empty()) name = n;
+    return name;
+}
+
+} // namespace
+
+bool update_case_name(AppSettings& app, const Case& c) {
+    std::string name = latest_pupil_name(c);
+    const auto it = app.case_names.find(c.id);
+    if (it != app.case_names.end() && it->second == name) return false;
+    app.case_names[c.id] = std::move(name);
+    return true;
+}
+
 bool update_case_names(AppSettings& app, const Workspace& ws) {
     std::map<std::string, std::string> names;
-    for (const Case& c : ws.cases) {
-        std::string name;
-        for (const Event& e : c.events)   // the latest pupil name recorded wins
-            if (e.type == EventType::case_opened || e.type == EventType::pupil_details)
-                if (auto n = payload_text(e.payload, "pupil_name"); !n.empty()) name = n;
-        names[c.id] = name;
-    }
+    for (const Case& c : ws.cases) names[c.id] = latest_pupil_name(c);
     if (names == app.case_names) return false;
     app.case_names = std::move(names);
     return true;

@@ -35,6 +35,7 @@ inline constexpr const char* kLockKey      = "meta/lock";
 inline constexpr const char* kWorkspaceKey = "meta/workspace";
 inline constexpr const char* kAppKey       = "meta/app";
 inline constexpr const char* kCasePrefix   = "case/";
+inline constexpr const char* kMetaPrefix   = "meta/";   // lock, workspace and app: all the locked screen needs
 
 std::string case_key(const std::string& case_id);   // "case/<id>"
 
@@ -60,6 +61,7 @@ std::vector<Record> seal_everything(const Workspace& ws, const AppSettings& app,
 
 // Keeps the case index in step with the cases; true when it changed (meta/app must be written).
 bool update_case_names(AppSettings& app, const Workspace& ws);
+bool update_case_name(AppSettings& app, const Case& c);    // one case's entry; true when it changed
 
 struct Damage {
     std::string key;                                   // the record's key

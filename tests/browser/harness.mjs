@@ -106,8 +106,30 @@ export async function hasItem(page, label, opts = {}) {
   return all.some((it) => it.label === label && (!opts.window || it.window === opts.window) && it.w > 0);
 }
 
+// An item laid out below (or above) what its window shows is scrolled into view with the mouse
+// wheel over a visible item of the same window, as a person scrolls a long form. Gives up
+// quietly: findItem then says what was on screen.
+export async function scrollIntoView(page, label, { window: win = null, timeout = 5000 } = {}) {
+  const end = Date.now() + timeout;
+  for (let turn = 0; turn < 40 && Date.now() < end; ++turn) {
+    const all = await items(page);
+    const it = all.find((x) => x.label === label && (!win || x.window === win));
+    if (!it) { await new Promise((r) => setTimeout(r, 50)); continue; }   // not laid out yet
+    if (it.w > 0 && it.h > 0) return true;
+    if (!(it.fullH > 0)) return false;
+    const anchor = all.find((x) => x.window === it.window && x.w > 0 && x.h > 0);
+    if (!anchor) { await new Promise((r) => setTimeout(r, 50)); continue; }   // window not drawn yet
+    await page.mouse.move(anchor.x + anchor.w / 2, anchor.y + anchor.h / 2);
+    await nextFrames(page, 1).catch(() => {});
+    await page.mouse.wheel(0, it.fullY > anchor.y ? 120 : -120);
+    await nextFrames(page, 2).catch(() => {});
+  }
+  return false;
+}
+
 // A real mouse click at the middle of the item, as a person would.
 export async function click(page, label, opts = {}) {
+  await scrollIntoView(page, label, opts).catch(() => false);
   const it = await findItem(page, label, opts);
   // Hover first for a frame, as a hand does: ImGui tabs take a click only on a hovered item.
   // Press and release in separate frames too: menu items act on a release they saw pressed.

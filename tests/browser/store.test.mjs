@@ -260,7 +260,11 @@ test('loadAll gives 1000 records in key order, in batches, with progress', () =>
     const decoded = ours.every((r) => new TextDecoder().decode(r.value) === r.key);
     const allKeys = got.map((r) => r.key);
     const inOrder = allKeys.every((k, i) => i === 0 || allKeys[i - 1] < k);
-    return { done, got: got.length, keys: ours.map((r) => r.key), expected: [...keys].sort(), inOrder, batches, progress, decoded };
+    // Only the keys with a prefix (what the locked screen reads): in order, counted alone.
+    const some = [], someProgress = [];
+    const someDone = await cpStore.loadAll((b) => some.push(...b.map((r) => r.key)), (l, t) => someProgress.push([l, t]), 't/case/C-00');
+    return { done, got: got.length, keys: ours.map((r) => r.key), expected: [...keys].sort(), inOrder, batches, progress, decoded,
+             some, someDone, someProgress, someExpected: keys.filter((k) => k.startsWith('t/case/C-00')).sort() };
   });
   const n = result.got;   // 1000, and whatever the app keeps of its own
   assert.ok(n >= 1000);
@@ -272,6 +276,11 @@ test('loadAll gives 1000 records in key order, in batches, with progress', () =>
   assert.deepEqual(result.progress[0], [0, n]);
   assert.deepEqual(result.progress.at(-1), [n, n]);
   assert.ok(result.progress.every((p, i) => i === 0 || p[0] > result.progress[i - 1][0]), 'progress only grows');
+  assert.equal(result.someExpected.length, 101);   // C-0000..C-0099 and C-0001x
+  assert.deepEqual(result.some, result.someExpected, 'a prefix loads exactly its keys, in order');
+  assert.deepEqual(result.someDone, { status: 'ok', count: 101 });
+  assert.deepEqual(result.someProgress[0], [0, 101]);
+  assert.deepEqual(result.someProgress.at(-1), [101, 101]);
 }));
 
 test('without IndexedDB the store says unavailable', () => withBrowser(async (context) => {

@@ -177,3 +177,27 @@ TEST_CASE("thurrock/cla-falls-back-to-the-baseline-virtual-school-gate") {
     sc.add(E::gate_cleared, {{"gate", "virtual_school"}, {"date", "2026-09-10"}});
     CHECK(sc.plan("2026-09-10").allows("start_placement"));
 }
+
+TEST_CASE("thurrock/key-principles-bullet-9-earlier-cases-of-the-same-pupil-count-as-referrals") {
+    // The pupil's earlier cases in this workspace (same UPN) count like recorded previous moves,
+    // whether the plan scans the workspace or is given the index built once for all plans.
+    Scenario sc("thurrock", "osd_to_managed_move");
+    sc.prepare(false);
+    cp::Workspace ws = sc.ws;
+    for (const char* id : {"EARLIER-1", "EARLIER-2"}) {
+        cp::Case other = sc.log.c;
+        other.id = id;
+        ws.cases.push_back(other);
+    }
+    ws.cases.push_back(sc.log.c);
+    const cp::CaseState s = sc.state();
+    const cp::UpnIndex index = cp::index_cases_by_upn(ws);
+    CHECK(index.at("A123456789012").size() == 3);
+    const cp::EventDraft propose{{"Tester", "DHT"}, E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-10"}}, ""};
+    CHECK(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws}, propose), "thurrock/referrals-max-two"));
+    CHECK(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws, &index}, propose), "thurrock/referrals-max-two"));
+    ws.cases.erase(ws.cases.begin());   // one earlier case: referral 2 is still allowed
+    const cp::UpnIndex fewer = cp::index_cases_by_upn(ws);
+    CHECK_FALSE(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws}, propose), "thurrock/referrals-max-two"));
+    CHECK_FALSE(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws, &fewer}, propose), "thurrock/referrals-max-two"));
+}

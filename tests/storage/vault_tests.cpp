@@ -144,6 +144,20 @@ TEST_CASE("vault/case-index-follows-the-cases") {
     CHECK(app.case_names.size() == ws.cases.size());
 }
 
+TEST_CASE("vault/one-case-name-is-updated-without-the-others") {
+    Workspace ws = make_demo_workspace();
+    AppSettings app;
+    update_case_names(app, ws);
+    CHECK_FALSE(update_case_name(app, ws.cases.front()));   // unchanged: nothing to write
+    Case added = ws.cases.front();
+    added.id = "C-NEW-1";
+    ws.cases.push_back(added);
+    CHECK(update_case_name(app, ws.cases.back()));
+    CHECK(app.case_names.at("C-NEW-1") == app.case_names.at(ws.cases.front().id));
+    CHECK_FALSE(update_case_name(app, ws.cases.back()));
+    CHECK_FALSE(update_case_names(app, ws));   // the whole index agrees with the one-case update
+}
+
 TEST_CASE("vault/app-settings-are-read-leniently") {
     const AppSettings s = app_settings_from_json(Json::parse(R"({"idle_lock_minutes": 100000, "dark_theme": "yes", "text_scale_percent": 120})"));
     CHECK(s.idle_lock_minutes == 480);

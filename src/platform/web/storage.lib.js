@@ -76,7 +76,8 @@ mergeInto(LibraryManager.library, {
   },
 
   cp_js_store_load_all__deps: ['$cpStoreBridge'],
-  cp_js_store_load_all: function (id) {
+  cp_js_store_load_all: function (id, prefix) {
+    var only = prefix ? UTF8ToString(prefix) : '';
     var onBatch = function (records) {
       records.forEach(function (r) {
         cpStoreBridge.withHeapCopy(r.key, function (key, keyLen) {
@@ -87,7 +88,7 @@ mergeInto(LibraryManager.library, {
       });
     };
     var onProgress = function (loaded, total) { _cp_store_progress(id, loaded, total); };
-    cpStoreBridge.call(function (s) { return s.loadAll(onBatch, onProgress); }).then(function () {
+    cpStoreBridge.call(function (s) { return s.loadAll(onBatch, onProgress, only); }).then(function () {
       _cp_store_loaded(id, 0, 0);
     }, function (err) {
       var f = cpStoreBridge.failure(err);

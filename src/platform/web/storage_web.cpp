@@ -18,7 +18,7 @@ extern "C" {
 void cp_js_store_open(int id);
 void cp_js_store_take_over(int id);
 void cp_js_store_info(int id);
-void cp_js_store_load_all(int id);
+void cp_js_store_load_all(int id, const char* prefix);
 void cp_js_store_write_begin(int id);
 void cp_js_store_write_put(int id, const char* key, int key_len, const unsigned char* value, int value_len);
 void cp_js_store_write_delete(int id, const char* key, int key_len);
@@ -93,10 +93,10 @@ void store_open(std::function<void(StoreResult, StoreInfo)> done) {
 
 void store_load_all(std::function<void(std::vector<Record>&&)> records,
                     std::function<void(std::size_t, std::size_t)> progress,
-                    std::function<void(StoreResult)> done) {
+                    std::function<void(StoreResult)> done, const std::string& prefix) {
     const int id = g_next_id++;
     g_loads.emplace(id, Load{std::move(records), std::move(progress), std::move(done), {}});
-    cp_js_store_load_all(id);
+    cp_js_store_load_all(id, prefix.c_str());
 }
 
 void store_write(std::vector<Record> puts, std::vector<std::string> deletes, std::function<void(StoreResult)> done) {
