@@ -80,7 +80,8 @@ void action_dialog(const std::string& case_id) {
     if (!d.open) return;
     if (!ImGui::IsPopupOpen("Record what happened")) ImGui::OpenPopup("Record what happened");
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    // Kept centred: the dialog grows as a form opens more fields, and must stay on screen.
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(460, 160), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
     bool keep = true;
     if (!ImGui::BeginPopupModal("Record what happened", &keep, ImGuiWindowFlags_AlwaysAutoResize)) { if (!keep) d.open = false; return; }

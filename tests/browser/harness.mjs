@@ -96,6 +96,7 @@ export async function findItem(page, label, { window: win = null, timeout = 5000
   } catch (e) {
     // Say what was on screen instead, so a failing test explains itself.
     const shown = (await items(page).catch(() => [])).filter((it) => it.w > 0).map((it) => it.label);
+    await page.screenshot({ path: `${process.env.TMPDIR || '/tmp'}/cp-no-item.png` }).catch(() => {});
     throw new Error(`no item labelled "${label}"${win ? ` in window "${win}"` : ''} appeared within ${timeout} ms; ` +
                     `on screen: ${JSON.stringify(shown).slice(0, 1500)}`);
   }
@@ -111,10 +112,24 @@ export async function hasItem(page, label, opts = {}) {
 // quietly: findItem then says what was on screen.
 export async function scrollIntoView(page, label, { window: win = null, timeout = 5000 } = {}) {
   const end = Date.now() + timeout;
-  for (let turn = 0; turn < 40 && Date.now() < end; ++turn) {
+  const start = Date.now();
+  let notches = 0;
+  for (let turn = 0; turn < 60 && Date.now() < end; ++turn) {
     const all = await items(page);
     const it = all.find((x) => x.label === label && (!win || x.window === win));
-    if (!it) { await new Promise((r) => setTimeout(r, 50)); continue; }   // not laid out yet
+    if (!it) {
+      // ImGui names only the items it draws, so a field far below a scrolled form has no label
+      // yet: after a moment, scroll the forms (child windows) down a notch at a time.
+      const forms = all.filter((x) => x.w > 0 && x.h > 0 && x.window.endsWith('/') && (!win || x.window.startsWith(win)));
+      if (Date.now() - start < 1000 || !forms.length || notches >= 16) { await new Promise((r) => setTimeout(r, 50)); continue; }
+      const last = forms[forms.length - 1];
+      await page.mouse.move(last.x + last.w / 2, last.y + last.h / 2);
+      await nextFrames(page, 1).catch(() => {});
+      await page.mouse.wheel(0, 120);
+      await nextFrames(page, 2).catch(() => {});
+      ++notches;
+      continue;
+    }
     if (it.w > 0 && it.h > 0) return true;
     if (!(it.fullH > 0)) return false;
     const anchor = all.find((x) => x.window === it.window && x.w > 0 && x.h > 0);
