@@ -258,6 +258,11 @@ void frame() {
     ImGui::End();
     if (s.phase() != Phase::open) body(s);
     about_window();
+    // Unsaved-changes protection: a change not yet stored, or a form open (a dialog, the new-case
+    // wizard), makes the browser ask before the tab closes. The demo is never stored.
+    const SaveStatus& st = s.save();
+    const bool pending = !st.dirty.empty() || st.in_flight;
+    platform::set_leave_warning(!s.demo() && s.phase() == Phase::open && (pending || ImGui::GetTopMostPopupModal() != nullptr));
     publish_state(s);
 }
 

@@ -75,16 +75,24 @@ void start_action(const ActionState& a) {
     if (!d.ways.empty()) d.form = EventForm(d.ways[0].type, session().today(), d.ways[0].preset);
 }
 
+// A dialog grows as its form opens more fields: moved up only when its bottom would leave the
+// screen, so it does not jump about while it fits.
+void keep_on_screen(const ImGuiViewport* vp) {
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float bottom = vp->WorkPos.y + vp->WorkSize.y - 20;
+    if (pos.y + size.y > bottom) ImGui::SetWindowPos(ImVec2(pos.x, std::max(vp->WorkPos.y + 20, bottom - size.y)));
+}
+
 void action_dialog(const std::string& case_id) {
     ActionDialog& d = dialog();
     if (!d.open) return;
     if (!ImGui::IsPopupOpen("Record what happened")) ImGui::OpenPopup("Record what happened");
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    // Kept centred: the dialog grows as a form opens more fields, and must stay on screen.
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(460, 160), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
     bool keep = true;
     if (!ImGui::BeginPopupModal("Record what happened", &keep, ImGuiWindowFlags_AlwaysAutoResize)) { if (!keep) d.open = false; return; }
+    keep_on_screen(vp);
     heading(d.action_label.c_str());
     if (d.ways.size() > 1) {
         ImGui::TextUnformatted("What happened");

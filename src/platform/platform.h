@@ -42,6 +42,7 @@ std::string now_utc_iso();                              // "YYYY-MM-DDTHH:MM:SSZ
 
 // Page ---------------------------------------------------------------------------------------
 void        set_page_title(std::string_view title);
+void        set_leave_warning(bool on);                 // the browser asks before the tab is closed or left
 std::string url_param(std::string_view name);           // ?name=value of the page's address ("" if absent)
 void        print_document(std::string_view html_title, std::string_view json); // document_to_json + flags: the browser prints it
 

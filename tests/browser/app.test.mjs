@@ -7,35 +7,14 @@ import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, waitForFirstFrame } from './harness.mjs';
+import { PASS, state, waitState, typeInto } from './flows.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(() => server && server.stop());
 
-const PASS = 'orchard kettle lantern ribbon';
-
-async function state(page) { return page.evaluate(() => (window.cpTest && window.cpTest.state) || {}); }
-// The page's CSP forbids eval, so the predicate runs here, on states polled from the page.
-async function waitState(page, pred, arg, timeout = 30000) {
-  const end = Date.now() + timeout;
-  let s = {};
-  while (Date.now() < end) {
-    s = await state(page);
-    if (s.phase && pred(s, arg)) return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  await page.screenshot({ path: path.join(os.tmpdir(), 'cp-app-timeout.png') }).catch(() => {});
-  throw new Error('timed out waiting for ' + pred.toString() + '; last state: ' + JSON.stringify(s).slice(0, 1500));
-}
-// Click, let a frame make the field active (the hidden textarea takes the focus), then type at
-// a brisk human pace (machine-speed bursts into a password field lose characters: see the note).
-async function typeInto(page, label, text, opts) {
-  await click(page, label, opts);
-  await nextFrames(page);
-  await page.keyboard.type(text, { delay: 12 });
-  await nextFrames(page);
-}
-
+// The same steps as flows.mjs: one password, the state read from window.cpTest, typing at a
+// brisk human pace (machine-speed bursts into a password field lose characters).
 // "Choose file…" opens the browser's chooser through the app's hidden file input; the test
 // answers it by setting that input's file, as the chooser would.
 async function chooseFile(page, file) {
@@ -138,7 +117,7 @@ test('a new workspace is stored encrypted, survives a browser restart and opens 
   } finally { try { rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); } catch { /* Chromium may still be flushing */ } }
 });
 
-test('undo withdraws the last entry with a compensating event and the plan is as before', async () => {
+test('undo withdraws the last entry with a compensating event and the plan is as before; an open form asks before the tab closes', async () => {
   const b = await launch();
   try {
     const { page } = await openApp(b.context, server);
@@ -153,6 +132,24 @@ test('undo withdraws the last entry with a compensating event and the plan is as
     assert.deepEqual(s.cases[0].allowed, allowedBefore);
     await click(page, 'History');
     await findItem(page, 'History');
+    // Unsaved-changes protection: with a form open, closing the tab asks first; staying keeps it.
+    await click(page, 'Plan');
+    await click(page, 'Record details, views, consents and notes');
+    await findItem(page, '#way');
+    await typeInto(page, '#text', 'Half-written note');
+    const asked = new Promise((resolve) => page.once('dialog', async (d) => { const t = d.type(); await d.dismiss(); resolve(t); }));
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await Promise.race([asked, new Promise((r) => setTimeout(() => r('no prompt'), 5000))]), 'beforeunload');
+    assert.equal(page.isClosed(), false, 'the tab stays open when the user stays');
+    await findItem(page, 'Record');   // the form and what was typed are still there
+    await click(page, 'Cancel');
+    await waitState(page, (s) => s.save.dirty === 0 && s.save.inFlight === 0);
+    await nextFrames(page, 2);
+    let promptedAgain = false;
+    page.once('dialog', async (d) => { promptedAgain = true; await d.dismiss(); });
+    await page.close({ runBeforeUnload: true });
+    if (!page.isClosed()) await page.waitForEvent('close', { timeout: 5000 });
+    assert.equal(promptedAgain, false, 'nothing pending: the tab closes without asking');
   } finally { await b.close(); }
 });
 

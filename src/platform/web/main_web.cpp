@@ -32,6 +32,7 @@ void cp_js_set_cursor(const char* css);
 void cp_js_text_input(int active, float x, float y);
 void cp_js_write_clipboard(const char* text);
 void cp_js_set_title(const char* title);
+void cp_js_set_leave_warning(int on);
 int  cp_js_test_mode();
 void cp_js_publish_items(const char* json);
 void cp_js_today(char* out, int size);
@@ -372,6 +373,13 @@ std::string today_iso() {
 }
 
 void set_page_title(std::string_view title) { cp_js_set_title(std::string(title).c_str()); }
+
+void set_leave_warning(bool on) {
+    static int last = -1;   // called every frame; the page hears only changes
+    if (last == static_cast<int>(on)) return;
+    last = on;
+    cp_js_set_leave_warning(on ? 1 : 0);
+}
 
 bool test_mode() {
     static const bool on = cp_js_test_mode() != 0;

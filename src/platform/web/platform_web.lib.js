@@ -61,6 +61,18 @@ mergeInto(LibraryManager.library, {
     }
   },
   cp_js_set_title: function (title) { document.title = UTF8ToString(title); },
+  // While a change is not yet stored, or a form is open, closing or leaving the tab asks first.
+  cp_js_set_leave_warning: function (on) {
+    if (!window.cpLeave) {
+      window.cpLeave = { on: false };
+      window.addEventListener('beforeunload', function (e) {
+        if (!window.cpLeave.on) return;
+        e.preventDefault();
+        e.returnValue = '';
+      });
+    }
+    window.cpLeave.on = !!on;
+  },
   cp_js_test_mode: function () { return new URLSearchParams(location.search).has('test') ? 1 : 0; },
   cp_js_publish_items: function (json) {
     var t = window.cpTest || (window.cpTest = { frame: 0 });
