@@ -74,8 +74,11 @@ void begin_centered_panel(const char* id, float width) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + (vp->WorkSize.x - w) * 0.5f, vp->WorkPos.y + 40), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y - 60));
+    // The loading panel gives way to the start or unlock panel while the person may already have
+    // a menu open: a panel appearing must not take the focus, which would close that menu.
     ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+                                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                  ImGuiWindowFlags_NoFocusOnAppearing);
 }
 
 void end_centered_panel() { ImGui::End(); }

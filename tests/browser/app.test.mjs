@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, waitForFirstFrame } from './harness.mjs';
-import { PASS, state, waitState, typeInto } from './flows.mjs';
+import { PASS, state, waitState, typeInto, newCase } from './flows.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -35,24 +35,6 @@ async function createWorkspace(page) {
 }
 
 // The new-case wizard: protocol and kind, screening questions, then the pupil.
-async function newCase(page, pupil) {
-  await click(page, 'New case');
-  await click(page, '#protocol');
-  await nextFrames(page, 3);
-  await click(page, 'Worcestershire County Council');
-  await nextFrames(page, 2);
-  await click(page, '#kind');
-  await nextFrames(page, 3);   // the list opens on the frame after the press
-  await click(page, 'off-site direction');
-  await nextFrames(page, 2);
-  await click(page, 'Next');
-  await findItem(page, 'The pupil has an EHCP');
-  await click(page, 'Next');
-  await typeInto(page, '#pupil_name', pupil);
-  await click(page, 'Create case');
-  return waitState(page, (s, p) => s.view === 'case' && s.cases.some((c) => c.pupil === p), pupil);
-}
-
 async function recordNote(page, text) {
   await click(page, 'Record details, views, consents and notes');
   await findItem(page, '#way');   // Note is the first way offered, so it is already chosen

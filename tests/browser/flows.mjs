@@ -62,13 +62,21 @@ export async function unlock(page, pass = PASS) {
   return waitState(page, (s) => s.phase === 'open');
 }
 
+// The new-case wizard: protocol and kind, the screening questions left unticked, the pupil.
 export async function newCase(page, pupil) {
   await click(page, 'New case');
-  await typeInto(page, '#pupil_name', pupil);
-  await click(page, '#kind');
+  await click(page, '#protocol');
   await nextFrames(page, 3);
-  await click(page, 'off_site_direction');
+  await click(page, 'Worcestershire County Council');
   await nextFrames(page, 2);
+  await click(page, '#kind');
+  await nextFrames(page, 3);   // the list opens on the frame after the press
+  await click(page, 'off-site direction');
+  await nextFrames(page, 2);
+  await click(page, 'Next');
+  await findItem(page, 'The pupil has an EHCP');
+  await click(page, 'Next');
+  await typeInto(page, '#pupil_name', pupil);
   await click(page, 'Create case');
   return waitState(page, (s, p) => s.view === 'case' && s.cases.some((c) => c.pupil === p), pupil);
 }

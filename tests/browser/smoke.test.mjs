@@ -9,6 +9,9 @@ let server;
 
 // Help > About this case planner, through the real menu.
 async function openAbout(page) {
+  // Once the store has been read: the loading panel then gives way to the start panel.
+  await page.waitForFunction(() => self.cpTest && self.cpTest.state && !['starting', 'working'].includes(self.cpTest.state.phase),
+                             null, { timeout: 30000, polling: 50 });
   await click(page, 'Help');
   await click(page, 'About this case planner');
   await findItem(page, 'Close', { window: 'About this case planner', visible: false });

@@ -76,7 +76,15 @@ async function record(page, action, way, fields = {}, { optional = false, confir
   }
   if (confirm) { await click(page, 'Record…'); await nextFrames(page, 2); }
   await click(page, 'Record');
-  await waitState(page, (s, n) => s.cases[0].events > n, before, 10000).catch(async (e) => {
+  const added = (s, n) => s.cases[0].events > n;
+  await waitState(page, added, before, 10000).catch(async () => {
+    // As a person would, press again if nothing happened and the dialog still offers Record
+    // (on a loaded machine a press can fall between two frames that moved the dialog).
+    if (!(await hasItem(page, 'Record', { window: 'Record what happened' }))) return;
+    console.error(`walkthrough: "${action}": Record pressed again`);
+    await click(page, 'Record', { window: 'Record what happened' });
+  });
+  await waitState(page, added, before, 10000).catch(async (e) => {
     throw new Error(`recording "${action}" / ${way} did not add an event: ${e.message}`);
   });
 }
