@@ -179,7 +179,7 @@ void publish_state(Session& s) {
                           {"newCases", im.preview.new_cases}, {"newEvents", im.preview.new_events}, {"refused", im.preview.refused_cases}}},
               {"export", s.export_status()}, {"daysSinceExport", s.days_since_export()}, {"today", to_iso(s.today())},
               {"undo", s.undo_label()}, {"views", views_test_state()}, {"wizard", wizard_test_state()}, {"caseView", case_view_test_state()},
-              {"appearance", {{"dark", current_theme() == Theme::Dark}, {"textPercent", s.settings().text_scale_percent}}}};
+              {"appearance", {{"dark", current_theme() == Theme::Dark}, {"textPercent", s.settings().text_scale_percent}, {"touch", touch_sizes()}}}};
     platform::publish_state(j.dump());
 }
 
@@ -242,6 +242,7 @@ void frame() {
                        ImGui::IsKeyPressed(ImGuiKey_Tab) || io.MouseWheel != 0;
     s.tick(platform::now_ms(), input);
     sync_appearance();
+    follow_input_source();
     shortcuts(s);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

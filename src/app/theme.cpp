@@ -9,6 +9,7 @@ namespace cp::app {
 namespace {
 
 Theme g_theme = Theme::Light;
+bool  g_touch = false;
 
 void shape_style(ImGuiStyle& s) {
     s.WindowPadding = ImVec2(14, 12);
@@ -23,6 +24,12 @@ void shape_style(ImGuiStyle& s) {
     s.ScrollbarSize = 16;   // easy to grab with a touchpad or a finger
     s.WindowBorderSize = 1;
     s.FrameBorderSize = 1;
+    if (g_touch) {   // fingers: controls about 44 px tall, hit boxes a little larger than drawn
+        s.FramePadding = ImVec2(12, 12);
+        s.ItemSpacing = ImVec2(12, 10);
+        s.TouchExtraPadding = ImVec2(4, 4);
+        s.ScrollbarSize = 24;
+    }
 }
 
 void light_colours(ImGuiStyle& s) {
@@ -55,6 +62,19 @@ void apply_theme(Theme theme) {
 }
 
 Theme current_theme() { return g_theme; }
+
+void follow_input_source() {
+    static bool finger_down = false;
+    if (g_touch || ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen) return;
+    // Only once the first tap is over: the tap itself acts on the layout the person saw (the
+    // touch arrives a frame before the press, so growing then would move the target away).
+    if (ImGui::IsAnyMouseDown()) { finger_down = true; return; }
+    if (!finger_down) return;
+    g_touch = true;   // from the first touch on; a tablet stays a tablet
+    apply_theme(g_theme);
+}
+
+bool touch_sizes() { return g_touch; }
 
 void sync_appearance() {
     Session& s = session();

@@ -13,6 +13,8 @@ Theme current_theme();
 // Appearance kept in the workspace's settings (text size, light or dark): applied when a
 // workspace opens, and saved when changed from the View menu or Settings.
 void sync_appearance();                          // every frame: apply stored values that changed
+void follow_input_source();                      // every frame: larger tap targets once a finger is used
+bool touch_sizes();                              // tap-sized controls are in use
 void set_appearance(Theme theme, float scale);   // apply now and store
 void appearance_settings();                      // the Settings dialog's "Appearance" controls
 

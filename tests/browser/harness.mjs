@@ -42,10 +42,10 @@ export async function startServer() {
 }
 
 // A persistent profile when `profileDir` is given (IndexedDB survives a relaunch), else a fresh one.
-export async function launch({ profileDir = null, deviceScaleFactor = 1, viewport = { width: 1280, height: 800 } } = {}) {
+export async function launch({ profileDir = null, deviceScaleFactor = 1, viewport = { width: 1280, height: 800 }, hasTouch = false } = {}) {
   const options = {
     executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-    viewport, deviceScaleFactor, locale: 'en-GB', timezoneId: 'Europe/London',
+    viewport, deviceScaleFactor, hasTouch, locale: 'en-GB', timezoneId: 'Europe/London',
     permissions: ['clipboard-read', 'clipboard-write'],
   };
   if (profileDir) {

@@ -182,3 +182,24 @@ test('the mouse wheel scrolls down when turned towards the user, by a few lines 
     assert.ok(dy > 10 && dy < 200, `content moved up by a sane amount (${dy} px)`);
   } finally { await b.close(); }
 });
+
+test('on a touch screen a tap works as a click, controls grow to finger size, and a tapped field takes the on-screen keyboard', async () => {
+  const b = await launch({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+  try {
+    const { page } = await openApp(b.context, server);
+    await page.waitForFunction(() => self.cpTest && self.cpTest.state && self.cpTest.state.phase === 'first_run', null, { timeout: 30000, polling: 50 });
+    const before = await findItem(page, 'Open the training demo');
+    assert.ok(before.h < 36, `mouse-sized button before any touch (${before.h} px)`);
+    const field = await findItem(page, '#school');
+    await page.touchscreen.tap(field.x + 20, field.y + field.h / 2);
+    await nextFrames(page, 3);
+    // The hidden textarea has the focus: that is what brings up a tablet's on-screen keyboard.
+    assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'cp-text-input');
+    await page.waitForFunction(() => self.cpTest.state.appearance && self.cpTest.state.appearance.touch === true, null, { timeout: 5000, polling: 50 });
+    await nextFrames(page, 2);
+    const after = await findItem(page, 'Open the training demo');
+    assert.ok(after.h >= 40, `finger-sized button after a touch (${after.h} px)`);
+    await page.touchscreen.tap(after.x + after.w / 2, after.y + after.h / 2);
+    await page.waitForFunction(() => self.cpTest.state.demo === true, null, { timeout: 10000, polling: 50 });
+  } finally { await b.close(); }
+});
