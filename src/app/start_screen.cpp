@@ -121,7 +121,10 @@ void unlock_screen() {
     ImGui::TextWrapped("The cases stored in this browser are encrypted. Enter the workspace passphrase to open them.");
     ImGui::TextUnformatted("Passphrase");
     ImGui::SetNextItemWidth(360);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    if (ImGui::IsWindowAppearing()) {   // the passphrase can be typed at once (panels do not take focus by themselves)
+        ImGui::SetWindowFocus();
+        ImGui::SetKeyboardFocusHere();
+    }
     const bool enter = ImGui::InputText("##unlockpass", &pass, (show ? 0 : ImGuiInputTextFlags_Password) | ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::Checkbox("Show passphrase", &show);
     if (!session().message().empty()) status_text(session().message().c_str(), 2);

@@ -79,8 +79,11 @@ test('a new workspace is stored encrypted, survives a browser restart and opens 
     b = await launch({ profileDir: profile });
     ({ page } = await openApp(b.context, server));
     await waitState(page, (s) => s.phase === 'locked');
-    await typeInto(page, '#unlockpass', 'wrong words entirely here');
-    await click(page, 'Unlock');
+    // The passphrase field has the keyboard as the screen appears: type, Enter, no click.
+    await findItem(page, '#unlockpass');
+    await nextFrames(page, 2);
+    await page.keyboard.type('wrong words entirely here', { delay: 12 });
+    await page.keyboard.press('Enter');
     s = await waitState(page, (s) => s.phase === 'locked' && s.message !== '');
     assert.match(s.message, /does not open this workspace/);
     await typeInto(page, '#unlockpass', PASS);
