@@ -2,6 +2,7 @@
 // training demo, open a case, pick a form on its Documents tab and press Print… with the browser's
 // print dialog stubbed out, so the document is left in #print-root for the caller to inspect.
 import { click, findItem, nextFrames } from './harness.mjs';
+import { state, waitState } from './flows.mjs';
 
 // The picker's short names (documents_view.cpp) for each engine document id.
 export const DOC_NAMES = {
@@ -15,19 +16,8 @@ export const DOC_NAMES = {
   la_outcome: 'LA notification: outcome',
 };
 
-export async function state(page) { return page.evaluate(() => (window.cpTest && window.cpTest.state) || {}); }
-
-// The page's CSP forbids eval, so the predicate runs here, on states polled from the page.
-export async function waitState(page, pred, arg, timeout = 30000) {
-  const end = Date.now() + timeout;
-  let s = {};
-  while (Date.now() < end) {
-    s = await state(page);
-    if (s.phase && pred(s, arg)) return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out waiting for ' + pred.toString() + '; last state: ' + JSON.stringify(s).slice(0, 1500));
-}
+// Reading the app's state: the same helpers as flows.mjs.
+export { state, waitState };
 
 // A real print dialog would block the page: count the calls instead.
 export async function stubPrint(page) {
