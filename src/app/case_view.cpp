@@ -388,7 +388,9 @@ Json case_view_test_state() {
             history.push_back(history_what(*c, i, counts));
         }
     }
-    return {{"timeline", marks}, {"passport", passport}, {"reviews", reviews}, {"history", history}, {"draft", is_draft_name(s->pupil_name)},
+    const ActionDialog& d = dialog();
+    const Json open_dialog = d.open ? Json{{"action", d.action}, {"problems", d.problems}, {"values", d.form.values()}} : Json(nullptr);
+    return {{"dialog", open_dialog}, {"timeline", marks}, {"passport", passport}, {"reviews", reviews}, {"history", history}, {"draft", is_draft_name(s->pupil_name)},
             {"stage", stage_name(p->stage)}, {"kind", case_kind_name(s->kind)}, {"flags", {{"ehcp", s->flags.ehcp}, {"cla", s->flags.cla}}}};
 }
 

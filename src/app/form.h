@@ -26,6 +26,7 @@ public:
     bool        empty() const { return values_.empty(); }
     std::string value(const std::string& field) const;   // as typed ("" when absent)
     void        set_value(const std::string& field, const std::string& v) { values_[field] = v; }
+    const std::map<std::string, std::string>& values() const { return values_; }   // for the test state
 
 private:
     void draw_field(const FieldSpec& f, float width);

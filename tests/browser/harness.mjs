@@ -145,11 +145,19 @@ export async function scrollIntoView(page, label, { window: win = null, timeout 
 // A real mouse click at the middle of the item, as a person would.
 export async function click(page, label, opts = {}) {
   await scrollIntoView(page, label, opts).catch(() => false);
-  const it = await findItem(page, label, opts);
+  let it = await findItem(page, label, opts);
   // Hover first for a frame, as a hand does: ImGui tabs take a click only on a hovered item.
+  // A dialog that is still growing (or being moved back on screen) carries its items with it:
+  // aim again until the item stays put under the pointer for a frame.
+  for (let aim = 0; aim < 10; ++aim) {
+    await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2, { steps: 3 });
+    await nextFrames(page, 1).catch(() => {});
+    const now = await findItem(page, label, { ...opts, timeout: 1000 }).catch(() => it);
+    const still = Math.abs(now.x - it.x) < 1 && Math.abs(now.y - it.y) < 1;
+    it = now;
+    if (still) break;
+  }
   // Press and release in separate frames too: menu items act on a release they saw pressed.
-  await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2, { steps: 3 });
-  await nextFrames(page, 1).catch(() => {});
   await page.mouse.down();
   await nextFrames(page, 1).catch(() => {});
   await page.mouse.up();

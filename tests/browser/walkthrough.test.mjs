@@ -85,7 +85,8 @@ async function record(page, action, way, fields = {}, { optional = false, confir
     await click(page, 'Record', { window: 'Record what happened' });
   });
   await waitState(page, added, before, 10000).catch(async (e) => {
-    throw new Error(`recording "${action}" / ${way} did not add an event: ${e.message}`);
+    const dialog = (await state(page)).caseView?.dialog;
+    throw new Error(`recording "${action}" / ${way} did not add an event; the dialog: ${JSON.stringify(dialog)}; ${e.message}`);
   });
 }
 
