@@ -43,7 +43,12 @@ function instrument() {
   // main_web.cpp's cp_js_frame_stats sets .last at the end of every frame with its CPU time.
   Object.defineProperty(stats, 'last', {
     get() { return last; },
-    set(v) { last = v; B.frames.push([performance.now(), v]); },
+    // [when, CPU ms, the session's phase after the frame (4 = open; -1 on the bare page)]
+    set(v) {
+      last = v;
+      const M = window.Module, phase = M && M._cp_bench_phase ? M._cp_bench_phase() : -1;
+      B.frames.push([performance.now(), v, phase]);
+    },
   });
   window.cpStats = stats;
   const timed = (list, fn, extra) => function () {
@@ -166,12 +171,12 @@ async function openWorkspace(page, n) {
   await waitFor(page, () => {
     const B = window.__bench, k = B.kdf[0], l = B.loads[1];
     if (k && k.error) throw new Error('derivation failed: ' + k.error);
-    return l && l.end && B.frames.some((f) => f[0] > l.end);
+    return l && l.end && B.frames.some((f) => f[0] > l.end && f[2] === 4 /* Phase::open */);
   });
   const t = await page.evaluate(() => {
     const B = window.__bench, l0 = B.loads[0], l1 = B.loads[1], k = B.kdf[0];
     const locked = B.frames.find((f) => f[0] > l0.end);
-    const open = B.frames.find((f) => f[0] > l1.end);
+    const open = B.frames.find((f) => f[0] > l1.end && f[2] === 4 /* Phase::open */);   // the first frame of the dashboard
     const enter = B.enter[B.enter.length - 1];
     return {
       firstFrameMs: window.cpShell.firstFrameMs, storeLoadedMs: l0.end, lockedMs: locked[0],

@@ -180,21 +180,51 @@ void Session::unlock(std::string passphrase) {
 }
 
 void Session::open_with_key(SecretKey key) {
-    storage::Opened o = storage::open_records(records_, key);
-    records_.clear();
-    damaged_ = std::move(o.damaged);
+    storage::Opened o = storage::open_meta(records_, key);
     if (!o.workspace) {
+        records_.clear();
+        damaged_ = std::move(o.damaged);
         phase_ = Phase::locked;
         message_ = "The workspace record is damaged and cannot be opened. Nothing has been changed; "
                    "import your latest backup into a new browser profile.";
         return;
     }
-    ws_ = std::move(*o.workspace);
-    app_ = std::move(o.app);
+    opening_ = Opening{std::move(o), std::move(key), 0};
+    progress_ = "Opening the workspace…";
+}
+
+// Decrypting and checking 10,000 cases takes seconds in wasm: done in slices of about 50 ms,
+// so the page keeps drawing and says how far it has got.
+void Session::continue_opening(double now_ms) {
+    Opening& op = *opening_;
+    const auto in_time = [now_ms] { return platform::now_ms() - now_ms < 50; };
+    char buf[120];
+    if (op.next < records_.size()) {
+        while (op.next < records_.size() && in_time()) storage::open_case(records_[op.next++], op.key, op.opened);
+        std::snprintf(buf, sizeof buf, "Decrypting and checking the cases… %zu of %zu records", op.next, records_.size());
+    } else if (!op.planning) {
+        records_.clear();
+        damaged_ = std::move(op.opened.damaged);
+        ws_ = std::move(*op.opened.workspace);
+        app_ = std::move(op.opened.app);
+        Problems ignore;
+        calendar_ = workspace_calendar(ws_, ignore);
+        begin_recompute();
+        op.planning = true;
+        std::snprintf(buf, sizeof buf, "Working out each case's plan…");
+    } else {
+        bool more = true;
+        while (more && in_time()) more = plan_next();
+        if (!more) return opened(std::move(op.key));
+        std::snprintf(buf, sizeof buf, "Working out each case's plan… %zu of %zu cases", plans_.size(), ws_.cases.size());
+    }
+    progress_ = buf;
+    platform::request_redraw();   // the next slice on the next frame
+}
+
+void Session::opened(SecretKey key) {
+    opening_.reset();
     key_ = std::move(key);
-    Problems ignore;
-    calendar_ = workspace_calendar(ws_, ignore);
-    stale_ = true;
     undo_.clear();
     changed_elsewhere_ = false;
     phase_ = Phase::open;
@@ -254,7 +284,10 @@ void Session::take_over() {
                                      [this, all](platform::StoreResult done) {
                                          if (!done.ok()) return fail(store_failure_text(done));
                                          records_ = std::move(*all);
+                                         // At once, not a slice a frame: the open case stays on screen,
+                                         // and what this tab has not yet stored is written on top.
                                          open_with_key(std::move(key_));
+                                         while (opening_) continue_opening(platform::now_ms());
                                          write_dirty();
                                      });
         } else if (phase_ != Phase::open) {
@@ -264,6 +297,7 @@ void Session::take_over() {
 }
 
 void Session::tick(double now_ms, bool had_input) {
+    if (opening_) return continue_opening(now_ms);
     if (had_input || last_input_ms_ == 0) last_input_ms_ = now_ms;
     if (phase_ != Phase::open || demo_ || app_.idle_lock_minutes <= 0) return;
     const double limit = app_.idle_lock_minutes * 60000.0;
@@ -279,6 +313,11 @@ void Session::tick(double now_ms, bool had_input) {
 // ---- cases ------------------------------------------------------------------------------------
 
 void Session::recompute() {
+    begin_recompute();
+    while (plan_next()) {}
+}
+
+void Session::begin_recompute() {
     if (today_ == Date{} || demo_) {
         const std::string forced = platform::test_mode() ? platform::url_param("today") : "";
         const auto d = parse_iso_date(demo_ ? kDemoToday : (forced.empty() ? platform::today_iso() : forced));
@@ -290,15 +329,21 @@ void Session::recompute() {
     plans_.reserve(ws_.cases.size());
     index_.clear();
     upns_ = index_cases_by_upn(ws_);
-    for (const Case& c : ws_.cases) {
+}
+
+bool Session::plan_next() {
+    if (plans_.size() < ws_.cases.size()) {
+        const Case& c = ws_.cases[plans_.size()];
         index_[c.id] = states_.size();
         states_.push_back(replay(c));
         plans_.push_back(plan_for(ws_, c, states_.back(), packs_, calendar_, today_, &upns_));
+        return true;
     }
     stale_ = false;
     stale_cases_.clear();
     next_seq_ = 0;
     ++version_;
+    return false;
 }
 
 // A command touches one case; its plan is the only one that changes (other cases see it only

@@ -123,6 +123,10 @@ private:
     void load_stored(const std::string& prefix);   // every record, or those whose key has the prefix
     void loaded(std::vector<platform::Record> records, bool everything);
     void open_with_key(SecretKey key);
+    void continue_opening(double now_ms);          // a slice of the case records or plans, then open
+    void opened(SecretKey key);
+    void begin_recompute();                        // recompute() in steps: begin, then plan_next
+    bool plan_next();                              // plans one more case; false once all are done
     void after_change(const std::vector<std::string>& case_ids);
     void write_dirty();
     void recompute();                              // every case
@@ -137,6 +141,13 @@ private:
     bool        demo_ = false, changed_elsewhere_ = false;
     platform::StoreInfo info_;
     std::vector<platform::Record> records_;       // sealed, as loaded (until unlocked)
+    struct Opening {                               // records being decrypted and checked, a slice a frame
+        storage::Opened opened;
+        SecretKey       key;
+        std::size_t     next = 0;                  // into records_
+        bool            planning = false;          // records all read: the plans are being made
+    };
+    std::optional<Opening> opening_;
     SecretKey   key_;
     Workspace   ws_;
     PackLibrary packs_;

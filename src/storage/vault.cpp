@@ -160,6 +160,17 @@ bool update_case_names(AppSettings& app, const Workspace& ws) {
 }
 
 Opened open_records(const std::vector<Record>& records, const SecretKey& key) {
+    Opened out = open_meta(records, key);
+    if (!out.workspace) return out;
+    for (const Record& r : records) open_case(r, key, out);
+    return out;
+}
+
+void open_case(const Record& r, const SecretKey& key, Opened& into) {
+    if (into.workspace && r.key.rfind(kCasePrefix, 0) == 0) open_case_record(r, key, into);
+}
+
+Opened open_meta(const std::vector<Record>& records, const SecretKey& key) {
     Opened out;
     if (const Record* r = find_record(records, kAppKey)) {
         if (auto plain = open_record(key, r->value, r->key)) {
@@ -177,10 +188,7 @@ Opened open_records(const std::vector<Record>& records, const SecretKey& key) {
     if (!out.workspace) {
         out.damaged.push_back({kWorkspaceKey, "", "", meta ? "the workspace record is damaged: " + first_problem(problems)
                                                            : "the workspace record is missing"});
-        return out;
     }
-    for (const Record& r : records)
-        if (r.key.rfind(kCasePrefix, 0) == 0) open_case_record(r, key, out);
     return out;
 }
 

@@ -79,4 +79,10 @@ struct Opened {
 // Decrypts and parses every record. A damaged case is left out and reported; the rest opens.
 Opened open_records(const std::vector<Record>& records, const SecretKey& key);
 
+// The same in steps, so a large workspace can show progress between them: open_meta reads the
+// app and workspace records (its workspace is nullopt when that record is unreadable: stop
+// there); open_case then adds one case record (other keys are ignored).
+Opened open_meta(const std::vector<Record>& records, const SecretKey& key);
+void   open_case(const Record& r, const SecretKey& key, Opened& into);
+
 } // namespace cp::storage

@@ -77,6 +77,43 @@ TEST_CASE("vault/a-changed-case-record-is-reported-by-pupil-name-and-the-rest-op
     CHECK(find_case(*o.workspace, victim.id) == nullptr);
 }
 
+// The app opens a large workspace a slice at a time (to show progress): meta first, then each
+// record in turn must give what opening them all at once gives, damage included.
+TEST_CASE("vault/opening-record-by-record-equals-opening-all-at-once") {
+    const Workspace ws = make_demo_workspace();
+    AppSettings app;
+    update_case_names(app, ws);
+    const SecretKey key = key_of(5);
+    auto records = seal_everything(ws, app, key);
+    Record* r = find(records, case_key(ws.cases[2].id));
+    REQUIRE(r);
+    r->value[r->value.size() / 3] ^= 0x40;
+    const Opened whole = open_records(records, key);
+    Opened steps = open_meta(records, key);
+    REQUIRE(steps.workspace);
+    CHECK(steps.workspace->cases.empty());
+    for (const Record& rec : records) open_case(rec, key, steps);   // meta records are skipped
+    REQUIRE(whole.workspace);
+    CHECK(workspace_to_json(*steps.workspace) == workspace_to_json(*whole.workspace));
+    CHECK(steps.workspace->cases.size() == ws.cases.size() - 1);
+    REQUIRE(steps.damaged.size() == 1);
+    CHECK(steps.damaged[0].case_id == ws.cases[2].id);
+    CHECK(steps.damaged[0].pupil_name == whole.damaged[0].pupil_name);
+}
+
+TEST_CASE("vault/without-the-workspace-record-open-meta-stops") {
+    const Workspace ws = make_demo_workspace();
+    const SecretKey key = key_of(6);
+    auto records = seal_everything(ws, AppSettings{}, key);
+    std::erase_if(records, [](const Record& rec) { return rec.key == kWorkspaceKey; });
+    Opened o = open_meta(records, key);
+    CHECK_FALSE(o.workspace);
+    REQUIRE(o.damaged.size() == 1);
+    CHECK(o.damaged[0].reason == "the workspace record is missing");
+    for (const Record& rec : records) open_case(rec, key, o);   // nothing to add the cases to
+    CHECK_FALSE(o.workspace);
+}
+
 TEST_CASE("vault/a-record-moved-under-another-key-does-not-open") {
     const Workspace ws = make_demo_workspace();
     const SecretKey key = key_of(4);

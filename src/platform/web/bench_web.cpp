@@ -4,6 +4,7 @@
 //   cp_bench_record_note(case_id, redraw)  records a note on a case through the session, as the
 //                                          case view's "Add a note" does; 1 allowed, 0 refused
 //   cp_bench_case_count()                  cases listed on the dashboard once open, else -2
+//   cp_bench_phase()                       the session's phase (Phase's value: 4 = open)
 //   cp_bench_aead(bytes, reps, open)       ms for `reps` XChaCha20-Poly1305 seals (open=0) or
 //                                          opens (open=1) of `bytes` bytes, as records are sealed
 #include <emscripten.h>
@@ -38,6 +39,11 @@ EMSCRIPTEN_KEEPALIVE int cp_bench_case_count() {
     if (!enabled()) return -1;
     cp::app::Session& s = cp::app::session();
     return s.phase() == cp::app::Phase::open ? static_cast<int>(s.plans().size()) : -2;
+}
+
+EMSCRIPTEN_KEEPALIVE int cp_bench_phase() {
+    if (!enabled()) return -1;
+    return static_cast<int>(cp::app::session().phase());
 }
 
 EMSCRIPTEN_KEEPALIVE double cp_bench_aead(int bytes, int reps, int open) {
