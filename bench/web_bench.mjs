@@ -169,14 +169,15 @@ async function openWorkspace(page, n) {
   await page.keyboard.type(passphrase);
   await page.keyboard.press('Enter');
   await waitFor(page, () => {
-    const B = window.__bench, k = B.kdf[0], l = B.loads[1];
+    const B = window.__bench, k = B.kdf[0];
     if (k && k.error) throw new Error('derivation failed: ' + k.error);
-    return l && l.end && B.frames.some((f) => f[0] > l.end && f[2] === 4 /* Phase::open */);
+    return k && k.end && B.frames.some((f) => f[0] > k.end && f[2] === 4 /* Phase::open */);
   });
+  // After the key: the meta records, then the case records (decrypted while they arrive).
   const t = await page.evaluate(() => {
-    const B = window.__bench, l0 = B.loads[0], l1 = B.loads[1], k = B.kdf[0];
+    const B = window.__bench, l0 = B.loads[0], l1 = B.loads[B.loads.length - 1], k = B.kdf[0];
     const locked = B.frames.find((f) => f[0] > l0.end);
-    const open = B.frames.find((f) => f[0] > l1.end && f[2] === 4 /* Phase::open */);   // the first frame of the dashboard
+    const open = B.frames.find((f) => f[0] > k.end && f[2] === 4 /* Phase::open */);   // the first frame of the dashboard
     const enter = B.enter[B.enter.length - 1];
     return {
       firstFrameMs: window.cpShell.firstFrameMs, storeLoadedMs: l0.end, lockedMs: locked[0],

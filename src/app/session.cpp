@@ -107,6 +107,7 @@ void Session::loaded(std::vector<platform::Record> records, bool everything) {
 }
 
 void Session::fail(std::string why) {
+    opening_.reset();
     phase_ = Phase::failed;
     message_ = std::move(why);
 }
@@ -159,27 +160,47 @@ void Session::unlock(std::string passphrase) {
                                    : "That passphrase does not open this workspace. Check Caps Lock and try again.";
             return;
         }
-        // Read again: another tab may have written since this one loaded.
-        progress_ = "Opening the workspace…";
-        auto all = std::make_shared<std::vector<platform::Record>>();
-        auto shared_key = std::make_shared<SecretKey>(std::move(key));
-        platform::store_load_all(
-            [all](std::vector<platform::Record>&& batch) { for (auto& r : batch) all->push_back(std::move(r)); },
-            [this](std::size_t n, std::size_t total) {
-                char buf[96];
-                std::snprintf(buf, sizeof buf, "Opening the workspace… %zu of %zu records", n, total);
-                progress_ = buf;
-            },
-            [this, all, shared_key](platform::StoreResult r) {
-                if (!r.ok()) return fail(store_failure_text(r));
-                records_ = std::move(*all);
-                open_with_key(std::move(*shared_key));
-            });
+        read_and_open(std::move(key));
     });
     wipe(passphrase);
 }
 
+// Read again, meta first (another tab may have written since this one loaded), then the cases:
+// each batch is decrypted and checked while the browser reads the next, so the wait is the
+// longer of the two rather than their sum.
+void Session::read_and_open(SecretKey key) {
+    progress_ = "Opening the workspace…";
+    auto meta = std::make_shared<std::vector<platform::Record>>();
+    auto shared_key = std::make_shared<SecretKey>(std::move(key));
+    platform::store_load_all(
+        [meta](std::vector<platform::Record>&& batch) { for (auto& r : batch) meta->push_back(std::move(r)); },
+        [](std::size_t, std::size_t) {},
+        [this, meta, shared_key](platform::StoreResult r) {
+            if (!r.ok()) return fail(store_failure_text(r));
+            records_ = std::move(*meta);
+            if (!begin_opening(std::move(*shared_key), false)) return;
+            records_.clear();   // the meta records are opened; the case records follow
+            platform::store_load_all(
+                [this](std::vector<platform::Record>&& batch) {
+                    if (opening_) for (auto& rec : batch) records_.push_back(std::move(rec));
+                },
+                [this](std::size_t, std::size_t total) { if (opening_) opening_->total = total; },
+                [this](platform::StoreResult done) {
+                    if (!done.ok()) return fail(store_failure_text(done));
+                    if (opening_) opening_->read_all = true;
+                    platform::request_redraw();
+                },
+                storage::kCasePrefix);
+        },
+        storage::kMetaPrefix);
+}
+
 void Session::open_with_key(SecretKey key) {
+    if (begin_opening(std::move(key), true))
+        while (opening_) continue_opening(platform::now_ms());
+}
+
+bool Session::begin_opening(SecretKey key, bool read_all) {
     storage::Opened o = storage::open_meta(records_, key);
     if (!o.workspace) {
         records_.clear();
@@ -187,10 +208,11 @@ void Session::open_with_key(SecretKey key) {
         phase_ = Phase::locked;
         message_ = "The workspace record is damaged and cannot be opened. Nothing has been changed; "
                    "import your latest backup into a new browser profile.";
-        return;
+        return false;
     }
-    opening_ = Opening{std::move(o), std::move(key), 0};
-    progress_ = "Opening the workspace…";
+    opening_ = Opening{std::move(o), std::move(key)};
+    opening_->read_all = read_all;
+    return true;
 }
 
 // Decrypting and checking 10,000 cases takes seconds in wasm: done in slices of about 50 ms,
@@ -199,9 +221,10 @@ void Session::continue_opening(double now_ms) {
     Opening& op = *opening_;
     const auto in_time = [now_ms] { return platform::now_ms() - now_ms < 50; };
     char buf[120];
-    if (op.next < records_.size()) {
+    if (op.next < records_.size() || !op.read_all) {
         while (op.next < records_.size() && in_time()) storage::open_case(records_[op.next++], op.key, op.opened);
-        std::snprintf(buf, sizeof buf, "Decrypting and checking the cases… %zu of %zu records", op.next, records_.size());
+        std::snprintf(buf, sizeof buf, "Reading, decrypting and checking the cases… %zu of %zu", op.next,
+                      std::max({op.total, records_.size(), op.next}));
     } else if (!op.planning) {
         records_.clear();
         damaged_ = std::move(op.opened.damaged);
@@ -219,7 +242,8 @@ void Session::continue_opening(double now_ms) {
         std::snprintf(buf, sizeof buf, "Working out each case's plan… %zu of %zu cases", plans_.size(), ws_.cases.size());
     }
     progress_ = buf;
-    platform::request_redraw();   // the next slice on the next frame
+    // The next slice on the next frame; while waiting for the store, its next batch asks for one.
+    if (op.next < records_.size() || op.read_all) platform::request_redraw();
 }
 
 void Session::opened(SecretKey key) {
@@ -287,7 +311,6 @@ void Session::take_over() {
                                          // At once, not a slice a frame: the open case stays on screen,
                                          // and what this tab has not yet stored is written on top.
                                          open_with_key(std::move(key_));
-                                         while (opening_) continue_opening(platform::now_ms());
                                          write_dirty();
                                      });
         } else if (phase_ != Phase::open) {

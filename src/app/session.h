@@ -122,7 +122,9 @@ public:
 private:
     void load_stored(const std::string& prefix);   // every record, or those whose key has the prefix
     void loaded(std::vector<platform::Record> records, bool everything);
-    void open_with_key(SecretKey key);
+    void read_and_open(SecretKey key);             // after unlocking: meta, then the cases as they arrive
+    void open_with_key(SecretKey key);             // every record is in records_: open them at once
+    bool begin_opening(SecretKey key, bool read_all);   // meta opened; false (and locked) when unreadable
     void continue_opening(double now_ms);          // a slice of the case records or plans, then open
     void opened(SecretKey key);
     void begin_recompute();                        // recompute() in steps: begin, then plan_next
@@ -145,6 +147,8 @@ private:
         storage::Opened opened;
         SecretKey       key;
         std::size_t     next = 0;                  // into records_
+        std::size_t     total = 0;                 // case records the store holds, once it has said
+        bool            read_all = false;          // the store has delivered every record
         bool            planning = false;          // records all read: the plans are being made
     };
     std::optional<Opening> opening_;
