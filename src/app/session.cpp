@@ -227,6 +227,7 @@ void Session::continue_opening(double now_ms) {
                       std::max({op.total, records_.size(), op.next}));
     } else if (!op.planning) {
         records_.clear();
+        storage::report_missing(op.opened);
         damaged_ = std::move(op.opened.damaged);
         ws_ = std::move(*op.opened.workspace);
         app_ = std::move(op.opened.app);

@@ -1,6 +1,7 @@
 #include "storage/vault.h"
 
 #include <algorithm>
+#include <set>
 
 namespace cp::storage {
 namespace {
@@ -163,7 +164,20 @@ Opened open_records(const std::vector<Record>& records, const SecretKey& key) {
     Opened out = open_meta(records, key);
     if (!out.workspace) return out;
     for (const Record& r : records) open_case(r, key, out);
+    report_missing(out);
     return out;
+}
+
+// Cases are never deleted, and a case is written in the same transaction as its index entry, so
+// an indexed case with no record at all was removed by something other than this app.
+void report_missing(Opened& into) {
+    if (!into.workspace) return;
+    std::set<std::string> seen;
+    for (const Case& c : into.workspace->cases) seen.insert(c.id);
+    for (const Damage& d : into.damaged) seen.insert(d.case_id);
+    for (const auto& [id, name] : into.app.case_names)
+        if (!seen.count(id))
+            into.damaged.push_back({case_key(id), id, name, "the case's record is missing from this browser's storage"});
 }
 
 void open_case(const Record& r, const SecretKey& key, Opened& into) {

@@ -82,7 +82,10 @@ Opened open_records(const std::vector<Record>& records, const SecretKey& key);
 // The same in steps, so a large workspace can show progress between them: open_meta reads the
 // app and workspace records (its workspace is nullopt when that record is unreadable: stop
 // there); open_case then adds one case record (other keys are ignored).
+// report_missing last: every case the case index names that neither opened nor was reported
+// damaged had its record removed under the app; it is reported too, by name.
 Opened open_meta(const std::vector<Record>& records, const SecretKey& key);
 void   open_case(const Record& r, const SecretKey& key, Opened& into);
+void   report_missing(Opened& into);
 
 } // namespace cp::storage

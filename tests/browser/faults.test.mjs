@@ -205,43 +205,55 @@ test('two tabs: the second is read-only with a banner, "Use this tab instead" ha
   } finally { await t.close(); }
 });
 
-test('a corrupted case record is detected at unlock, named on screen, and the rest opens', async () => {
-  const t = await seeded('corrupt', { unlocked: false });
+// Changes one stored record under the running app: 'flip' one byte inside it, or 'delete' it.
+function tamper(page, key, how) {
+  return page.evaluate(({ key, how }) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('caseplan');
+    req.onsuccess = () => {
+      const tx = req.result.transaction('records', 'readwrite');
+      const store = tx.objectStore('records');
+      if (how === 'delete') store.delete(key);
+      else store.get(key).onsuccess = (e) => {
+        const v = new Uint8Array(e.target.result.v);
+        v[Math.floor(v.length / 2)] ^= 0x20;
+        store.put({ v }, key);
+      };
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+      tx.onabort = () => reject(tx.error);
+    };
+    req.onerror = () => reject(req.error);
+  }), { key, how });
+}
+
+// Robin's record changed before unlocking: reported by name, the rest opens and works, and the
+// record is left as it was (never rewritten or removed by the app).
+async function damagedAtUnlock(tag, how, reason) {
+  const t = await seeded(tag, { unlocked: false });
   try {
     const { page } = t;
     const robin = seed.cases.find((c) => c.pupil === SEED.robin);
-    // Flips one byte inside the sealed case record, under the running app.
     const key = 'case/' + robin.id;
-    await page.evaluate((key) => new Promise((resolve, reject) => {
-      const req = indexedDB.open('caseplan');
-      req.onsuccess = () => {
-        const tx = req.result.transaction('records', 'readwrite');
-        const store = tx.objectStore('records');
-        const get = store.get(key);
-        get.onsuccess = () => {
-          const v = new Uint8Array(get.result.v);
-          v[Math.floor(v.length / 2)] ^= 0x20;
-          store.put({ v }, key);
-        };
-        tx.oncomplete = () => { req.result.close(); resolve(); };
-        tx.onabort = () => reject(tx.error);
-      };
-      req.onerror = () => reject(req.error);
-    }), key);
-    const corrupted = (await dumpRecords(page)).find((r) => r.key === key);
-    assert.ok(corrupted, 'the case record exists');
+    await tamper(page, key, how);
+    const stored = (await dumpRecords(page)).find((r) => r.key === key);
+    assert.equal(Boolean(stored), how !== 'delete', 'the record is changed as intended');
 
     const s = await unlock(page);
     assert.equal(s.damaged.length, 1, 'one damaged record is reported');
     assert.equal(s.damaged[0].case, robin.id);
     assert.equal(s.damaged[0].pupil, SEED.robin, 'by the pupil\'s name, from the case index');
-    assert.ok(s.damaged[0].reason.length > 0);
+    assert.match(s.damaged[0].reason, reason);
     assert.deepEqual(s.cases.map((c) => c.pupil), [SEED.jo], 'the rest of the workspace opened');
     await click(page, SEED.jo);   // and works
     await waitState(page, (s) => s.view === 'case');
-    assert.deepEqual((await dumpRecords(page)).find((r) => r.key === key), corrupted, 'the damaged record is left as it was');
+    assert.deepEqual((await dumpRecords(page)).find((r) => r.key === key), stored, 'the record is left as it was');
   } finally { await t.close(); }
-});
+}
+
+test('a corrupted case record is detected at unlock, named on screen, and the rest opens', () =>
+  damagedAtUnlock('corrupt', 'flip', /changed or damaged/));
+
+test('a deleted case record is noticed at unlock through the case index, named on screen, and the rest opens', () =>
+  damagedAtUnlock('deleted', 'delete', /missing/));
 
 // Last in this file: it stops the server, as a lost network would.
 test('offline: after the first visit the app reloads, unlocks, saves and exports with no server at all', async () => {

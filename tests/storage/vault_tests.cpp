@@ -93,6 +93,7 @@ TEST_CASE("vault/opening-record-by-record-equals-opening-all-at-once") {
     REQUIRE(steps.workspace);
     CHECK(steps.workspace->cases.empty());
     for (const Record& rec : records) open_case(rec, key, steps);   // meta records are skipped
+    report_missing(steps);
     REQUIRE(whole.workspace);
     CHECK(workspace_to_json(*steps.workspace) == workspace_to_json(*whole.workspace));
     CHECK(steps.workspace->cases.size() == ws.cases.size() - 1);
@@ -112,6 +113,36 @@ TEST_CASE("vault/without-the-workspace-record-open-meta-stops") {
     CHECK(o.damaged[0].reason == "the workspace record is missing");
     for (const Record& rec : records) open_case(rec, key, o);   // nothing to add the cases to
     CHECK_FALSE(o.workspace);
+}
+
+TEST_CASE("vault/a-deleted-case-record-is-reported-by-pupil-name-and-the-rest-opens") {
+    const Workspace ws = make_demo_workspace();
+    AppSettings app;
+    update_case_names(app, ws);
+    const SecretKey key = key_of(4);
+    auto records = seal_everything(ws, app, key);
+    const Case& gone = ws.cases[0];
+    std::erase_if(records, [&](const Record& rec) { return rec.key == case_key(gone.id); });
+    const Opened o = open_records(records, key);
+    REQUIRE(o.workspace);
+    CHECK(o.workspace->cases.size() == ws.cases.size() - 1);
+    REQUIRE(o.damaged.size() == 1);
+    CHECK(o.damaged[0].case_id == gone.id);
+    CHECK(o.damaged[0].key == case_key(gone.id));
+    CHECK(o.damaged[0].pupil_name == app.case_names[gone.id]);
+    CHECK(o.damaged[0].reason == "the case's record is missing from this browser's storage");
+}
+
+TEST_CASE("vault/a-damaged-case-is-not-also-reported-missing") {
+    const Workspace ws = make_demo_workspace();
+    AppSettings app;
+    update_case_names(app, ws);
+    const SecretKey key = key_of(2);
+    auto records = seal_everything(ws, app, key);
+    Record* r = find(records, case_key(ws.cases[0].id));
+    REQUIRE(r);
+    r->value.back() ^= 0x01;
+    CHECK(open_records(records, key).damaged.size() == 1);
 }
 
 TEST_CASE("vault/a-record-moved-under-another-key-does-not-open") {
