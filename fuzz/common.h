@@ -55,4 +55,4 @@ inline cp::KdfSettings fixed_kdf() {
     return kdf;
 }
 
-} // namespace fuzz
+}  // namespace fuzz

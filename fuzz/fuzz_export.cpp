@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     // Whatever opened seals again and opens to the same contents.
-    const std::string again = seal_export_with_key(*opened.contents, fuzz::fixed_key(), h.kdf, fuzz::fixed_random());
+    const std::string   again = seal_export_with_key(*opened.contents, fuzz::fixed_key(), h.kdf, fuzz::fixed_random());
     const InspectResult re = inspect_export(again);
     fuzz::check(re.ok(), "a re-sealed export passes inspection");
     const OpenResult reopened = open_with_key(*re.sealed, fuzz::fixed_key());

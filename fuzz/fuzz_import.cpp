@@ -26,7 +26,7 @@ using namespace cp;
 namespace {
 
 struct Envelope {
-    std::string   before, after;   // the file's text around the ciphertext's base64
+    std::string   before, after;  // the file's text around the ciphertext's base64
     ExportHeader  header;
     unsigned char content_key[32];
     std::string   ad;
@@ -34,18 +34,19 @@ struct Envelope {
 
 const Envelope& envelope() {
     static const Envelope e = [] {
-        Envelope e;
+        Envelope             e;
         const ExportContents empty{ExportKind::case_package, "", "2026-11-20T10:00:00Z", Json::object()};
-        const std::string file = seal_export_with_key(empty, fuzz::fixed_key(), fuzz::fixed_kdf(), fuzz::fixed_random());
+        const std::string    file =
+            seal_export_with_key(empty, fuzz::fixed_key(), fuzz::fixed_kdf(), fuzz::fixed_random());
         const std::string marker = "\"ciphertext\": \"";
-        const auto at = file.find(marker);
+        const auto        at = file.find(marker);
         fuzz::check(at != std::string::npos, "the envelope has a ciphertext member");
         const auto end = file.find('"', at + marker.size());
         e.before = file.substr(0, at + marker.size());
         e.after = file.substr(end);
         e.header = inspect_export(file).sealed.value().header;
         e.ad = associated_data_of(e.header);
-        constexpr std::string_view label = "caseplan-export v1 content key";   // docs/export-format.md
+        constexpr std::string_view label = "caseplan-export v1 content key";  // docs/export-format.md
         crypto_generichash(e.content_key, sizeof e.content_key, reinterpret_cast<const unsigned char*>(label.data()),
                            label.size(), fuzz::fixed_key().bytes().data(), SecretKey::size);
         return e;
@@ -55,7 +56,7 @@ const Envelope& envelope() {
 
 std::string seal_plaintext(std::string_view plain) {
     const Envelope& e = envelope();
-    Bytes ct(plain.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+    Bytes           ct(plain.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
     crypto_aead_xchacha20poly1305_ietf_encrypt(ct.data(), nullptr, reinterpret_cast<const unsigned char*>(plain.data()),
                                                plain.size(), reinterpret_cast<const unsigned char*>(e.ad.data()),
                                                e.ad.size(), nullptr, e.header.nonce.data(), e.content_key);
@@ -87,14 +88,15 @@ bool rehash(Json& payload) {
     if (cases == payload.end() || !cases->is_array()) return false;
     bool changed = false;
     for (Json& c : *cases) {
-        if (!c.is_object() || !c.contains("id") || !c["id"].is_string() || !c.contains("events") || !c["events"].is_array())
+        if (!c.is_object() || !c.contains("id") || !c["id"].is_string() || !c.contains("events") ||
+            !c["events"].is_array())
             continue;
-        const std::string id = c["id"].get<std::string>();
-        std::map<std::string, std::string> renamed;   // old hash -> new hash
-        Case rebuilt;
+        const std::string                  id = c["id"].get<std::string>();
+        std::map<std::string, std::string> renamed;  // old hash -> new hash
+        Case                               rebuilt;
         for (Json& ej : c["events"]) {
             Problems ignore;
-            auto e = event_from_json(ej, "", "", ignore);
+            auto     e = event_from_json(ej, "", "", ignore);
             if (!e) continue;
             for (std::string& p : e->prev)
                 if (auto it = renamed.find(p); it != renamed.end()) p = it->second;
@@ -114,13 +116,14 @@ bool rehash(Json& payload) {
 }
 
 void import(const Json& payload) {
-    const World& w = world();
-    const storage::ImportRead read = storage::read_import(payload);
+    const World&                 w = world();
+    const storage::ImportRead    read = storage::read_import(payload);
     const storage::ImportPreview preview = storage::preview_import(w.demo, read);
-    fuzz::check(read.workspace.has_value() || preview.cases.empty(), "a payload that is not a workspace previews nothing");
+    fuzz::check(read.workspace.has_value() || preview.cases.empty(),
+                "a payload that is not a workspace previews nothing");
     fuzz::check(read.workspace.has_value() || !read.problems.empty(), "a refused payload says why");
 
-    Workspace mine = w.demo;
+    Workspace                      mine = w.demo;
     const std::vector<std::string> changed = storage::apply_import(mine, read);
     fuzz::check(changed.size() == std::size_t(preview.new_cases + preview.merged_cases),
                 "apply_import changes exactly the cases the preview announced");
@@ -128,7 +131,8 @@ void import(const Json& payload) {
                 "apply_import adds exactly the schools the preview announced");
     // The user confirmed what the preview showed: the result must still verify, or the next
     // load would call the merged cases damaged.
-    fuzz::check(verify_workspace(mine, "after import").empty(), "an import never leaves a case that fails its integrity check");
+    fuzz::check(verify_workspace(mine, "after import").empty(),
+                "an import never leaves a case that fails its integrity check");
     std::set<std::string> ids;
     for (const Case& c : mine.cases) fuzz::check(ids.insert(c.id).second, "case ids stay unique after an import");
 
@@ -140,15 +144,16 @@ void import(const Json& payload) {
     }
 }
 
-} // namespace
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string file = seal_plaintext(fuzz::text(data, size));
+    const std::string   file = seal_plaintext(fuzz::text(data, size));
     const InspectResult inspected = inspect_export(file);
     fuzz::check(inspected.ok(), "an envelope made by seal_export_with_key passes inspection");
     const OpenResult opened = open_with_key(*inspected.sealed, fuzz::fixed_key());
     if (!opened.ok()) {
-        fuzz::check(opened.problem.code == ExportError::bad_contents, "a sealed plaintext decrypts; only its contents can be wrong");
+        fuzz::check(opened.problem.code == ExportError::bad_contents,
+                    "a sealed plaintext decrypts; only its contents can be wrong");
         return 0;
     }
     import(opened.contents->payload);

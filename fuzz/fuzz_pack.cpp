@@ -13,14 +13,14 @@ using namespace cp;
 namespace {
 
 struct World {
-    PackLibrary                base;   // the baseline only
-    Workspace                  demo = make_demo_workspace();
-    std::vector<CaseState>     states;
-    SchoolCalendar             calendar;
-    Date                       today = *parse_iso_date(kDemoToday);
+    PackLibrary            base;  // the baseline only
+    Workspace              demo = make_demo_workspace();
+    std::vector<CaseState> states;
+    SchoolCalendar         calendar;
+    Date                   today = *parse_iso_date(kDemoToday);
     World() {
         Problems p;
-        auto baseline = load_resolved_pack(kBaselinePackId, p);
+        auto     baseline = load_resolved_pack(kBaselinePackId, p);
         fuzz::check(baseline.has_value(), "the built-in baseline loads");
         base.packs[kBaselinePackId] = std::move(*baseline);
         calendar = workspace_calendar(demo, p);
@@ -33,17 +33,17 @@ const World& world() {
     return w;
 }
 
-} // namespace
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const World& w = world();
-    PackLibrary lib = w.base;
-    Problems problems;
-    const bool added = lib.add_pack_text(fuzz::text(data, size), "fuzz.json", problems);
+    PackLibrary  lib = w.base;
+    Problems     problems;
+    const bool   added = lib.add_pack_text(fuzz::text(data, size), "fuzz.json", problems);
     fuzz::check(added == problems.empty(), "a pack is refused exactly when a problem is reported");
     if (!added) return 0;
 
-    Problems again;
+    Problems   again;
     const auto parsed = parse_pack(fuzz::text(data, size), "fuzz.json", again);
     fuzz::check(parsed.has_value() && again.empty(), "an added pack parses on its own");
     const Pack* pack = lib.find(parsed->id);

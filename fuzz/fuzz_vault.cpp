@@ -24,20 +24,22 @@ using namespace cp::storage;
 namespace {
 
 std::vector<Record> records_of(std::string_view in) {
-    std::vector<Record> out;
+    std::vector<Record>   out;
     std::set<std::string> keys;
     while (!in.empty()) {
-        const auto end = in.find('\x1e');
+        const auto       end = in.find('\x1e');
         std::string_view chunk = in.substr(0, end);
         in = end == std::string_view::npos ? std::string_view() : in.substr(end + 1);
-        const auto nl = chunk.find('\n');
-        std::string key(chunk.substr(0, nl));
+        const auto             nl = chunk.find('\n');
+        std::string            key(chunk.substr(0, nl));
         const std::string_view value = nl == std::string_view::npos ? std::string_view() : chunk.substr(nl + 1);
-        const bool raw = !key.empty() && key[0] == '!';
+        const bool             raw = !key.empty() && key[0] == '!';
         if (raw) key.erase(0, 1);
         if (!keys.insert(key).second) continue;
-        if (raw || key == kLockKey) out.push_back({key, Bytes(value.begin(), value.end())});
-        else out.push_back({key, seal_record(fuzz::fixed_key(), value, key, fuzz::fixed_random())});
+        if (raw || key == kLockKey)
+            out.push_back({key, Bytes(value.begin(), value.end())});
+        else
+            out.push_back({key, seal_record(fuzz::fixed_key(), value, key, fuzz::fixed_random())});
     }
     return out;
 }
@@ -48,7 +50,7 @@ std::size_t count_prefixed(const std::vector<std::string>& keys) {
     return n;
 }
 
-} // namespace
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::vector<Record> records = records_of(fuzz::text(data, size));
@@ -63,8 +65,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     std::vector<std::string> record_keys, damaged_keys;
     for (const Record& r : records) record_keys.push_back(r.key);
-    for (const Damage& d : opened.damaged)   // the index's cases without a record are reported too: not counted here
-        if (std::find(record_keys.begin(), record_keys.end(), d.key) != record_keys.end()) damaged_keys.push_back(d.key);
+    for (const Damage& d : opened.damaged)  // the index's cases without a record are reported too: not counted here
+        if (std::find(record_keys.begin(), record_keys.end(), d.key) != record_keys.end())
+            damaged_keys.push_back(d.key);
     fuzz::check(count_prefixed(record_keys) == opened.workspace->cases.size() + count_prefixed(damaged_keys),
                 "every case record is opened or reported damaged");
     std::set<std::string> case_keys;
@@ -74,13 +77,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                     "every opened case comes from the record named after it");
     }
 
-    const Opened again = open_records(seal_everything(*opened.workspace, opened.app, fuzz::fixed_key()), fuzz::fixed_key());
+    const Opened again =
+        open_records(seal_everything(*opened.workspace, opened.app, fuzz::fixed_key()), fuzz::fixed_key());
     fuzz::check(again.workspace.has_value(), "what opened seals again and reopens");
-    for (const Damage& d : again.damaged)   // only what the index names and did not open: still missing
+    for (const Damage& d : again.damaged)  // only what the index names and did not open: still missing
         fuzz::check(opened.app.case_names.count(d.case_id) && !find_case(*opened.workspace, d.case_id) &&
-                    d.reason == "the case's record is missing from this browser's storage",
+                        d.reason == "the case's record is missing from this browser's storage",
                     "what opened reopens undamaged, less the indexed cases that did not open");
-    fuzz::check(workspace_to_json(*again.workspace) == workspace_to_json(*opened.workspace), "the workspace survives a save");
+    fuzz::check(workspace_to_json(*again.workspace) == workspace_to_json(*opened.workspace),
+                "the workspace survives a save");
     fuzz::check(app_settings_to_json(again.app) == app_settings_to_json(opened.app), "the settings survive a save");
     return 0;
 }

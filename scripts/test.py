@@ -5,7 +5,8 @@
   2. the same suites compiled to WebAssembly, under Node,
   3. the export-format interoperability tests against python3-nacl,
   4. the browser tests: the real page in Debian's Chromium through Playwright,
-  5. a fixed-time fuzz run: every libFuzzer target in fuzz/ for 40 s (scripts/fuzz.sh,
+  5. the layout check: clang-format and the 120-column limit on our C++ (scripts/check_format.py),
+  6. a fixed-time fuzz run: every libFuzzer target in fuzz/ for 40 s (scripts/fuzz.sh,
      docs/fuzzing.md); one pass per target that ran without a crash, one failure per crash.
 
 Prints one summary line, "N passed, M failed", and exits non-zero on any failure.
@@ -13,7 +14,7 @@ A suite that crashes or prints no result counts as one failure.
 
     python3 scripts/test.py            everything
     python3 scripts/test.py --no-build run what is built
-    python3 scripts/test.py --only browser   one layer: native, wasm, interop, browser, fuzz
+    python3 scripts/test.py --only browser   one layer: native, wasm, interop, browser, format, fuzz
 """
 import argparse
 import glob
@@ -65,6 +66,11 @@ def fuzz_counts(out):
     return len(results) - crashes, crashes
 
 
+def plain_counts(out):
+    m = re.search(r"^(\d+) passed, (\d+) failed$", out, re.M)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def suites(layers):
     node = ["node", "--no-experimental-fetch"]
     out = []
@@ -89,6 +95,9 @@ def suites(layers):
         files = sorted(glob.glob(os.path.join(ROOT, "tests", "browser", "*.test.mjs")))
         out.append(("browser (Chromium)", ["node", "--test", "--test-reporter=tap", "--test-concurrency=1"] + files,
                     node_test_counts))
+    if "format" in layers:
+        out.append(("format (clang-format, 120 columns)",
+                    [sys.executable, os.path.join(ROOT, "scripts", "check_format.py")], plain_counts))
     if "fuzz" in layers:
         out.append((f"fuzz (libFuzzer, {FUZZ_SECONDS} s per target)",
                     ["bash", os.path.join(ROOT, "scripts", "fuzz.sh"), str(FUZZ_SECONDS)], fuzz_counts))
@@ -121,9 +130,9 @@ def run(name, cmd, parse):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-build", action="store_true")
-    ap.add_argument("--only", choices=["native", "wasm", "interop", "browser", "fuzz"], action="append")
+    ap.add_argument("--only", choices=["native", "wasm", "interop", "browser", "format", "fuzz"], action="append")
     args = ap.parse_args()
-    layers = args.only or ["native", "wasm", "interop", "browser", "fuzz"]
+    layers = args.only or ["native", "wasm", "interop", "browser", "format", "fuzz"]
     if not args.no_build:
         if subprocess.run(["bash", os.path.join(ROOT, "scripts", "build.sh"), "all"]).returncode != 0:
             print("\nThe build failed (see above), so no test ran.\n0 passed, 1 failed")

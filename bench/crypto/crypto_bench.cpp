@@ -27,17 +27,18 @@ std::string list(const std::vector<double>& xs) {
     return s + "]";
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::atoi(argv[1]) : 5;
     const int reps = argc > 2 ? std::atoi(argv[2]) : 20;
     if (sodium_init() < 0) return 1;
-    const char pass[] = "benchmark passphrase";
+    const char    pass[] = "benchmark passphrase";
     unsigned char salt[crypto_pwhash_SALTBYTES] = {};
     unsigned char key[32];
-    const auto kdf = [&] {
-        return crypto_pwhash(key, sizeof key, pass, sizeof pass - 1, salt, 3, 64ull << 20, crypto_pwhash_ALG_ARGON2ID13);
+    const auto    kdf = [&] {
+        return crypto_pwhash(key, sizeof key, pass, sizeof pass - 1, salt, 3, 64ull << 20,
+                                crypto_pwhash_ALG_ARGON2ID13);
     };
     if (kdf() != 0) return 1;
     std::vector<double> argon;
@@ -47,20 +48,22 @@ int main(int argc, char** argv) {
         argon.push_back(ms_since(t0));
     }
 
-    const std::size_t n = 1 << 20;
+    const std::size_t          n = 1 << 20;
     std::vector<unsigned char> plain(n, 0x5a), sealed(n + crypto_aead_xchacha20poly1305_ietf_ABYTES), opened(n);
-    unsigned char nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES] = {};
-    const unsigned char ad[] = "case/B-1";
-    unsigned long long len = 0;
-    const auto seal = [&] {
-        crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.data(), &len, plain.data(), n, ad, sizeof ad - 1, nullptr, nonce, key);
+    unsigned char              nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES] = {};
+    const unsigned char        ad[] = "case/B-1";
+    unsigned long long         len = 0;
+    const auto                 seal = [&] {
+        crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.data(), &len, plain.data(), n, ad, sizeof ad - 1, nullptr,
+                                                                   nonce, key);
     };
     const auto open = [&] {
-        return crypto_aead_xchacha20poly1305_ietf_decrypt(opened.data(), nullptr, nullptr, sealed.data(), len, ad, sizeof ad - 1, nonce, key);
+        return crypto_aead_xchacha20poly1305_ietf_decrypt(opened.data(), nullptr, nullptr, sealed.data(), len, ad,
+                                                          sizeof ad - 1, nonce, key);
     };
     seal();
     if (open() != 0) return 1;
-    std::vector<double> seal_ms, open_ms;   // per 1 MiB operation
+    std::vector<double> seal_ms, open_ms;  // per 1 MiB operation
     for (int r = 0; r < runs; ++r) {
         auto t0 = Clock::now();
         for (int i = 0; i < reps; ++i) seal();
@@ -70,7 +73,8 @@ int main(int argc, char** argv) {
             if (open() != 0) return 1;
         open_ms.push_back(ms_since(t0) / reps);
     }
-    std::printf("{\"bench\":\"crypto\",\"libsodium\":\"%s\",\"argon2id_ms\":%s,\"seal_1mib_ms\":%s,\"open_1mib_ms\":%s}\n",
-                sodium_version_string(), list(argon).c_str(), list(seal_ms).c_str(), list(open_ms).c_str());
+    std::printf(
+        "{\"bench\":\"crypto\",\"libsodium\":\"%s\",\"argon2id_ms\":%s,\"seal_1mib_ms\":%s,\"open_1mib_ms\":%s}\n",
+        sodium_version_string(), list(argon).c_str(), list(seal_ms).c_str(), list(open_ms).c_str());
     return 0;
 }

@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "bench_cases.h"
 #include "engine/engine.h"
 #include "engine/report.h"
 #include "engine/sha256.h"
-#include "bench_cases.h"
 
 using namespace cp;
 using cp::bench::make_case;
@@ -25,7 +25,10 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-struct Timing { double min = 1e99, max = 0, median = 0; std::vector<double> runs; };
+struct Timing {
+    double              min = 1e99, max = 0, median = 0;
+    std::vector<double> runs;
+};
 
 void finish(Timing& t) {
     std::sort(t.runs.begin(), t.runs.end());
@@ -36,7 +39,7 @@ void finish(Timing& t) {
 
 double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -45,14 +48,16 @@ int main(int argc, char** argv) {
         sha256_allow_hardware(false);
         args.erase(it);
     }
-    const int cases = args.size() > 0 ? std::atoi(args[0].c_str()) : 10000;
-    const int runs = args.size() > 1 ? std::atoi(args[1].c_str()) : 5;
-    Problems problems;
+    const int   cases = args.size() > 0 ? std::atoi(args[0].c_str()) : 10000;
+    const int   runs = args.size() > 1 ? std::atoi(args[1].c_str()) : 5;
+    Problems    problems;
     PackLibrary packs;
     packs.load_embedded(problems);
     Workspace ws;
     ws.own = {"Bench School", "100000", "norfolk", "home_school"};
-    for (int s = 0; s < 41; ++s) ws.schools.push_back({std::to_string(100000 + s), "School " + std::to_string(s), "secondary", "academy", "", "", -1});
+    for (int s = 0; s < 41; ++s)
+        ws.schools.push_back(
+            {std::to_string(100000 + s), "School " + std::to_string(s), "secondary", "academy", "", "", -1});
     for (int i = 0; i < cases; ++i) ws.cases.push_back(make_case(i));
     std::size_t events = 0;
     for (const Case& c : ws.cases) events += c.events.size();
@@ -63,26 +68,29 @@ int main(int argc, char** argv) {
             std::fclose(f);
         }
     const SchoolCalendar cal = workspace_calendar(ws, problems);
-    const Date today = *parse_iso_date("2026-03-02");
+    const Date           today = *parse_iso_date("2026-03-02");
 
     Timing load, plan, report;
     for (int r = 0; r < runs; ++r) {
-        auto t0 = Clock::now();
-        Problems p, integrity;
-        auto loaded = load_workspace(text, "bench.json", p, integrity);
+        auto                   t0 = Clock::now();
+        Problems               p, integrity;
+        auto                   loaded = load_workspace(text, "bench.json", p, integrity);
         std::vector<CaseState> states;
         states.reserve(loaded->cases.size());
         for (const Case& c : loaded->cases) states.push_back(replay(c));
         load.runs.push_back(ms_since(t0));
-        if (!p.empty() || !integrity.empty()) std::fprintf(stderr, "unexpected problems: %zu %zu\n", p.size(), integrity.size());
+        if (!p.empty() || !integrity.empty())
+            std::fprintf(stderr, "unexpected problems: %zu %zu\n", p.size(), integrity.size());
 
         t0 = Clock::now();
         std::size_t alerts = 0;
-        for (std::size_t i = 0; i < states.size(); ++i) alerts += plan_for(*loaded, loaded->cases[i], states[i], packs, cal, today).alerts.size();
+        for (std::size_t i = 0; i < states.size(); ++i)
+            alerts += plan_for(*loaded, loaded->cases[i], states[i], packs, cal, today).alerts.size();
         plan.runs.push_back(ms_since(t0));
 
         t0 = Clock::now();
-        const PanelReport rep = panel_report(*loaded, states, cal, *parse_iso_date("2025-09-01"), *parse_iso_date("2026-08-31"));
+        const PanelReport rep =
+            panel_report(*loaded, states, cal, *parse_iso_date("2025-09-01"), *parse_iso_date("2026-08-31"));
         const std::string csv = report_to_csv(rep);
         report.runs.push_back(ms_since(t0));
         if (alerts == 0 || csv.empty()) std::fprintf(stderr, "nothing planned?\n");
@@ -100,10 +108,12 @@ int main(int argc, char** argv) {
     std::printf("%-28s %10.1f %10.1f %10.1f\n", "plan every case", plan.median, plan.min, plan.max);
     std::printf("%-28s %10.1f %10.1f %10.1f\n", "panel report, one year", report.median, report.min, report.max);
     std::printf("%-28s %10.1f\n", "total (medians)", total);
-    std::printf("{\"bench\":\"engine\",\"cases\":%d,\"events\":%zu,\"json_bytes\":%zu,\"runs\":%d,\"sha256\":\"%s\","
-                "\"load_ms\":{\"median\":%.1f,\"min\":%.1f,\"max\":%.1f},\"plan_ms\":{\"median\":%.1f,\"min\":%.1f,\"max\":%.1f},"
-                "\"report_ms\":{\"median\":%.1f,\"min\":%.1f,\"max\":%.1f},\"total_ms\":%.1f}\n",
-                cases, events, text.size(), runs, sha, load.median, load.min, load.max, plan.median, plan.min, plan.max,
-                report.median, report.min, report.max, total);
+    std::printf(
+        "{\"bench\":\"engine\",\"cases\":%d,\"events\":%zu,\"json_bytes\":%zu,\"runs\":%d,\"sha256\":\"%s\","
+        "\"load_ms\":{\"median\":%.1f,\"min\":%.1f,\"max\":%.1f},\"plan_ms\":{\"median\":%.1f,\"min\":%.1f,\"max\":%."
+        "1f},"
+        "\"report_ms\":{\"median\":%.1f,\"min\":%.1f,\"max\":%.1f},\"total_ms\":%.1f}\n",
+        cases, events, text.size(), runs, sha, load.median, load.min, load.max, plan.median, plan.min, plan.max,
+        report.median, report.min, report.max, total);
     return 0;
 }

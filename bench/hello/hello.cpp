@@ -15,10 +15,10 @@
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
-int g_frames_wanted = 1;
-bool g_scheduled = false;
-bool g_first = true;
-int g_clicks = 0;
+int                   g_frames_wanted = 1;
+bool                  g_scheduled = false;
+bool                  g_first = true;
+int                   g_clicks = 0;
 
 EM_BOOL on_frame(double, void*);
 
@@ -76,7 +76,7 @@ EM_BOOL on_frame(double, void*) {
     return EM_FALSE;
 }
 
-} // namespace
+}  // namespace
 
 int main() {
     EmscriptenWebGLContextAttributes attrs;

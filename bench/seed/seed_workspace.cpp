@@ -31,25 +31,27 @@ void put_u32(std::FILE* f, std::uint32_t v) {
     std::fwrite(b, 1, 4, f);
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 4) {
         std::fprintf(stderr, "usage: seed_workspace CASES PASSPHRASE OUT.bin\n");
         return 2;
     }
-    const int cases = std::atoi(argv[1]);
+    const int         cases = std::atoi(argv[1]);
     const std::string passphrase = argv[2];
-    Workspace ws;
+    Workspace         ws;
     ws.own = {"Bench School", "100000", "norfolk", "home_school"};
     ws.staff.push_back({"s1", "Ms Bench Author", "Deputy Headteacher"});
-    for (int s = 0; s < 41; ++s) ws.schools.push_back({std::to_string(100000 + s), "School " + std::to_string(s), "secondary", "academy", "", "", -1});
+    for (int s = 0; s < 41; ++s)
+        ws.schools.push_back(
+            {std::to_string(100000 + s), "School " + std::to_string(s), "secondary", "academy", "", "", -1});
     std::size_t events = 0;
     for (int i = 0; i < cases; ++i) {
         ws.cases.push_back(bench::make_case(i, kCuts[i % 6]));
         events += ws.cases.back().events.size();
     }
-    const KdfSettings kdf{kdf_default, make_salt(system_random())};
+    const KdfSettings        kdf{kdf_default, make_salt(system_random())};
     std::optional<SecretKey> key = derive_key(passphrase, kdf);
     if (!key) {
         std::fprintf(stderr, "seed_workspace: not enough memory for Argon2id\n");
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
         bytes += r.value.size();
     }
     std::fclose(f);
-    std::printf("{\"cases\":%d,\"events\":%zu,\"records\":%zu,\"sealed_bytes\":%zu}\n", cases, events, records.size(), bytes);
+    std::printf("{\"cases\":%d,\"events\":%zu,\"records\":%zu,\"sealed_bytes\":%zu}\n", cases, events, records.size(),
+                bytes);
     return 0;
 }

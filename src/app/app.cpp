@@ -27,11 +27,16 @@ void file_menu(Session& s) {
     if (!ImGui::BeginMenu("File")) return;
     const bool open = s.phase() == Phase::open;
     if (ImGui::MenuItem("Export…", nullptr, false, open)) ui().show_export = true;
-    if (ImGui::MenuItem("Import…", nullptr, false, open && !s.read_only())) { s.cancel_import(); ui().show_import = true; }
+    if (ImGui::MenuItem("Import…", nullptr, false, open && !s.read_only())) {
+        s.cancel_import();
+        ui().show_import = true;
+    }
     if (ImGui::MenuItem("Settings…", nullptr, false, open && !s.demo())) ui().show_settings = true;
     ImGui::Separator();
-    if (s.demo()) { if (ImGui::MenuItem("Leave the training demo")) s.leave_demo(); }
-    else if (ImGui::MenuItem("Lock now", nullptr, false, open)) s.lock();
+    if (s.demo()) {
+        if (ImGui::MenuItem("Leave the training demo")) s.leave_demo();
+    } else if (ImGui::MenuItem("Lock now", nullptr, false, open))
+        s.lock();
     ImGui::EndMenu();
 }
 
@@ -49,13 +54,24 @@ void view_menu() {
 void save_indicator(Session& s) {
     if (s.phase() != Phase::open) return;
     const SaveStatus& st = s.save();
-    std::string text;
-    int sev = 0;
-    if (s.demo()) { text = "DEMO: changes are not saved"; sev = 1; }
-    else if (s.read_only()) { text = "Read-only"; sev = 1; }
-    else if (!st.error.empty()) { text = "Not saved"; sev = 2; }
-    else if (st.in_flight || !st.dirty.empty()) { text = "Saving…"; sev = 3; }
-    else if (!st.saved_at.empty()) { text = "Saved " + st.saved_at; sev = 0; }
+    std::string       text;
+    int               sev = 0;
+    if (s.demo()) {
+        text = "DEMO: changes are not saved";
+        sev = 1;
+    } else if (s.read_only()) {
+        text = "Read-only";
+        sev = 1;
+    } else if (!st.error.empty()) {
+        text = "Not saved";
+        sev = 2;
+    } else if (st.in_flight || !st.dirty.empty()) {
+        text = "Saving…";
+        sev = 3;
+    } else if (!st.saved_at.empty()) {
+        text = "Saved " + st.saved_at;
+        sev = 0;
+    }
     if (text.empty()) return;
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(text.c_str()).x - 24);
     status_text(text.c_str(), sev);
@@ -90,31 +106,43 @@ void banner(const char* text, int sev, const char* button = nullptr, void (*on_c
 
 void banners(Session& s) {
     if (s.demo())
-        banner("DEMO: a training workspace with fictional pupils. Nothing here is real and nothing is saved. "
-               "Dates are shown as on 20/11/2026.", 1, "Leave the demo", [] { session().leave_demo(); });
+        banner(
+            "DEMO: a training workspace with fictional pupils. Nothing here is real and nothing is saved. "
+            "Dates are shown as on 20/11/2026.",
+            1, "Leave the demo", [] { session().leave_demo(); });
     if (s.phase() != Phase::open) return;
     if (s.read_only())
-        banner("The case planner is open in another tab, so this tab is read-only.", 1, "Use this tab instead", [] { session().take_over(); });
-    if (s.read_only() && s.changed_elsewhere()) banner("The other tab has saved changes. Lock and unlock to see them.", 3);
+        banner("The case planner is open in another tab, so this tab is read-only.", 1, "Use this tab instead",
+               [] { session().take_over(); });
+    if (s.read_only() && s.changed_elsewhere())
+        banner("The other tab has saved changes. Lock and unlock to see them.", 3);
     if (!s.save().error.empty()) banner(s.save().error.c_str(), 2);
     if (!s.message().empty() && s.read_only()) banner(s.message().c_str(), 1);
     for (const storage::Damage& d : s.damaged()) {
         const std::string who = d.pupil_name.empty() ? d.case_id : d.pupil_name + " (case " + d.case_id + ")";
         banner(("Damaged record: " + (who.empty() ? d.key : who) + ". " + d.reason +
-                ". The rest of the workspace opened; restore this case from a backup.").c_str(), 2);
+                ". The rest of the workspace opened; restore this case from a backup.")
+                   .c_str(),
+               2);
     }
     if (!s.demo()) {
         const int days = s.days_since_export();
-        if (days < 0 && !s.ws().cases.empty()) banner("No backup has been exported yet. A forgotten passphrase cannot be recovered.", 1, "Export now", [] { ui().show_export = true; });
+        if (days < 0 && !s.ws().cases.empty())
+            banner("No backup has been exported yet. A forgotten passphrase cannot be recovered.", 1, "Export now",
+                   [] { ui().show_export = true; });
         else if (days >= s.settings().backup_reminder_days)
-            banner(("The last backup was exported " + std::to_string(days) + " days ago.").c_str(), 1, "Export now", [] { ui().show_export = true; });
+            banner(("The last backup was exported " + std::to_string(days) + " days ago.").c_str(), 1, "Export now",
+                   [] { ui().show_export = true; });
     }
 }
 
 void shortcuts(Session& s) {
     const ImGuiIO& io = ImGui::GetIO();
     if (s.phase() != Phase::open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_F, false)) { ui().view = View::dashboard; ui().focus_search = true; }
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_F, false)) {
+        ui().view = View::dashboard;
+        ui().focus_search = true;
+    }
     if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Z, false) && !io.WantTextInput) s.undo_last();
 }
 
@@ -130,14 +158,16 @@ void about_window() {
         ImGui::PopFont();
         ImGui::Text("Version %s, built %s", CP_VERSION, CP_BUILD_DATE);
         ImGui::Separator();
-        ImGui::TextWrapped("Your data never leaves this device. The case planner runs entirely in this browser: "
-                           "pupil records are stored here, encrypted, and are never sent to a server. "
-                           "They leave the device only when you export them, as a file encrypted with a "
-                           "passphrase that you choose.");
+        ImGui::TextWrapped(
+            "Your data never leaves this device. The case planner runs entirely in this browser: "
+            "pupil records are stored here, encrypted, and are never sent to a server. "
+            "They leave the device only when you export them, as a file encrypted with a "
+            "passphrase that you choose.");
         ImGui::Spacing();
-        ImGui::TextWrapped("The rules come from five local-authority protocols (Oxfordshire, Hammersmith & Fulham, "
-                           "Thurrock, Norfolk and Worcestershire) and the statutory guidance for England. Every rule "
-                           "the planner applies names the document and paragraph it comes from.");
+        ImGui::TextWrapped(
+            "The rules come from five local-authority protocols (Oxfordshire, Hammersmith & Fulham, "
+            "Thurrock, Norfolk and Worcestershire) and the statutory guidance for England. Every rule "
+            "the planner applies names the document and paragraph it comes from.");
         if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ui().show_about = false;
     }
     ImGui::End();
@@ -145,12 +175,12 @@ void about_window() {
 
 const char* phase_name(Phase p) {
     switch (p) {
-    case Phase::starting: return "starting";
-    case Phase::first_run: return "first_run";
-    case Phase::locked: return "locked";
-    case Phase::working: return "working";
-    case Phase::open: return "open";
-    case Phase::failed: return "failed";
+        case Phase::starting: return "starting";
+        case Phase::first_run: return "first_run";
+        case Phase::locked: return "locked";
+        case Phase::working: return "working";
+        case Phase::open: return "open";
+        case Phase::failed: return "failed";
     }
     return "";
 }
@@ -163,48 +193,83 @@ void publish_state(Session& s) {
     if (s.phase() == Phase::open)
         for (const CasePlan& p : s.plans()) {
             const Case* c = find_case(s.ws(), p.case_id);
-            cases.push_back({{"id", p.case_id}, {"pupil", p.pupil_name}, {"stage", stage_name(p.stage)},
-                             {"events", c ? c->events.size() : 0}, {"allowed", p.allowed_actions()}});
+            cases.push_back({{"id", p.case_id},
+                             {"pupil", p.pupil_name},
+                             {"stage", stage_name(p.stage)},
+                             {"events", c ? c->events.size() : 0},
+                             {"allowed", p.allowed_actions()}});
         }
     Json damaged = Json::array();
-    for (const storage::Damage& d : s.damaged()) damaged.push_back({{"case", d.case_id}, {"pupil", d.pupil_name}, {"reason", d.reason}});
-    const SaveStatus& st = s.save();
+    for (const storage::Damage& d : s.damaged())
+        damaged.push_back({{"case", d.case_id}, {"pupil", d.pupil_name}, {"reason", d.reason}});
+    const SaveStatus&  st = s.save();
     const ImportState& im = s.import_state();
-    const char* steps[] = {"none", "need_passphrase", "deriving", "preview", "done", "failed"};
-    Json j = {{"phase", phase_name(s.phase())}, {"message", s.message()}, {"progress", s.progress()}, {"demo", s.demo()},
-              {"readOnly", s.read_only()}, {"changedElsewhere", s.changed_elsewhere()}, {"view", ui().view == View::case_view ? "case" : "dashboard"},
-              {"caseId", ui().case_id}, {"cases", cases}, {"damaged", damaged},
-              {"save", {{"dirty", st.dirty.size()}, {"inFlight", st.in_flight}, {"error", st.error}, {"savedAt", st.saved_at}, {"quota", st.quota}}},
-              {"import", {{"step", steps[static_cast<int>(im.step)]}, {"error", im.error}, {"result", im.result},
-                          {"newCases", im.preview.new_cases}, {"newEvents", im.preview.new_events}, {"refused", im.preview.refused_cases}}},
-              {"export", s.export_status()}, {"daysSinceExport", s.days_since_export()}, {"today", to_iso(s.today())},
-              {"undo", s.undo_label()}, {"views", views_test_state()}, {"wizard", wizard_test_state()}, {"caseView", case_view_test_state()},
-              {"appearance", {{"dark", current_theme() == Theme::Dark}, {"textPercent", s.settings().text_scale_percent}, {"touch", touch_sizes()}}}};
+    const char*        steps[] = {"none", "need_passphrase", "deriving", "preview", "done", "failed"};
+    Json               j = {{"phase", phase_name(s.phase())},
+                            {"message", s.message()},
+                            {"progress", s.progress()},
+                            {"demo", s.demo()},
+                            {"readOnly", s.read_only()},
+                            {"changedElsewhere", s.changed_elsewhere()},
+                            {"view", ui().view == View::case_view ? "case" : "dashboard"},
+                            {"caseId", ui().case_id},
+                            {"cases", cases},
+                            {"damaged", damaged},
+                            {"save",
+                             {{"dirty", st.dirty.size()},
+                              {"inFlight", st.in_flight},
+                              {"error", st.error},
+                              {"savedAt", st.saved_at},
+                              {"quota", st.quota}}},
+                            {"import",
+                             {{"step", steps[static_cast<int>(im.step)]},
+                              {"error", im.error},
+                              {"result", im.result},
+                              {"newCases", im.preview.new_cases},
+                              {"newEvents", im.preview.new_events},
+                              {"refused", im.preview.refused_cases}}},
+                            {"export", s.export_status()},
+                            {"daysSinceExport", s.days_since_export()},
+                            {"today", to_iso(s.today())},
+                            {"undo", s.undo_label()},
+                            {"views", views_test_state()},
+                            {"wizard", wizard_test_state()},
+                            {"caseView", case_view_test_state()},
+                            {"appearance",
+                             {{"dark", current_theme() == Theme::Dark},
+                              {"textPercent", s.settings().text_scale_percent},
+                              {"touch", touch_sizes()}}}};
     platform::publish_state(j.dump());
 }
 
 void body(Session& s) {
     switch (s.phase()) {
-    case Phase::starting:
-    case Phase::working: working_screen(); platform::redraw_after_ms(120); break;
-    case Phase::first_run: start_screen(); break;
-    case Phase::locked: unlock_screen(); break;
-    case Phase::failed: failed_screen(); break;
-    case Phase::open:
-        if (ui().view == View::case_view) case_view();
-        else dashboard();
-        new_case_dialog();
-        export_dialog();
-        import_dialog();
-        settings_dialog();
-        panel_report_window();
-        break;
+        case Phase::starting:
+        case Phase::working:
+            working_screen();
+            platform::redraw_after_ms(120);
+            break;
+        case Phase::first_run: start_screen(); break;
+        case Phase::locked: unlock_screen(); break;
+        case Phase::failed: failed_screen(); break;
+        case Phase::open:
+            if (ui().view == View::case_view)
+                case_view();
+            else
+                dashboard();
+            new_case_dialog();
+            export_dialog();
+            import_dialog();
+            settings_dialog();
+            panel_report_window();
+            break;
     }
 }
 
 // ImGui keeps copies of the text last edited (the edit buffer, its undo record, the text at
 // activation) after a field loses focus: a typed passphrase would outlive a lock there.
-template <class T> void wipe_vector(ImVector<T>& v) {
+template <class T>
+void wipe_vector(ImVector<T>& v) {
     if (v.Data) sodium_memzero(v.Data, static_cast<size_t>(v.Capacity) * sizeof(T));
     v.clear();
 }
@@ -224,7 +289,7 @@ void wipe_edit_buffers() {
     if (g.TempBuffer.Data) sodium_memzero(g.TempBuffer.Data, static_cast<size_t>(g.TempBuffer.Size));
 }
 
-} // namespace
+}  // namespace
 
 void init() {
     apply_theme(Theme::Light);
@@ -233,13 +298,13 @@ void init() {
 }
 
 void frame() {
-    Session& s = session();
+    Session&     s = session();
     static Phase last_phase = Phase::starting;
     if (last_phase == Phase::open && s.phase() != Phase::open) wipe_edit_buffers();
     last_phase = s.phase();
     const ImGuiIO& io = ImGui::GetIO();
-    const bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsAnyMouseDown() || io.InputQueueCharacters.Size > 0 ||
-                       ImGui::IsKeyPressed(ImGuiKey_Tab) || io.MouseWheel != 0;
+    const bool     input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsAnyMouseDown() ||
+                       io.InputQueueCharacters.Size > 0 || ImGui::IsKeyPressed(ImGuiKey_Tab) || io.MouseWheel != 0;
     s.tick(platform::now_ms(), input);
     sync_appearance();
     follow_input_source();
@@ -247,8 +312,9 @@ void frame() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     platform::set_backdrop(bg.x, bg.y, bg.z, s.demo());
     if (ImGui::Begin("Case planner", nullptr, flags)) {
@@ -262,11 +328,12 @@ void frame() {
     // Unsaved-changes protection: a change not yet stored, or a form open (a dialog, the new-case
     // wizard), makes the browser ask before the tab closes. The demo is never stored.
     const SaveStatus& st = s.save();
-    const bool pending = !st.dirty.empty() || st.in_flight;
-    platform::set_leave_warning(!s.demo() && s.phase() == Phase::open && (pending || ImGui::GetTopMostPopupModal() != nullptr));
+    const bool        pending = !st.dirty.empty() || st.in_flight;
+    platform::set_leave_warning(!s.demo() && s.phase() == Phase::open &&
+                                (pending || ImGui::GetTopMostPopupModal() != nullptr));
     publish_state(s);
 }
 
 void shutdown() {}
 
-} // namespace cp::app
+}  // namespace cp::app

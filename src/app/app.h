@@ -6,8 +6,8 @@
 
 namespace cp::app {
 
-void init();        // after the ImGui context exists, before the first frame
-void frame();       // submit this frame's windows
+void init();   // after the ImGui context exists, before the first frame
+void frame();  // submit this frame's windows
 void shutdown();
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -8,11 +8,11 @@
 
 namespace cp::app {
 
-void attendance_tab(const std::string& case_id);   // attendance_view.cpp
-void targets_tab(const std::string& case_id);      // targets_view.cpp
+void attendance_tab(const std::string& case_id);  // attendance_view.cpp
+void targets_tab(const std::string& case_id);     // targets_view.cpp
 
 // Test mode: what the Attendance / Targets tabs showed on their last frame (window.cpTest.state).
 Json attendance_test_state();
 Json targets_test_state();
 
-} // namespace cp::app
+}  // namespace cp::app

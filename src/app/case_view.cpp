@@ -19,8 +19,8 @@ namespace {
 
 // An event type (with a preset payload, e.g. an outcome) that performs an action.
 struct Way {
-    EventType type;
-    Json      preset;
+    EventType   type;
+    Json        preset;
     std::string label;
 };
 
@@ -30,7 +30,8 @@ std::vector<Way> ways_of(const std::string& action) {
     for (const EventSpec& spec : event_specs()) {
         if (spec.type == EventType::case_opened || spec.type == EventType::retraction) continue;
         const FieldSpec* outcome = nullptr;
-        for (const FieldSpec& f : spec.fields) if (std::string(f.name) == "outcome" && f.type == FieldType::one_of) outcome = &f;
+        for (const FieldSpec& f : spec.fields)
+            if (std::string(f.name) == "outcome" && f.type == FieldType::one_of) outcome = &f;
         if (outcome) {
             for (const char* v : outcome->values)
                 if (action_of({{}, spec.type, {{"outcome", v}}, ""}) == action)
@@ -45,13 +46,13 @@ std::vector<Way> ways_of(const std::string& action) {
 }
 
 struct ActionDialog {
-    bool        open = false;
-    std::string action, action_label;
-    std::vector<Way> ways;
-    int         chosen = 0;
-    EventForm   form;
+    bool                     open = false;
+    std::string              action, action_label;
+    std::vector<Way>         ways;
+    int                      chosen = 0;
+    EventForm                form;
     std::vector<std::string> problems, warnings;
-    bool        confirm_needed = false;
+    bool                     confirm_needed = false;
 };
 
 ActionDialog& dialog() {
@@ -79,7 +80,7 @@ void start_action(const ActionState& a) {
 // screen, so it does not jump about while it fits.
 void keep_on_screen(const ImGuiViewport* vp) {
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const float bottom = vp->WorkPos.y + vp->WorkSize.y - 20;
+    const float  bottom = vp->WorkPos.y + vp->WorkSize.y - 20;
     if (pos.y + size.y > bottom) ImGui::SetWindowPos(ImVec2(pos.x, std::max(vp->WorkPos.y + 20, bottom - size.y)));
 }
 
@@ -91,7 +92,10 @@ void action_dialog(const std::string& case_id) {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(460, 160), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
     bool keep = true;
-    if (!ImGui::BeginPopupModal("Record what happened", &keep, ImGuiWindowFlags_AlwaysAutoResize)) { if (!keep) d.open = false; return; }
+    if (!ImGui::BeginPopupModal("Record what happened", &keep, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (!keep) d.open = false;
+        return;
+    }
     keep_on_screen(vp);
     heading(d.action_label.c_str());
     if (d.ways.size() > 1) {
@@ -107,11 +111,16 @@ void action_dialog(const std::string& case_id) {
             ImGui::EndCombo();
         }
     }
-    for (const std::string& w : d.warnings) { status_text("Warning:", 1); ImGui::SameLine(); ImGui::TextWrapped("%s", w.c_str()); }
+    for (const std::string& w : d.warnings) {
+        status_text("Warning:", 1);
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", w.c_str());
+    }
     // A long form scrolls on its own, so Record and Cancel stay on screen: the fields get what
     // the screen has left below the heading and warnings, less the buttons and messages.
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float footer = ImGui::GetFrameHeightWithSpacing() * static_cast<float>(2 + d.problems.size()) + st.WindowPadding.y * 2;
+    const float       footer =
+        ImGui::GetFrameHeightWithSpacing() * static_cast<float>(2 + d.problems.size()) + st.WindowPadding.y * 2;
     const float room = vp->WorkSize.y - 40 - ImGui::GetCursorPosY() - footer;
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, std::max(120.0f, room)));
     ImGui::BeginChild("##fields", ImVec2(560, 0), ImGuiChildFlags_AutoResizeY);
@@ -124,11 +133,17 @@ void action_dialog(const std::string& case_id) {
         Json payload;
         if (d.form.build(payload, d.problems)) {
             if (confirm && !d.confirm_needed) {
-                d.confirm_needed = true;   // second press records
+                d.confirm_needed = true;  // second press records
             } else {
                 const DraftVerdict v = session().record(case_id, {session().author(), d.form.type(), payload, ""});
-                if (v.allowed) { d.open = false; ImGui::CloseCurrentPopup(); }
-                for (const Alert& a : v.blocking) d.problems.push_back(a.message + (a.citation.file.empty() ? "" : " (" + a.citation.file + ", " + a.citation.paragraph + ")"));
+                if (v.allowed) {
+                    d.open = false;
+                    ImGui::CloseCurrentPopup();
+                }
+                for (const Alert& a : v.blocking)
+                    d.problems.push_back(
+                        a.message +
+                        (a.citation.file.empty() ? "" : " (" + a.citation.file + ", " + a.citation.paragraph + ")"));
                 d.confirm_needed = false;
             }
         }
@@ -138,13 +153,18 @@ void action_dialog(const std::string& case_id) {
         status_text("This closes part of the case. Press Record again to confirm.", 1);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) { d.open = false; ImGui::CloseCurrentPopup(); }
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        d.open = false;
+        ImGui::CloseCurrentPopup();
+    }
     ImGui::EndPopup();
     if (!keep) d.open = false;
 }
 
-int alert_severity(AlertLevel l) { return l == AlertLevel::blocking ? 2 : l == AlertLevel::warning ? 1 : 3; }
-const char* alert_word(AlertLevel l) { return l == AlertLevel::blocking ? "Blocks" : l == AlertLevel::warning ? "Warning" : "Note"; }
+int         alert_severity(AlertLevel l) { return l == AlertLevel::blocking ? 2 : l == AlertLevel::warning ? 1 : 3; }
+const char* alert_word(AlertLevel l) {
+    return l == AlertLevel::blocking ? "Blocks" : l == AlertLevel::warning ? "Warning" : "Note";
+}
 
 void alerts_section(const CasePlan& p) {
     if (p.alerts.empty()) return;
@@ -157,8 +177,10 @@ void alerts_section(const CasePlan& p) {
         status_text(alert_word(a.level), alert_severity(a.level));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", a.message.c_str());
-        citation_tooltip(a.message + (a.detail.empty() ? "" : "\n\n" + a.detail), a.citation.file, a.citation.paragraph);
-        if (!a.citation.file.empty()) ImGui::TextDisabled("    %s, %s", a.citation.file.c_str(), a.citation.paragraph.c_str());
+        citation_tooltip(a.message + (a.detail.empty() ? "" : "\n\n" + a.detail), a.citation.file,
+                         a.citation.paragraph);
+        if (!a.citation.file.empty())
+            ImGui::TextDisabled("    %s, %s", a.citation.file.c_str(), a.citation.paragraph.c_str());
         ImGui::PopID();
     }
 }
@@ -168,7 +190,9 @@ void deadlines_section(const CasePlan& p) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted("Deadlines");
     ImGui::PopFont();
-    if (!ImGui::BeginTable("deadlines", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) return;
+    if (!ImGui::BeginTable("deadlines", 4,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
+        return;
     ImGui::TableSetupColumn("Date", 0, 0.7f);
     ImGui::TableSetupColumn("Status", 0, 0.7f);
     ImGui::TableSetupColumn("What", 0, 2.5f);
@@ -179,7 +203,10 @@ void deadlines_section(const CasePlan& p) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(to_uk(d.date).c_str());
         ImGui::TableNextColumn();
-        const int sev = d.status == DeadlineStatus::overdue ? 2 : d.status == DeadlineStatus::due ? 1 : d.status == DeadlineStatus::met ? 0 : 3;
+        const int   sev = d.status == DeadlineStatus::overdue ? 2
+                          : d.status == DeadlineStatus::due   ? 1
+                          : d.status == DeadlineStatus::met   ? 0
+                                                              : 3;
         std::string word = deadline_status_name(d.status);
         if (d.status == DeadlineStatus::met && d.late) word += " (late)";
         status_text(word.c_str(), sev);
@@ -223,12 +250,22 @@ void actions_section(const CasePlan& p) {
 
 void plan_tab(const CasePlan& p) {
     ImGui::Text("Stage: %s", stage_label(p.stage));
-    if (p.start) { ImGui::SameLine(); ImGui::Text("   Start: %s", to_uk(*p.start).c_str()); }
-    if (p.planned_end) { ImGui::SameLine(); ImGui::Text("   Planned end: %s", to_uk(*p.planned_end).c_str()); }
+    if (p.start) {
+        ImGui::SameLine();
+        ImGui::Text("   Start: %s", to_uk(*p.start).c_str());
+    }
+    if (p.planned_end) {
+        ImGui::SameLine();
+        ImGui::Text("   Planned end: %s", to_uk(*p.planned_end).c_str());
+    }
     if (p.attendance.possible > 0) {
-        ImGui::Text("Attendance at the host school: %.1f%% (%d of %d sessions)", p.attendance.percent, p.attendance.present, p.attendance.possible);
+        ImGui::Text("Attendance at the host school: %.1f%% (%d of %d sessions)", p.attendance.percent,
+                    p.attendance.present, p.attendance.possible);
         for (const AttendanceCheck& c : p.attendance.checks)
-            if (!c.met) { ImGui::SameLine(); status_text(("below " + std::to_string(c.threshold) + "%").c_str(), 2); }
+            if (!c.met) {
+                ImGui::SameLine();
+                status_text(("below " + std::to_string(c.threshold) + "%").c_str(), 2);
+            }
     }
     ImGui::Separator();
     actions_section(p);
@@ -250,10 +287,15 @@ void plan_tab(const CasePlan& p) {
 }
 
 void people_tab(const CaseState& s) {
-    if (s.parties.empty()) ImGui::TextDisabled("No people recorded yet: use \"Record details\" and choose Person involved.");
+    if (s.parties.empty())
+        ImGui::TextDisabled("No people recorded yet: use \"Record details\" and choose Person involved.");
     for (const Party& party : s.parties) {
-        ImGui::BulletText("%s: %s%s", party.role.c_str(), party.name.c_str(), party.parental_responsibility ? " (parental responsibility)" : "");
-        if (!party.contact.empty()) { ImGui::SameLine(); ImGui::TextDisabled("%s", party.contact.c_str()); }
+        ImGui::BulletText("%s: %s%s", party.role.c_str(), party.name.c_str(),
+                          party.parental_responsibility ? " (parental responsibility)" : "");
+        if (!party.contact.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", party.contact.c_str());
+        }
     }
 }
 
@@ -276,13 +318,15 @@ std::string lower(std::string s) {
 // a correction, or withdrawn by an undo, says so.
 std::string history_what(const Case& c, std::size_t i, bool counts) {
     const Event& e = c.events[i];
-    std::string what = spec_of(e.type).label;
-    const auto target = std::find_if(c.events.begin(), c.events.end(), [&](const Event& x) { return x.id == e.supersedes; });
+    std::string  what = spec_of(e.type).label;
+    const auto   target =
+        std::find_if(c.events.begin(), c.events.end(), [&](const Event& x) { return x.id == e.supersedes; });
     if (target != c.events.end())
         what = e.type == EventType::retraction ? "Undo of: " + std::string(spec_of(target->type).label)
                                                : "Correction of: " + std::string(spec_of(target->type).label);
     if (!counts && e.type != EventType::retraction) {
-        const auto by = std::find_if(c.events.begin(), c.events.end(), [&](const Event& x) { return x.supersedes == e.id; });
+        const auto by =
+            std::find_if(c.events.begin(), c.events.end(), [&](const Event& x) { return x.supersedes == e.id; });
         what += by != c.events.end() && by->type != EventType::retraction ? " [corrected later]" : " [withdrawn]";
     }
     return what;
@@ -296,9 +340,12 @@ void history_row(const Event& e, const std::string& what, const std::string& det
     ImGui::TableNextColumn();
     ImGui::TextWrapped("%s", e.author.name.c_str());
     ImGui::TableNextColumn();
-    if (!e.supersedes.empty()) status_text(what.c_str(), 1);
-    else if (!counts) ImGui::TextDisabled("%s", what.c_str());
-    else ImGui::TextWrapped("%s", what.c_str());
+    if (!e.supersedes.empty())
+        status_text(what.c_str(), 1);
+    else if (!counts)
+        ImGui::TextDisabled("%s", what.c_str());
+    else
+        ImGui::TextWrapped("%s", what.c_str());
     ImGui::TableNextColumn();
     ImGui::TextWrapped("%s", details.c_str());
     jargon_tooltip(details);
@@ -309,8 +356,10 @@ void history_tab(const Case& c) {
     ImGui::SetNextItemWidth(280);
     ImGui::InputTextWithHint("##historyfilter", "Filter the history", &filter);
     const auto live = live_events(c);
-    if (!ImGui::BeginTable("history", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
-                                             ImGuiTableFlags_ScrollY, ImVec2(0, ImGui::GetContentRegionAvail().y - 4)))
+    if (!ImGui::BeginTable("history", 4,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
+                               ImGuiTableFlags_ScrollY,
+                           ImVec2(0, ImGui::GetContentRegionAvail().y - 4)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Recorded (UTC)", 0, 0.9f);
@@ -320,46 +369,82 @@ void history_tab(const Case& c) {
     ImGui::TableHeadersRow();
     const std::string needle = lower(filter);
     for (std::size_t i = c.events.size(); i-- > 0;) {
-        const Event& e = c.events[i];
-        const bool counts = std::find(live.begin(), live.end(), i) != live.end();
+        const Event&      e = c.events[i];
+        const bool        counts = std::find(live.begin(), live.end(), i) != live.end();
         const std::string what = history_what(c, i, counts);
         const std::string details = event_summary(e);
-        if (!needle.empty() && lower(what + " " + details + " " + e.author.name).find(needle) == std::string::npos) continue;
+        if (!needle.empty() && lower(what + " " + details + " " + e.author.name).find(needle) == std::string::npos)
+            continue;
         history_row(e, what, details, counts);
     }
     ImGui::EndTable();
 }
 
-} // namespace
+}  // namespace
 
 void case_view() {
     const std::string id = ui().case_id;
-    const Case* c = find_case(session().ws(), id);
-    const CaseState* s = session().state_of(id);
-    const CasePlan* p = nullptr;
-    for (const CasePlan& x : session().plans()) if (x.case_id == id) p = &x;
-    if (!c || !s || !p) { ui().view = View::dashboard; return; }
-    if (ImGui::Button("< All cases") || (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)))
+    const Case*       c = find_case(session().ws(), id);
+    const CaseState*  s = session().state_of(id);
+    const CasePlan*   p = nullptr;
+    for (const CasePlan& x : session().plans())
+        if (x.case_id == id) p = &x;
+    if (!c || !s || !p) {
+        ui().view = View::dashboard;
+        return;
+    }
+    if (ImGui::Button("< All cases") ||
+        (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)))
         ui().view = View::dashboard;
     ImGui::SameLine();
     heading(s->pupil_name.c_str());
     const Pack* pack = session().packs().find(s->pack);
-    ImGui::Text("%s  ·  %s  ·  case %s%s", case_kind_label(s->kind), pack ? pack->local_authority.c_str() : s->pack.c_str(), id.c_str(),
+    ImGui::Text("%s  ·  %s  ·  case %s%s", case_kind_label(s->kind),
+                pack ? pack->local_authority.c_str() : s->pack.c_str(), id.c_str(),
                 s->upn.empty() ? "" : ("  ·  UPN " + s->upn).c_str());
     if (session().can_undo()) {
         ImGui::SameLine();
         if (ImGui::SmallButton(("Undo: " + session().undo_label()).c_str())) session().undo_last();
     }
     if (ImGui::BeginTabBar("casetabs")) {
-        if (ImGui::BeginTabItem("Plan")) { ImGui::BeginChild("##plan"); plan_tab(*p); ImGui::EndChild(); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("Pupil passport")) { passport_tab(id, *s); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("Timeline")) { timeline_tab(*p, *s); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("Reviews and meetings")) { reviews_tab(*s); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("Documents")) { documents_tab(id); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("Attendance")) { attendance_tab(id); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("Targets")) { targets_tab(id); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("People")) { people_tab(*s); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("History")) { history_tab(*c); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Plan")) {
+            ImGui::BeginChild("##plan");
+            plan_tab(*p);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Pupil passport")) {
+            passport_tab(id, *s);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Timeline")) {
+            timeline_tab(*p, *s);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Reviews and meetings")) {
+            reviews_tab(*s);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Documents")) {
+            documents_tab(id);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Attendance")) {
+            attendance_tab(id);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Targets")) {
+            targets_tab(id);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("People")) {
+            people_tab(*s);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("History")) {
+            history_tab(*c);
+            ImGui::EndTabItem();
+        }
         ImGui::EndTabBar();
     }
     action_dialog(id);
@@ -369,16 +454,20 @@ void case_view() {
 Json case_view_test_state() {
     if (ui().view != View::case_view) return nullptr;
     const CaseState* s = session().state_of(ui().case_id);
-    const CasePlan* p = nullptr;
-    for (const CasePlan& x : session().plans()) if (x.case_id == ui().case_id) p = &x;
+    const CasePlan*  p = nullptr;
+    for (const CasePlan& x : session().plans())
+        if (x.case_id == ui().case_id) p = &x;
     if (!s || !p) return nullptr;
     Json marks = Json::array();
     for (const TimelineMark& m : timeline_marks(*p, *s, session().today()))
-        if (m.kind != "week") marks.push_back({{"kind", m.kind}, {"date", to_iso(m.date)}, {"label", m.label}, {"status", m.status}});
+        if (m.kind != "week")
+            marks.push_back({{"kind", m.kind}, {"date", to_iso(m.date)}, {"label", m.label}, {"status", m.status}});
     Json passport = Json::object();
-    for (const PassportSection& sec : passport_sections(*s)) passport[sec.code] = {{"filled", sec.filled}, {"total", sec.total}};
+    for (const PassportSection& sec : passport_sections(*s))
+        passport[sec.code] = {{"filled", sec.filled}, {"total", sec.total}};
     Json reviews = Json::array();
-    for (const Review& r : s->reviews) reviews.push_back({{"date", to_iso(r.date)}, {"outcome", r.outcome}, {"pupilVoice", r.pupil_views}});
+    for (const Review& r : s->reviews)
+        reviews.push_back({{"date", to_iso(r.date)}, {"outcome", r.outcome}, {"pupilVoice", r.pupil_views}});
     Json history = Json::array();
     if (const Case* c = find_case(session().ws(), ui().case_id)) {
         const auto live = live_events(*c);
@@ -389,9 +478,17 @@ Json case_view_test_state() {
         }
     }
     const ActionDialog& d = dialog();
-    const Json open_dialog = d.open ? Json{{"action", d.action}, {"problems", d.problems}, {"values", d.form.values()}} : Json(nullptr);
-    return {{"dialog", open_dialog}, {"timeline", marks}, {"passport", passport}, {"reviews", reviews}, {"history", history}, {"draft", is_draft_name(s->pupil_name)},
-            {"stage", stage_name(p->stage)}, {"kind", case_kind_name(s->kind)}, {"flags", {{"ehcp", s->flags.ehcp}, {"cla", s->flags.cla}}}};
+    const Json          open_dialog =
+        d.open ? Json{{"action", d.action}, {"problems", d.problems}, {"values", d.form.values()}} : Json(nullptr);
+    return {{"dialog", open_dialog},
+            {"timeline", marks},
+            {"passport", passport},
+            {"reviews", reviews},
+            {"history", history},
+            {"draft", is_draft_name(s->pupil_name)},
+            {"stage", stage_name(p->stage)},
+            {"kind", case_kind_name(s->kind)},
+            {"flags", {{"ehcp", s->flags.ehcp}, {"cla", s->flags.cla}}}};
 }
 
-} // namespace cp::app
+}  // namespace cp::app

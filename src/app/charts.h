@@ -15,25 +15,25 @@
 namespace cp::app {
 
 struct ChartSeries {
-    std::string         name;                 // legend text
-    std::vector<double> values;               // one per category (NaN: no value)
+    std::string         name;    // legend text
+    std::vector<double> values;  // one per category (NaN: no value)
     ImU32               colour = IM_COL32(40, 90, 160, 255);
 };
 
 struct ChartThreshold {
-    double      value = 0;                    // on the y axis
-    std::string label;                        // "Thurrock: above 95%"
+    double      value = 0;  // on the y axis
+    std::string label;      // "Thurrock: above 95%"
     ImU32       colour = IM_COL32(176, 0, 32, 255);
 };
 
 struct ChartSpec {
     std::string                 title;
-    std::vector<std::string>    categories;   // x labels
-    std::vector<ChartSeries>    bars;         // grouped bars, side by side in each category
-    std::vector<ChartSeries>    lines;        // joined points, one per category
-    std::vector<ChartThreshold> thresholds;   // dashed horizontal lines
+    std::vector<std::string>    categories;  // x labels
+    std::vector<ChartSeries>    bars;        // grouped bars, side by side in each category
+    std::vector<ChartSeries>    lines;       // joined points, one per category
+    std::vector<ChartThreshold> thresholds;  // dashed horizontal lines
     double                      y_min = 0, y_max = 100;
-    std::string                 y_suffix;     // "%" on the axis labels
+    std::string                 y_suffix;  // "%" on the axis labels
     std::string                 file_name = "chart.png";
 };
 
@@ -47,7 +47,11 @@ inline constexpr int kPngWidth = 900, kPngHeight = 420;
 std::string chart_png(const ChartSpec& spec, int w, int h);
 
 // Test mode: the size and byte count of the last PNG saved (for window.cpTest.state).
-struct LastPng { std::string file; int width = 0, height = 0; std::size_t bytes = 0; };
+struct LastPng {
+    std::string file;
+    int         width = 0, height = 0;
+    std::size_t bytes = 0;
+};
 const LastPng& last_png();
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -17,14 +17,17 @@ const Deadline* next_deadline(const CasePlan& p) {
     const Deadline* best = nullptr;
     for (const Deadline& d : p.deadlines) {
         if (d.status == DeadlineStatus::met) continue;
-        const bool better = !best || (d.status == DeadlineStatus::overdue) > (best->status == DeadlineStatus::overdue) ||
-                            ((d.status == DeadlineStatus::overdue) == (best->status == DeadlineStatus::overdue) && d.date < best->date);
+        const bool better =
+            !best || (d.status == DeadlineStatus::overdue) > (best->status == DeadlineStatus::overdue) ||
+            ((d.status == DeadlineStatus::overdue) == (best->status == DeadlineStatus::overdue) && d.date < best->date);
         if (better) best = &d;
     }
     return best;
 }
 
-int severity_of(DeadlineStatus s) { return s == DeadlineStatus::overdue ? 2 : s == DeadlineStatus::due ? 1 : s == DeadlineStatus::met ? 0 : 3; }
+int severity_of(DeadlineStatus s) {
+    return s == DeadlineStatus::overdue ? 2 : s == DeadlineStatus::due ? 1 : s == DeadlineStatus::met ? 0 : 3;
+}
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -32,7 +35,7 @@ std::string lower(std::string s) {
 }
 
 struct Filters {
-    int  stage = -1;          // -1 any
+    int  stage = -1;  // -1 any
     bool overdue_only = false;
 };
 
@@ -49,7 +52,8 @@ bool matches(const CasePlan& p, const CaseState* s, const std::string& search, c
 }
 
 int alert_count(const CasePlan& p) {
-    return static_cast<int>(std::count_if(p.alerts.begin(), p.alerts.end(), [](const Alert& a) { return a.level != AlertLevel::info; }));
+    return static_cast<int>(
+        std::count_if(p.alerts.begin(), p.alerts.end(), [](const Alert& a) { return a.level != AlertLevel::info; }));
 }
 
 void case_row(const CasePlan& p) {
@@ -77,26 +81,40 @@ void case_row(const CasePlan& p) {
     }
     ImGui::TableNextColumn();
     const int n = alert_count(p);
-    if (n) ImGui::Text("%d", n); else ImGui::TextDisabled("0");
+    if (n)
+        ImGui::Text("%d", n);
+    else
+        ImGui::TextDisabled("0");
 }
 
-struct WeekItem { Date date; DeadlineStatus status; std::string pupil, what, case_id; };
+struct WeekItem {
+    Date           date;
+    DeadlineStatus status;
+    std::string    pupil, what, case_id;
+};
 
 std::vector<WeekItem> due_this_week(const std::vector<CasePlan>& plans, Date today) {
     std::vector<WeekItem> items;
     for (const CasePlan& p : plans)
         for (const Deadline& d : p.deadlines)
-            if (d.status == DeadlineStatus::overdue || (d.status != DeadlineStatus::met && days_between(today, d.date) <= 7))
+            if (d.status == DeadlineStatus::overdue ||
+                (d.status != DeadlineStatus::met && days_between(today, d.date) <= 7))
                 items.push_back({d.date, d.status, p.pupil_name, d.what, p.case_id});
     std::stable_sort(items.begin(), items.end(), [](const WeekItem& a, const WeekItem& b) { return a.date < b.date; });
     return items;
 }
 
 void this_week(const std::vector<WeekItem>& items) {
-    if (!ImGui::CollapsingHeader(("This week: " + std::to_string(items.size()) + " due or overdue").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
-    if (items.empty()) { ImGui::TextDisabled("Nothing due in the next seven days."); return; }
-    ImGui::BeginChild("##week", ImVec2(0, std::min(items.size(), std::size_t(6)) * ImGui::GetFrameHeightWithSpacing() + 8));
-    ImGuiListClipper clipper;   // with thousands of cases, hundreds of items can be due
+    if (!ImGui::CollapsingHeader(("This week: " + std::to_string(items.size()) + " due or overdue").c_str(),
+                                 ImGuiTreeNodeFlags_DefaultOpen))
+        return;
+    if (items.empty()) {
+        ImGui::TextDisabled("Nothing due in the next seven days.");
+        return;
+    }
+    ImGui::BeginChild("##week",
+                      ImVec2(0, std::min(items.size(), std::size_t(6)) * ImGui::GetFrameHeightWithSpacing() + 8));
+    ImGuiListClipper clipper;  // with thousands of cases, hundreds of items can be due
     clipper.Begin(static_cast<int>(items.size()));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
@@ -106,7 +124,10 @@ void this_week(const std::vector<WeekItem>& items) {
             ImGui::SameLine();
             ImGui::Text("%s", to_uk(it.date).c_str());
             ImGui::SameLine();
-            if (ImGui::SmallButton(it.pupil.c_str())) { ui().view = View::case_view; ui().case_id = it.case_id; }
+            if (ImGui::SmallButton(it.pupil.c_str())) {
+                ui().view = View::case_view;
+                ui().case_id = it.case_id;
+            }
             ImGui::SameLine();
             ImGui::TextUnformatted(it.what.c_str());
             ImGui::PopID();
@@ -118,12 +139,12 @@ void this_week(const std::vector<WeekItem>& items) {
 // would cost more than drawing the visible rows. Rebuilt when the plans, the search, the
 // filters or the sort order change.
 struct RowCache {
-    std::uint64_t version = ~0ull;
-    std::string   search;
-    Filters       filters;
-    int           sort_column = -1;
-    int           sort_direction = 0;
-    std::vector<int> rows;
+    std::uint64_t         version = ~0ull;
+    std::string           search;
+    Filters               filters;
+    int                   sort_column = -1;
+    int                   sort_direction = 0;
+    std::vector<int>      rows;
     std::vector<WeekItem> week;
 };
 
@@ -138,34 +159,37 @@ void filter_rows(RowCache& cache, const std::vector<CasePlan>& plans, const std:
 void sort_rows(std::vector<int>& rows, const std::vector<CasePlan>& plans, int column, int direction) {
     std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
         const CasePlan &x = plans[a], &y = plans[b];
-        int c = 0;
+        int             c = 0;
         switch (column) {
-        case 0: c = x.pupil_name.compare(y.pupil_name); break;
-        case 1: c = static_cast<int>(x.kind) - static_cast<int>(y.kind); break;
-        case 2: c = x.pack_id.compare(y.pack_id); break;
-        case 3: c = static_cast<int>(x.stage) - static_cast<int>(y.stage); break;
-        case 4: {
-            const Deadline *dx = next_deadline(x), *dy = next_deadline(y);
-            c = (dx ? dx->date.days : 1 << 30) - (dy ? dy->date.days : 1 << 30);
-            break;
-        }
-        default: c = alert_count(x) - alert_count(y);
+            case 0: c = x.pupil_name.compare(y.pupil_name); break;
+            case 1: c = static_cast<int>(x.kind) - static_cast<int>(y.kind); break;
+            case 2: c = x.pack_id.compare(y.pack_id); break;
+            case 3: c = static_cast<int>(x.stage) - static_cast<int>(y.stage); break;
+            case 4: {
+                const Deadline *dx = next_deadline(x), *dy = next_deadline(y);
+                c = (dx ? dx->date.days : 1 << 30) - (dy ? dy->date.days : 1 << 30);
+                break;
+            }
+            default: c = alert_count(x) - alert_count(y);
         }
         return direction == ImGuiSortDirection_Ascending ? c < 0 : c > 0;
     });
 }
 
-} // namespace
+}  // namespace
 
 void dashboard() {
-    static Filters f;
-    static RowCache cache;
-    const auto& plans = session().plans();
+    static Filters      f;
+    static RowCache     cache;
+    const auto&         plans = session().plans();
     const std::uint64_t version = session().plans_version();
-    const bool plans_changed = cache.version != version;
+    const bool          plans_changed = cache.version != version;
     if (plans_changed) cache.week = due_this_week(plans, session().today());
     heading("Cases");
-    if (ui().focus_search) { ImGui::SetKeyboardFocusHere(); ui().focus_search = false; }
+    if (ui().focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        ui().focus_search = false;
+    }
     ImGui::SetNextItemWidth(300);
     ImGui::InputTextWithHint("##search", "Search: pupil name or UPN (Ctrl+F)", &ui().search);
     ImGui::SameLine();
@@ -205,7 +229,8 @@ void dashboard() {
         ImGui::TableHeadersRow();
         if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
             const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
-            if (refilter || specs->SpecsDirty || spec.ColumnIndex != cache.sort_column || spec.SortDirection != cache.sort_direction) {
+            if (refilter || specs->SpecsDirty || spec.ColumnIndex != cache.sort_column ||
+                spec.SortDirection != cache.sort_direction) {
                 sort_rows(cache.rows, plans, spec.ColumnIndex, spec.SortDirection);
                 cache.sort_column = spec.ColumnIndex;
                 cache.sort_direction = spec.SortDirection;
@@ -213,7 +238,7 @@ void dashboard() {
             }
         }
         const std::vector<int>& rows = cache.rows;
-        ImGuiListClipper clipper;
+        ImGuiListClipper        clipper;
         clipper.Begin(static_cast<int>(rows.size()));
         while (clipper.Step())
             for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
@@ -226,4 +251,4 @@ void dashboard() {
     if (plans.empty()) ImGui::TextDisabled("No cases yet. Choose New case to start one.");
 }
 
-} // namespace cp::app
+}  // namespace cp::app

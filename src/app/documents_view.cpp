@@ -20,7 +20,7 @@ namespace {
 // Paper keeps its own colours: a form should look like a form in the dark theme too.
 const ImVec4 kInk(0.06f, 0.07f, 0.09f, 1.0f);
 const ImVec4 kInkSoft(0.30f, 0.32f, 0.36f, 1.0f);
-const ImVec4 kAlarm(0.69f, 0.0f, 0.13f, 1.0f);        // the red of print.css's "Missing"
+const ImVec4 kAlarm(0.69f, 0.0f, 0.13f, 1.0f);  // the red of print.css's "Missing"
 const ImU32  kPaper = IM_COL32(255, 255, 255, 255);
 const ImU32  kRule = IM_COL32(0, 0, 0, 255);
 const ImU32  kHeadingBg = IM_COL32(217, 217, 217, 255);
@@ -31,7 +31,7 @@ const ImU32  kAlarmBg = IM_COL32(176, 0, 32, 255);
 // What the user picked, per case: reset when another case is opened.
 struct Choice {
     std::string case_id, doc_id;
-    int review = -1;                 // worcs_review: index into the case's reviews (-1 = the latest)
+    int         review = -1;  // worcs_review: index into the case's reviews (-1 = the latest)
 };
 
 Choice& choice() {
@@ -41,12 +41,16 @@ Choice& choice() {
 
 // Short names for the picker; the preview shows each form's full printed title.
 std::string short_name(const std::string& id) {
-    static const std::pair<const char*, const char*> names[] = {
-        {"worcs_notification", "Form 1: Notification"}, {"worcs_passport", "Form 2: Pupil Passport"},
-        {"worcs_initial_meeting", "Form 3: Initial Meeting"}, {"worcs_review", "Form 4: Review"},
-        {"direction_letter", "Direction letter to parents"}, {"thurrock_contract", "Contract for trial admission"},
-        {"la_start", "LA notification: start"}, {"la_outcome", "LA notification: outcome"}};
-    for (const auto& [key, name] : names) if (id == key) return name;
+    static const std::pair<const char*, const char*> names[] = {{"worcs_notification", "Form 1: Notification"},
+                                                                {"worcs_passport", "Form 2: Pupil Passport"},
+                                                                {"worcs_initial_meeting", "Form 3: Initial Meeting"},
+                                                                {"worcs_review", "Form 4: Review"},
+                                                                {"direction_letter", "Direction letter to parents"},
+                                                                {"thurrock_contract", "Contract for trial admission"},
+                                                                {"la_start", "LA notification: start"},
+                                                                {"la_outcome", "LA notification: outcome"}};
+    for (const auto& [key, name] : names)
+        if (id == key) return name;
     return id;
 }
 
@@ -81,7 +85,8 @@ void document_list(const std::vector<std::string>& ids, const CaseState& s) {
 // form comes from another document than the pack's own.
 std::string citation(const Document& d, const Pack& pack) {
     const std::string where = d.source.file == pack.source.file ? pack.name : d.source.file;
-    return d.source.paragraph.empty() || d.source.paragraph == "whole document" ? where : where + ", " + d.source.paragraph;
+    return d.source.paragraph.empty() || d.source.paragraph == "whole document" ? where
+                                                                                : where + ", " + d.source.paragraph;
 }
 
 Json print_json(const Document& d, const Pack& pack, const std::string& case_id) {
@@ -98,10 +103,10 @@ Json print_json(const Document& d, const Pack& pack, const std::string& case_id)
 void band(const char* text, ImU32 bg, const ImVec4& ink, bool outline) {
     const ImVec2 pad(ImGui::GetFontSize() * 0.4f, ImGui::GetFontSize() * 0.25f);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
+    const float  width = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(fonts().bold);
     const ImVec2 size(width, ImGui::CalcTextSize(text, nullptr, false, width - 2 * pad.x).y + 2 * pad.y);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImDrawList*  dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), bg);
     if (outline) dl->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), kRule);
     ImGui::SetCursorScreenPos(ImVec2(at.x + pad.x, at.y + pad.y));
@@ -119,7 +124,10 @@ void band(const char* text, ImU32 bg, const ImVec4& ink, bool outline) {
 // The screen's warning: how many blanks, and which. Paper copies show empty boxes instead.
 void missing_summary(const Document& d) {
     const std::size_t n = d.missing.size();
-    if (n == 0) { ImGui::TextColored(kInkSoft, "Nothing missing: every field the case can fill is filled."); return; }
+    if (n == 0) {
+        ImGui::TextColored(kInkSoft, "Nothing missing: every field the case can fill is filled.");
+        return;
+    }
     const std::string count = std::to_string(n) + (n == 1 ? " item missing" : " items missing");
     band(count.c_str(), kMissingBg, kAlarm, true);
     ImGui::Spacing();
@@ -128,7 +136,10 @@ void missing_summary(const Document& d) {
 }
 
 void value_cell(const DocField& f) {
-    if (!f.missing) { ImGui::TextWrapped("%s", f.value.c_str()); return; }
+    if (!f.missing) {
+        ImGui::TextWrapped("%s", f.value.c_str());
+        return;
+    }
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kMissingBg);
     ImGui::PushFont(fonts().bold);
     ImGui::TextColored(kAlarm, "Missing");
@@ -180,8 +191,10 @@ void paper_section(const DocSection& s, int index) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", p.c_str());
     }
-    if (std::any_of(s.fields.begin(), s.fields.end(), [](const DocField& f) { return !f.signature; })) fields_table(s, index);
-    if (std::any_of(s.fields.begin(), s.fields.end(), [](const DocField& f) { return f.signature; })) signature_boxes(s, index);
+    if (std::any_of(s.fields.begin(), s.fields.end(), [](const DocField& f) { return !f.signature; }))
+        fields_table(s, index);
+    if (std::any_of(s.fields.begin(), s.fields.end(), [](const DocField& f) { return f.signature; }))
+        signature_boxes(s, index);
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.8f));
 }
 
@@ -222,19 +235,28 @@ void paper(const Document& d, const Pack& pack) {
 
 void toolbar(const Document& d, const Pack& pack, const CaseState& s) {
     if (ImGui::Button("Print…"))
-        platform::print_document(d.title + " - " + (s.pupil_name.empty() ? s.case_id : s.pupil_name), print_json(d, pack, s.case_id).dump());
+        platform::print_document(d.title + " - " + (s.pupil_name.empty() ? s.case_id : s.pupil_name),
+                                 print_json(d, pack, s.case_id).dump());
     ImGui::SameLine();
-    ImGui::TextDisabled("Opens the browser's print dialog; choose \"Save as PDF\" there to keep a copy on this device.");
+    ImGui::TextDisabled(
+        "Opens the browser's print dialog; choose \"Save as PDF\" there to keep a copy on this device.");
 }
 
-} // namespace
+}  // namespace
 
 void documents_tab(const std::string& case_id) {
     const CaseState* s = session().state_of(case_id);
-    const Pack* pack = s ? session().packs().find(s->pack) : nullptr;
-    if (!s || !pack) { ImGui::TextDisabled("This case's protocol is not loaded, so its forms cannot be drawn."); return; }
+    const Pack*      pack = s ? session().packs().find(s->pack) : nullptr;
+    if (!s || !pack) {
+        ImGui::TextDisabled("This case's protocol is not loaded, so its forms cannot be drawn.");
+        return;
+    }
     const std::vector<std::string> ids = document_ids_for(*pack, *s);
-    if (ids.empty()) { ImGui::TextDisabled("The %s protocol has no forms or letters for this case yet.", pack->local_authority.c_str()); return; }
+    if (ids.empty()) {
+        ImGui::TextDisabled("The %s protocol has no forms or letters for this case yet.",
+                            pack->local_authority.c_str());
+        return;
+    }
     Choice& c = choice();
     if (c.case_id != case_id) c = {case_id, ids.front(), -1};
     if (std::find(ids.begin(), ids.end(), c.doc_id) == ids.end()) c.doc_id = ids.front();
@@ -253,4 +275,4 @@ void documents_tab(const std::string& case_id) {
     ImGui::EndChild();
 }
 
-} // namespace cp::app
+}  // namespace cp::app

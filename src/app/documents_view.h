@@ -4,6 +4,6 @@
 
 namespace cp::app {
 
-void documents_tab(const std::string& case_id);   // the "Documents" tab of case_view (documents_view.cpp)
+void documents_tab(const std::string& case_id);  // the "Documents" tab of case_view (documents_view.cpp)
 
-} // namespace cp::app
+}  // namespace cp::app

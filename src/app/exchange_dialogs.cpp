@@ -12,10 +12,10 @@
 #include "platform/platform.h"
 
 namespace cp::app {
+using storage::import_action_label;
 using storage::ImportAction;
 using storage::ImportCase;
 using storage::ImportPreview;
-using storage::import_action_label;
 
 namespace {
 
@@ -40,27 +40,31 @@ std::string megabytes(double bytes) {
     return buf;
 }
 
-} // namespace
+}  // namespace
 
 void export_dialog() {
-    static int kind = 0;
+    static int               kind = 0;
     static std::vector<char> chosen;
-    static std::string note, pass, confirm;
-    static bool show = false;
+    static std::string       note, pass, confirm;
+    static bool              show = false;
     if (!begin_modal("Export", ui().show_export)) return;
     const Workspace& ws = session().ws();
     chosen.resize(ws.cases.size(), 0);
-    ImGui::TextWrapped("The export is one file encrypted with a passphrase you choose here. Send the passphrase by "
-                       "another route than the file (for example by phone).");
+    ImGui::TextWrapped(
+        "The export is one file encrypted with a passphrase you choose here. Send the passphrase by "
+        "another route than the file (for example by phone).");
     ImGui::RadioButton("Backup of the whole workspace", &kind, 0);
     ImGui::RadioButton("Case package: chosen cases, for another school or the LA", &kind, 1);
     std::vector<std::string> ids;
     if (kind == 1) {
-        ImGui::BeginChild("##exportcases", ImVec2(460, std::min<float>(200, 30 + ws.cases.size() * ImGui::GetFrameHeightWithSpacing())), true);
+        ImGui::BeginChild("##exportcases",
+                          ImVec2(460, std::min<float>(200, 30 + ws.cases.size() * ImGui::GetFrameHeightWithSpacing())),
+                          true);
         const auto& plans = session().plans();
         for (std::size_t i = 0; i < ws.cases.size(); ++i) {
-            bool on = chosen[i];
-            const std::string label = (i < plans.size() ? plans[i].pupil_name : ws.cases[i].id) + "##c" + std::to_string(i);
+            bool              on = chosen[i];
+            const std::string label =
+                (i < plans.size() ? plans[i].pupil_name : ws.cases[i].id) + "##c" + std::to_string(i);
             if (ImGui::Checkbox(label.c_str(), &on)) chosen[i] = on;
             if (chosen[i]) ids.push_back(ws.cases[i].id);
         }
@@ -77,7 +81,11 @@ void export_dialog() {
         wipe(confirm);
     }
     ImGui::EndDisabled();
-    if (!ready) { ImGui::SameLine(); ImGui::TextDisabled(kind == 1 && ids.empty() ? "Choose at least one case." : "Choose a passphrase rated Good or Strong."); }
+    if (!ready) {
+        ImGui::SameLine();
+        ImGui::TextDisabled(kind == 1 && ids.empty() ? "Choose at least one case."
+                                                     : "Choose a passphrase rated Good or Strong.");
+    }
     if (!session().export_status().empty()) ImGui::TextWrapped("%s", session().export_status().c_str());
     ImGui::SameLine();
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) close_modal(ui().show_export);
@@ -90,14 +98,22 @@ void import_dialog() {
     ImportState& st = session().import_state();
     using Step = ImportState::Step;
     if (st.step == Step::none || st.step == Step::failed) {
-        ImGui::TextWrapped("Choose an export file (.json) made by the case planner: a backup, or a case package from "
-                           "another school or the LA. Nothing is changed until you confirm.");
-        if (st.step == Step::failed) { status_text("This file cannot be imported:", 2); ImGui::TextWrapped("%s", st.error.c_str()); }
+        ImGui::TextWrapped(
+            "Choose an export file (.json) made by the case planner: a backup, or a case package from "
+            "another school or the LA. Nothing is changed until you confirm.");
+        if (st.step == Step::failed) {
+            status_text("This file cannot be imported:", 2);
+            ImGui::TextWrapped("%s", st.error.c_str());
+        }
         if (ImGui::Button("Choose file…")) {
             platform::pick_file(".json,application/json", [](std::string name, std::string bytes, std::string error) {
-                if (name.empty() && error.empty()) return;   // cancelled
-                if (error == "too_large") { session().import_state() = {}; session().import_state().step = ImportState::Step::failed;
-                    session().import_state().error = make_problem(ExportError::too_large).message; return; }
+                if (name.empty() && error.empty()) return;  // cancelled
+                if (error == "too_large") {
+                    session().import_state() = {};
+                    session().import_state().step = ImportState::Step::failed;
+                    session().import_state().error = make_problem(ExportError::too_large).message;
+                    return;
+                }
                 session().begin_import(std::move(name), std::move(bytes));
             });
         }
@@ -106,9 +122,13 @@ void import_dialog() {
         ImGui::TextUnformatted("The passphrase this file was exported with");
         ImGui::SetNextItemWidth(360);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool enter = ImGui::InputText("##importpass", &pass, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+        const bool enter = ImGui::InputText("##importpass", &pass,
+                                            ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
         if (!st.error.empty()) status_text(st.error.c_str(), 2);
-        if ((ImGui::Button("Open file") || enter) && !pass.empty()) { session().import_passphrase(pass); wipe(pass); }
+        if ((ImGui::Button("Open file") || enter) && !pass.empty()) {
+            session().import_passphrase(pass);
+            wipe(pass);
+        }
     } else if (st.step == Step::deriving) {
         ImGui::TextUnformatted("Checking the passphrase and decrypting…");
         ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(360, 0), "");
@@ -117,10 +137,17 @@ void import_dialog() {
         const ImportPreview& p = st.preview;
         ImGui::Text("%s: %s from %s", std::string(kind_name(st.contents.kind)).c_str(), st.file_name.c_str(),
                     st.read.workspace->own.name.c_str());
-        if (!st.contents.note.empty()) { ImGui::TextUnformatted("Note from the sender:"); ImGui::TextWrapped("%s", st.contents.note.c_str()); }
-        ImGui::Text("%d new cases, %d cases with new events (%d events), %d already up to date, %d refused, %d schools added to the directory",
-                    p.new_cases, p.merged_cases, p.new_events, p.unchanged_cases, p.refused_cases, p.new_schools);
-        if (ImGui::BeginTable("preview", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        if (!st.contents.note.empty()) {
+            ImGui::TextUnformatted("Note from the sender:");
+            ImGui::TextWrapped("%s", st.contents.note.c_str());
+        }
+        ImGui::Text(
+            "%d new cases, %d cases with new events (%d events), %d already up to date, %d refused, %d schools added "
+            "to the directory",
+            p.new_cases, p.merged_cases, p.new_events, p.unchanged_cases, p.refused_cases, p.new_schools);
+        if (ImGui::BeginTable(
+                "preview", 3,
+                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("Pupil");
             ImGui::TableSetupColumn("What happens");
             ImGui::TableSetupColumn("Events");
@@ -141,18 +168,24 @@ void import_dialog() {
         ImGui::BeginDisabled(p.nothing_to_do() || session().read_only());
         if (ImGui::Button("Merge into this workspace")) session().confirm_import();
         ImGui::EndDisabled();
-        if (p.nothing_to_do()) { ImGui::SameLine(); ImGui::TextDisabled("Nothing new in this file."); }
+        if (p.nothing_to_do()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("Nothing new in this file.");
+        }
     } else if (st.step == Step::done) {
         status_text(st.result.c_str(), 0);
     }
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) { session().cancel_import(); close_modal(ui().show_import); }
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        session().cancel_import();
+        close_modal(ui().show_import);
+    }
     ImGui::EndPopup();
 }
 
 void settings_dialog() {
     if (!begin_modal("Settings", ui().show_settings)) return;
     storage::AppSettings& s = session().settings();
-    bool changed = false;
+    bool                  changed = false;
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted("Security");
     ImGui::PopFont();
@@ -166,15 +199,19 @@ void settings_dialog() {
     ImGui::TextUnformatted("Storage on this device");
     ImGui::PopFont();
     const platform::StoreInfo& info = session().store_info();
-    ImGui::Text("Persistent storage: %s", info.persistent ? "yes (the browser will not clear it to save space)"
-                                                          : "no (the browser may clear it when the disk is short of space; export backups)");
-    if (info.usage_bytes >= 0) ImGui::Text("Used: %s of %s available to this site", megabytes(info.usage_bytes).c_str(), megabytes(info.quota_bytes).c_str());
+    ImGui::Text("Persistent storage: %s",
+                info.persistent ? "yes (the browser will not clear it to save space)"
+                                : "no (the browser may clear it when the disk is short of space; export backups)");
+    if (info.usage_bytes >= 0)
+        ImGui::Text("Used: %s of %s available to this site", megabytes(info.usage_bytes).c_str(),
+                    megabytes(info.quota_bytes).c_str());
     const int days = session().days_since_export();
-    ImGui::Text("Last backup export: %s", days < 0 ? "never" : (uk_date(s.last_export) + " (" + std::to_string(days) + " days ago)").c_str());
+    ImGui::Text("Last backup export: %s",
+                days < 0 ? "never" : (uk_date(s.last_export) + " (" + std::to_string(days) + " days ago)").c_str());
     appearance_settings();
     if (changed) session().save_settings();
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) close_modal(ui().show_settings);
     ImGui::EndPopup();
 }
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -5,17 +5,17 @@
 namespace cp::app {
 namespace {
 
-Fonts g_fonts;
-float g_scale = 1.0f;
-float g_built_density = 0.0f;
-float g_built_scale = 0.0f;
-constexpr float kBodySize = 16.0f;   // CSS pixels; readable on a laptop and a projector
+Fonts           g_fonts;
+float           g_scale = 1.0f;
+float           g_built_density = 0.0f;
+float           g_built_scale = 0.0f;
+constexpr float kBodySize = 16.0f;  // CSS pixels; readable on a laptop and a projector
 
 const ImWchar* glyph_ranges() {
     // Latin with the accents in British pupils' and staff names, typographic punctuation, £ and €.
     static const ImWchar ranges[] = {
-        0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2010, 0x2027, 0x2030, 0x205E,
-        0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0,
+        0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2010, 0x2027, 0x2030,
+        0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0,
     };
     return ranges;
 }
@@ -24,7 +24,7 @@ ImFont* add_font(const char* path, float size, float density) {
     const EmbeddedFile* file = cp_app_assets_find(path);
     IM_ASSERT(file && "font missing from the embedded assets");
     ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;   // the bytes live in the binary
+    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
     cfg.RasterizerDensity = density;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
@@ -32,7 +32,7 @@ ImFont* add_font(const char* path, float size, float density) {
                                                       static_cast<int>(file->size), size, &cfg, glyph_ranges());
 }
 
-} // namespace
+}  // namespace
 
 bool fonts_need_rebuild(float density) { return density != g_built_density || g_scale != g_built_scale; }
 
@@ -49,7 +49,7 @@ void rebuild_fonts(float density) {
 }
 
 const Fonts& fonts() { return g_fonts; }
-float text_scale() { return g_scale; }
-void set_text_scale(float scale) { g_scale = scale < 0.8f ? 0.8f : scale > 1.6f ? 1.6f : scale; }
+float        text_scale() { return g_scale; }
+void         set_text_scale(float scale) { g_scale = scale < 0.8f ? 0.8f : scale > 1.6f ? 1.6f : scale; }
 
-} // namespace cp::app
+}  // namespace cp::app

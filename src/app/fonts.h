@@ -5,15 +5,15 @@
 namespace cp::app {
 
 struct Fonts {
-    ImFont* body  = nullptr;   // text and widgets
-    ImFont* bold  = nullptr;   // headings, emphasis
-    ImFont* large = nullptr;   // page titles
+    ImFont* body = nullptr;   // text and widgets
+    ImFont* bold = nullptr;   // headings, emphasis
+    ImFont* large = nullptr;  // page titles
 };
 
-bool         fonts_need_rebuild(float density);   // devicePixelRatio or text size changed since the last build
-void         rebuild_fonts(float density);        // rasterise for this devicePixelRatio (crisp on HiDPI)
+bool         fonts_need_rebuild(float density);  // devicePixelRatio or text size changed since the last build
+void         rebuild_fonts(float density);       // rasterise for this devicePixelRatio (crisp on HiDPI)
 const Fonts& fonts();
-float        text_scale();                   // user setting: 1.0 normal, up to 1.6 larger
-void         set_text_scale(float scale);    // takes effect before the next frame
+float        text_scale();                 // user setting: 1.0 normal, up to 1.6 larger
+void         set_text_scale(float scale);  // takes effect before the next frame
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -12,7 +12,7 @@ namespace {
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
-    std::istringstream in(text);
+    std::istringstream       in(text);
     for (std::string line; std::getline(in, line);) {
         while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
         if (!line.empty()) out.push_back(line);
@@ -26,11 +26,12 @@ bool is_long_text(const FieldSpec& f) {
            n.find("views") != std::string::npos || n == "reasons" || n == "objectives" || n == "reason";
 }
 
-const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
-                         "August", "September", "October", "November", "December"};
+const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                         "July",    "August",   "September", "October", "November", "December"};
 
 int days_in_month(int y, int m) {
-    for (int d = 31; d >= 28; --d) if (is_valid_ymd(y, m, d)) return d;
+    for (int d = 31; d >= 28; --d)
+        if (is_valid_ymd(y, m, d)) return d;
     return 0;
 }
 
@@ -46,38 +47,59 @@ Date picker_anchor(const std::string& v, Date today) {
 
 // A month grid, Monday first. True when a day was chosen (written into `v` as DD/MM/YYYY).
 bool month_grid(std::string& v, Ymd& shown, Date today) {
-    if (ImGui::SmallButton("<")) { if (--shown.month < 1) { shown.month = 12; --shown.year; } }
+    if (ImGui::SmallButton("<")) {
+        if (--shown.month < 1) {
+            shown.month = 12;
+            --shown.year;
+        }
+    }
     ImGui::SameLine();
     ImGui::Text("%s %d", kMonths[shown.month - 1], shown.year);
     ImGui::SameLine();
-    if (ImGui::SmallButton(">")) { if (++shown.month > 12) { shown.month = 1; ++shown.year; } }
+    if (ImGui::SmallButton(">")) {
+        if (++shown.month > 12) {
+            shown.month = 1;
+            ++shown.year;
+        }
+    }
     const auto selected = parse_uk_date(v);
-    bool chosen = false;
+    bool       chosen = false;
     if (!ImGui::BeginTable("##days", 7, ImGuiTableFlags_SizingFixedSame)) return false;
-    for (const char* w : {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}) { ImGui::TableNextColumn(); ImGui::TextDisabled("%s", w); }
+    for (const char* w : {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}) {
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", w);
+    }
     const Date first = date_from_ymd(shown.year, shown.month, 1);
     for (int i = 0; i < weekday_of(first); ++i) ImGui::TableNextColumn();
     for (int day = 1; day <= days_in_month(shown.year, shown.month); ++day) {
         ImGui::TableNextColumn();
         const Date d = date_from_ymd(shown.year, shown.month, day);
         const bool mark = (selected && *selected == d) || d == today;
-        if (mark) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(selected && *selected == d ? ImGuiCol_ButtonActive : ImGuiCol_FrameBgHovered));
-        if (ImGui::SmallButton(std::to_string(day).c_str())) { v = to_uk(d); chosen = true; }
+        if (mark)
+            ImGui::PushStyleColor(
+                ImGuiCol_Button,
+                ImGui::GetStyleColorVec4(selected && *selected == d ? ImGuiCol_ButtonActive : ImGuiCol_FrameBgHovered));
+        if (ImGui::SmallButton(std::to_string(day).c_str())) {
+            v = to_uk(d);
+            chosen = true;
+        }
         if (mark) ImGui::PopStyleColor();
     }
     ImGui::EndTable();
     return chosen;
 }
 
-} // namespace
+}  // namespace
 
 std::string date_problem(const std::string& text) {
     if (text.empty() || parse_uk_date(text) || parse_iso_date(text)) return "";
     std::string parts[3];
-    int n = 0;
+    int         n = 0;
     for (char c : text) {
-        if (c == '/') { if (++n > 2) break; }
-        else if (n <= 2) parts[n] += c;
+        if (c == '/') {
+            if (++n > 2) break;
+        } else if (n <= 2)
+            parts[n] += c;
     }
     if (n != 2 || !all_digits(parts[0]) || !all_digits(parts[1]) || !all_digits(parts[2]))
         return "Write the date as DD/MM/YYYY, for example 07/09/2026.";
@@ -85,7 +107,8 @@ std::string date_problem(const std::string& text) {
     const int d = std::stoi(parts[0]), m = std::stoi(parts[1]), y = std::stoi(parts[2]);
     if (m < 1 || m > 12) return "There is no month " + parts[1] + ": the month comes second, 01 to 12.";
     if (d < 1 || d > days_in_month(y, m))
-        return std::string(kMonths[m - 1]) + " " + parts[2] + " has " + std::to_string(days_in_month(y, m)) + " days; there is no day " + parts[0] + ".";
+        return std::string(kMonths[m - 1]) + " " + parts[2] + " has " + std::to_string(days_in_month(y, m)) +
+               " days; there is no day " + parts[0] + ".";
     return "Write the date as DD/MM/YYYY.";
 }
 
@@ -97,7 +120,7 @@ std::string label_of(const FieldSpec& f) {
     return l + (f.required ? " *" : "");
 }
 
-} // namespace
+}  // namespace
 
 std::string uk_date(const std::string& iso) {
     const auto d = parse_iso_date(iso);
@@ -116,65 +139,77 @@ EventForm::EventForm(EventType type, Date today, const Json& preset, std::set<st
         if (f.type == FieldType::date && std::string(f.name) == "date") values_[f.name] = to_uk(today);
     }
     for (auto it = preset.begin(); it != preset.end(); ++it) {
-        if (it->is_boolean()) { checks_[it.key()] = it->get<bool>(); touched_[it.key()] = true; }
-        else if (it->is_string()) values_[it.key()] = it->get<std::string>();
-        else values_[it.key()] = it->dump();
+        if (it->is_boolean()) {
+            checks_[it.key()] = it->get<bool>();
+            touched_[it.key()] = true;
+        } else if (it->is_string())
+            values_[it.key()] = it->get<std::string>();
+        else
+            values_[it.key()] = it->dump();
     }
 }
 
 void EventForm::draw_field(const FieldSpec& f, float width) {
     if (hidden_.count(f.name)) return;
-    std::string& v = values_[f.name];
+    std::string&      v = values_[f.name];
     const std::string label = label_of(f);
-    const std::string id = std::string("##") + f.name;   // tests find the field as "#<name>"
+    const std::string id = std::string("##") + f.name;  // tests find the field as "#<name>"
     ImGui::PushID(f.name);
     switch (f.type) {
-    case FieldType::boolean: {
-        bool b = checks_[f.name];
-        if (ImGui::Checkbox((label + id).c_str(), &b)) { checks_[f.name] = b; touched_[f.name] = true; }
-        break;
-    }
-    case FieldType::one_of: {
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::SetNextItemWidth(width);
-        const std::string shown = v.empty() ? "(choose)" : v;
-        if (begin_combo(id.c_str(), shown.c_str())) {
-            if (!f.required && ImGui::Selectable("(none)", v.empty())) v.clear();
-            for (const char* option : f.values)
-                if (ImGui::Selectable(option, v == option)) v = option;
-            ImGui::EndCombo();
+        case FieldType::boolean: {
+            bool b = checks_[f.name];
+            if (ImGui::Checkbox((label + id).c_str(), &b)) {
+                checks_[f.name] = b;
+                touched_[f.name] = true;
+            }
+            break;
         }
-        break;
-    }
-    case FieldType::date:
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::SetNextItemWidth(160);
-        ImGui::InputTextWithHint(id.c_str(), "DD/MM/YYYY", &v);
-        ImGui::SameLine();
-        date_picker(v);
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Today")) v = to_uk(today_);
-        if (const std::string why = date_problem(v); !why.empty()) status_text(why.c_str(), 2);
-        break;
-    case FieldType::text_list:
-        ImGui::TextUnformatted((label + " (one per line)").c_str());
-        ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 4.5f});
-        break;
-    case FieldType::object:
-    case FieldType::object_list:
-        ImGui::TextUnformatted((label + (f.type == FieldType::object ? " (name: value, one per line)" : " (JSON list)")).c_str());
-        ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 5});
-        break;
-    case FieldType::integer:
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::SetNextItemWidth(120);
-        ImGui::InputText(id.c_str(), &v, ImGuiInputTextFlags_CharsDecimal);
-        break;
-    case FieldType::text:
-        ImGui::TextUnformatted(label.c_str());
-        if (is_long_text(f)) ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 3.5f});
-        else { ImGui::SetNextItemWidth(width); ImGui::InputText(id.c_str(), &v); }
-        break;
+        case FieldType::one_of: {
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::SetNextItemWidth(width);
+            const std::string shown = v.empty() ? "(choose)" : v;
+            if (begin_combo(id.c_str(), shown.c_str())) {
+                if (!f.required && ImGui::Selectable("(none)", v.empty())) v.clear();
+                for (const char* option : f.values)
+                    if (ImGui::Selectable(option, v == option)) v = option;
+                ImGui::EndCombo();
+            }
+            break;
+        }
+        case FieldType::date:
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::SetNextItemWidth(160);
+            ImGui::InputTextWithHint(id.c_str(), "DD/MM/YYYY", &v);
+            ImGui::SameLine();
+            date_picker(v);
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Today")) v = to_uk(today_);
+            if (const std::string why = date_problem(v); !why.empty()) status_text(why.c_str(), 2);
+            break;
+        case FieldType::text_list:
+            ImGui::TextUnformatted((label + " (one per line)").c_str());
+            ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 4.5f});
+            break;
+        case FieldType::object:
+        case FieldType::object_list:
+            ImGui::TextUnformatted(
+                (label + (f.type == FieldType::object ? " (name: value, one per line)" : " (JSON list)")).c_str());
+            ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 5});
+            break;
+        case FieldType::integer:
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::SetNextItemWidth(120);
+            ImGui::InputText(id.c_str(), &v, ImGuiInputTextFlags_CharsDecimal);
+            break;
+        case FieldType::text:
+            ImGui::TextUnformatted(label.c_str());
+            if (is_long_text(f))
+                ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 3.5f});
+            else {
+                ImGui::SetNextItemWidth(width);
+                ImGui::InputText(id.c_str(), &v);
+            }
+            break;
     }
     ImGui::PopID();
 }
@@ -196,10 +231,12 @@ void EventForm::date_picker(std::string& v) {
 void EventForm::draw() {
     ImGui::PushID(spec_of(type_).name);
     const float width = std::min(520.0f, ImGui::GetContentRegionAvail().x);
-    bool any_optional = false;
+    bool        any_optional = false;
     for (const FieldSpec& f : spec_of(type_).fields) {
-        if (f.required) draw_field(f, width);
-        else any_optional = any_optional || !hidden_.count(f.name);
+        if (f.required)
+            draw_field(f, width);
+        else
+            any_optional = any_optional || !hidden_.count(f.name);
     }
     if (any_optional && ImGui::TreeNodeEx("More details (optional)", ImGuiTreeNodeFlags_SpanAvailWidth)) {
         for (const FieldSpec& f : spec_of(type_).fields)
@@ -212,55 +249,85 @@ void EventForm::draw() {
 bool EventForm::build(Json& payload, std::vector<std::string>& problems) const {
     payload = Json::object();
     for (const FieldSpec& f : spec_of(type_).fields) {
-        const auto vi = values_.find(f.name);
+        const auto        vi = values_.find(f.name);
         const std::string v = vi == values_.end() ? "" : vi->second;
         const std::string name = label_of(f);
-        const auto missing = [&] { if (f.required) problems.push_back(name + ": required"); };
+        const auto        missing = [&] {
+            if (f.required) problems.push_back(name + ": required");
+        };
         switch (f.type) {
-        case FieldType::boolean:
-            if (f.required || (touched_.count(f.name) && touched_.at(f.name))) payload[f.name] = checks_.count(f.name) && checks_.at(f.name);
-            break;
-        case FieldType::date:
-            if (v.empty()) { missing(); break; }
-            if (auto d = parse_uk_date(v)) payload[f.name] = to_iso(*d);
-            else if (auto d2 = parse_iso_date(v)) payload[f.name] = to_iso(*d2);
-            else problems.push_back(name + ": " + date_problem(v));
-            break;
-        case FieldType::integer:
-            if (v.empty()) { missing(); break; }
-            try { payload[f.name] = std::stoi(v); } catch (...) { problems.push_back(name + ": expected a whole number"); }
-            break;
-        case FieldType::text_list: {
-            auto items = lines_of(v);
-            if (items.empty()) { missing(); break; }
-            payload[f.name] = items;
-            break;
-        }
-        case FieldType::object: {
-            if (v.empty()) { missing(); break; }
-            Json o = Json::object();
-            for (const std::string& line : lines_of(v)) {
-                const auto colon = line.find(':');
-                if (colon == std::string::npos) { problems.push_back(name + ": \"" + line + "\" needs the form name: value"); continue; }
-                std::string key = line.substr(0, colon), val = line.substr(colon + 1);
-                while (!val.empty() && val.front() == ' ') val.erase(0, 1);
-                if (!val.empty()) o[key] = val;   // a name left blank says nothing
+            case FieldType::boolean:
+                if (f.required || (touched_.count(f.name) && touched_.at(f.name)))
+                    payload[f.name] = checks_.count(f.name) && checks_.at(f.name);
+                break;
+            case FieldType::date:
+                if (v.empty()) {
+                    missing();
+                    break;
+                }
+                if (auto d = parse_uk_date(v))
+                    payload[f.name] = to_iso(*d);
+                else if (auto d2 = parse_iso_date(v))
+                    payload[f.name] = to_iso(*d2);
+                else
+                    problems.push_back(name + ": " + date_problem(v));
+                break;
+            case FieldType::integer:
+                if (v.empty()) {
+                    missing();
+                    break;
+                }
+                try {
+                    payload[f.name] = std::stoi(v);
+                } catch (...) { problems.push_back(name + ": expected a whole number"); }
+                break;
+            case FieldType::text_list: {
+                auto items = lines_of(v);
+                if (items.empty()) {
+                    missing();
+                    break;
+                }
+                payload[f.name] = items;
+                break;
             }
-            payload[f.name] = o;
-            break;
-        }
-        case FieldType::object_list: {
-            if (v.empty()) { missing(); break; }
-            const Json j = Json::parse(v, nullptr, false);
-            if (j.is_discarded() || !j.is_array()) problems.push_back(name + ": expected a JSON list of objects");
-            else payload[f.name] = j;
-            break;
-        }
-        case FieldType::one_of:
-        case FieldType::text:
-            if (v.empty()) missing();
-            else payload[f.name] = v;
-            break;
+            case FieldType::object: {
+                if (v.empty()) {
+                    missing();
+                    break;
+                }
+                Json o = Json::object();
+                for (const std::string& line : lines_of(v)) {
+                    const auto colon = line.find(':');
+                    if (colon == std::string::npos) {
+                        problems.push_back(name + ": \"" + line + "\" needs the form name: value");
+                        continue;
+                    }
+                    std::string key = line.substr(0, colon), val = line.substr(colon + 1);
+                    while (!val.empty() && val.front() == ' ') val.erase(0, 1);
+                    if (!val.empty()) o[key] = val;  // a name left blank says nothing
+                }
+                payload[f.name] = o;
+                break;
+            }
+            case FieldType::object_list: {
+                if (v.empty()) {
+                    missing();
+                    break;
+                }
+                const Json j = Json::parse(v, nullptr, false);
+                if (j.is_discarded() || !j.is_array())
+                    problems.push_back(name + ": expected a JSON list of objects");
+                else
+                    payload[f.name] = j;
+                break;
+            }
+            case FieldType::one_of:
+            case FieldType::text:
+                if (v.empty())
+                    missing();
+                else
+                    payload[f.name] = v;
+                break;
         }
     }
     if (!problems.empty()) return false;
@@ -270,4 +337,4 @@ bool EventForm::build(Json& payload, std::vector<std::string>& problems) const {
     return problems.empty();
 }
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -21,21 +21,21 @@ public:
     EventForm(EventType type, Date today, const Json& preset = Json::object(), std::set<std::string> hidden = {});
 
     EventType   type() const { return type_; }
-    void        draw();                                  // the fields, with required ones marked
-    bool        build(Json& payload, std::vector<std::string>& problems) const;   // strict, with messages
+    void        draw();  // the fields, with required ones marked
+    bool        build(Json& payload, std::vector<std::string>& problems) const;  // strict, with messages
     bool        empty() const { return values_.empty(); }
-    std::string value(const std::string& field) const;   // as typed ("" when absent)
+    std::string value(const std::string& field) const;  // as typed ("" when absent)
     void        set_value(const std::string& field, const std::string& v) { values_[field] = v; }
-    const std::map<std::string, std::string>& values() const { return values_; }   // for the test state
+    const std::map<std::string, std::string>& values() const { return values_; }  // for the test state
 
 private:
     void draw_field(const FieldSpec& f, float width);
     void date_picker(std::string& v);
 
-    EventType type_ = EventType::note;
-    Date      today_{};
-    std::map<std::string, std::string> values_;          // text of every field as typed
-    std::map<std::string, bool>        checks_;          // booleans (and whether touched)
+    EventType                          type_ = EventType::note;
+    Date                               today_{};
+    std::map<std::string, std::string> values_;  // text of every field as typed
+    std::map<std::string, bool>        checks_;  // booleans (and whether touched)
     std::map<std::string, bool>        touched_;
     std::set<std::string>              hidden_;
 };
@@ -46,4 +46,4 @@ std::string date_problem(const std::string& text);
 // "YYYY-MM-DD" -> "DD/MM/YYYY" for display; anything else unchanged.
 std::string uk_date(const std::string& iso);
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -14,15 +14,15 @@ namespace cp::app {
 namespace {
 
 struct Item {
-    ImGuiID id = 0;
-    ImRect rect;        // clipped to what is visible in its window
-    ImRect full;        // where it is laid out, visible or not
+    ImGuiID     id = 0;
+    ImRect      rect;  // clipped to what is visible in its window
+    ImRect      full;  // where it is laid out, visible or not
     std::string label;
     std::string window;
-    int flags = 0;
+    int         flags = 0;
 };
 
-std::vector<Item> g_items;
+std::vector<Item>                   g_items;
 std::unordered_map<ImGuiID, size_t> g_index;
 
 Item& item_for(ImGuiID id) {
@@ -34,11 +34,11 @@ Item& item_for(ImGuiID id) {
 std::string visible_label(const char* label) {
     // "Save##case-42" shows "Save"; "###id" hides everything after it too.
     std::string s = label ? label : "";
-    const auto cut = s.find("##");
+    const auto  cut = s.find("##");
     return cut == std::string::npos ? s : s.substr(0, cut);
 }
 
-} // namespace
+}  // namespace
 
 void locator_begin_frame() {
     g_items.clear();
@@ -56,15 +56,21 @@ void locator_end_frame() {
     nlohmann::json out = nlohmann::json::array();
     for (const Item& it : g_items) {
         if (it.label.empty()) continue;
-        out.push_back({{"id", it.id}, {"label", it.label}, {"window", it.window},
-                       {"x", it.rect.Min.x}, {"y", it.rect.Min.y},
-                       {"w", it.rect.GetWidth()}, {"h", it.rect.GetHeight()}, {"flags", it.flags},
-                       {"fullY", it.full.Min.y}, {"fullH", it.full.GetHeight()}});
+        out.push_back({{"id", it.id},
+                       {"label", it.label},
+                       {"window", it.window},
+                       {"x", it.rect.Min.x},
+                       {"y", it.rect.Min.y},
+                       {"w", it.rect.GetWidth()},
+                       {"h", it.rect.GetHeight()},
+                       {"flags", it.flags},
+                       {"fullY", it.full.Min.y},
+                       {"fullH", it.full.GetHeight()}});
     }
     platform::publish_items(out.dump());
 }
 
-} // namespace cp::app
+}  // namespace cp::app
 
 // ---- ImGui's test-engine hooks, implemented here ---------------------------------------------
 

@@ -9,8 +9,8 @@
 
 namespace cp::app {
 
-void locator_begin_frame();   // forget last frame's items
-void locator_end_frame();     // publish this frame's items (test mode only)
-void locator_name_last_item(const char* label);   // for widgets that report no label (combos): "##kind" -> "#kind"
+void locator_begin_frame();                      // forget last frame's items
+void locator_end_frame();                        // publish this frame's items (test mode only)
+void locator_name_last_item(const char* label);  // for widgets that report no label (combos): "##kind" -> "#kind"
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -23,10 +23,10 @@ namespace {
 
 struct ReportUi {
     bool        open = false;
-    int         period = -1;              // index into periods(); -1: choose a default
-    std::string from_text, to_text;       // custom range, DD/MM/YYYY
+    int         period = -1;         // index into periods(); -1: choose a default
+    std::string from_text, to_text;  // custom range, DD/MM/YYYY
     std::string error;
-    Json        state = Json::object();   // for tests
+    Json        state = Json::object();  // for tests
 };
 
 ReportUi& rui() {
@@ -34,12 +34,17 @@ ReportUi& rui() {
     return r;
 }
 
-struct Period { std::string label; Date from{}, to{}; bool custom = false; };
+struct Period {
+    std::string label;
+    Date        from{}, to{};
+    bool        custom = false;
+};
 
 std::vector<Period> periods() {
-    std::vector<Period> out;
+    std::vector<Period>   out;
     const SchoolCalendar& cal = session().calendar();
-    for (const Term& t : cal.terms) out.push_back({t.name + " (" + to_uk(t.first_day) + " – " + to_uk(t.last_day) + ")", t.first_day, t.last_day});
+    for (const Term& t : cal.terms)
+        out.push_back({t.name + " (" + to_uk(t.first_day) + " – " + to_uk(t.last_day) + ")", t.first_day, t.last_day});
     // Academic years (1 September – 31 August) that the calendar's terms touch.
     std::vector<int> years;
     for (const Term& t : cal.terms) {
@@ -48,32 +53,33 @@ std::vector<Period> periods() {
         if (std::find(years.begin(), years.end(), y) == years.end()) years.push_back(y);
     }
     for (int y : years)
-        out.push_back({"Academic year " + std::to_string(y) + "/" + std::to_string((y + 1) % 100), date_from_ymd(y, 9, 1), date_from_ymd(y + 1, 8, 31)});
+        out.push_back({"Academic year " + std::to_string(y) + "/" + std::to_string((y + 1) % 100),
+                       date_from_ymd(y, 9, 1), date_from_ymd(y + 1, 8, 31)});
     out.push_back({"Other dates…", {}, {}, true});
     return out;
 }
 
 int default_period(const std::vector<Period>& ps) {
     const Date today = session().today();
-    int best = -1;
+    int        best = -1;
     for (int i = 0; i < static_cast<int>(ps.size()); ++i) {
         if (ps[i].custom || ps[i].label.rfind("Academic year", 0) == 0) continue;
         if (ps[i].from <= today && today <= ps[i].to) return i;
-        if (ps[i].from <= today) best = i;               // the latest term begun before today
+        if (ps[i].from <= today) best = i;  // the latest term begun before today
     }
     return best >= 0 ? best : static_cast<int>(ps.size()) - 1;
 }
 
 std::string short_school(const ReportRow& r) {
     std::string n = r.school.empty() ? (r.urn.empty() ? "(no school)" : "URN " + r.urn) : r.school;
-    const auto f = n.find(" (fictional)");
+    const auto  f = n.find(" (fictional)");
     if (f != std::string::npos) n.erase(f);
     return n;
 }
 
 std::string base64(const std::string& in) {
     static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
+    std::string        out;
     out.reserve((in.size() + 2) / 3 * 4);
     for (std::size_t i = 0; i < in.size(); i += 3) {
         unsigned v = static_cast<unsigned char>(in[i]) << 16;
@@ -87,13 +93,31 @@ std::string base64(const std::string& in) {
     return out;
 }
 
-const char* kColumns[] = {"Proposed", "Received", "Started", "Successful", "Unsuccessful", "Ended early",
-                          "Transferred", "Returned", "Alternative provision", "Permanent exclusion", "Withdrawn"};
+const char*   kColumns[] = {"Proposed",
+                            "Received",
+                            "Started",
+                            "Successful",
+                            "Unsuccessful",
+                            "Ended early",
+                            "Transferred",
+                            "Returned",
+                            "Alternative provision",
+                            "Permanent exclusion",
+                            "Withdrawn"};
 constexpr int kCounts = 11;
 
 std::array<int, kCounts> counts_of(const ReportRow& r) {
-    return {r.proposed, r.received, r.started, r.successful, r.unsuccessful, r.ended_early, r.transferred, r.returned,
-            r.alternative_provision, r.permanent_exclusion, r.withdrawn};
+    return {r.proposed,
+            r.received,
+            r.started,
+            r.successful,
+            r.unsuccessful,
+            r.ended_early,
+            r.transferred,
+            r.returned,
+            r.alternative_provision,
+            r.permanent_exclusion,
+            r.withdrawn};
 }
 
 // One bar group per school, summed over the terms in the range.
@@ -102,19 +126,25 @@ ChartSpec chart_of(const PanelReport& rep, const std::string& period) {
     c.title = "Panel report, " + period;
     c.file_name = "panel-report-" + to_iso(rep.from) + "-" + to_iso(rep.to) + ".png";
     std::map<std::string, std::array<int, kCounts>> by_school;
-    std::vector<std::string> order;
+    std::vector<std::string>                        order;
     for (const ReportRow& r : rep.rows) {
         const std::string name = short_school(r);
-        if (!by_school.count(name)) { order.push_back(name); by_school[name] = {}; }
+        if (!by_school.count(name)) {
+            order.push_back(name);
+            by_school[name] = {};
+        }
         const auto n = counts_of(r);
         for (int i = 0; i < kCounts; ++i) by_school[name][i] += n[i];
     }
     const ImU32 colours[] = {IM_COL32(70, 130, 200, 255), IM_COL32(120, 90, 180, 255), IM_COL32(40, 160, 160, 255),
-                             IM_COL32(40, 150, 70, 255), IM_COL32(200, 60, 60, 255), IM_COL32(230, 140, 20, 255)};
-    int top = 0;
+                             IM_COL32(40, 150, 70, 255),  IM_COL32(200, 60, 60, 255),  IM_COL32(230, 140, 20, 255)};
+    int         top = 0;
     for (int i = 0; i < 6; ++i) {
         ChartSeries s{kColumns[i], {}, colours[i]};
-        for (const std::string& name : order) { s.values.push_back(by_school[name][i]); top = std::max(top, by_school[name][i]); }
+        for (const std::string& name : order) {
+            s.values.push_back(by_school[name][i]);
+            top = std::max(top, by_school[name][i]);
+        }
         c.bars.push_back(s);
     }
     c.categories = order;
@@ -124,12 +154,15 @@ ChartSpec chart_of(const PanelReport& rep, const std::string& period) {
 }
 
 Json print_json(const PanelReport& rep, const std::string& period, const ChartSpec& chart) {
-    Json rows = Json::array();
+    Json                     rows = Json::array();
     std::array<int, kCounts> total{};
     for (const ReportRow& r : rep.rows) {
-        Json cells = {r.term, short_school(r), r.urn};
+        Json       cells = {r.term, short_school(r), r.urn};
         const auto n = counts_of(r);
-        for (int i = 0; i < kCounts; ++i) { cells.push_back(std::to_string(n[i])); total[i] += n[i]; }
+        for (int i = 0; i < kCounts; ++i) {
+            cells.push_back(std::to_string(n[i]));
+            total[i] += n[i];
+        }
         rows.push_back(cells);
     }
     Json tcells = {"Total", "", ""};
@@ -138,15 +171,23 @@ Json print_json(const PanelReport& rep, const std::string& period, const ChartSp
     Json columns = {"Term", "School", "URN"};
     for (const char* c : kColumns) columns.push_back(c);
     const std::string png = chart_png(chart, kPngWidth, kPngHeight);
-    const Pack* pack = session().packs().find(session().ws().own.la);
-    return {{"id", "panel_report"}, {"title", "Panel report: " + period}, {"demo", session().demo()},
-             {"authority", pack ? pack->local_authority : ""},
-             {"citation", "Counts per school and term from the case planner (docs/cli.md, \"report\")"},
-             {"printed", to_uk(session().today())}, {"missing", Json::array()},
-             {"sections", {{{"heading", "Per school and term, " + to_uk(rep.from) + " to " + to_uk(rep.to)}, {"fields", Json::array()},
-                            {"paragraphs", Json::array()}, {"table", {{"columns", columns}, {"rows", rows}}}},
-                           {{"heading", "Chart"}, {"fields", Json::array()}, {"paragraphs", Json::array()},
-                            {"image", {{"src", "data:image/png;base64," + base64(png)}, {"alt", chart.title}}}}}}};
+    const Pack*       pack = session().packs().find(session().ws().own.la);
+    return {{"id", "panel_report"},
+            {"title", "Panel report: " + period},
+            {"demo", session().demo()},
+            {"authority", pack ? pack->local_authority : ""},
+            {"citation", "Counts per school and term from the case planner (docs/cli.md, \"report\")"},
+            {"printed", to_uk(session().today())},
+            {"missing", Json::array()},
+            {"sections",
+             {{{"heading", "Per school and term, " + to_uk(rep.from) + " to " + to_uk(rep.to)},
+               {"fields", Json::array()},
+               {"paragraphs", Json::array()},
+               {"table", {{"columns", columns}, {"rows", rows}}}},
+              {{"heading", "Chart"},
+               {"fields", Json::array()},
+               {"paragraphs", Json::array()},
+               {"image", {{"src", "data:image/png;base64," + base64(png)}, {"alt", chart.title}}}}}}};
 }
 
 void table(const PanelReport& rep) {
@@ -160,11 +201,18 @@ void table(const PanelReport& rep) {
     std::array<int, kCounts> total{};
     for (const ReportRow& r : rep.rows) {
         ImGui::TableNextRow();
-        ImGui::TableNextColumn(); ImGui::TextUnformatted(r.term.c_str());
-        ImGui::TableNextColumn(); ImGui::TextUnformatted(short_school(r).c_str());
-        ImGui::TableNextColumn(); ImGui::TextUnformatted(r.urn.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.term.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(short_school(r).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.urn.c_str());
         const auto n = counts_of(r);
-        for (int i = 0; i < kCounts; ++i) { ImGui::TableNextColumn(); ImGui::Text("%d", n[i]); total[i] += n[i]; }
+        for (int i = 0; i < kCounts; ++i) {
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", n[i]);
+            total[i] += n[i];
+        }
     }
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -172,12 +220,15 @@ void table(const PanelReport& rep) {
     ImGui::TextUnformatted("Total");
     ImGui::TableNextColumn();
     ImGui::TableNextColumn();
-    for (int v : total) { ImGui::TableNextColumn(); ImGui::Text("%d", v); }
+    for (int v : total) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", v);
+    }
     ImGui::PopFont();
     ImGui::EndTable();
 }
 
-} // namespace
+}  // namespace
 
 void reports_menu() {
     if (!ImGui::BeginMenu("Reports")) return;
@@ -187,11 +238,17 @@ void reports_menu() {
 
 void panel_report_window() {
     ReportUi& u = rui();
-    if (!u.open || session().phase() != Phase::open) { u.state = Json::object(); return; }
+    if (!u.open || session().phase() != Phase::open) {
+        u.state = Json::object();
+        return;
+    }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.92f, vp->WorkSize.y * 0.9f), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Panel report", &u.open, ImGuiWindowFlags_NoCollapse)) { ImGui::End(); return; }
+    if (!ImGui::Begin("Panel report", &u.open, ImGuiWindowFlags_NoCollapse)) {
+        ImGui::End();
+        return;
+    }
 
     const std::vector<Period> ps = periods();
     if (u.period < 0 || u.period >= static_cast<int>(ps.size())) u.period = default_period(ps);
@@ -202,11 +259,14 @@ void panel_report_window() {
         for (int i = 0; i < static_cast<int>(ps.size()); ++i)
             if (ImGui::Selectable(ps[i].label.c_str(), i == u.period)) {
                 u.period = i;
-                if (ps[i].custom && u.from_text.empty()) { u.from_text = to_uk(ps[default_period(ps)].from); u.to_text = to_uk(ps[default_period(ps)].to); }
+                if (ps[i].custom && u.from_text.empty()) {
+                    u.from_text = to_uk(ps[default_period(ps)].from);
+                    u.to_text = to_uk(ps[default_period(ps)].to);
+                }
             }
         ImGui::EndCombo();
     }
-    Date from = ps[u.period].from, to = ps[u.period].to;
+    Date        from = ps[u.period].from, to = ps[u.period].to;
     std::string period = ps[u.period].label;
     u.error.clear();
     if (ps[u.period].custom) {
@@ -221,9 +281,15 @@ void panel_report_window() {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
         ImGui::InputTextWithHint("##to", "DD/MM/YYYY", &u.to_text);
         const auto f = parse_uk_date(u.from_text), t = parse_uk_date(u.to_text);
-        if (!f || !t) u.error = "Enter both dates as DD/MM/YYYY.";
-        else if (*t < *f) u.error = "The end date is before the start date.";
-        else { from = *f; to = *t; period = to_uk(from) + " to " + to_uk(to); }
+        if (!f || !t)
+            u.error = "Enter both dates as DD/MM/YYYY.";
+        else if (*t < *f)
+            u.error = "The end date is before the start date.";
+        else {
+            from = *f;
+            to = *t;
+            period = to_uk(from) + " to " + to_uk(to);
+        }
     }
     if (!u.error.empty()) {
         status_text(u.error.c_str(), 2);
@@ -239,28 +305,37 @@ void panel_report_window() {
     }
     const PanelReport rep = panel_report(session().ws(), states, session().calendar(), from, to);
     const std::string csv = report_to_csv(rep);
-    const ChartSpec spec = chart_of(rep, period);
+    const ChartSpec   spec = chart_of(rep, period);
 
-    ImGui::TextDisabled("%s to %s · %zu rows · counting rules: docs/cli.md", to_uk(from).c_str(), to_uk(to).c_str(), rep.rows.size());
-    if (ImGui::Button("Save CSV")) platform::download_file("panel-report-" + to_iso(from) + "-" + to_iso(to) + ".csv", csv, "text/csv");
+    ImGui::TextDisabled("%s to %s · %zu rows · counting rules: docs/cli.md", to_uk(from).c_str(), to_uk(to).c_str(),
+                        rep.rows.size());
+    if (ImGui::Button("Save CSV"))
+        platform::download_file("panel-report-" + to_iso(from) + "-" + to_iso(to) + ".csv", csv, "text/csv");
     ImGui::SameLine();
-    if (ImGui::Button("Print…")) platform::print_document("Panel report - " + period, print_json(rep, period, spec).dump());
+    if (ImGui::Button("Print…"))
+        platform::print_document("Panel report - " + period, print_json(rep, period, spec).dump());
     ImGui::Separator();
-    if (rep.rows.empty()) ImGui::TextDisabled("No cases were proposed, started or ended in this period.");
+    if (rep.rows.empty())
+        ImGui::TextDisabled("No cases were proposed, started or ended in this period.");
     else {
         table(rep);
         ImGui::Spacing();
-        chart("panel-chart", spec, ImVec2(0, std::max(ImGui::GetFontSize() * 16, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 4)));
+        chart("panel-chart", spec,
+              ImVec2(0, std::max(ImGui::GetFontSize() * 16,
+                                 ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 4)));
     }
-    u.state = {{"period", period}, {"from", to_iso(from)}, {"to", to_iso(to)}, {"rows", rep.rows.size()}, {"csv", csv},
-               {"chart", {{"categories", spec.categories}, {"yMax", spec.y_max}}}};
+    u.state = {{"period", period}, {"from", to_iso(from)},
+               {"to", to_iso(to)}, {"rows", rep.rows.size()},
+               {"csv", csv},       {"chart", {{"categories", spec.categories}, {"yMax", spec.y_max}}}};
     ImGui::End();
 }
 
 Json views_test_state() {
     const LastPng& png = last_png();
-    return {{"attendance", attendance_test_state()}, {"targets", targets_test_state()}, {"report", rui().state},
+    return {{"attendance", attendance_test_state()},
+            {"targets", targets_test_state()},
+            {"report", rui().state},
             {"png", {{"file", png.file}, {"width", png.width}, {"height", png.height}, {"bytes", png.bytes}}}};
 }
 
-} // namespace cp::app
+}  // namespace cp::app

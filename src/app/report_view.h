@@ -6,8 +6,8 @@
 
 namespace cp::app {
 
-void reports_menu();           // a "Reports" menu for the menu bar (report_view.cpp)
-void panel_report_window();    // drawn every frame while open
-Json views_test_state();       // attendance, targets, panel report and the last PNG, for window.cpTest.state
+void reports_menu();         // a "Reports" menu for the menu bar (report_view.cpp)
+void panel_report_window();  // drawn every frame while open
+Json views_test_state();     // attendance, targets, panel report and the last PNG, for window.cpTest.state
 
-} // namespace cp::app
+}  // namespace cp::app

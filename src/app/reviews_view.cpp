@@ -33,14 +33,17 @@ std::vector<std::string> targets_at(const CaseState& s, std::size_t review) {
         t.insert(t.end(), s.agreement->success_criteria.begin(), s.agreement->success_criteria.end());
     }
     for (std::size_t i = 0; i <= review && i < s.reviews.size(); ++i)
-        for (const std::string& x : s.reviews[i].targets) if (std::find(t.begin(), t.end(), x) == t.end()) t.push_back(x);
+        for (const std::string& x : s.reviews[i].targets)
+            if (std::find(t.begin(), t.end(), x) == t.end()) t.push_back(x);
     return t;
 }
 
 void targets_table(const CaseState& s, std::size_t i) {
     const auto targets = targets_at(s, i);
     if (targets.empty()) return;
-    if (!ImGui::BeginTable("##targets", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) return;
+    if (!ImGui::BeginTable("##targets", 2,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
+        return;
     ImGui::TableSetupColumn("Target", 0, 1.0f);
     ImGui::TableSetupColumn("Progress recorded at this review", 0, 1.6f);
     ImGui::TableHeadersRow();
@@ -50,7 +53,10 @@ void targets_table(const CaseState& s, std::size_t i) {
         ImGui::TextWrapped("%s", t.c_str());
         ImGui::TableNextColumn();
         const std::string& p = s.reviews[i].progress;
-        if (p.empty()) ImGui::TextDisabled("not recorded"); else ImGui::TextWrapped("%s", p.c_str());
+        if (p.empty())
+            ImGui::TextDisabled("not recorded");
+        else
+            ImGui::TextWrapped("%s", p.c_str());
     }
     ImGui::EndTable();
 }
@@ -58,7 +64,8 @@ void targets_table(const CaseState& s, std::size_t i) {
 void review_block(const CaseState& s, std::size_t i) {
     const Review& r = s.reviews[i];
     ImGui::PushID(static_cast<int>(i));
-    const std::string title = std::string(r.emergency ? "Emergency review " : "Review ") + to_uk(r.date) + "  ·  outcome: " + r.outcome;
+    const std::string title =
+        std::string(r.emergency ? "Emergency review " : "Review ") + to_uk(r.date) + "  ·  outcome: " + r.outcome;
     if (ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
         line("Attendees", joined(r.attendees));
         line("Progress", r.progress);
@@ -93,18 +100,20 @@ void meetings(const CaseState& s) {
 void scheduled(const CaseState& s) {
     std::vector<Date> ahead;
     for (Date d : s.scheduled_reviews)
-        if (std::none_of(s.reviews.begin(), s.reviews.end(), [&](const Review& r) { return r.date == d; })) ahead.push_back(d);
+        if (std::none_of(s.reviews.begin(), s.reviews.end(), [&](const Review& r) { return r.date == d; }))
+            ahead.push_back(d);
     if (ahead.empty()) return;
     heading("Reviews scheduled");
     for (Date d : ahead) {
-        const bool invited = std::any_of(s.invitations.begin(), s.invitations.end(), [&](const Invitation& x) { return x.review_date == d; });
+        const bool invited = std::any_of(s.invitations.begin(), s.invitations.end(),
+                                         [&](const Invitation& x) { return x.review_date == d; });
         ImGui::BulletText("%s", to_uk_long(d).c_str());
         ImGui::SameLine();
         status_text(invited ? "parents invited" : "invitation not yet sent", invited ? 0 : 1);
     }
 }
 
-} // namespace
+}  // namespace
 
 void reviews_tab(const CaseState& s) {
     ImGui::BeginChild("##reviews");
@@ -117,4 +126,4 @@ void reviews_tab(const CaseState& s) {
     ImGui::EndChild();
 }
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -20,28 +20,32 @@ SecretKey key_from(std::vector<unsigned char>& raw) {
 std::vector<unsigned char> salt_bytes(const Salt& s) { return {s.begin(), s.end()}; }
 
 std::string local_time_now() {
-    const std::string utc = platform::now_utc_iso();   // the clock is only for the status line
+    const std::string utc = platform::now_utc_iso();  // the clock is only for the status line
     return utc.size() >= 16 ? utc.substr(11, 5) + " UTC" : utc;
 }
 
 std::string store_failure_text(const platform::StoreResult& r) {
     using S = platform::StoreStatus;
     switch (r.status) {
-    case S::quota_exceeded:
-        return "This device's storage for the case planner is full, so the last change could not be saved. "
-               "It is still on screen. Export a backup now (File > Export), then free space on this device.";
-    case S::read_only: return "This tab is read-only because the case planner is open in another tab.";
-    case S::newer_schema: return "The stored data was made by a newer version of the case planner; it is shown read-only.";
-    case S::unavailable: return "This browser does not allow the case planner to store data here (" + r.message + ").";
-    default: return "The change could not be saved (" + r.message + "). It is kept on screen and will be retried.";
+        case S::quota_exceeded:
+            return "This device's storage for the case planner is full, so the last change could not be saved. "
+                   "It is still on screen. Export a backup now (File > Export), then free space on this device.";
+        case S::read_only: return "This tab is read-only because the case planner is open in another tab.";
+        case S::newer_schema:
+            return "The stored data was made by a newer version of the case planner; it is shown read-only.";
+        case S::unavailable:
+            return "This browser does not allow the case planner to store data here (" + r.message + ").";
+        default: return "The change could not be saved (" + r.message + "). It is kept on screen and will be retried.";
     }
 }
 
-void derive(const std::string& pass, const KdfSettings& kdf, std::function<void(std::vector<unsigned char>, double)> done) {
-    platform::derive_key_async(pass, salt_bytes(kdf.salt), kdf.params.opslimit, kdf.params.memlimit_bytes, std::move(done));
+void derive(const std::string& pass, const KdfSettings& kdf,
+            std::function<void(std::vector<unsigned char>, double)> done) {
+    platform::derive_key_async(pass, salt_bytes(kdf.salt), kdf.params.opslimit, kdf.params.memlimit_bytes,
+                               std::move(done));
 }
 
-} // namespace
+}  // namespace
 
 Session& session() {
     static Session s;
@@ -96,13 +100,15 @@ void Session::load_stored(const std::string& prefix) {
 
 void Session::loaded(std::vector<platform::Record> records, bool everything) {
     records_ = std::move(records);
-    if (records_.empty() && !everything) return load_stored("");   // no lock: is the store really empty?
+    if (records_.empty() && !everything) return load_stored("");  // no lock: is the store really empty?
     if (records_.empty()) {
         phase_ = Phase::first_run;
         return;
     }
-    if (!storage::read_lock(records_)) return fail("The stored workspace's lock record is damaged, so it cannot be opened. "
-                                                   "Nothing has been changed. Import your latest backup into a new browser profile.");
+    if (!storage::read_lock(records_))
+        return fail(
+            "The stored workspace's lock record is damaged, so it cannot be opened. "
+            "Nothing has been changed. Import your latest backup into a new browser profile.");
     phase_ = Phase::locked;
 }
 
@@ -113,7 +119,10 @@ void Session::fail(std::string why) {
 }
 
 void Session::create(const NewWorkspace& w, std::string passphrase) {
-    if (read_only()) { message_ = store_failure_text({platform::StoreStatus::read_only, ""}); return; }
+    if (read_only()) {
+        message_ = store_failure_text({platform::StoreStatus::read_only, ""});
+        return;
+    }
     phase_ = Phase::working;
     progress_ = "Protecting the workspace with your passphrase…";
     KdfSettings kdf{kdf_default, make_salt(system_random())};
@@ -173,18 +182,23 @@ void Session::read_and_open(SecretKey key) {
     auto meta = std::make_shared<std::vector<platform::Record>>();
     auto shared_key = std::make_shared<SecretKey>(std::move(key));
     platform::store_load_all(
-        [meta](std::vector<platform::Record>&& batch) { for (auto& r : batch) meta->push_back(std::move(r)); },
+        [meta](std::vector<platform::Record>&& batch) {
+            for (auto& r : batch) meta->push_back(std::move(r));
+        },
         [](std::size_t, std::size_t) {},
         [this, meta, shared_key](platform::StoreResult r) {
             if (!r.ok()) return fail(store_failure_text(r));
             records_ = std::move(*meta);
             if (!begin_opening(std::move(*shared_key), false)) return;
-            records_.clear();   // the meta records are opened; the case records follow
+            records_.clear();  // the meta records are opened; the case records follow
             platform::store_load_all(
                 [this](std::vector<platform::Record>&& batch) {
-                    if (opening_) for (auto& rec : batch) records_.push_back(std::move(rec));
+                    if (opening_)
+                        for (auto& rec : batch) records_.push_back(std::move(rec));
                 },
-                [this](std::size_t, std::size_t total) { if (opening_) opening_->total = total; },
+                [this](std::size_t, std::size_t total) {
+                    if (opening_) opening_->total = total;
+                },
                 [this](platform::StoreResult done) {
                     if (!done.ok()) return fail(store_failure_text(done));
                     if (opening_) opening_->read_all = true;
@@ -206,8 +220,9 @@ bool Session::begin_opening(SecretKey key, bool read_all) {
         records_.clear();
         damaged_ = std::move(o.damaged);
         phase_ = Phase::locked;
-        message_ = "The workspace record is damaged and cannot be opened. Nothing has been changed; "
-                   "import your latest backup into a new browser profile.";
+        message_ =
+            "The workspace record is damaged and cannot be opened. Nothing has been changed; "
+            "import your latest backup into a new browser profile.";
         return false;
     }
     opening_ = Opening{std::move(o), std::move(key)};
@@ -218,9 +233,9 @@ bool Session::begin_opening(SecretKey key, bool read_all) {
 // Decrypting and checking 10,000 cases takes seconds in wasm: done in slices of about 50 ms,
 // so the page keeps drawing and says how far it has got.
 void Session::continue_opening(double now_ms) {
-    Opening& op = *opening_;
+    Opening&   op = *opening_;
     const auto in_time = [now_ms] { return platform::now_ms() - now_ms < 50; };
-    char buf[120];
+    char       buf[120];
     if (op.next < records_.size() || !op.read_all) {
         while (op.next < records_.size() && in_time()) storage::open_case(records_[op.next++], op.key, op.opened);
         std::snprintf(buf, sizeof buf, "Reading, decrypting and checking the cases… %zu of %zu", op.next,
@@ -240,7 +255,8 @@ void Session::continue_opening(double now_ms) {
         bool more = true;
         while (more && in_time()) more = plan_next();
         if (!more) return opened(std::move(op.key));
-        std::snprintf(buf, sizeof buf, "Working out each case's plan… %zu of %zu cases", plans_.size(), ws_.cases.size());
+        std::snprintf(buf, sizeof buf, "Working out each case's plan… %zu of %zu cases", plans_.size(),
+                      ws_.cases.size());
     }
     progress_ = buf;
     // The next slice on the next frame; while waiting for the store, its next batch asks for one.
@@ -269,7 +285,7 @@ void Session::lock() {
     undo_.clear();
     import_ = {};
     phase_ = Phase::starting;
-    start();   // reload the sealed records (another tab may have changed them)
+    start();  // reload the sealed records (another tab may have changed them)
 }
 
 void Session::open_demo() {
@@ -299,21 +315,27 @@ void Session::leave_demo() {
 void Session::take_over() {
     platform::store_take_over([this](platform::StoreResult r, platform::StoreInfo info) {
         info_ = info;
-        if (!r.ok()) { message_ = store_failure_text(r); return; }
+        if (!r.ok()) {
+            message_ = store_failure_text(r);
+            return;
+        }
         message_.clear();
         if (phase_ == Phase::open && !key_.empty()) {
             // The other tab may have written: read everything again under the same key.
             auto all = std::make_shared<std::vector<platform::Record>>();
-            platform::store_load_all([all](std::vector<platform::Record>&& b) { for (auto& x : b) all->push_back(std::move(x)); },
-                                     [](std::size_t, std::size_t) {},
-                                     [this, all](platform::StoreResult done) {
-                                         if (!done.ok()) return fail(store_failure_text(done));
-                                         records_ = std::move(*all);
-                                         // At once, not a slice a frame: the open case stays on screen,
-                                         // and what this tab has not yet stored is written on top.
-                                         open_with_key(std::move(key_));
-                                         write_dirty();
-                                     });
+            platform::store_load_all(
+                [all](std::vector<platform::Record>&& b) {
+                    for (auto& x : b) all->push_back(std::move(x));
+                },
+                [](std::size_t, std::size_t) {},
+                [this, all](platform::StoreResult done) {
+                    if (!done.ok()) return fail(store_failure_text(done));
+                    records_ = std::move(*all);
+                    // At once, not a slice a frame: the open case stays on screen,
+                    // and what this tab has not yet stored is written on top.
+                    open_with_key(std::move(key_));
+                    write_dirty();
+                });
         } else if (phase_ != Phase::open) {
             start();
         }
@@ -344,7 +366,7 @@ void Session::recompute() {
 void Session::begin_recompute() {
     if (today_ == Date{} || demo_) {
         const std::string forced = platform::test_mode() ? platform::url_param("today") : "";
-        const auto d = parse_iso_date(demo_ ? kDemoToday : (forced.empty() ? platform::today_iso() : forced));
+        const auto        d = parse_iso_date(demo_ ? kDemoToday : (forced.empty() ? platform::today_iso() : forced));
         today_ = d ? *d : Date{};
     }
     states_.clear();
@@ -390,7 +412,10 @@ void Session::refresh() {
 void Session::mark_changed(const std::vector<std::string>& case_ids) {
     if (stale_) return;
     for (const std::string& id : case_ids) {
-        if (!index_.count(id)) { stale_ = true; return; }   // a new case: positions and pupils change
+        if (!index_.count(id)) {
+            stale_ = true;
+            return;
+        }  // a new case: positions and pupils change
         stale_cases_.insert(id);
     }
 }
@@ -432,10 +457,15 @@ DraftVerdict Session::record(const std::string& case_id, const EventDraft& draft
     if (read_only()) {
         DraftVerdict v;
         v.allowed = false;
-        v.blocking.push_back({AlertLevel::blocking, "app/read-only", store_failure_text({platform::StoreStatus::read_only, ""}), "", {}, std::nullopt});
+        v.blocking.push_back({AlertLevel::blocking,
+                              "app/read-only",
+                              store_failure_text({platform::StoreStatus::read_only, ""}),
+                              "",
+                              {},
+                              std::nullopt});
         return v;
     }
-    const std::string id = peek_event_id();
+    const std::string  id = peek_event_id();
     const DraftVerdict v = record_event(ws_, case_id, draft, id, platform::now_utc_iso(), packs_, calendar_, today());
     if (v.allowed) {
         ++next_seq_;
@@ -456,12 +486,15 @@ bool Session::open_case(const EventDraft& opened, std::string& case_id, Problems
         // The school's URN makes the id unique between schools, so packages exchanged with
         // another school never collide with its own cases.
         std::snprintf(buf, sizeof buf, "C-%s-%s-%03d", ws_.own.urn.c_str(), year.c_str(), n);
-        if (!find_case(ws_, buf)) { case_id = buf; break; }
+        if (!find_case(ws_, buf)) {
+            case_id = buf;
+            break;
+        }
     }
     const std::string id = peek_event_id();
     if (!cp::open_case(ws_, case_id, opened, id, platform::now_utc_iso(), packs_, problems)) return false;
     ++next_seq_;
-    undo_.clear();   // opening a case is undone by deleting nothing: it is not on the undo list
+    undo_.clear();  // opening a case is undone by deleting nothing: it is not on the undo list
     after_change({case_id});
     return true;
 }
@@ -478,9 +511,12 @@ std::string Session::undo_label() const {
 bool Session::undo_last() {
     if (undo_.empty() || read_only()) return false;
     const auto [case_id, event_id] = undo_.back();
-    EventDraft d{author(), EventType::retraction, {{"reason", "Undone by " + author().name + " straight after recording it"}}, event_id};
+    EventDraft        d{author(),
+                 EventType::retraction,
+                 {{"reason", "Undone by " + author().name + " straight after recording it"}},
+                 event_id};
     const std::string id = peek_event_id();
-    Case* c = find_case(ws_, case_id);
+    Case*             c = find_case(ws_, case_id);
     if (!c || !append_event(*c, d, id, platform::now_utc_iso())) return false;
     ++next_seq_;
     undo_.pop_back();
@@ -490,7 +526,7 @@ bool Session::undo_last() {
 
 void Session::after_change(const std::vector<std::string>& case_ids) {
     mark_changed(case_ids);
-    if (demo_) return;   // the demo is never stored
+    if (demo_) return;  // the demo is never stored
     bool names = false;
     for (const std::string& id : case_ids) {
         save_.dirty.insert(storage::case_key(id));
@@ -510,10 +546,12 @@ void Session::save_settings() {
 void Session::write_dirty() {
     if (save_.in_flight || save_.dirty.empty() || key_.empty() || read_only()) return;
     std::vector<platform::Record> puts;
-    std::set<std::string> sent = save_.dirty;
+    std::set<std::string>         sent = save_.dirty;
     for (const std::string& k : sent) {
-        if (k == storage::kAppKey) puts.push_back(storage::seal_app(app_, key_));
-        else if (k == storage::kWorkspaceKey) puts.push_back(storage::seal_meta(ws_, key_));
+        if (k == storage::kAppKey)
+            puts.push_back(storage::seal_app(app_, key_));
+        else if (k == storage::kWorkspaceKey)
+            puts.push_back(storage::seal_meta(ws_, key_));
         else if (const Case* c = find_case(ws_, k.substr(std::char_traits<char>::length(storage::kCasePrefix))))
             puts.push_back(storage::seal_case(*c, key_));
     }
@@ -523,14 +561,15 @@ void Session::write_dirty() {
         if (!r.ok()) {
             save_.error = store_failure_text(r);
             save_.quota = r.status == platform::StoreStatus::quota_exceeded;
-            if (r.status == platform::StoreStatus::failed) platform::redraw_after_ms(5000);   // retried on a later change or tick
+            if (r.status == platform::StoreStatus::failed)
+                platform::redraw_after_ms(5000);  // retried on a later change or tick
             return;
         }
         for (const std::string& k : sent) save_.dirty.erase(k);
         save_.error.clear();
         save_.quota = false;
         save_.saved_at = local_time_now();
-        write_dirty();   // anything changed while this one was in flight
+        write_dirty();  // anything changed while this one was in flight
     });
 }
 
@@ -572,7 +611,8 @@ void Session::import_passphrase(std::string passphrase) {
         if (!import_.read.workspace) {
             import_.step = ImportState::Step::failed;
             import_.error = "The file decrypted, but what is inside is not a case planner workspace: " +
-                            (import_.read.problems.empty() ? std::string("unknown problem") : import_.read.problems.front().to_string());
+                            (import_.read.problems.empty() ? std::string("unknown problem")
+                                                           : import_.read.problems.front().to_string());
             return;
         }
         import_.preview = storage::preview_import(ws_, import_.read);
@@ -584,31 +624,35 @@ void Session::import_passphrase(std::string passphrase) {
 void Session::confirm_import() {
     if (import_.step != ImportState::Step::preview || read_only()) return;
     const std::size_t schools_before = ws_.schools.size();
-    const auto changed = storage::apply_import(ws_, import_.read);
+    const auto        changed = storage::apply_import(ws_, import_.read);
     if (ws_.schools.size() != schools_before && !demo_) save_.dirty.insert(storage::kWorkspaceKey);
-    next_seq_ = 0;   // imported events may carry this school's ids
+    next_seq_ = 0;  // imported events may carry this school's ids
     after_change(changed);
-    import_.result = std::to_string(import_.preview.new_cases) + " new cases and " + std::to_string(import_.preview.new_events) +
-                     " new events merged from " + import_.file_name + ".";
+    import_.result = std::to_string(import_.preview.new_cases) + " new cases and " +
+                     std::to_string(import_.preview.new_events) + " new events merged from " + import_.file_name + ".";
     import_.step = ImportState::Step::done;
 }
 
 void Session::export_file(const ExportRequest& req, std::string passphrase) {
     export_status_ = "Encrypting the export…";
-    KdfSettings kdf{kdf_default, make_salt(system_random())};
+    KdfSettings    kdf{kdf_default, make_salt(system_random())};
     ExportContents contents;
     contents.kind = req.case_ids.empty() ? ExportKind::backup : ExportKind::case_package;
     contents.note = req.note;
     contents.created = platform::now_utc_iso();
     contents.payload = storage::export_payload(ws_, req.case_ids);
-    auto shared = std::make_shared<ExportContents>(std::move(contents));
+    auto       shared = std::make_shared<ExportContents>(std::move(contents));
     const bool backup = req.case_ids.empty();
     derive(passphrase, kdf, [this, kdf, shared, backup](std::vector<unsigned char> raw, double) {
         SecretKey key = key_from(raw);
-        if (key.empty()) { export_status_ = make_problem(ExportError::out_of_memory).message; return; }
+        if (key.empty()) {
+            export_status_ = make_problem(ExportError::out_of_memory).message;
+            return;
+        }
         const std::string text = seal_export_with_key(*shared, key, kdf);
         const std::string date = to_iso(today());
-        std::string name = std::string(backup ? "caseplan-backup-" : "caseplan-cases-") + date + (demo_ ? "-DEMO" : "") + ".json";
+        std::string       name =
+            std::string(backup ? "caseplan-backup-" : "caseplan-cases-") + date + (demo_ ? "-DEMO" : "") + ".json";
         platform::download_file(name, text, "application/json");
         export_status_ = "Saved " + name + " to your downloads.";
         if (backup && !demo_) {
@@ -625,4 +669,4 @@ int Session::days_since_export() const {
     return days_between(*d, today_);
 }
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -17,7 +17,8 @@ struct CreateForm {
 };
 
 const char* kRoles[] = {"home_school", "host_school", "la_officer"};
-const char* kRoleLabels[] = {"Home school (our pupils go elsewhere)", "Host school (we receive pupils)", "Local authority officer"};
+const char* kRoleLabels[] = {"Home school (our pupils go elsewhere)", "Host school (we receive pupils)",
+                             "Local authority officer"};
 
 std::vector<std::string> local_packs() {
     std::vector<std::string> ids;
@@ -33,20 +34,22 @@ bool urn_ok(const std::string& urn) {
 void demo_button() {
     if (ImGui::Button("Open the training demo")) session().open_demo();
     ImGui::SameLine();
-    ImGui::TextWrapped("Fictional pupils at every stage of each protocol, for training. It lives only in this tab "
-                       "and never touches real data.");
+    ImGui::TextWrapped(
+        "Fictional pupils at every stage of each protocol, for training. It lives only in this tab "
+        "and never touches real data.");
     ImGui::Separator();
 }
 
-} // namespace
+}  // namespace
 
 void start_screen() {
     static CreateForm f;
     begin_centered_panel("##start", 640);
     heading("Set up the case planner");
     demo_button();
-    ImGui::TextWrapped("Everything you record stays in this browser on this device, encrypted with a passphrase you "
-                       "choose now. Nothing is sent to a server.");
+    ImGui::TextWrapped(
+        "Everything you record stays in this browser on this device, encrypted with a passphrase you "
+        "choose now. Nothing is sent to a server.");
     ImGui::Spacing();
     // Two columns keep the whole form on a laptop screen without scrolling.
     if (ImGui::BeginTable("##setup", 2, ImGuiTableFlags_SizingStretchSame)) {
@@ -67,7 +70,8 @@ void start_screen() {
             const Pack* shown = session().packs().find(packs_here[f.la]);
             if (begin_combo("##la", shown ? shown->local_authority.c_str() : packs_here[f.la].c_str())) {
                 for (int i = 0; i < static_cast<int>(packs_here.size()); ++i)
-                    if (ImGui::Selectable(session().packs().find(packs_here[i])->local_authority.c_str(), i == f.la)) f.la = i;
+                    if (ImGui::Selectable(session().packs().find(packs_here[i])->local_authority.c_str(), i == f.la))
+                        f.la = i;
                 ImGui::EndCombo();
             }
         }
@@ -88,16 +92,22 @@ void start_screen() {
     const auto packs = local_packs();
     ImGui::Spacing();
     heading("Choose a passphrase");
-    ImGui::TextWrapped("Use several unrelated words. Nobody, including us, can recover a forgotten passphrase: export "
-                       "a backup regularly (File > Export).");
+    ImGui::TextWrapped(
+        "Use several unrelated words. Nobody, including us, can recover a forgotten passphrase: export "
+        "a backup regularly (File > Export).");
     const bool pass_ok = passphrase_fields(f.pass, f.confirm, f.show);
     ImGui::Checkbox("I understand a forgotten passphrase cannot be recovered", &f.understood);
     std::string missing;
-    if (f.school.empty()) missing = "Enter your school's name.";
-    else if (!urn_ok(f.urn)) missing = "Enter your school's URN (6 or 7 digits).";
-    else if (f.staff.empty()) missing = "Enter your name.";
-    else if (!pass_ok) missing = "Choose a passphrase rated Good or Strong, typed the same twice.";
-    else if (!f.understood) missing = "Tick the box to confirm you understand.";
+    if (f.school.empty())
+        missing = "Enter your school's name.";
+    else if (!urn_ok(f.urn))
+        missing = "Enter your school's URN (6 or 7 digits).";
+    else if (f.staff.empty())
+        missing = "Enter your name.";
+    else if (!pass_ok)
+        missing = "Choose a passphrase rated Good or Strong, typed the same twice.";
+    else if (!f.understood)
+        missing = "Tick the box to confirm you understand.";
     if (!session().message().empty()) status_text(session().message().c_str(), 2);
     if (session().read_only()) status_text("The case planner is open in another tab: set it up there.", 1);
     ImGui::BeginDisabled(!missing.empty() || session().read_only());
@@ -108,24 +118,28 @@ void start_screen() {
         wipe(f.confirm);
     }
     ImGui::EndDisabled();
-    if (!missing.empty()) { ImGui::SameLine(); ImGui::TextDisabled("%s", missing.c_str()); }
+    if (!missing.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", missing.c_str());
+    }
     end_centered_panel();
 }
 
 void unlock_screen() {
     static std::string pass;
-    static bool show = false;
+    static bool        show = false;
     begin_centered_panel("##unlock", 560);
     heading("Unlock the workspace");
     demo_button();
     ImGui::TextWrapped("The cases stored in this browser are encrypted. Enter the workspace passphrase to open them.");
     ImGui::TextUnformatted("Passphrase");
     ImGui::SetNextItemWidth(360);
-    if (ImGui::IsWindowAppearing()) {   // the passphrase can be typed at once (panels do not take focus by themselves)
+    if (ImGui::IsWindowAppearing()) {  // the passphrase can be typed at once (panels do not take focus by themselves)
         ImGui::SetWindowFocus();
         ImGui::SetKeyboardFocusHere();
     }
-    const bool enter = ImGui::InputText("##unlockpass", &pass, (show ? 0 : ImGuiInputTextFlags_Password) | ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = ImGui::InputText(
+        "##unlockpass", &pass, (show ? 0 : ImGuiInputTextFlags_Password) | ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::Checkbox("Show passphrase", &show);
     if (!session().message().empty()) status_text(session().message().c_str(), 2);
     ImGui::BeginDisabled(pass.empty());
@@ -155,4 +169,4 @@ void failed_screen() {
     end_centered_panel();
 }
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -17,12 +17,12 @@ namespace cp::app {
 namespace {
 
 struct Entry {
-    std::string case_id;
-    int date_choice = -1;
-    std::vector<int> ratings;
+    std::string              case_id;
+    int                      date_choice = -1;
+    std::vector<int>         ratings;
     std::vector<std::string> notes;
-    std::string message;
-    int message_sev = 3;
+    std::string              message;
+    int                      message_sev = 3;
 };
 
 Entry& entry() {
@@ -38,14 +38,16 @@ Json& last_state() {
 // Dates a rating can be recorded for: every review held, then today.
 std::vector<Date> date_choices(const CaseState& s) {
     std::vector<Date> out;
-    for (const Review& r : s.reviews) if (std::find(out.begin(), out.end(), r.date) == out.end()) out.push_back(r.date);
+    for (const Review& r : s.reviews)
+        if (std::find(out.begin(), out.end(), r.date) == out.end()) out.push_back(r.date);
     std::sort(out.begin(), out.end());
     if (std::find(out.begin(), out.end(), session().today()) == out.end()) out.push_back(session().today());
     return out;
 }
 
 const TargetRating* rating_of(const TargetReview& r, const std::string& target) {
-    for (const TargetRating& t : r.ratings) if (t.target == target) return &t;
+    for (const TargetRating& t : r.ratings)
+        if (t.target == target) return &t;
     return nullptr;
 }
 
@@ -53,7 +55,9 @@ std::string rating_text(int r) { return std::to_string(r) + " " + target_rating_
 
 void progress_table(const CaseState& s, const std::vector<std::string>& targets) {
     const int cols = 1 + static_cast<int>(s.target_reviews.size());
-    if (!ImGui::BeginTable("targets", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
+    if (!ImGui::BeginTable("targets", cols,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
+        return;
     ImGui::TableSetupColumn("Target", 0, 2.5f);
     for (const TargetReview& r : s.target_reviews) ImGui::TableSetupColumn(to_uk(r.date).c_str(), 0, 1.0f);
     ImGui::TableHeadersRow();
@@ -64,7 +68,10 @@ void progress_table(const CaseState& s, const std::vector<std::string>& targets)
         for (const TargetReview& r : s.target_reviews) {
             ImGui::TableNextColumn();
             const TargetRating* x = rating_of(r, t);
-            if (!x) { ImGui::TextDisabled("–"); continue; }
+            if (!x) {
+                ImGui::TextDisabled("–");
+                continue;
+            }
             ImGui::TextUnformatted(rating_text(x->rating).c_str());
             if (!x->note.empty()) {
                 ImGui::SameLine();
@@ -84,7 +91,7 @@ ChartSpec chart_of(const CaseState& s, const std::vector<std::string>& targets) 
     c.y_max = kMaxTargetRating;
     for (const TargetReview& r : s.target_reviews) c.categories.push_back(to_uk(r.date));
     const ImU32 colours[] = {IM_COL32(70, 130, 200, 255), IM_COL32(200, 90, 40, 255), IM_COL32(40, 150, 70, 255),
-                             IM_COL32(150, 60, 170, 255), IM_COL32(30, 30, 30, 255), IM_COL32(200, 160, 0, 255)};
+                             IM_COL32(150, 60, 170, 255), IM_COL32(30, 30, 30, 255),  IM_COL32(200, 160, 0, 255)};
     for (std::size_t i = 0; i < targets.size(); ++i) {
         ChartSeries line{targets[i].size() > 40 ? targets[i].substr(0, 38) + "…" : targets[i], {}, colours[i % 6]};
         for (const TargetReview& r : s.target_reviews) {
@@ -97,9 +104,10 @@ ChartSpec chart_of(const CaseState& s, const std::vector<std::string>& targets) 
 }
 
 void record_form(const std::string& case_id, const CaseState& s, const std::vector<std::string>& targets) {
-    Entry& e = entry();
+    Entry&                  e = entry();
     const std::vector<Date> dates = date_choices(s);
-    if (e.date_choice < 0 || e.date_choice >= static_cast<int>(dates.size())) e.date_choice = static_cast<int>(dates.size()) - 1;
+    if (e.date_choice < 0 || e.date_choice >= static_cast<int>(dates.size()))
+        e.date_choice = static_cast<int>(dates.size()) - 1;
     e.ratings.resize(targets.size(), 0);
     e.notes.resize(targets.size());
     ImGui::PushFont(fonts().bold);
@@ -137,20 +145,28 @@ void record_form(const std::string& case_id, const CaseState& s, const std::vect
             if (!e.notes[i].empty()) r["note"] = e.notes[i];
             ratings.push_back(r);
         }
-        const Date d = dates[e.date_choice];
-        const DraftVerdict v = session().record(case_id, {session().author(), EventType::targets_reviewed, {{"date", to_iso(d)}, {"ratings", ratings}}, ""});
-        if (v.allowed) { e.message = "Recorded progress at the review of " + to_uk(d) + "."; e.message_sev = 0; e.notes.assign(targets.size(), ""); }
-        else {
+        const Date         d = dates[e.date_choice];
+        const DraftVerdict v = session().record(
+            case_id,
+            {session().author(), EventType::targets_reviewed, {{"date", to_iso(d)}, {"ratings", ratings}}, ""});
+        if (v.allowed) {
+            e.message = "Recorded progress at the review of " + to_uk(d) + ".";
+            e.message_sev = 0;
+            e.notes.assign(targets.size(), "");
+        } else {
             e.message = "Not recorded: ";
             for (const Alert& a : v.blocking) e.message += a.message + " ";
             e.message_sev = 2;
         }
     }
     ImGui::EndDisabled();
-    if (!e.message.empty()) { ImGui::SameLine(); status_text(e.message.c_str(), e.message_sev); }
+    if (!e.message.empty()) {
+        ImGui::SameLine();
+        status_text(e.message.c_str(), e.message_sev);
+    }
 }
 
-} // namespace
+}  // namespace
 
 void targets_tab(const std::string& case_id) {
     const CaseState* s = session().state_of(case_id);
@@ -172,8 +188,10 @@ void targets_tab(const std::string& case_id) {
     if (targets.empty()) {
         ImGui::TextDisabled("No targets yet: they come from the signed agreement, or are added at a review.");
     } else {
-        if (s->target_reviews.empty()) ImGui::TextDisabled("No progress recorded yet.");
-        else progress_table(*s, targets);
+        if (s->target_reviews.empty())
+            ImGui::TextDisabled("No progress recorded yet.");
+        else
+            progress_table(*s, targets);
         ImGui::Spacing();
         record_form(case_id, *s, targets);
         if (!s->target_reviews.empty()) {
@@ -192,4 +210,4 @@ void targets_tab(const std::string& case_id) {
 
 Json targets_test_state() { return last_state(); }
 
-} // namespace cp::app
+}  // namespace cp::app

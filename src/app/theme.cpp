@@ -21,10 +21,10 @@ void shape_style(ImGuiStyle& s) {
     s.PopupRounding = 4;
     s.GrabRounding = 4;
     s.TabRounding = 4;
-    s.ScrollbarSize = 16;   // easy to grab with a touchpad or a finger
+    s.ScrollbarSize = 16;  // easy to grab with a touchpad or a finger
     s.WindowBorderSize = 1;
     s.FrameBorderSize = 1;
-    if (g_touch) {   // fingers: controls about 44 px tall, hit boxes a little larger than drawn
+    if (g_touch) {  // fingers: controls about 44 px tall, hit boxes a little larger than drawn
         s.FramePadding = ImVec2(12, 12);
         s.ItemSpacing = ImVec2(12, 10);
         s.TouchExtraPadding = ImVec2(4, 4);
@@ -36,7 +36,7 @@ void light_colours(ImGuiStyle& s) {
     ImGui::StyleColorsLight(&s);
     ImVec4* c = s.Colors;
     c[ImGuiCol_Text] = ImVec4(0.11f, 0.14f, 0.19f, 1.0f);
-    c[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.40f, 0.46f, 1.0f);   // still 4.5:1 on the background
+    c[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.40f, 0.46f, 1.0f);  // still 4.5:1 on the background
     c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
     c[ImGuiCol_MenuBarBg] = ImVec4(0.90f, 0.92f, 0.95f, 1.0f);
     c[ImGuiCol_Button] = ImVec4(0.83f, 0.89f, 0.96f, 1.0f);
@@ -47,7 +47,7 @@ void light_colours(ImGuiStyle& s) {
     c[ImGuiCol_TableHeaderBg] = ImVec4(0.88f, 0.91f, 0.95f, 1.0f);
 }
 
-} // namespace
+}  // namespace
 
 void apply_theme(Theme theme) {
     g_theme = theme;
@@ -68,16 +68,19 @@ void follow_input_source() {
     if (g_touch || ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen) return;
     // Only once the first tap is over: the tap itself acts on the layout the person saw (the
     // touch arrives a frame before the press, so growing then would move the target away).
-    if (ImGui::IsAnyMouseDown()) { finger_down = true; return; }
+    if (ImGui::IsAnyMouseDown()) {
+        finger_down = true;
+        return;
+    }
     if (!finger_down) return;
-    g_touch = true;   // from the first touch on; a tablet stays a tablet
+    g_touch = true;  // from the first touch on; a tablet stays a tablet
     apply_theme(g_theme);
 }
 
 bool touch_sizes() { return g_touch; }
 
 void sync_appearance() {
-    Session& s = session();
+    Session&   s = session();
     static int last_percent = -1, last_dark = -1;
     if (s.phase() != Phase::open || s.demo()) return;
     const storage::AppSettings& a = s.settings();
@@ -108,8 +111,14 @@ void appearance_settings() {
 }
 
 ImVec4 colour_ok() { return g_theme == Theme::Light ? ImVec4(0.08f, 0.45f, 0.20f, 1) : ImVec4(0.45f, 0.85f, 0.55f, 1); }
-ImVec4 colour_warning() { return g_theme == Theme::Light ? ImVec4(0.62f, 0.38f, 0.0f, 1) : ImVec4(0.98f, 0.75f, 0.35f, 1); }
-ImVec4 colour_danger() { return g_theme == Theme::Light ? ImVec4(0.72f, 0.11f, 0.11f, 1) : ImVec4(1.0f, 0.50f, 0.50f, 1); }
-ImVec4 colour_info() { return g_theme == Theme::Light ? ImVec4(0.10f, 0.35f, 0.60f, 1) : ImVec4(0.55f, 0.75f, 1.0f, 1); }
+ImVec4 colour_warning() {
+    return g_theme == Theme::Light ? ImVec4(0.62f, 0.38f, 0.0f, 1) : ImVec4(0.98f, 0.75f, 0.35f, 1);
+}
+ImVec4 colour_danger() {
+    return g_theme == Theme::Light ? ImVec4(0.72f, 0.11f, 0.11f, 1) : ImVec4(1.0f, 0.50f, 0.50f, 1);
+}
+ImVec4 colour_info() {
+    return g_theme == Theme::Light ? ImVec4(0.10f, 0.35f, 0.60f, 1) : ImVec4(0.55f, 0.75f, 1.0f, 1);
+}
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -12,15 +12,15 @@ Theme current_theme();
 // Status colours always come with a word beside them; colour is never the only signal.
 // Appearance kept in the workspace's settings (text size, light or dark): applied when a
 // workspace opens, and saved when changed from the View menu or Settings.
-void sync_appearance();                          // every frame: apply stored values that changed
-void follow_input_source();                      // every frame: larger tap targets once a finger is used
-bool touch_sizes();                              // tap-sized controls are in use
-void set_appearance(Theme theme, float scale);   // apply now and store
-void appearance_settings();                      // the Settings dialog's "Appearance" controls
+void sync_appearance();                         // every frame: apply stored values that changed
+void follow_input_source();                     // every frame: larger tap targets once a finger is used
+bool touch_sizes();                             // tap-sized controls are in use
+void set_appearance(Theme theme, float scale);  // apply now and store
+void appearance_settings();                     // the Settings dialog's "Appearance" controls
 
-ImVec4 colour_ok();        // met, saved
-ImVec4 colour_warning();   // due soon, warns
-ImVec4 colour_danger();    // overdue, blocks
-ImVec4 colour_info();      // informs
+ImVec4 colour_ok();       // met, saved
+ImVec4 colour_warning();  // due soon, warns
+ImVec4 colour_danger();   // overdue, blocks
+ImVec4 colour_info();     // informs
 
-} // namespace cp::app
+}  // namespace cp::app

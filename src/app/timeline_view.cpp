@@ -12,7 +12,9 @@
 namespace cp::app {
 namespace {
 
-struct Zoom { float px_per_day = 10.0f; };
+struct Zoom {
+    float px_per_day = 10.0f;
+};
 
 Zoom& zoom() {
     static Zoom z;
@@ -34,7 +36,7 @@ int row_of(const TimelineMark& m) {
     if (m.kind == "placement" || m.kind == "week") return 0;
     if (m.kind == "review" || m.kind == "scheduled_review" || m.kind == "meeting") return 1;
     if (m.kind == "deadline") return 2;
-    return 3;   // opened, started, breach, ended, outcome
+    return 3;  // opened, started, breach, ended, outcome
 }
 
 const char* kRows[] = {"Placement", "Reviews and meetings", "Deadlines", "Events"};
@@ -44,19 +46,21 @@ void zoom_controls(Zoom& z, const TimelineRange& r) {
     ImGui::SameLine();
     if (ImGui::Button("Zoom out")) z.px_per_day = std::max(z.px_per_day / 1.5f, 1.0f);
     ImGui::SameLine();
-    if (ImGui::Button("Fit")) z.px_per_day = std::max(1.0f, (ImGui::GetContentRegionAvail().x - 140) / std::max(1, days_between(r.first, r.last)));
+    if (ImGui::Button("Fit"))
+        z.px_per_day =
+            std::max(1.0f, (ImGui::GetContentRegionAvail().x - 140) / std::max(1, days_between(r.first, r.last)));
     ImGui::SameLine();
     ImGui::TextDisabled("Ctrl + mouse wheel zooms. Shaded: holidays and closures.");
 }
 
 struct Canvas {
     ImDrawList* dl;
-    ImVec2      origin;       // top-left of day `first`, after the row labels
-    float       px;           // pixels per day
+    ImVec2      origin;  // top-left of day `first`, after the row labels
+    float       px;      // pixels per day
     Date        first;
     float       row_h;
-    float x(Date d) const { return origin.x + days_between(first, d) * px; }
-    float y(int row) const { return origin.y + 22 + row * row_h; }
+    float       x(Date d) const { return origin.x + days_between(first, d) * px; }
+    float       y(int row) const { return origin.y + 22 + row * row_h; }
 };
 
 void draw_months(const Canvas& c, const TimelineRange& r) {
@@ -64,10 +68,12 @@ void draw_months(const Canvas& c, const TimelineRange& r) {
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     for (Date d = r.first; d <= r.last; d = add_days(d, 1)) {
         const Ymd v = ymd_of(d);
-        if (v.day != 1 && (d != r.first || v.day > 20)) continue;   // no label crowding the next month's
+        if (v.day != 1 && (d != r.first || v.day > 20)) continue;  // no label crowding the next month's
         c.dl->AddLine({c.x(d), c.origin.y}, {c.x(d), c.y(4)}, line);
-        static const char* names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        c.dl->AddText({c.x(d) + 3, c.origin.y}, text, (std::string(names[v.month - 1]) + " " + std::to_string(v.year)).c_str());
+        static const char* names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        c.dl->AddText({c.x(d) + 3, c.origin.y}, text,
+                      (std::string(names[v.month - 1]) + " " + std::to_string(v.year)).c_str());
     }
 }
 
@@ -81,7 +87,8 @@ void draw_mark(const Canvas& c, const TimelineMark& m) {
     const float y = c.y(row_of(m)) + c.row_h * 0.35f;
     const ImU32 col = mark_colour(m);
     if (m.kind == "placement") {
-        c.dl->AddRectFilled({c.x(m.date), y - 7}, {c.x(add_days(*m.until, 1)), y + 7}, ImGui::GetColorU32(ImVec4(colour_info().x, colour_info().y, colour_info().z, 0.35f)), 3);
+        c.dl->AddRectFilled({c.x(m.date), y - 7}, {c.x(add_days(*m.until, 1)), y + 7},
+                            ImGui::GetColorU32(ImVec4(colour_info().x, colour_info().y, colour_info().z, 0.35f)), 3);
     } else if (m.kind == "week") {
         c.dl->AddLine({c.x(m.date), y - 9}, {c.x(m.date), y + 9}, ImGui::GetColorU32(ImGuiCol_Text, 0.5f));
         if (c.px * 7 > 22) c.dl->AddText({c.x(m.date) + 2, y - 7}, ImGui::GetColorU32(ImGuiCol_Text), m.label.c_str());
@@ -106,7 +113,8 @@ void hover(const Canvas& c, const std::vector<TimelineMark>& marks) {
         if (mouse.x < x0 || mouse.x > x1 || mouse.y < y - 10 || mouse.y > y + 10) continue;
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(m.label.c_str());
-        ImGui::TextDisabled("%s%s%s", to_uk_long(m.date).c_str(), m.until ? (" to " + to_uk_long(*m.until)).c_str() : "",
+        ImGui::TextDisabled("%s%s%s", to_uk_long(m.date).c_str(),
+                            m.until ? (" to " + to_uk_long(*m.until)).c_str() : "",
                             m.status.empty() ? "" : ("  ·  " + m.status).c_str());
         if (!m.detail.empty()) ImGui::TextUnformatted(m.detail.c_str());
         ImGui::EndTooltip();
@@ -115,7 +123,8 @@ void hover(const Canvas& c, const std::vector<TimelineMark>& marks) {
 }
 
 void row_labels(const Canvas& c) {
-    for (int i = 0; i < 4; ++i) c.dl->AddText({c.origin.x - 136, c.y(i) + 2}, ImGui::GetColorU32(ImGuiCol_Text), kRows[i]);
+    for (int i = 0; i < 4; ++i)
+        c.dl->AddText({c.origin.x - 136, c.y(i) + 2}, ImGui::GetColorU32(ImGuiCol_Text), kRows[i]);
 }
 
 void ctrl_wheel(Zoom& z) {
@@ -124,11 +133,11 @@ void ctrl_wheel(Zoom& z) {
     z.px_per_day = std::clamp(z.px_per_day * (io.MouseWheel > 0 ? 1.25f : 0.8f), 1.0f, 80.0f);
 }
 
-} // namespace
+}  // namespace
 
 void timeline_tab(const CasePlan& p, const CaseState& s) {
-    Zoom& z = zoom();
-    const auto marks = timeline_marks(p, s, session().today());
+    Zoom&               z = zoom();
+    const auto          marks = timeline_marks(p, s, session().today());
     const TimelineRange r = timeline_range(marks, session().today());
     zoom_controls(z, r);
     const float row_h = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
@@ -138,7 +147,7 @@ void timeline_tab(const CasePlan& p, const CaseState& s) {
                       ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ctrl_wheel(z);
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    Canvas c{ImGui::GetWindowDrawList(), ImVec2(top.x + 140, top.y), z.px_per_day, r.first, row_h};
+    Canvas       c{ImGui::GetWindowDrawList(), ImVec2(top.x + 140, top.y), z.px_per_day, r.first, row_h};
     ImGui::Dummy(ImVec2(width, height));
     draw_shading(c, r);
     draw_months(c, r);
@@ -149,7 +158,8 @@ void timeline_tab(const CasePlan& p, const CaseState& s) {
     row_labels(c);
     hover(c, marks);
     ImGui::EndChild();
-    ImGui::TextDisabled("Filled circle: held. Ring: scheduled. Diamond: deadline (colour and word show its status on hover).");
+    ImGui::TextDisabled(
+        "Filled circle: held. Ring: scheduled. Diamond: deadline (colour and word show its status on hover).");
 }
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -14,26 +14,33 @@ namespace cp::app {
 void passport_tab(const std::string& case_id, const CaseState& s);
 void timeline_tab(const CasePlan& p, const CaseState& s);
 void reviews_tab(const CaseState& s);
-void passport_dialog(const std::string& case_id);   // the section editor (a modal), drawn every frame
+void passport_dialog(const std::string& case_id);  // the section editor (a modal), drawn every frame
 
 // One mark on the timeline, made from the plan and the case state.
 struct TimelineMark {
-    std::string         kind;     // placement, week, review, scheduled_review, meeting, deadline, opened, started, breach, ended, outcome
-    Date                date{};
-    std::optional<Date> until;    // placement: last day
-    std::string         label;    // "Week 3", "Review (continue)", the deadline's wording
-    std::string         status;   // deadlines: upcoming, due, overdue, met
-    std::string         detail;   // shown on hover
+    std::string
+         kind;  // placement, week, review, scheduled_review, meeting, deadline, opened, started, breach, ended, outcome
+    Date date{};
+    std::optional<Date> until;   // placement: last day
+    std::string         label;   // "Week 3", "Review (continue)", the deadline's wording
+    std::string         status;  // deadlines: upcoming, due, overdue, met
+    std::string         detail;  // shown on hover
 };
-struct TimelineRange { Date first{}, last{}; };
+struct TimelineRange {
+    Date first{}, last{};
+};
 
 std::vector<TimelineMark> timeline_marks(const CasePlan& p, const CaseState& s, Date today);
 TimelineRange             timeline_range(const std::vector<TimelineMark>& marks, Date today);
 
 // Passport completeness per section of the Worcestershire form (1a–1e, 2), from the engine's document.
-struct PassportSection { std::string code, heading; int filled = 0, total = 0; std::vector<DocField> fields; };
+struct PassportSection {
+    std::string           code, heading;
+    int                   filled = 0, total = 0;
+    std::vector<DocField> fields;
+};
 std::vector<PassportSection> passport_sections(const CaseState& s);
 
-Json case_view_test_state();   // test mode: the open case's timeline, passport completeness and reviews
+Json case_view_test_state();  // test mode: the open case's timeline, passport completeness and reviews
 
-} // namespace cp::app
+}  // namespace cp::app

@@ -27,12 +27,15 @@ bool begin_combo(const char* id, const char* preview) {
     // Every choice that fits on screen is shown at once: forms offer a dozen event kinds, and a
     // list of eight that must be scrolled hides the one wanted.
     const bool open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLargest);
-    if (!open) locator_name_last_item(id);   // BeginCombo reports no label of its own
+    if (!open) locator_name_last_item(id);  // BeginCombo reports no label of its own
     return open;
 }
 
 void status_text(const char* word, int severity) {
-    const ImVec4 c = severity == 0 ? colour_ok() : severity == 1 ? colour_warning() : severity == 2 ? colour_danger() : colour_info();
+    const ImVec4 c = severity == 0   ? colour_ok()
+                     : severity == 1 ? colour_warning()
+                     : severity == 2 ? colour_danger()
+                                     : colour_info();
     ImGui::PushFont(fonts().bold);
     ImGui::TextColored(c, "%s", word);
     ImGui::PopFont();
@@ -40,7 +43,7 @@ void status_text(const char* word, int severity) {
 
 void strength_meter(const std::string& passphrase) {
     const Strength s = estimate_strength(passphrase);
-    const float fraction = passphrase.empty() ? 0.0f : (s.score + 1) / 5.0f;
+    const float    fraction = passphrase.empty() ? 0.0f : (s.score + 1) / 5.0f;
     const ImVec4 c = s.score >= strength_recommended ? colour_ok() : s.score >= 2 ? colour_warning() : colour_danger();
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, c);
     ImGui::ProgressBar(fraction, ImVec2(260, 0), passphrase.empty() ? "" : s.label.c_str());
@@ -63,27 +66,30 @@ bool passphrase_fields(std::string& pass, std::string& confirm, bool& show) {
     ImGui::Checkbox("Show", &show);
     strength_meter(pass);
     const bool strong = estimate_strength(pass).score >= strength_recommended;
-    if (!confirm.empty() && confirm != pass) status_text("The two passphrases differ.", 2);
-    else ImGui::TextUnformatted(!confirm.empty() ? "The two passphrases match." : " ");
+    if (!confirm.empty() && confirm != pass)
+        status_text("The two passphrases differ.", 2);
+    else
+        ImGui::TextUnformatted(!confirm.empty() ? "The two passphrases match." : " ");
     return strong && pass == confirm;
 }
 
 void begin_centered_panel(const char* id, float width) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = std::min(width, vp->WorkSize.x - 24);
+    const float          w = std::min(width, vp->WorkSize.x - 24);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + (vp->WorkSize.x - w) * 0.5f, vp->WorkPos.y + 40), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y - 60));
     // The loading panel gives way to the start or unlock panel while the person may already have
     // a menu open: a panel appearing must not take the focus, which would close that menu.
-    ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                                  ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
 }
 
 void end_centered_panel() { ImGui::End(); }
 
-void jargon_lines(const std::string& text);   // below
+void jargon_lines(const std::string& text);  // below
 
 void citation_tooltip(const std::string& text, const std::string& document, const std::string& paragraph) {
     if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
@@ -98,13 +104,19 @@ void citation_tooltip(const std::string& text, const std::string& document, cons
 
 namespace {
 
-struct Term { const char* word; const char* meaning; };
+struct Term {
+    const char* word;
+    const char* meaning;
+};
 
 // Words a deputy head may meet in the plan, with what they stand for (DOMAIN.md, Words).
 const Term kTerms[] = {
-    {"CLA", "Child looked after: a child in the care of a local authority. The Virtual School (and social worker) must agree before any move."},
+    {"CLA",
+     "Child looked after: a child in the care of a local authority. The Virtual School (and social worker) must agree "
+     "before any move."},
     {"LAC", "Looked-after child: the older name for a child looked after (CLA)."},
-    {"EHCP", "Education, Health and Care Plan. A change of placement goes through the LA's SEND team, not a managed move."},
+    {"EHCP",
+     "Education, Health and Care Plan. A change of placement goes through the LA's SEND team, not a managed move."},
     {"EHCNA", "Education, Health and Care needs assessment: the assessment that may lead to an EHCP."},
     {"SEND", "Special educational needs and disabilities."},
     {"SEN", "Special educational needs."},
@@ -119,10 +131,17 @@ const Term kTerms[] = {
     {"EHA", "Early Help Assessment."},
     {"CIN", "Child in need plan."},
     {"LA", "Local authority."},
-    {"D code", "Register code D: the pupil is dual registered and attends the other school this session; not a possible session at the home school."},
-    {"dual registered", "On both schools' admission registers: the home school is the main registration, the host the subsidiary."},
-    {"off-site direction", "A temporary direction (Education Act 2002 s29A) to attend another setting to improve behaviour; the pupil stays on the home school's roll."},
-    {"managed move", "A voluntary, permanent transfer to another school's roll agreed by everyone, including the parents. Since 26 July 2026 it cannot be a trial."},
+    {"D code",
+     "Register code D: the pupil is dual registered and attends the other school this session; not a possible session "
+     "at the home school."},
+    {"dual registered",
+     "On both schools' admission registers: the home school is the main registration, the host the subsidiary."},
+    {"off-site direction",
+     "A temporary direction (Education Act 2002 s29A) to attend another setting to improve behaviour; the pupil stays "
+     "on the home school's roll."},
+    {"managed move",
+     "A voluntary, permanent transfer to another school's roll agreed by everyone, including the parents. Since 26 "
+     "July 2026 it cannot be a trial."},
     {"Virtual School", "The local authority's team that champions the education of children looked after."},
     {"Fair Access", "The In Year Fair Access panel or team, which brokers placements for pupils who need one."},
 };
@@ -138,10 +157,11 @@ bool mentions(std::string_view text, std::string_view word) {
     return false;
 }
 
-} // namespace
+}  // namespace
 
 bool has_jargon(const std::string& text) {
-    for (const Term& t : kTerms) if (mentions(text, t.word)) return true;
+    for (const Term& t : kTerms)
+        if (mentions(text, t.word)) return true;
     return false;
 }
 
@@ -170,4 +190,4 @@ void jargon_text(const std::string& text) {
     jargon_tooltip(text);
 }
 
-} // namespace cp::app
+}  // namespace cp::app

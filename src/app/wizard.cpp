@@ -16,14 +16,14 @@ constexpr const char* kDraftName = "Draft: pupil's name to follow";
 constexpr const char* kTitle = "New case";
 
 struct Wizard {
-    int         step = 0;             // 0 protocol and kind, 1 screening, 2 pupil
-    std::string pack;
-    CaseKind    kind = CaseKind::off_site_direction;
-    bool        ehcp = false, cla = false, interventions = false, restorative = false;
-    bool        views = false, consent = false, written = false;
-    int         previous = 0;
-    std::string intervention_text, view_text;
-    EventForm   pupil;
+    int                      step = 0;  // 0 protocol and kind, 1 screening, 2 pupil
+    std::string              pack;
+    CaseKind                 kind = CaseKind::off_site_direction;
+    bool                     ehcp = false, cla = false, interventions = false, restorative = false;
+    bool                     views = false, consent = false, written = false;
+    int                      previous = 0;
+    std::string              intervention_text, view_text;
+    EventForm                pupil;
     std::vector<std::string> problems;
 };
 
@@ -41,7 +41,8 @@ std::vector<const Pack*> local_packs() {
 
 std::vector<CaseKind> kinds_of(const Pack* p) {
     if (p && !p->case_kinds.empty()) return p->case_kinds;
-    return {CaseKind::off_site_direction, CaseKind::managed_move, CaseKind::osd_to_managed_move, CaseKind::reintegration};
+    return {CaseKind::off_site_direction, CaseKind::managed_move, CaseKind::osd_to_managed_move,
+            CaseKind::reintegration};
 }
 
 ScreeningAnswers answers(const Wizard& w) {
@@ -94,8 +95,14 @@ void step_protocol(Wizard& w) {
 }
 
 const char* gate_word(const ScreeningGate& g, int& sev) {
-    if (g.bars) { sev = 2; return g.topic == ScreeningTopic::statute ? "Not allowed" : "Not under this protocol"; }
-    if (g.met) { sev = 0; return "Met"; }
+    if (g.bars) {
+        sev = 2;
+        return g.topic == ScreeningTopic::statute ? "Not allowed" : "Not under this protocol";
+    }
+    if (g.met) {
+        sev = 0;
+        return "Met";
+    }
     sev = g.severity == Severity::blocks ? 2 : 1;
     return g.severity == Severity::blocks ? "Needed" : "Advised";
 }
@@ -109,14 +116,16 @@ void gate_lines(const std::vector<ScreeningGate>& all, ScreeningTopic topic) {
         ImGui::SameLine();
         ImGui::TextWrapped("%s", g.message.c_str());
         citation_tooltip(g.message, g.citation.file, g.citation.paragraph);
-        ImGui::TextDisabled("Before: %s  ·  %s, %s", g.action_label.c_str(), g.citation.file.c_str(), g.citation.paragraph.c_str());
+        ImGui::TextDisabled("Before: %s  ·  %s, %s", g.action_label.c_str(), g.citation.file.c_str(),
+                            g.citation.paragraph.c_str());
     }
     ImGui::Unindent();
 }
 
 void step_screening(Wizard& w) {
     const auto all = gates(w);
-    ImGui::TextWrapped("Answer these first: they decide whether this protocol can be used and whose agreement is needed.");
+    ImGui::TextWrapped(
+        "Answer these first: they decide whether this protocol can be used and whose agreement is needed.");
     gate_lines(all, ScreeningTopic::statute);
     ImGui::Checkbox("The pupil has an EHCP", &w.ehcp);
     jargon_tooltip("EHCP");
@@ -150,7 +159,8 @@ void step_screening(Wizard& w) {
 }
 
 void step_pupil(Wizard& w) {
-    ImGui::TextWrapped("The pupil's details. Fields marked * are required; the rest can be added later in the Pupil passport.");
+    ImGui::TextWrapped(
+        "The pupil's details. Fields marked * are required; the rest can be added later in the Pupil passport.");
     w.pupil.draw();
 }
 
@@ -161,24 +171,36 @@ void record(const std::string& id, EventType t, Json payload) {
 // The screening answers become the case's first entries, so the plan applies the same gates.
 void record_screening(const std::string& id, const Wizard& w) {
     const std::string today = to_iso(session().today());
-    if (w.ehcp || w.cla) record(id, EventType::flags_recorded, {{"ehcp", w.ehcp}, {"cla", w.cla}});   // unset flags read as "no"
+    if (w.ehcp || w.cla)
+        record(id, EventType::flags_recorded, {{"ehcp", w.ehcp}, {"cla", w.cla}});  // unset flags read as "no"
     for (int i = 0; i < w.previous; ++i)
-        record(id, EventType::history_recorded, {{"what", "previous_managed_move"}, {"detail", "Earlier managed-move referral (screening)"}});
+        record(id, EventType::history_recorded,
+               {{"what", "previous_managed_move"}, {"detail", "Earlier managed-move referral (screening)"}});
     if (w.interventions)
-        record(id, EventType::history_recorded, {{"what", "intervention"}, {"detail", w.intervention_text.empty() ? "Interventions tried (evidence held)" : w.intervention_text}});
-    if (w.restorative) record(id, EventType::history_recorded, {{"what", "restorative_practice"}, {"detail", "Restorative practice (screening)"}});
+        record(id, EventType::history_recorded,
+               {{"what", "intervention"},
+                {"detail", w.intervention_text.empty() ? "Interventions tried (evidence held)" : w.intervention_text}});
+    if (w.restorative)
+        record(id, EventType::history_recorded,
+               {{"what", "restorative_practice"}, {"detail", "Restorative practice (screening)"}});
     if (w.views && !w.view_text.empty())
-        record(id, EventType::views_recorded, {{"who", "parent"}, {"date", today}, {"text", w.view_text}, {"in_writing", w.written}});
-    if (w.consent) record(id, EventType::consent_recorded, {{"who", "parent"}, {"given", true}, {"date", today}, {"in_writing", w.written}});
+        record(id, EventType::views_recorded,
+               {{"who", "parent"}, {"date", today}, {"text", w.view_text}, {"in_writing", w.written}});
+    if (w.consent)
+        record(id, EventType::consent_recorded,
+               {{"who", "parent"}, {"given", true}, {"date", today}, {"in_writing", w.written}});
 }
 
 bool save(Wizard& w, bool draft) {
     w.problems.clear();
-    if (w.views && w.view_text.empty()) { w.problems.push_back("The parents' views: write them down, or untick the box."); return false; }
+    if (w.views && w.view_text.empty()) {
+        w.problems.push_back("The parents' views: write them down, or untick the box.");
+        return false;
+    }
     if (draft && w.pupil.value("pupil_name").empty()) w.pupil.set_value("pupil_name", kDraftName);
     Json payload;
     if (!w.pupil.build(payload, w.problems)) return false;
-    Problems engine_problems;
+    Problems    engine_problems;
     std::string id;
     if (!session().open_case({session().author(), EventType::case_opened, payload, ""}, id, engine_problems)) {
         for (const Problem& p : engine_problems) w.problems.push_back(p.message);
@@ -218,17 +240,23 @@ void body(Wizard& w) {
     const char* steps[] = {"1. Protocol and kind", "2. Screening", "3. Pupil"};
     for (int i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine();
-        if (i == w.step) status_text(steps[i], 3); else ImGui::TextDisabled("%s", steps[i]);
+        if (i == w.step)
+            status_text(steps[i], 3);
+        else
+            ImGui::TextDisabled("%s", steps[i]);
     }
     ImGui::Separator();
-    if (w.step == 0) step_protocol(w);
-    else if (w.step == 1) step_screening(w);
-    else step_pupil(w);
+    if (w.step == 0)
+        step_protocol(w);
+    else if (w.step == 1)
+        step_screening(w);
+    else
+        step_pupil(w);
     for (const std::string& p : w.problems) status_text(p.c_str(), 2);
     ImGui::Separator();
 }
 
-} // namespace
+}  // namespace
 
 void new_case_dialog() {
     Wizard& w = wiz();
@@ -243,7 +271,10 @@ void new_case_dialog() {
     bool open = true;
     if (ImGui::BeginPopupModal(kTitle, &open, ImGuiWindowFlags_AlwaysAutoResize)) {
         body(w);
-        if (buttons(w)) { ui().show_new_case = false; ImGui::CloseCurrentPopup(); }
+        if (buttons(w)) {
+            ui().show_new_case = false;
+            ImGui::CloseCurrentPopup();
+        }
         ImGui::EndPopup();
     }
     if (!open) ui().show_new_case = false;
@@ -253,12 +284,20 @@ bool is_draft_name(const std::string& pupil_name) { return pupil_name == kDraftN
 
 Json wizard_test_state() {
     const Wizard& w = wiz();
-    Json gs = Json::array();
+    Json          gs = Json::array();
     if (ui().show_new_case)
         for (const ScreeningGate& g : gates(w))
-            gs.push_back({{"rule", g.rule_id}, {"topic", screening_topic_name(g.topic)}, {"met", g.met}, {"bars", g.bars},
-                          {"severity", severity_name(g.severity)}, {"paragraph", g.citation.paragraph}});
-    return {{"open", ui().show_new_case}, {"step", w.step}, {"pack", w.pack}, {"kind", case_kind_name(w.kind)}, {"gates", gs}};
+            gs.push_back({{"rule", g.rule_id},
+                          {"topic", screening_topic_name(g.topic)},
+                          {"met", g.met},
+                          {"bars", g.bars},
+                          {"severity", severity_name(g.severity)},
+                          {"paragraph", g.citation.paragraph}});
+    return {{"open", ui().show_new_case},
+            {"step", w.step},
+            {"pack", w.pack},
+            {"kind", case_kind_name(w.kind)},
+            {"gates", gs}};
 }
 
-} // namespace cp::app
+}  // namespace cp::app

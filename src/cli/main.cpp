@@ -56,26 +56,35 @@ void print(const Problems& problems) {
 
 struct Args {
     std::vector<std::string> positional, packs;
-    std::string today, from, to;
+    std::string              today, from, to;
 };
 
 bool parse_args(int argc, char** argv, Args& a, std::string& error) {
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
-        const auto value = [&](std::string& into) {
-            if (i + 1 >= argc) { error = arg + " needs a value"; return false; }
+        const auto        value = [&](std::string& into) {
+            if (i + 1 >= argc) {
+                error = arg + " needs a value";
+                return false;
+            }
             into = argv[++i];
             return true;
         };
-        if (arg == "--today") { if (!value(a.today)) return false; }
-        else if (arg == "--from") { if (!value(a.from)) return false; }
-        else if (arg == "--to") { if (!value(a.to)) return false; }
-        else if (arg == "--pack") {
+        if (arg == "--today") {
+            if (!value(a.today)) return false;
+        } else if (arg == "--from") {
+            if (!value(a.from)) return false;
+        } else if (arg == "--to") {
+            if (!value(a.to)) return false;
+        } else if (arg == "--pack") {
             std::string p;
             if (!value(p)) return false;
             a.packs.push_back(p);
-        } else if (arg.rfind("--", 0) == 0) { error = "unknown option " + arg; return false; }
-        else a.positional.push_back(arg);
+        } else if (arg.rfind("--", 0) == 0) {
+            error = "unknown option " + arg;
+            return false;
+        } else
+            a.positional.push_back(arg);
     }
     return true;
 }
@@ -106,7 +115,7 @@ std::optional<Workspace> load(const std::string& path, Problems& integrity, int&
         return std::nullopt;
     }
     Problems problems;
-    auto ws = load_workspace(text, base_name(path), problems, integrity);
+    auto     ws = load_workspace(text, base_name(path), problems, integrity);
     print(problems);
     print(integrity);
     if (!ws) exit_code = 1;
@@ -114,7 +123,10 @@ std::optional<Workspace> load(const std::string& path, Problems& integrity, int&
 }
 
 std::optional<Date> date_arg(const std::string& s, const char* name) {
-    if (s.empty()) { usage(std::string(name) + " YYYY-MM-DD is required"); return std::nullopt; }
+    if (s.empty()) {
+        usage(std::string(name) + " YYYY-MM-DD is required");
+        return std::nullopt;
+    }
     const auto d = parse_iso_date(s);
     if (!d) usage(std::string(name) + ": expected a date YYYY-MM-DD; found \"" + s + "\"");
     return d;
@@ -123,24 +135,27 @@ std::optional<Date> date_arg(const std::string& s, const char* name) {
 int cmd_validate(const Args& a) {
     if (a.positional.size() != 1) return usage("validate takes one FILE");
     const std::string& path = a.positional[0];
-    std::string text;
-    if (!read_file(path, text)) { std::cerr << "caseplan: cannot read " << path << "\n"; return 2; }
+    std::string        text;
+    if (!read_file(path, text)) {
+        std::cerr << "caseplan: cannot read " << path << "\n";
+        return 2;
+    }
     std::string format;
     try {
         const Json j = Json::parse(text);
         if (j.is_object() && j.contains("format") && j["format"].is_string()) format = j["format"].get<std::string>();
-    } catch (const Json::exception&) {}   // not JSON (or a number like 1e400): validated as a workspace below
+    } catch (const Json::exception&) {}  // not JSON (or a number like 1e400): validated as a workspace below
     if (format == "caseplan-pack") {
         PackLibrary packs;
-        Args with = a;
+        Args        with = a;
         with.packs.push_back(path);
         const int code = load_packs(with, packs);
         std::cout << (code == 0 ? "valid protocol pack: " : "invalid protocol pack: ") << base_name(path) << "\n";
         return code;
     }
     Problems integrity;
-    int code = 0;
-    auto ws = load(path, integrity, code);
+    int      code = 0;
+    auto     ws = load(path, integrity, code);
     if (!ws) {
         std::cout << "invalid workspace: " << base_name(path) << "\n";
         return code;
@@ -151,12 +166,14 @@ int cmd_validate(const Args& a) {
     for (std::size_t i = 0; i < ws->cases.size(); ++i) {
         const CaseState s = replay(ws->cases[i]);
         if (!packs.find(s.pack))
-            unknown.push_back({base_name(path), "/cases/" + std::to_string(i), "case " + ws->cases[i].id + " uses the protocol pack \"" +
-                                                                                   s.pack + "\", which is not loaded (use --pack FILE)"});
+            unknown.push_back({base_name(path), "/cases/" + std::to_string(i),
+                               "case " + ws->cases[i].id + " uses the protocol pack \"" + s.pack +
+                                   "\", which is not loaded (use --pack FILE)"});
     }
     print(unknown);
     const bool ok = integrity.empty() && unknown.empty();
-    std::cout << (ok ? "valid workspace: " : "workspace has problems: ") << base_name(path) << " (" << ws->cases.size() << " cases)\n";
+    std::cout << (ok ? "valid workspace: " : "workspace has problems: ") << base_name(path) << " (" << ws->cases.size()
+              << " cases)\n";
     return ok ? 0 : 1;
 }
 
@@ -167,12 +184,13 @@ int cmd_plan(const Args& a) {
     PackLibrary packs;
     if (const int code = load_packs(a, packs)) return code;
     Problems integrity, cal_problems;
-    int code = 0;
-    auto ws = load(a.positional[0], integrity, code);
+    int      code = 0;
+    auto     ws = load(a.positional[0], integrity, code);
     if (!ws) return code;
     const SchoolCalendar cal = workspace_calendar(*ws, cal_problems);
     print(cal_problems);
-    Json out = {{"today", to_iso(*today)}, {"calendar", cal.id}, {"integrity", Json::array()}, {"plans", Json::array()}};
+    Json out = {
+        {"today", to_iso(*today)}, {"calendar", cal.id}, {"integrity", Json::array()}, {"plans", Json::array()}};
     for (const auto& p : integrity) out["integrity"].push_back({{"path", p.path}, {"message", p.message}});
     for (const CasePlan& p : plan_workspace(*ws, packs, cal, *today)) out["plans"].push_back(plan_to_json(p));
     std::cout << out.dump(2) << "\n";
@@ -186,10 +204,10 @@ int cmd_report(const Args& a) {
     const auto to = date_arg(a.to, "--to");
     if (!to) return 2;
     Problems integrity, cal_problems;
-    int code = 0;
-    auto ws = load(a.positional[0], integrity, code);
+    int      code = 0;
+    auto     ws = load(a.positional[0], integrity, code);
     if (!ws) return code;
-    const SchoolCalendar cal = workspace_calendar(*ws, cal_problems);
+    const SchoolCalendar   cal = workspace_calendar(*ws, cal_problems);
     std::vector<CaseState> states;
     states.reserve(ws->cases.size());
     for (const Case& c : ws->cases) states.push_back(replay(c));
@@ -204,16 +222,22 @@ int cmd_documents(const Args& a) {
     PackLibrary packs;
     if (const int code = load_packs(a, packs)) return code;
     Problems integrity, cal_problems;
-    int code = 0;
-    auto ws = load(a.positional[0], integrity, code);
+    int      code = 0;
+    auto     ws = load(a.positional[0], integrity, code);
     if (!ws) return code;
     const Case* c = find_case(*ws, a.positional[1]);
-    if (!c) { std::cerr << "caseplan: no case " << a.positional[1] << "\n"; return 1; }
+    if (!c) {
+        std::cerr << "caseplan: no case " << a.positional[1] << "\n";
+        return 1;
+    }
     const CaseState s = replay(*c);
-    const Pack* pack = packs.find(s.pack);
-    if (!pack) { std::cerr << "caseplan: protocol pack \"" << s.pack << "\" is not loaded\n"; return 1; }
+    const Pack*     pack = packs.find(s.pack);
+    if (!pack) {
+        std::cerr << "caseplan: protocol pack \"" << s.pack << "\" is not loaded\n";
+        return 1;
+    }
     const SchoolCalendar cal = workspace_calendar(*ws, cal_problems);
-    Json out = Json::array();
+    Json                 out = Json::array();
     for (const std::string& id : document_ids_for(*pack, s))
         if (auto d = make_document(id, {s, *pack, cal, *today, &*ws})) out.push_back(document_to_json(*d));
     std::cout << out.dump(2) << "\n";
@@ -223,19 +247,26 @@ int cmd_documents(const Args& a) {
 int cmd_demo(const Args& a) {
     if (a.positional.size() != 1) return usage("demo takes OUT (the file to write)");
     std::ofstream out(a.positional[0], std::ios::binary);
-    if (!out) { std::cerr << "caseplan: cannot write " << a.positional[0] << "\n"; return 2; }
+    if (!out) {
+        std::cerr << "caseplan: cannot write " << a.positional[0] << "\n";
+        return 2;
+    }
     out << workspace_to_json(make_demo_workspace()) << "\n";
-    std::cout << "wrote " << a.positional[0] << " (fictional demonstration workspace; plan it with --today " << kDemoToday << ")\n";
+    std::cout << "wrote " << a.positional[0] << " (fictional demonstration workspace; plan it with --today "
+              << kDemoToday << ")\n";
     return out ? 0 : 2;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) return usage("no command");
     const std::string cmd = argv[1];
-    if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::cout << kUsage; return 0; }
-    Args a;
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+        std::cout << kUsage;
+        return 0;
+    }
+    Args        a;
     std::string error;
     if (!parse_args(argc, argv, a, error)) return usage(error);
     if (cmd == "validate") return cmd_validate(a);

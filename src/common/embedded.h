@@ -5,12 +5,12 @@
 
 namespace cp {
 struct EmbeddedFile {
-    const char*          path;   // relative to the source tree, e.g. "assets/protocols/norfolk.json"
-    const unsigned char* data;   // followed by a NUL byte, so text files are also C strings
-    std::size_t          size;   // bytes, not counting the NUL
-    std::string_view text() const { return {reinterpret_cast<const char*>(data), size}; }
+    const char*          path;  // relative to the source tree, e.g. "assets/protocols/norfolk.json"
+    const unsigned char* data;  // followed by a NUL byte, so text files are also C strings
+    std::size_t          size;  // bytes, not counting the NUL
+    std::string_view     text() const { return {reinterpret_cast<const char*>(data), size}; }
 };
-} // namespace cp
+}  // namespace cp
 
 // One pair per embed_files() call; the table returned by *_all ends with a null path.
 const cp::EmbeddedFile* cp_engine_assets_all();

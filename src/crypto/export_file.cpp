@@ -16,17 +16,15 @@ namespace {
 
 // Labels for the keyed-BLAKE2b subkeys of the Argon2id output. Each one is used for one purpose
 // only, so the master key itself never meets the cipher.
-constexpr std::string_view label_content   = "caseplan-export v1 content key";
+constexpr std::string_view label_content = "caseplan-export v1 content key";
 constexpr std::string_view label_key_check = "caseplan-export v1 key check";
-constexpr std::string_view label_mac_key   = "caseplan-export v1 header mac key";
+constexpr std::string_view label_mac_key = "caseplan-export v1 header mac key";
 
-constexpr std::string_view kdf_alg_name  = "argon2id13";
+constexpr std::string_view kdf_alg_name = "argon2id13";
 constexpr std::string_view aead_alg_name = "xchacha20poly1305-ietf";
-constexpr std::size_t      tag_size      = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+constexpr std::size_t      tag_size = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 
-const unsigned char* bytes_of(std::string_view s) {
-    return reinterpret_cast<const unsigned char*>(s.data());
-}
+const unsigned char* bytes_of(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 
 // ---- keyed BLAKE2b ----------------------------------------------------------------------------
 
@@ -39,14 +37,14 @@ Check32 keyed_hash(const SecretKey& key, std::string_view message) {
 
 SecretKey subkey(const SecretKey& master, std::string_view label) {
     SecretKey k;
-    auto out = k.writable();
+    auto      out = k.writable();
     crypto_generichash(out.data(), out.size(), bytes_of(label), label.size(), master.bytes().data(),
                        master.bytes().size());
     return k;
 }
 
 bool same(const Check32& a, const Check32& b) {
-    return sodium_memcmp(a.data(), b.data(), a.size()) == 0;   // constant time
+    return sodium_memcmp(a.data(), b.data(), a.size()) == 0;  // constant time
 }
 
 // ---- rejecting a file -------------------------------------------------------------------------
@@ -56,9 +54,7 @@ struct Reject {
     ExportProblem problem;
 };
 
-[[noreturn]] void reject(ExportError code, std::string_view field = {}) {
-    throw Reject{make_problem(code, field)};
-}
+[[noreturn]] void reject(ExportError code, std::string_view field = {}) { throw Reject{make_problem(code, field)}; }
 
 std::string path_of(std::string_view parent, std::string_view name) {
     return parent.empty() ? std::string(name) : std::string(parent) + "." + std::string(name);
@@ -98,7 +94,7 @@ uint64_t count_member(const json& obj, std::string_view parent, const char* name
 
 template <std::size_t N>
 std::array<unsigned char, N> fixed_base64(const json& obj, std::string_view parent, const char* name) {
-    const json& v = member(obj, parent, name);
+    const json&          v = member(obj, parent, name);
     std::optional<Bytes> raw;
     if (v.is_string()) raw = from_base64(v.get_ref<const std::string&>());
     if (!raw || raw->size() != N) reject(ExportError::invalid_field, path_of(parent, name));
@@ -132,7 +128,7 @@ json parse_file(std::string_view text) {
     } catch (const json::parse_error& e) {
         // nlohmann reports the byte where it gave up; at (or past) the end means "ran out".
         reject(parse_failure(text, e.byte >= text.size()));
-    } catch (const json::exception&) {   // e.g. a number too large for a double
+    } catch (const json::exception&) {  // e.g. a number too large for a double
         reject(parse_failure(text, false));
     }
 }
@@ -158,13 +154,13 @@ KdfSettings read_kdf(const json& doc) {
     only_members(kdf, "kdf", {"alg", "salt", "opslimit", "memlimit"});
     expect_text(kdf, "kdf", "alg", kdf_alg_name);
     KdfSettings s;
-    s.salt                  = fixed_base64<salt_size>(kdf, "kdf", "salt");
-    s.params.opslimit       = count_member(kdf, "kdf", "opslimit");
+    s.salt = fixed_base64<salt_size>(kdf, "kdf", "salt");
+    s.params.opslimit = count_member(kdf, "kdf", "opslimit");
     s.params.memlimit_bytes = count_member(kdf, "kdf", "memlimit");
     switch (check_kdf_limits(s.params)) {
-        case KdfCheck::too_weak:   reject(ExportError::kdf_too_weak);
+        case KdfCheck::too_weak: reject(ExportError::kdf_too_weak);
         case KdfCheck::too_costly: reject(ExportError::kdf_too_costly);
-        case KdfCheck::ok:         break;
+        case KdfCheck::ok: break;
     }
     return s;
 }
@@ -194,11 +190,11 @@ SealedExport read_envelope(const json& doc) {
     SealedExport s;
     s.header.version = read_version(doc);
     only_members(doc, "", {"format", "version", "kdf", "aead", "key_check", "header_mac", "ciphertext"});
-    s.header.kdf        = read_kdf(doc);
-    s.header.nonce      = read_aead(doc);
-    s.header.key_check  = fixed_base64<export_check_size>(doc, "", "key_check");
+    s.header.kdf = read_kdf(doc);
+    s.header.nonce = read_aead(doc);
+    s.header.key_check = fixed_base64<export_check_size>(doc, "", "key_check");
     s.header.header_mac = fixed_base64<export_check_size>(doc, "", "header_mac");
-    s.ciphertext        = read_ciphertext(doc);
+    s.ciphertext = read_ciphertext(doc);
     return s;
 }
 
@@ -208,7 +204,7 @@ std::string contents_text(const ExportContents& c) {
     json j = {{"kind", kind_name(c.kind)}, {"note", c.note}, {"created", c.created}, {"payload", c.payload}};
     try {
         return j.dump();
-    } catch (const json::type_error&) {   // 316: a string that is not UTF-8
+    } catch (const json::type_error&) {  // 316: a string that is not UTF-8
         throw std::invalid_argument("export contents contain text that is not valid UTF-8");
     }
 }
@@ -232,17 +228,18 @@ ExportContents read_contents(std::string_view text) {
             if (depth > contents_max_depth) throw TooDeep{};
             return true;
         });
-    } catch (const TooDeep&) {
-        reject(ExportError::bad_contents);
-    } catch (const json::exception&) {
+    } catch (const TooDeep&) { reject(ExportError::bad_contents); } catch (const json::exception&) {
         reject(ExportError::bad_contents);
     }
     if (!j.is_object()) reject(ExportError::bad_contents);
     ExportContents c;
-    const json& kind = contents_string(j, "kind");
-    if (kind == "backup") c.kind = ExportKind::backup;
-    else if (kind == "case-package") c.kind = ExportKind::case_package;
-    else reject(ExportError::bad_contents, "kind");
+    const json&    kind = contents_string(j, "kind");
+    if (kind == "backup")
+        c.kind = ExportKind::backup;
+    else if (kind == "case-package")
+        c.kind = ExportKind::case_package;
+    else
+        reject(ExportError::bad_contents, "kind");
     c.created = contents_string(j, "created").get<std::string>();
     if (j.contains("note")) c.note = contents_string(j, "note").get<std::string>();
     if (!j.contains("payload")) reject(ExportError::bad_contents, "payload");
@@ -254,58 +251,56 @@ nlohmann::ordered_json envelope_json(const ExportHeader& h, const Bytes& ciphert
     // ordered_json keeps the members in reading order for a person opening the file; the
     // order does not matter to the format (the associated data is canonical).
     nlohmann::ordered_json e;
-    e["format"]  = export_format_name;
+    e["format"] = export_format_name;
     e["version"] = h.version;
-    e["kdf"]     = {{"alg", kdf_alg_name},
-                    {"salt", to_base64(h.kdf.salt)},
-                    {"opslimit", h.kdf.params.opslimit},
-                    {"memlimit", h.kdf.params.memlimit_bytes}};
-    e["aead"]       = {{"alg", aead_alg_name}, {"nonce", to_base64(h.nonce)}};
-    e["key_check"]  = to_base64(h.key_check);
+    e["kdf"] = {{"alg", kdf_alg_name},
+                {"salt", to_base64(h.kdf.salt)},
+                {"opslimit", h.kdf.params.opslimit},
+                {"memlimit", h.kdf.params.memlimit_bytes}};
+    e["aead"] = {{"alg", aead_alg_name}, {"nonce", to_base64(h.nonce)}};
+    e["key_check"] = to_base64(h.key_check);
     e["header_mac"] = to_base64(h.header_mac);
     e["ciphertext"] = to_base64(ciphertext);
     return e;
 }
 
-} // namespace
+}  // namespace
 
 // ---- public: names and messages ---------------------------------------------------------------
 
-std::string_view kind_name(ExportKind k) {
-    return k == ExportKind::backup ? "backup" : "case-package";
-}
+std::string_view kind_name(ExportKind k) { return k == ExportKind::backup ? "backup" : "case-package"; }
 
 std::string_view error_name(ExportError e) {
     switch (e) {
-        case ExportError::none:            return "none";
-        case ExportError::empty_file:      return "empty_file";
-        case ExportError::too_large:       return "too_large";
-        case ExportError::not_json:        return "not_json";
-        case ExportError::truncated:       return "truncated";
-        case ExportError::damaged:         return "damaged";
-        case ExportError::not_an_export:   return "not_an_export";
-        case ExportError::newer_version:   return "newer_version";
+        case ExportError::none: return "none";
+        case ExportError::empty_file: return "empty_file";
+        case ExportError::too_large: return "too_large";
+        case ExportError::not_json: return "not_json";
+        case ExportError::truncated: return "truncated";
+        case ExportError::damaged: return "damaged";
+        case ExportError::not_an_export: return "not_an_export";
+        case ExportError::newer_version: return "newer_version";
         case ExportError::unknown_version: return "unknown_version";
-        case ExportError::missing_field:   return "missing_field";
-        case ExportError::invalid_field:   return "invalid_field";
-        case ExportError::kdf_too_weak:    return "kdf_too_weak";
-        case ExportError::kdf_too_costly:  return "kdf_too_costly";
-        case ExportError::out_of_memory:   return "out_of_memory";
+        case ExportError::missing_field: return "missing_field";
+        case ExportError::invalid_field: return "invalid_field";
+        case ExportError::kdf_too_weak: return "kdf_too_weak";
+        case ExportError::kdf_too_costly: return "kdf_too_costly";
+        case ExportError::out_of_memory: return "out_of_memory";
         case ExportError::wrong_passphrase: return "wrong_passphrase";
-        case ExportError::header_changed:  return "header_changed";
+        case ExportError::header_changed: return "header_changed";
         case ExportError::content_changed: return "content_changed";
-        case ExportError::bad_contents:    return "bad_contents";
+        case ExportError::bad_contents: return "bad_contents";
     }
     return "unknown";
 }
 
-} // namespace cp
+}  // namespace cp
 
 namespace cp {
 
 ExportProblem make_problem(ExportError code, std::string_view field) {
     const std::string f = "\"" + std::string(field) + "\"";
-    std::string m;
+    std::string       m;
     switch (code) {
         case ExportError::none: break;
         case ExportError::empty_file:
@@ -341,11 +336,13 @@ ExportProblem make_problem(ExportError code, std::string_view field) {
                 "by the case planner, or it was altered.";
             break;
         case ExportError::missing_field:
-            m = "The file is damaged: the field " + f + " is missing. Ask the sender to export it "
+            m = "The file is damaged: the field " + f +
+                " is missing. Ask the sender to export it "
                 "again.";
             break;
         case ExportError::invalid_field:
-            m = "The file is damaged: the field " + f + " is not what a case planner export contains. "
+            m = "The file is damaged: the field " + f +
+                " is not what a case planner export contains. "
                 "Ask the sender to export it again.";
             break;
         case ExportError::kdf_too_weak:
@@ -376,7 +373,8 @@ ExportProblem make_problem(ExportError code, std::string_view field) {
             break;
         case ExportError::bad_contents:
             m = "The file opened with this passphrase, but what is inside is not in the form the case "
-                "planner expects" + (field.empty() ? std::string() : " (field " + f + ")") +
+                "planner expects" +
+                (field.empty() ? std::string() : " (field " + f + ")") +
                 ". It may have been made by a different program.";
             break;
     }
@@ -402,19 +400,19 @@ std::string associated_data_of(const ExportHeader& h) {
 
 // ---- writing ----------------------------------------------------------------------------------
 
-std::string seal_export(const ExportContents& contents, std::string_view passphrase,
-                        const KdfParams& params, RandomSource& rng) {
+std::string seal_export(const ExportContents& contents, std::string_view passphrase, const KdfParams& params,
+                        RandomSource& rng) {
     if (passphrase.empty()) throw std::invalid_argument("seal_export: empty passphrase");
     if (check_kdf_limits(params) != KdfCheck::ok)
         throw std::invalid_argument("seal_export: key derivation settings outside the limits");
     const KdfSettings kdf{params, make_salt(rng)};
-    auto master = derive_key(passphrase, kdf);
+    auto              master = derive_key(passphrase, kdf);
     if (!master) throw std::bad_alloc();
     return seal_export_with_key(contents, *master, kdf, rng);
 }
 
-std::string seal_export_with_key(const ExportContents& contents, const SecretKey& master,
-                                 const KdfSettings& kdf, RandomSource& rng) {
+std::string seal_export_with_key(const ExportContents& contents, const SecretKey& master, const KdfSettings& kdf,
+                                 RandomSource& rng) {
     ensure_sodium();
     if (master.empty()) throw std::invalid_argument("seal_export_with_key: no key");
     if (check_kdf_limits(kdf.params) != KdfCheck::ok)
@@ -422,18 +420,18 @@ std::string seal_export_with_key(const ExportContents& contents, const SecretKey
     ExportHeader h;
     h.kdf = kdf;
     rng.fill(h.nonce);
-    h.key_check          = keyed_hash(master, label_key_check);
+    h.key_check = keyed_hash(master, label_key_check);
     const std::string ad = associated_data_of(h);
-    h.header_mac         = keyed_hash(subkey(master, label_mac_key), ad);
+    h.header_mac = keyed_hash(subkey(master, label_mac_key), ad);
 
     std::string plain = contents_text(contents);
-    if (plain.size() + tag_size > export_max_bytes / 4 * 3) {   // base64 alone would overflow
+    if (plain.size() + tag_size > export_max_bytes / 4 * 3) {  // base64 alone would overflow
         wipe(plain);
         throw std::length_error("the export would be larger than the 64 MiB an import accepts");
     }
     Bytes ciphertext(plain.size() + tag_size);
-    crypto_aead_xchacha20poly1305_ietf_encrypt(ciphertext.data(), nullptr, bytes_of(plain), plain.size(),
-                                               bytes_of(ad), ad.size(), nullptr, h.nonce.data(),
+    crypto_aead_xchacha20poly1305_ietf_encrypt(ciphertext.data(), nullptr, bytes_of(plain), plain.size(), bytes_of(ad),
+                                               ad.size(), nullptr, h.nonce.data(),
                                                subkey(master, label_content).bytes().data());
     wipe(plain);
     std::string file = envelope_json(h, ciphertext).dump(2) + "\n";
@@ -448,9 +446,7 @@ InspectResult inspect_export(std::string_view file_bytes) {
     ensure_sodium();
     try {
         return InspectResult{read_envelope(parse_file(file_bytes)), {}};
-    } catch (const Reject& r) {
-        return InspectResult{std::nullopt, r.problem};
-    }
+    } catch (const Reject& r) { return InspectResult{std::nullopt, r.problem}; }
 }
 
 OpenResult open_with_key(const SealedExport& sealed, const SecretKey& master) {
@@ -464,10 +460,10 @@ OpenResult open_with_key(const SealedExport& sealed, const SecretKey& master) {
     if (sealed.ciphertext.size() < tag_size) return {std::nullopt, make_problem(ExportError::truncated)};
 
     std::string plain(sealed.ciphertext.size() - tag_size, '\0');
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            reinterpret_cast<unsigned char*>(plain.data()), nullptr, nullptr, sealed.ciphertext.data(),
-            sealed.ciphertext.size(), bytes_of(ad), ad.size(), h.nonce.data(),
-            subkey(master, label_content).bytes().data()) != 0)
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()), nullptr, nullptr,
+                                                   sealed.ciphertext.data(), sealed.ciphertext.size(), bytes_of(ad),
+                                                   ad.size(), h.nonce.data(),
+                                                   subkey(master, label_content).bytes().data()) != 0)
         return {std::nullopt, make_problem(ExportError::content_changed)};
     try {
         OpenResult result{read_contents(plain), {}};
@@ -487,4 +483,4 @@ OpenResult open_export(std::string_view file_bytes, std::string_view passphrase)
     return open_with_key(*inspected.sealed, *master);
 }
 
-} // namespace cp
+}  // namespace cp

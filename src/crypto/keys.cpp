@@ -29,9 +29,9 @@ void wipe(Bytes& b) noexcept {
 
 std::string to_base64(std::span<const unsigned char> bytes) {
     ensure_sodium();
-    if (bytes.empty()) return {};                     // libsodium wants non-null buffers
+    if (bytes.empty()) return {};  // libsodium wants non-null buffers
     const size_t len = sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-    std::string out(len, '\0');   // len counts the terminating NUL
+    std::string  out(len, '\0');  // len counts the terminating NUL
     sodium_bin2base64(out.data(), len, bytes.data(), bytes.size(), sodium_base64_VARIANT_ORIGINAL);
     out.resize(len - 1);
     return out;
@@ -39,9 +39,9 @@ std::string to_base64(std::span<const unsigned char> bytes) {
 
 std::optional<Bytes> from_base64(std::string_view text) {
     ensure_sodium();
-    if (text.size() % 4 != 0) return std::nullopt;   // padded base64 always comes in fours
-    if (text.empty()) return Bytes{};                 // libsodium wants non-null buffers
-    Bytes out(text.size() / 4 * 3);
+    if (text.size() % 4 != 0) return std::nullopt;  // padded base64 always comes in fours
+    if (text.empty()) return Bytes{};               // libsodium wants non-null buffers
+    Bytes  out(text.size() / 4 * 3);
     size_t len = 0;
     // No ignore set and no end pointer: libsodium then rejects anything but the whole text.
     if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &len, nullptr,
@@ -71,15 +71,13 @@ SecretKey::SecretKey(std::span<const unsigned char, size> bytes) : set_(true) {
 
 SecretKey::~SecretKey() { wipe(); }
 
-SecretKey::SecretKey(SecretKey&& other) noexcept : bytes_(other.bytes_), set_(other.set_) {
-    other.wipe();
-}
+SecretKey::SecretKey(SecretKey&& other) noexcept : bytes_(other.bytes_), set_(other.set_) { other.wipe(); }
 
 SecretKey& SecretKey::operator=(SecretKey&& other) noexcept {
     if (this != &other) {
         wipe();
         bytes_ = other.bytes_;
-        set_   = other.set_;
+        set_ = other.set_;
         other.wipe();
     }
     return *this;
@@ -94,10 +92,8 @@ void SecretKey::wipe() noexcept {
 // ---- derivation -------------------------------------------------------------------------------
 
 KdfCheck check_kdf_limits(const KdfParams& p) {
-    if (p.opslimit < kdf_minimum.opslimit || p.memlimit_bytes < kdf_minimum.memlimit_bytes)
-        return KdfCheck::too_weak;
-    if (p.opslimit > kdf_maximum.opslimit || p.memlimit_bytes > kdf_maximum.memlimit_bytes)
-        return KdfCheck::too_costly;
+    if (p.opslimit < kdf_minimum.opslimit || p.memlimit_bytes < kdf_minimum.memlimit_bytes) return KdfCheck::too_weak;
+    if (p.opslimit > kdf_maximum.opslimit || p.memlimit_bytes > kdf_maximum.memlimit_bytes) return KdfCheck::too_costly;
     return KdfCheck::ok;
 }
 
@@ -107,7 +103,7 @@ std::optional<SecretKey> derive_key(std::string_view passphrase, const KdfSettin
         throw std::invalid_argument("key derivation settings outside the accepted limits");
     static_assert(salt_size == crypto_pwhash_SALTBYTES);
     SecretKey key;
-    auto out = key.writable();
+    auto      out = key.writable();
     // libsodium only fails here when the memory cannot be allocated (the limits are checked).
     if (crypto_pwhash(out.data(), out.size(), passphrase.data(), passphrase.size(), kdf.salt.data(),
                       kdf.params.opslimit, static_cast<size_t>(kdf.params.memlimit_bytes),
@@ -122,4 +118,4 @@ Salt make_salt(RandomSource& rng) {
     return s;
 }
 
-} // namespace cp
+}  // namespace cp

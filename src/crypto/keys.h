@@ -32,11 +32,11 @@ void ensure_sodium();
 
 using Bytes = std::vector<unsigned char>;
 
-void wipe(std::string& s) noexcept;   // zeroes the characters (sodium_memzero), then clears
-void wipe(Bytes& b) noexcept;         // zeroes the bytes (sodium_memzero), then clears
+void wipe(std::string& s) noexcept;  // zeroes the characters (sodium_memzero), then clears
+void wipe(Bytes& b) noexcept;        // zeroes the bytes (sodium_memzero), then clears
 
-std::string          to_base64(std::span<const unsigned char> bytes);   // standard alphabet, padded
-std::optional<Bytes> from_base64(std::string_view text);   // strict: padded, no spaces, canonical
+std::string          to_base64(std::span<const unsigned char> bytes);  // standard alphabet, padded
+std::optional<Bytes> from_base64(std::string_view text);               // strict: padded, no spaces, canonical
 
 // ---- 3. Randomness ----------------------------------------------------------------------------
 
@@ -45,15 +45,15 @@ std::optional<Bytes> from_base64(std::string_view text);   // strict: padded, no
 class RandomSource {
 public:
     virtual ~RandomSource() = default;
-    virtual void fill(std::span<unsigned char> out) = 0;   // fills every byte of out
+    virtual void fill(std::span<unsigned char> out) = 0;  // fills every byte of out
 };
 
 class SystemRandom final : public RandomSource {
 public:
-    void fill(std::span<unsigned char> out) override;      // randombytes_buf
+    void fill(std::span<unsigned char> out) override;  // randombytes_buf
 };
 
-RandomSource& system_random();   // one shared SystemRandom
+RandomSource& system_random();  // one shared SystemRandom
 
 // ---- 4. Secret keys ---------------------------------------------------------------------------
 
@@ -64,41 +64,44 @@ class SecretKey {
 public:
     static constexpr std::size_t size = 32;
 
-    SecretKey() = default;                                   // empty (no key), all zero
-    explicit SecretKey(std::span<const unsigned char, size> bytes);   // copies bytes in
-    ~SecretKey();                                            // wipes
-    SecretKey(SecretKey&& other) noexcept;                   // takes the bytes, wipes other
-    SecretKey& operator=(SecretKey&& other) noexcept;        // wipes self, takes, wipes other
-    SecretKey(const SecretKey&)            = delete;
+    SecretKey() = default;                                           // empty (no key), all zero
+    explicit SecretKey(std::span<const unsigned char, size> bytes);  // copies bytes in
+    ~SecretKey();                                                    // wipes
+    SecretKey(SecretKey&& other) noexcept;                           // takes the bytes, wipes other
+    SecretKey& operator=(SecretKey&& other) noexcept;                // wipes self, takes, wipes other
+    SecretKey(const SecretKey&) = delete;
     SecretKey& operator=(const SecretKey&) = delete;
 
-    void wipe() noexcept;                                    // zero the bytes; becomes empty
-    bool empty() const noexcept { return !set_; }            // true after wipe() or a move-from
+    void                                 wipe() noexcept;                          // zero the bytes; becomes empty
+    bool                                 empty() const noexcept { return !set_; }  // true after wipe() or a move-from
     std::span<const unsigned char, size> bytes() const noexcept { return bytes_; }
-    std::span<unsigned char, size>       writable() noexcept { set_ = true; return bytes_; }
+    std::span<unsigned char, size>       writable() noexcept {
+              set_ = true;
+              return bytes_;
+    }
 
 private:
-    std::array<unsigned char, size> bytes_{};                // the key itself
-    bool                            set_ = false;            // false: holds no key
+    std::array<unsigned char, size> bytes_{};      // the key itself
+    bool                            set_ = false;  // false: holds no key
 };
 
 // ---- 5. Derivation (Argon2id, crypto_pwhash with ALG_ARGON2ID13) ------------------------------
 
 struct KdfParams {
-    uint64_t opslimit       = 3;                  // passes over memory
-    uint64_t memlimit_bytes = 64ull << 20;        // memory used, bytes (libsodium uses whole KiB)
+    uint64_t opslimit = 3;                  // passes over memory
+    uint64_t memlimit_bytes = 64ull << 20;  // memory used, bytes (libsodium uses whole KiB)
 };
 
 inline constexpr KdfParams kdf_default{3, 64ull << 20};    // Bitwarden's default; ~0.1-0.5 s
 inline constexpr KdfParams kdf_minimum{2, 19ull << 20};    // OWASP's minimum for Argon2id
 inline constexpr KdfParams kdf_maximum{10, 256ull << 20};  // refuse anything costlier on import
 
-inline constexpr std::size_t salt_size = 16;               // crypto_pwhash_SALTBYTES
+inline constexpr std::size_t salt_size = 16;  // crypto_pwhash_SALTBYTES
 using Salt = std::array<unsigned char, salt_size>;
 
 struct KdfSettings {
-    KdfParams params;                             // cost
-    Salt      salt{};                             // random per export / per workspace
+    KdfParams params;  // cost
+    Salt      salt{};  // random per export / per workspace
 };
 
 enum class KdfCheck { ok, too_weak, too_costly };
@@ -113,4 +116,4 @@ std::optional<SecretKey> derive_key(std::string_view passphrase, const KdfSettin
 
 Salt make_salt(RandomSource& rng);
 
-} // namespace cp
+}  // namespace cp

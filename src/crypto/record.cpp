@@ -10,11 +10,9 @@ static_assert(SecretKey::size == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
 
 namespace {
 
-const unsigned char* bytes_of(std::string_view s) {
-    return reinterpret_cast<const unsigned char*>(s.data());
-}
+const unsigned char* bytes_of(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 
-} // namespace
+}  // namespace
 
 // ---- records ----------------------------------------------------------------------------------
 
@@ -25,9 +23,9 @@ Bytes seal_record(const SecretKey& key, std::string_view plaintext, std::string_
     Bytes out(record_overhead + plaintext.size());
     rng.fill(std::span(out.data(), record_nonce_size));
     // Encrypting straight into the output leaves no plaintext copy behind.
-    crypto_aead_xchacha20poly1305_ietf_encrypt(
-        out.data() + record_nonce_size, nullptr, bytes_of(plaintext), plaintext.size(),
-        bytes_of(associated_data), associated_data.size(), nullptr, out.data(), key.bytes().data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + record_nonce_size, nullptr, bytes_of(plaintext),
+                                               plaintext.size(), bytes_of(associated_data), associated_data.size(),
+                                               nullptr, out.data(), key.bytes().data());
     return out;
 }
 
@@ -36,12 +34,11 @@ std::optional<std::string> open_record(const SecretKey& key, std::span<const uns
     ensure_sodium();
     if (key.empty() || sealed.size() < record_overhead) return std::nullopt;
     std::string plain(sealed.size() - record_overhead, '\0');
-    const auto body = sealed.subspan(record_nonce_size);
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            reinterpret_cast<unsigned char*>(plain.data()), nullptr, nullptr, body.data(), body.size(),
-            bytes_of(associated_data), associated_data.size(), sealed.data(),
-            key.bytes().data()) != 0)
-        return std::nullopt;   // libsodium leaves nothing in plain on failure
+    const auto  body = sealed.subspan(record_nonce_size);
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()), nullptr, nullptr,
+                                                   body.data(), body.size(), bytes_of(associated_data),
+                                                   associated_data.size(), sealed.data(), key.bytes().data()) != 0)
+        return std::nullopt;  // libsodium leaves nothing in plain on failure
     return plain;
 }
 
@@ -79,24 +76,24 @@ std::optional<uint64_t> count_member(const nlohmann::json& obj, const char* name
     return it->get<uint64_t>();
 }
 
-} // namespace
+}  // namespace
 
 std::optional<WorkspaceLock> workspace_lock_from_json(const nlohmann::json& j) {
     if (!j.is_object() || !j.contains("kdf") || !j["kdf"].is_object()) return std::nullopt;
     const auto& kdf = j["kdf"];
-    auto alg = kdf.find("alg");
-    if (alg == kdf.end() || *alg != "argon2id13") return std::nullopt;   // no throw on a non-string
-    auto salt  = base64_member(kdf, "salt");
-    auto ops   = count_member(kdf, "opslimit");
-    auto mem   = count_member(kdf, "memlimit");
+    auto        alg = kdf.find("alg");
+    if (alg == kdf.end() || *alg != "argon2id13") return std::nullopt;  // no throw on a non-string
+    auto salt = base64_member(kdf, "salt");
+    auto ops = count_member(kdf, "opslimit");
+    auto mem = count_member(kdf, "memlimit");
     auto check = base64_member(j, "check");
     if (!salt || salt->size() != salt_size || !ops || !mem || !check) return std::nullopt;
     WorkspaceLock lock;
     std::copy(salt->begin(), salt->end(), lock.kdf.salt.begin());
     lock.kdf.params = {*ops, *mem};
-    lock.check      = std::move(*check);
+    lock.check = std::move(*check);
     if (check_kdf_limits(lock.kdf.params) != KdfCheck::ok) return std::nullopt;
     return lock;
 }
 
-} // namespace cp
+}  // namespace cp

@@ -17,9 +17,9 @@ namespace cp {
 
 // ---- 1. Records -------------------------------------------------------------------------------
 
-inline constexpr std::size_t record_nonce_size = 24;       // crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-inline constexpr std::size_t record_tag_size   = 16;       // crypto_aead_xchacha20poly1305_ietf_ABYTES
-inline constexpr std::size_t record_overhead   = record_nonce_size + record_tag_size;
+inline constexpr std::size_t record_nonce_size = 24;  // crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+inline constexpr std::size_t record_tag_size = 16;    // crypto_aead_xchacha20poly1305_ietf_ABYTES
+inline constexpr std::size_t record_overhead = record_nonce_size + record_tag_size;
 
 // Encrypts plaintext under key, bound to associated_data. Throws std::invalid_argument if the key
 // is empty (locked workspace).
@@ -36,16 +36,15 @@ std::optional<std::string> open_record(const SecretKey& key, std::span<const uns
 // Stored unencrypted beside the records: what unlock needs to re-derive the key, plus a sealed
 // known text that proves the derived key is right without decrypting any record.
 struct WorkspaceLock {
-    KdfSettings kdf;                  // Argon2id params and salt used for this workspace
-    Bytes       check;                // seal_record(key, key_check_text, key_check_ad)
+    KdfSettings kdf;    // Argon2id params and salt used for this workspace
+    Bytes       check;  // seal_record(key, key_check_text, key_check_ad)
 };
 
 inline constexpr std::string_view key_check_text = "caseplan workspace key check v1";
-inline constexpr std::string_view key_check_ad   = "workspace/key-check";
+inline constexpr std::string_view key_check_ad = "workspace/key-check";
 
 // A lock for a key just derived with kdf (fresh salt chosen by the caller via make_salt()).
-WorkspaceLock make_workspace_lock(const SecretKey& key, const KdfSettings& kdf,
-                                  RandomSource& rng = system_random());
+WorkspaceLock make_workspace_lock(const SecretKey& key, const KdfSettings& kdf, RandomSource& rng = system_random());
 
 // True when key is the one the lock was made with (i.e. the passphrase was right).
 bool key_matches(const SecretKey& key, const WorkspaceLock& lock);
@@ -57,4 +56,4 @@ nlohmann::json to_json(const WorkspaceLock& lock);
 // untrusted input too: it must not make unlock allocate gigabytes).
 std::optional<WorkspaceLock> workspace_lock_from_json(const nlohmann::json& j);
 
-} // namespace cp
+}  // namespace cp

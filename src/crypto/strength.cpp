@@ -14,59 +14,117 @@ namespace {
 // Passwords that appear near the top of every leaked-password list, plus the names, teams and
 // places people in English schools reach for first. Lower case, after look-alike decoding.
 constexpr auto common_passwords = std::to_array<std::string_view>({
-    "123456", "1234567", "12345678", "123456789", "1234567890", "12345", "111111", "000000",
-    "123123", "654321", "666666", "121212", "112233", "123321", "987654321", "11111111",
-    "password", "password1", "password123", "passwort", "qwerty", "qwerty123", "qwertyuiop",
-    "asdfgh", "asdfghjkl", "azerty", "zxcvbnm", "1qaz2wsx", "zaq12wsx", "qazwsx", "abc123",
-    "abcdef", "abcdefgh", "letmein", "welcome", "welcome1", "monkey", "dragon", "football",
-    "baseball", "iloveyou", "admin", "administrator", "login", "master", "shadow", "sunshine",
-    "princess", "trustnoi", "superman", "batman", "spiderman", "starwars", "whatever", "freedom",
-    "hello", "helloworld", "hellokitty", "charlie", "michael", "jennifer", "jordan", "hunter",
-    "ranger", "buster", "soccer", "hockey", "killer", "pepper", "ginger", "cheese", "chocolate",
-    "computer", "internet", "secret", "summer", "winter", "flower", "lovely", "loveme",
-    "changeme", "default", "guest", "test", "testing", "access", "mustang", "harley", "matrix",
-    "pokemon", "minecraft", "fortnite", "roblox", "liverpool", "arsenal", "chelsea", "tottenham",
-    "everton", "celtic", "rangers", "manchester", "manutd", "newcastle", "leeds", "london",
-    "england", "scotland", "wales", "britain", "school", "teacher", "student", "pupil",
-    "college", "academy", "office", "headteacher", "correcthorsebatterystaple", "daniel",
-    "thomas", "jessica", "ashley", "amanda", "andrew", "joshua", "matthew", "oliver",
-    "charlotte", "george", "harry", "sophie", "emily", "jack", "samantha", "william", "jasmine",
-    "michelle", "nicole", "qwertyui", "aaaaaa", "zzzzzz", "asdf", "trustme", "passpass",
-    "iloveu", "family", "forever", "blessed", "tigger", "snoopy",
+    "123456",        "1234567",
+    "12345678",      "123456789",
+    "1234567890",    "12345",
+    "111111",        "000000",
+    "123123",        "654321",
+    "666666",        "121212",
+    "112233",        "123321",
+    "987654321",     "11111111",
+    "password",      "password1",
+    "password123",   "passwort",
+    "qwerty",        "qwerty123",
+    "qwertyuiop",    "asdfgh",
+    "asdfghjkl",     "azerty",
+    "zxcvbnm",       "1qaz2wsx",
+    "zaq12wsx",      "qazwsx",
+    "abc123",        "abcdef",
+    "abcdefgh",      "letmein",
+    "welcome",       "welcome1",
+    "monkey",        "dragon",
+    "football",      "baseball",
+    "iloveyou",      "admin",
+    "administrator", "login",
+    "master",        "shadow",
+    "sunshine",      "princess",
+    "trustnoi",      "superman",
+    "batman",        "spiderman",
+    "starwars",      "whatever",
+    "freedom",       "hello",
+    "helloworld",    "hellokitty",
+    "charlie",       "michael",
+    "jennifer",      "jordan",
+    "hunter",        "ranger",
+    "buster",        "soccer",
+    "hockey",        "killer",
+    "pepper",        "ginger",
+    "cheese",        "chocolate",
+    "computer",      "internet",
+    "secret",        "summer",
+    "winter",        "flower",
+    "lovely",        "loveme",
+    "changeme",      "default",
+    "guest",         "test",
+    "testing",       "access",
+    "mustang",       "harley",
+    "matrix",        "pokemon",
+    "minecraft",     "fortnite",
+    "roblox",        "liverpool",
+    "arsenal",       "chelsea",
+    "tottenham",     "everton",
+    "celtic",        "rangers",
+    "manchester",    "manutd",
+    "newcastle",     "leeds",
+    "london",        "england",
+    "scotland",      "wales",
+    "britain",       "school",
+    "teacher",       "student",
+    "pupil",         "college",
+    "academy",       "office",
+    "headteacher",   "correcthorsebatterystaple",
+    "daniel",        "thomas",
+    "jessica",       "ashley",
+    "amanda",        "andrew",
+    "joshua",        "matthew",
+    "oliver",        "charlotte",
+    "george",        "harry",
+    "sophie",        "emily",
+    "jack",          "samantha",
+    "william",       "jasmine",
+    "michelle",      "nicole",
+    "qwertyui",      "aaaaaa",
+    "zzzzzz",        "asdf",
+    "trustme",       "passpass",
+    "iloveu",        "family",
+    "forever",       "blessed",
+    "tigger",        "snoopy",
 });
 
 // Everyday words that make up most "memorable" passwords. Found anywhere inside a passphrase,
 // each costs about 11 bits (a list of ~2,000 likely words) instead of 4 bits per letter.
 constexpr auto common_words = std::to_array<std::string_view>({
-    "the", "and", "you", "are", "for", "love", "blue", "red", "green", "black", "white",
-    "yellow", "orange", "purple", "pink", "house", "home", "tree", "sun", "moon", "star", "sky",
-    "sea", "water", "fire", "earth", "wind", "rain", "snow", "cat", "dog", "horse", "fish",
-    "bird", "lion", "tiger", "bear", "wolf", "fox", "rabbit", "mouse", "happy", "sad", "big",
-    "small", "little", "good", "bad", "best", "new", "old", "day", "night", "time", "life",
-    "world", "money", "baby", "girl", "boy", "man", "woman", "king", "queen", "prince", "angel",
-    "devil", "god", "jesus", "heaven", "magic", "dream", "heart", "rose", "lily", "apple",
-    "banana", "cherry", "lemon", "coffee", "tea", "pizza", "cookie", "sugar", "honey", "candy",
-    "music", "rock", "metal", "dance", "game", "play", "player", "ball", "team", "club", "city",
-    "united", "park", "road", "street", "garden", "window", "door", "table", "chair", "book",
-    "paper", "phone", "car", "bus", "train", "plane", "ship", "boat", "bike", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "spring", "summer", "autumn", "winter", "one", "two", "three", "four", "five",
-    "six", "seven", "eight", "nine", "ten", "first", "last", "pass", "word", "secret", "hello",
-    "welcome", "admin", "user", "login", "letmein", "qwerty", "dragon", "monkey", "master",
-    "shadow", "sunshine", "princess", "football", "soccer", "rugby", "cricket", "tennis",
-    "school", "teacher", "student", "pupil", "class", "office", "work", "change", "secure",
-    "safe", "lock", "key", "open", "family", "friend", "mother", "father", "sister", "brother",
-    "mum", "dad", "nan", "london", "england", "britain", "liverpool", "arsenal", "chelsea",
-    "united", "city", "rovers", "wanderers", "correct", "battery", "staple", "summer", "cheese",
-    "chocolate", "flower", "forest", "river", "ocean", "mountain", "silver", "gold", "diamond",
-    "crystal", "shine", "light", "dark", "power", "super", "hero", "ninja", "pirate", "zombie",
-    "dragon", "unicorn", "rainbow", "butterfly", "kitten", "puppy", "bunny", "teddy",
+    "the",     "and",       "you",       "are",      "for",      "love",      "blue",      "red",      "green",
+    "black",   "white",     "yellow",    "orange",   "purple",   "pink",      "house",     "home",     "tree",
+    "sun",     "moon",      "star",      "sky",      "sea",      "water",     "fire",      "earth",    "wind",
+    "rain",    "snow",      "cat",       "dog",      "horse",    "fish",      "bird",      "lion",     "tiger",
+    "bear",    "wolf",      "fox",       "rabbit",   "mouse",    "happy",     "sad",       "big",      "small",
+    "little",  "good",      "bad",       "best",     "new",      "old",       "day",       "night",    "time",
+    "life",    "world",     "money",     "baby",     "girl",     "boy",       "man",       "woman",    "king",
+    "queen",   "prince",    "angel",     "devil",    "god",      "jesus",     "heaven",    "magic",    "dream",
+    "heart",   "rose",      "lily",      "apple",    "banana",   "cherry",    "lemon",     "coffee",   "tea",
+    "pizza",   "cookie",    "sugar",     "honey",    "candy",    "music",     "rock",      "metal",    "dance",
+    "game",    "play",      "player",    "ball",     "team",     "club",      "city",      "united",   "park",
+    "road",    "street",    "garden",    "window",   "door",     "table",     "chair",     "book",     "paper",
+    "phone",   "car",       "bus",       "train",    "plane",    "ship",      "boat",      "bike",     "monday",
+    "tuesday", "wednesday", "thursday",  "friday",   "saturday", "sunday",    "january",   "february", "march",
+    "april",   "may",       "june",      "july",     "august",   "september", "october",   "november", "december",
+    "spring",  "summer",    "autumn",    "winter",   "one",      "two",       "three",     "four",     "five",
+    "six",     "seven",     "eight",     "nine",     "ten",      "first",     "last",      "pass",     "word",
+    "secret",  "hello",     "welcome",   "admin",    "user",     "login",     "letmein",   "qwerty",   "dragon",
+    "monkey",  "master",    "shadow",    "sunshine", "princess", "football",  "soccer",    "rugby",    "cricket",
+    "tennis",  "school",    "teacher",   "student",  "pupil",    "class",     "office",    "work",     "change",
+    "secure",  "safe",      "lock",      "key",      "open",     "family",    "friend",    "mother",   "father",
+    "sister",  "brother",   "mum",       "dad",      "nan",      "london",    "england",   "britain",  "liverpool",
+    "arsenal", "chelsea",   "united",    "city",     "rovers",   "wanderers", "correct",   "battery",  "staple",
+    "summer",  "cheese",    "chocolate", "flower",   "forest",   "river",     "ocean",     "mountain", "silver",
+    "gold",    "diamond",   "crystal",   "shine",    "light",    "dark",      "power",     "super",    "hero",
+    "ninja",   "pirate",    "zombie",    "dragon",   "unicorn",  "rainbow",   "butterfly", "kitten",   "puppy",
+    "bunny",   "teddy",
 });
 
 // Keyboard rows and the digit row, for runs such as "qwerty" or "asdf".
-constexpr std::array<std::string_view, 4> keyboard_rows = {"qwertyuiop", "asdfghjkl", "zxcvbnm",
-                                                           "1234567890"};
+constexpr std::array<std::string_view, 4> keyboard_rows = {"qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890"};
 
 // ---- character handling -----------------------------------------------------------------------
 
@@ -90,7 +148,7 @@ char unleet(char c) {
         case '@': return 'a';
         case '$': return 's';
         case '!': return 'i';
-        default:  return lower(c);
+        default: return lower(c);
     }
 }
 
@@ -101,8 +159,7 @@ std::string map_text(std::string_view s, char (*f)(char)) {
 }
 
 bool is_common_password(std::string_view candidate) {
-    return std::find(common_passwords.begin(), common_passwords.end(), candidate) !=
-           common_passwords.end();
+    return std::find(common_passwords.begin(), common_passwords.end(), candidate) != common_passwords.end();
 }
 
 // The passphrase without up to 6 non-letters at each end: "Summer2025!" -> "Summer".
@@ -123,7 +180,7 @@ std::string without_separators(std::string_view s) {
 // Whole-passphrase matches: as typed, decoded, with a few characters added at the ends, or
 // with the spaces taken out ("correct horse battery staple").
 bool is_common(std::string_view pass) {
-    const std::string low  = map_text(pass, lower);
+    const std::string low = map_text(pass, lower);
     const auto        core = core_of(low);
     return is_common_password(low) || is_common_password(map_text(pass, unleet)) ||
            (core.size() >= 4 && is_common_password(map_text(core, unleet))) ||
@@ -139,9 +196,9 @@ std::size_t count_code_points(std::string_view s) {
 enum class Kind { plain, word, sequence, repeat, year };
 
 struct Match {
-    std::size_t length = 0;             // bytes covered
-    double      bits   = 0;             // guessing cost of those bytes
-    Kind        kind   = Kind::plain;   // what explained them
+    std::size_t length = 0;          // bytes covered
+    double      bits = 0;            // guessing cost of those bytes
+    Kind        kind = Kind::plain;  // what explained them
 };
 
 struct Findings {
@@ -149,8 +206,7 @@ struct Findings {
 };
 
 // Every listed word found at i, each its own match ("sun" and "sunshine").
-void words_at(const std::string& unleeted, std::string_view original, std::size_t i,
-              std::vector<Match>& out) {
+void words_at(const std::string& unleeted, std::string_view original, std::size_t i, std::vector<Match>& out) {
     for (std::string_view w : common_words) {
         if (unleeted.compare(i, w.size(), w) != 0) continue;
         const auto span = original.substr(i, w.size());
@@ -164,10 +220,8 @@ std::size_t run_in(std::string_view row, const std::string& low, std::size_t i) 
     auto at = row.find(low[i]);
     if (at == std::string_view::npos) return 0;
     std::size_t forward = 1, backward = 1;
-    while (i + forward < low.size() && at + forward < row.size() && low[i + forward] == row[at + forward])
-        ++forward;
-    while (i + backward < low.size() && at >= backward && low[i + backward] == row[at - backward])
-        ++backward;
+    while (i + forward < low.size() && at + forward < row.size() && low[i + forward] == row[at + forward]) ++forward;
+    while (i + backward < low.size() && at >= backward && low[i + backward] == row[at - backward]) ++backward;
     return std::max(forward, backward);
 }
 
@@ -208,9 +262,12 @@ std::vector<bool> word_like_letters(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         std::size_t n = is_upper(s[i]) ? 1 : 0;
         while (i + n < s.size() && is_lower(s[i + n])) ++n;
-        if (n == 0) { ++i; continue; }
+        if (n == 0) {
+            ++i;
+            continue;
+        }
         const std::string run = map_text(s.substr(i, n), lower);
-        std::string distinct = run;
+        std::string       distinct = run;
         std::sort(distinct.begin(), distinct.end());
         distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
         if (n >= 3 && std::any_of(run.begin(), run.end(), is_vowel) && distinct.size() * 2 > n)
@@ -222,7 +279,7 @@ std::vector<bool> word_like_letters(std::string_view s) {
 
 Match char_at(std::string_view s, std::size_t i, const std::vector<bool>& word_like) {
     const char c = s[i];
-    if (!is_ascii(c)) {   // one whole UTF-8 character
+    if (!is_ascii(c)) {  // one whole UTF-8 character
         std::size_t n = 1;
         while (i + n < s.size() && (s[i + n] & 0xC0) == 0x80) ++n;
         return {n, 6.0};
@@ -230,7 +287,7 @@ Match char_at(std::string_view s, std::size_t i, const std::vector<bool>& word_l
     const bool starts_word = i == 0 || !is_letter(s[i - 1]);
     if (word_like[i]) return {1, is_upper(c) ? 4.0 : 3.0};
     if (is_lower(c)) return {1, 4.0};
-    if (is_upper(c)) return {1, starts_word ? 5.0 : 4.7};   // "Capital" is a cheap guess
+    if (is_upper(c)) return {1, starts_word ? 5.0 : 4.7};  // "Capital" is a cheap guess
     if (is_digit(c)) return {1, 3.3};
     const bool between_letters = i > 0 && i + 1 < s.size() && is_letter(s[i - 1]) && is_letter(s[i + 1]);
     if (between_letters && (c == ' ' || c == '-' || c == '_' || c == '.')) return {1, 2.0};
@@ -240,9 +297,9 @@ Match char_at(std::string_view s, std::size_t i, const std::vector<bool>& word_l
 // The cheapest way to explain the whole passphrase as a chain of matches (dynamic programming
 // over positions), and which kinds of pattern that explanation used.
 double estimate_bits(std::string_view pass, Findings& found) {
-    const std::string low = map_text(pass, lower), unleeted = map_text(pass, unleet);
-    const auto word_like = word_like_letters(pass);
-    const std::size_t n = pass.size();
+    const std::string   low = map_text(pass, lower), unleeted = map_text(pass, unleet);
+    const auto          word_like = word_like_letters(pass);
+    const std::size_t   n = pass.size();
     std::vector<double> cost(n + 1, 1e300);
     std::vector<Match>  via(n + 1);
     cost[0] = 0;
@@ -256,14 +313,14 @@ double estimate_bits(std::string_view pass, Findings& found) {
         for (const Match& m : options)
             if (cost[i] + m.bits < cost[i + m.length]) {
                 cost[i + m.length] = cost[i] + m.bits;
-                via[i + m.length]  = m;
+                via[i + m.length] = m;
             }
     }
     for (std::size_t j = n; j > 0; j -= via[j].length) {
-        found.word     = found.word || via[j].kind == Kind::word;
+        found.word = found.word || via[j].kind == Kind::word;
         found.sequence = found.sequence || via[j].kind == Kind::sequence;
-        found.repeat   = found.repeat || via[j].kind == Kind::repeat;
-        found.year     = found.year || via[j].kind == Kind::year;
+        found.repeat = found.repeat || via[j].kind == Kind::repeat;
+        found.year = found.year || via[j].kind == Kind::year;
     }
     return cost[n];
 }
@@ -297,7 +354,7 @@ std::string hint_for(int score, std::size_t chars, const Findings& f) {
 
 constexpr std::array<std::string_view, 5> labels = {"Very weak", "Weak", "Fair", "Good", "Strong"};
 
-} // namespace
+}  // namespace
 
 Strength estimate_strength(std::string_view passphrase) {
     if (passphrase.empty()) return {0, 0, std::string(labels[0]), "Type a passphrase."};
@@ -307,11 +364,11 @@ Strength estimate_strength(std::string_view passphrase) {
         return {0, 0, std::string(labels[0]),
                 "This is one of the most common passwords (perhaps with a small change), so it would "
                 "be guessed at once. Use four or more unrelated words."};
-    Findings found;
-    const double bits  = estimate_bits(pass, found);
+    Findings     found;
+    const double bits = estimate_bits(pass, found);
     const auto   chars = count_code_points(pass);
     const int    score = score_of(bits, chars);
     return {score, bits, std::string(labels[std::size_t(score)]), hint_for(score, chars, found)};
 }
 
-} // namespace cp
+}  // namespace cp

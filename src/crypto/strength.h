@@ -19,10 +19,10 @@ namespace cp {
 // ---- 1. Result --------------------------------------------------------------------------------
 
 struct Strength {
-    int         score = 0;   // 0 very weak, 1 weak, 2 fair, 3 good, 4 strong
-    double      bits  = 0;   // the estimate behind the score (roughly log2 of guesses needed)
-    std::string label;       // "Very weak", "Weak", "Fair", "Good", "Strong"
-    std::string hint;        // one plain-English sentence on what to change (or why it is fine)
+    int         score = 0;  // 0 very weak, 1 weak, 2 fair, 3 good, 4 strong
+    double      bits = 0;   // the estimate behind the score (roughly log2 of guesses needed)
+    std::string label;      // "Very weak", "Weak", "Fair", "Good", "Strong"
+    std::string hint;       // one plain-English sentence on what to change (or why it is fine)
 };
 
 // Scores from bits: below 28 → 0, below 36 → 1, below 48 → 2, below 60 → 3, else 4; fewer than
@@ -35,4 +35,4 @@ inline constexpr int strength_recommended = 3;
 
 Strength estimate_strength(std::string_view passphrase);
 
-} // namespace cp
+}  // namespace cp

@@ -14,9 +14,9 @@ namespace cp {
 // (`key`) and is rebuilt when they no longer match, so code that edits terms or closures
 // directly never sees stale answers; the comparison is exact, so no edit can slip through.
 struct CalendarIndex {
-    std::vector<int32_t> key;              // covers flags and days, then each term's and closure's first, last
-    int32_t              first = 0;        // day number of school[0]
-    std::vector<uint8_t> school;           // 1 = school day
+    std::vector<int32_t> key;        // covers flags and days, then each term's and closure's first, last
+    int32_t              first = 0;  // day number of school[0]
+    std::vector<uint8_t> school;     // 1 = school day
 
     bool holds(Date d) const { return d.days >= first && d.days - first < static_cast<int32_t>(school.size()); }
 };
@@ -24,8 +24,8 @@ struct CalendarIndex {
 namespace {
 
 // Constants rather than date_from_ymd calls so no static initialisation order can matter.
-constexpr Date kMinDate{-25567};   // 1900-01-01
-constexpr Date kMaxDate{84370};    // 2200-12-31
+constexpr Date kMinDate{-25567};  // 1900-01-01
+constexpr Date kMaxDate{84370};   // 2200-12-31
 
 Date clamp_date(Date d) { return std::clamp(d, kMinDate, kMaxDate); }
 bool is_weekend(Date d) { return weekday_of(d) >= 5; }
@@ -40,7 +40,7 @@ struct Holiday {
     const char* name;
     bool        substitute;
 };
-using YearHolidays = std::array<Holiday, 8>;   // England has eight regular bank holidays
+using YearHolidays = std::array<Holiday, 8>;  // England has eight regular bank holidays
 
 Date nth_weekday_on_or_after(Date d, int weekday) { return add_days(d, (weekday - weekday_of(d) + 7) % 7); }
 Date last_monday_of(int year, int month) {
@@ -54,7 +54,8 @@ Date last_monday_of(int year, int month) {
 // Monday 26th and Christmas moves to Tuesday 27th, as the official lists show.
 void place_fixed(Holiday* fixed, int count) {
     std::vector<Date> taken;
-    for (int i = 0; i < count; ++i) if (!is_weekend(fixed[i].day)) taken.push_back(fixed[i].day);
+    for (int i = 0; i < count; ++i)
+        if (!is_weekend(fixed[i].day)) taken.push_back(fixed[i].day);
     for (int i = 0; i < count; ++i) {
         if (!is_weekend(fixed[i].day)) continue;
         Date d = add_days(fixed[i].day, 1);
@@ -66,7 +67,7 @@ void place_fixed(Holiday* fixed, int count) {
 }
 
 YearHolidays holidays_of(int year) {
-    const Date easter = easter_sunday(year);
+    const Date   easter = easter_sunday(year);
     YearHolidays h = {{
         {date_from_ymd(year, 1, 1), "New Year's Day", false},
         {add_days(easter, -2), "Good Friday", false},
@@ -94,18 +95,19 @@ CalendarRange to_range(const Holiday& h) {
 // by the weekday rule. Works on plain day numbers because it runs once per day walked; it
 // remembers one year's bank holidays so a long walk computes each year once.
 class DayRule {
-  public:
+public:
     explicit DayRule(const CalendarIndex& index) : index_(index) {}
 
     bool school(int32_t day) {
         const int64_t at = static_cast<int64_t>(day) - index_.first;
-        if (at >= 0 && at < static_cast<int64_t>(index_.school.size())) return index_.school[static_cast<std::size_t>(at)] != 0;
-        const int weekday = ((day + 3) % 7 + 7) % 7;   // 1970-01-01 was a Thursday; 0 = Monday
+        if (at >= 0 && at < static_cast<int64_t>(index_.school.size()))
+            return index_.school[static_cast<std::size_t>(at)] != 0;
+        const int weekday = ((day + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday; 0 = Monday
         return weekday < 5 && !bank_holiday(day);
     }
     bool school(Date d) { return school(d.days); }
 
-  private:
+private:
     bool bank_holiday(int32_t day) {
         if (day < year_first_ || day > year_last_) {
             const int y = ymd_of(Date{day}).year;
@@ -113,19 +115,20 @@ class DayRule {
             year_last_ = date_from_ymd(y, 12, 31).days;
             holidays_ = holidays_of(y);
         }
-        for (const Holiday& h : holidays_) if (h.day.days == day) return true;
+        for (const Holiday& h : holidays_)
+            if (h.day.days == day) return true;
         return false;
     }
 
     const CalendarIndex& index_;
-    int32_t              year_first_ = 1;   // no year cached yet
+    int32_t              year_first_ = 1;  // no year cached yet
     int32_t              year_last_ = 0;
     YearHolidays         holidays_;
 };
 
 // ---- freshness key --------------------------------------------------------------------------
 
-constexpr std::size_t kKeyHeader = 4;   // covers_first set?, its day, covers_last set?, its day
+constexpr std::size_t kKeyHeader = 4;  // covers_first set?, its day, covers_last set?, its day
 
 std::size_t key_size(const SchoolCalendar& c) { return kKeyHeader + 2 * (c.terms.size() + c.closures.size()); }
 
@@ -133,8 +136,14 @@ std::vector<int32_t> key_of(const SchoolCalendar& c) {
     std::vector<int32_t> key = {c.covers_first.has_value(), c.covers_first ? c.covers_first->days : 0,
                                 c.covers_last.has_value(), c.covers_last ? c.covers_last->days : 0};
     key.reserve(key_size(c));
-    for (const Term& t : c.terms) { key.push_back(t.first_day.days); key.push_back(t.last_day.days); }
-    for (const CalendarRange& r : c.closures) { key.push_back(r.first.days); key.push_back(r.last.days); }
+    for (const Term& t : c.terms) {
+        key.push_back(t.first_day.days);
+        key.push_back(t.last_day.days);
+    }
+    for (const CalendarRange& r : c.closures) {
+        key.push_back(r.first.days);
+        key.push_back(r.last.days);
+    }
     return key;
 }
 
@@ -158,7 +167,8 @@ bool key_matches(const std::vector<int32_t>& key, const SchoolCalendar& c) {
 // ---- holiday names --------------------------------------------------------------------------
 
 const char* season_of(const std::string& term_name) {
-    for (const char* s : {"Autumn", "Spring", "Summer"}) if (term_name.find(s) != std::string::npos) return s;
+    for (const char* s : {"Autumn", "Spring", "Summer"})
+        if (term_name.find(s) != std::string::npos) return s;
     return "";
 }
 
@@ -190,7 +200,7 @@ CalendarRange gap_around(const SchoolCalendar& c, Date d) {
 
 // ---- JSON reading ---------------------------------------------------------------------------
 
-const char* kKinds[] = {"closure", "half_term", "inset", "bank_holiday", "holiday"};
+const char*           kKinds[] = {"closure", "half_term", "inset", "bank_holiday", "holiday"};
 constexpr const char* kFormat = "caseplan-calendar";
 constexpr const char* kDateHelp = "a date written YYYY-MM-DD (for example 2026-09-01)";
 
@@ -229,7 +239,7 @@ struct ObjectReader {
     }
     bool date(const char* key, Date& into, bool required, const std::string& what) {
         const Json* v = get(key, required, what + ", " + kDateHelp);
-        if (!v) return !required;   // an optional date left out keeps its default
+        if (!v) return !required;  // an optional date left out keeps its default
         const auto d = v->is_string() ? parse_iso_date(v->get_ref<const std::string&>()) : std::nullopt;
         if (!d) {
             problem(path + "/" + key, std::string("expected ") + kDateHelp + "; found " + v->dump());
@@ -256,7 +266,8 @@ struct ObjectReader {
 };
 
 bool valid_id(const std::string& id) {
-    return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+    return std::all_of(id.begin(), id.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 std::string span_text(Date first, Date last) { return to_iso(first) + " to " + to_iso(last); }
@@ -278,14 +289,20 @@ void read_header(ObjectReader& rd, SchoolCalendar& cal) {
 void read_covers(ObjectReader& rd, SchoolCalendar& cal) {
     const Json* v = rd.get("covers", false, "{first, last}");
     if (!v) return;
-    if (!v->is_object()) { rd.problem("/covers", "expected {\"first\": date, \"last\": date}; found " + v->dump()); return; }
+    if (!v->is_object()) {
+        rd.problem("/covers", "expected {\"first\": date, \"last\": date}; found " + v->dump());
+        return;
+    }
     ObjectReader c{*v, rd.file, "/covers", rd.out};
-    Date first, last;
-    bool ok = c.date("first", first, true, "the first day the calendar speaks for");
+    Date         first, last;
+    bool         ok = c.date("first", first, true, "the first day the calendar speaks for");
     ok = c.date("last", last, true, "the last day the calendar speaks for") && ok;
     c.finish();
     if (!ok) return;
-    if (last < first) { c.problem("/covers/last", "expected a date on or after first " + to_iso(first) + "; found " + to_iso(last)); return; }
+    if (last < first) {
+        c.problem("/covers/last", "expected a date on or after first " + to_iso(first) + "; found " + to_iso(last));
+        return;
+    }
     cal.covers_first = first;
     cal.covers_last = last;
 }
@@ -294,22 +311,29 @@ void read_covers(ObjectReader& rd, SchoolCalendar& cal) {
 void read_terms(ObjectReader& rd, SchoolCalendar& cal, std::vector<bool>& good) {
     const Json* list = rd.get("terms", true, "a list of terms {name, first_day, last_day}");
     if (!list) return;
-    if (!list->is_array() || list->empty()) { rd.problem("/terms", "expected a list of at least one term; found " + list->dump()); return; }
+    if (!list->is_array() || list->empty()) {
+        rd.problem("/terms", "expected a list of at least one term; found " + list->dump());
+        return;
+    }
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string path = "/terms/" + std::to_string(i);
-        const Json& item = (*list)[i];
+        const Json&       item = (*list)[i];
         cal.terms.push_back({});
         good.push_back(false);
-        if (!item.is_object()) { rd.problem(path, "expected a term {name, first_day, last_day}; found " + item.dump()); continue; }
+        if (!item.is_object()) {
+            rd.problem(path, "expected a term {name, first_day, last_day}; found " + item.dump());
+            continue;
+        }
         ObjectReader t{item, rd.file, path, rd.out};
-        Term& term = cal.terms.back();
-        bool ok = t.text("name", term.name, true, "the term's name, e.g. \"Autumn 2026\"");
+        Term&        term = cal.terms.back();
+        bool         ok = t.text("name", term.name, true, "the term's name, e.g. \"Autumn 2026\"");
         ok = t.date("first_day", term.first_day, true, "the term's first day") && ok;
         ok = t.date("last_day", term.last_day, true, "the term's last day") && ok;
         t.text("note", term.note, false, "a note");
         t.finish();
         if (ok && term.last_day < term.first_day) {
-            t.problem(path + "/last_day", "expected a date on or after first_day " + to_iso(term.first_day) + "; found " + to_iso(term.last_day));
+            t.problem(path + "/last_day", "expected a date on or after first_day " + to_iso(term.first_day) +
+                                              "; found " + to_iso(term.last_day));
             ok = false;
         }
         good.back() = ok;
@@ -318,22 +342,25 @@ void read_terms(ObjectReader& rd, SchoolCalendar& cal, std::vector<bool>& good) 
 
 void check_terms(ObjectReader& rd, const SchoolCalendar& cal, const std::vector<bool>& good) {
     std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < cal.terms.size(); ++i) if (good[i]) order.push_back(i);
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return cal.terms[a].first_day < cal.terms[b].first_day; });
+    for (std::size_t i = 0; i < cal.terms.size(); ++i)
+        if (good[i]) order.push_back(i);
+    std::sort(order.begin(), order.end(),
+              [&](auto a, auto b) { return cal.terms[a].first_day < cal.terms[b].first_day; });
     for (std::size_t k = 1; k < order.size(); ++k) {
         const Term& prev = cal.terms[order[k - 1]];
         const Term& cur = cal.terms[order[k]];
         if (cur.first_day <= prev.last_day)
             rd.problem("/terms/" + std::to_string(order[k]),
                        "\"" + cur.name + "\" (" + span_text(cur.first_day, cur.last_day) + ") overlaps /terms/" +
-                           std::to_string(order[k - 1]) + " \"" + prev.name + "\" (" + span_text(prev.first_day, prev.last_day) +
-                           "): expected terms that do not overlap");
+                           std::to_string(order[k - 1]) + " \"" + prev.name + "\" (" +
+                           span_text(prev.first_day, prev.last_day) + "): expected terms that do not overlap");
     }
     for (std::size_t i = 0; i < cal.terms.size(); ++i)
         for (std::size_t k = 0; k < i; ++k)
             if (!cal.terms[i].name.empty() && cal.terms[i].name == cal.terms[k].name)
-                rd.problem("/terms/" + std::to_string(i) + "/name",
-                           "expected a name no other term has; \"" + cal.terms[i].name + "\" is also /terms/" + std::to_string(k));
+                rd.problem("/terms/" + std::to_string(i) + "/name", "expected a name no other term has; \"" +
+                                                                        cal.terms[i].name + "\" is also /terms/" +
+                                                                        std::to_string(k));
     if (!cal.covers_first) return;
     for (std::size_t i = 0; i < cal.terms.size(); ++i) {
         const Term& t = cal.terms[i];
@@ -347,26 +374,38 @@ void check_terms(ObjectReader& rd, const SchoolCalendar& cal, const std::vector<
 void read_closures(ObjectReader& rd, SchoolCalendar& cal, const std::vector<bool>& good_terms) {
     const Json* list = rd.get("closures", false, "a list of closures");
     if (!list) return;
-    if (!list->is_array()) { rd.problem("/closures", "expected a list of closures {first, last, kind, reason}; found " + list->dump()); return; }
+    if (!list->is_array()) {
+        rd.problem("/closures", "expected a list of closures {first, last, kind, reason}; found " + list->dump());
+        return;
+    }
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string path = "/closures/" + std::to_string(i);
-        const Json& item = (*list)[i];
-        if (!item.is_object()) { rd.problem(path, "expected a closure {first, last, kind, reason}; found " + item.dump()); continue; }
-        ObjectReader c{item, rd.file, path, rd.out};
+        const Json&       item = (*list)[i];
+        if (!item.is_object()) {
+            rd.problem(path, "expected a closure {first, last, kind, reason}; found " + item.dump());
+            continue;
+        }
+        ObjectReader  c{item, rd.file, path, rd.out};
         CalendarRange r;
-        bool ok = c.date("first", r.first, true, "the first day closed");
-        r.last = r.first;   // a one-day closure may leave out "last"
+        bool          ok = c.date("first", r.first, true, "the first day closed");
+        r.last = r.first;  // a one-day closure may leave out "last"
         ok = c.date("last", r.last, false, "the last day closed") && ok;
         ok = c.text("reason", r.reason, true, "the reason, e.g. \"October half-term\"") && ok;
         std::string kind;
         if (c.text("kind", kind, false, "one of closure, half_term, inset, bank_holiday")) {
-            if (const auto k = parse_range_kind(kind)) r.kind = *k;
-            else { c.problem(path + "/kind", "expected one of closure, half_term, inset, bank_holiday; found \"" + kind + "\""); ok = false; }
+            if (const auto k = parse_range_kind(kind))
+                r.kind = *k;
+            else {
+                c.problem(path + "/kind",
+                          "expected one of closure, half_term, inset, bank_holiday; found \"" + kind + "\"");
+                ok = false;
+            }
         }
         ok = c.flag("example", r.example) && ok;
         c.finish();
         if (ok && r.last < r.first) {
-            c.problem(path + "/last", "expected a date on or after first " + to_iso(r.first) + "; found " + to_iso(r.last));
+            c.problem(path + "/last",
+                      "expected a date on or after first " + to_iso(r.first) + "; found " + to_iso(r.last));
             ok = false;
         }
         if (!ok) continue;
@@ -374,15 +413,17 @@ void read_closures(ObjectReader& rd, SchoolCalendar& cal, const std::vector<bool
         for (std::size_t k = 0; k < cal.terms.size(); ++k)
             inside = inside || (good_terms[k] && cal.terms[k].first_day <= r.first && r.last <= cal.terms[k].last_day);
         if (!inside)
-            c.problem(path, "\"" + r.reason + "\" (" + span_text(r.first, r.last) +
-                                ") is not inside one term: expected a closure within a single term's first_day to last_day "
-                                "(days between terms are holidays already)");
+            c.problem(path,
+                      "\"" + r.reason + "\" (" + span_text(r.first, r.last) +
+                          ") is not inside one term: expected a closure within a single term's first_day to last_day "
+                          "(days between terms are holidays already)");
         cal.closures.push_back(std::move(r));
     }
 }
 
 void sort_data(SchoolCalendar& cal) {
-    std::stable_sort(cal.terms.begin(), cal.terms.end(), [](const Term& a, const Term& b) { return a.first_day < b.first_day; });
+    std::stable_sort(cal.terms.begin(), cal.terms.end(),
+                     [](const Term& a, const Term& b) { return a.first_day < b.first_day; });
     std::stable_sort(cal.closures.begin(), cal.closures.end(), [](const CalendarRange& a, const CalendarRange& b) {
         return a.first != b.first ? a.first < b.first : a.last > b.last;
     });
@@ -397,21 +438,21 @@ void put(std::string& out, const char* key, const std::string& value, bool comma
     append_json_string(out, value);
 }
 
-} // namespace
+}  // namespace
 
 // ---- bank holidays (public) -----------------------------------------------------------------
 
 // Easter Sunday by the Gregorian computus: the first Sunday after the Paschal full moon, found
 // from the golden number and the epact with the Gregorian solar and lunar corrections.
 Date easter_sunday(int year) {
-    const int golden = year % 19 + 1;                      // place in the 19-year Metonic cycle
+    const int golden = year % 19 + 1;  // place in the 19-year Metonic cycle
     const int century = year / 100 + 1;
-    const int skipped_leaps = 3 * century / 4 - 12;        // century years that were not leap years
-    const int moon_shift = (8 * century + 5) / 25 - 5;     // correction for the moon's orbit
-    const int sunday_key = 5 * year / 4 - skipped_leaps - 10;   // March (−key mod 7) is a Sunday
-    int epact = ((11 * golden + 20 + moon_shift - skipped_leaps) % 30 + 30) % 30;   // moon's age on 1 January
+    const int skipped_leaps = 3 * century / 4 - 12;            // century years that were not leap years
+    const int moon_shift = (8 * century + 5) / 25 - 5;         // correction for the moon's orbit
+    const int sunday_key = 5 * year / 4 - skipped_leaps - 10;  // March (−key mod 7) is a Sunday
+    int       epact = ((11 * golden + 20 + moon_shift - skipped_leaps) % 30 + 30) % 30;  // moon's age on 1 January
     if ((epact == 25 && golden > 11) || epact == 24) ++epact;
-    int full_moon = 44 - epact;                            // day of March
+    int full_moon = 44 - epact;  // day of March
     if (full_moon < 21) full_moon += 30;
     const int sunday = full_moon + 7 - (sunday_key + full_moon) % 7;
     return sunday > 31 ? date_from_ymd(year, 4, sunday - 31) : date_from_ymd(year, 3, sunday);
@@ -431,7 +472,8 @@ bool is_england_bank_holiday(Date d) {
 const char* range_kind_name(RangeKind k) { return kKinds[static_cast<int>(k)]; }
 
 std::optional<RangeKind> parse_range_kind(std::string_view s) {
-    for (int i = 0; i < 4; ++i) if (s == kKinds[i]) return static_cast<RangeKind>(i);   // "holiday" is not a closure kind
+    for (int i = 0; i < 4; ++i)
+        if (s == kKinds[i]) return static_cast<RangeKind>(i);  // "holiday" is not a closure kind
     return std::nullopt;
 }
 
@@ -439,7 +481,7 @@ std::optional<RangeKind> parse_range_kind(std::string_view s) {
 
 Date SchoolCalendar::first_covered() const {
     if (covers_first) return *covers_first;
-    if (terms.empty()) return add_days(kMaxDate, 1);   // an empty calendar covers nothing
+    if (terms.empty()) return add_days(kMaxDate, 1);  // an empty calendar covers nothing
     Date d = terms.front().first_day;
     for (const Term& t : terms) d = std::min(d, t.first_day);
     return d;
@@ -481,10 +523,10 @@ bool SchoolCalendar::is_school_day(Date d) const {
 Date SchoolCalendar::add_school_days(Date from, int n) const {
     from = clamp_date(from);
     if (n == 0) return from;
-    DayRule rule(index());
+    DayRule   rule(index());
     const int step = n > 0 ? 1 : -1;
     long long left = std::llabs(static_cast<long long>(n));
-    int32_t day = from.days;
+    int32_t   day = from.days;
     while (left > 0) {
         day += step;
         if (day < kMinDate.days || day > kMaxDate.days) return day < kMinDate.days ? kMinDate : kMaxDate;
@@ -497,10 +539,12 @@ int SchoolCalendar::school_days_between(Date from, Date to) const {
     from = clamp_date(from);
     to = clamp_date(to);
     DayRule rule(index());
-    int count = 0;
+    int     count = 0;
     // Counts the days arrived at, never the day left from, so it inverts add_school_days.
-    if (from < to) for (int32_t day = from.days + 1; day <= to.days; ++day) count += rule.school(day);
-    else for (int32_t day = to.days; day < from.days; ++day) count -= rule.school(day);
+    if (from < to)
+        for (int32_t day = from.days + 1; day <= to.days; ++day) count += rule.school(day);
+    else
+        for (int32_t day = to.days; day < from.days; ++day) count -= rule.school(day);
     return count;
 }
 
@@ -512,13 +556,13 @@ Date SchoolCalendar::add_school_weeks(Date from, int n) const {
 int SchoolCalendar::school_weeks_between(Date from, Date to) const { return school_days_between(from, to) / 5; }
 
 Date SchoolCalendar::school_weeks_end(Date start, int n) const {
-    if (n <= 0) return add_days(clamp_date(start), -1);   // an empty span ends before it begins
+    if (n <= 0) return add_days(clamp_date(start), -1);  // an empty span ends before it begins
     return add_school_weeks(add_days(clamp_date(start), -1), n);
 }
 
 int SchoolCalendar::school_week_number(Date start, Date d) const {
     if (d < start) return 0;
-    const int days = school_days_between(add_days(start, -1), d);   // school days in [start, d]
+    const int days = school_days_between(add_days(start, -1), d);  // school days in [start, d]
     return (days + 4) / 5;
 }
 
@@ -529,13 +573,15 @@ std::optional<Date> SchoolCalendar::next_school_day(Date d) const {
 }
 
 const Term* SchoolCalendar::term_containing(Date d) const {
-    for (const Term& t : terms) if (contains(t, d)) return &t;
+    for (const Term& t : terms)
+        if (contains(t, d)) return &t;
     return nullptr;
 }
 
 std::optional<CalendarRange> SchoolCalendar::holiday_containing(Date d) const {
     if (!covers(d)) {
-        for (const CalendarRange& h : england_bank_holidays(ymd_of(d).year)) if (h.first == d) return h;
+        for (const CalendarRange& h : england_bank_holidays(ymd_of(d).year))
+            if (h.first == d) return h;
         return std::nullopt;
     }
     if (!term_containing(d)) return gap_around(*this, d);
@@ -560,7 +606,10 @@ std::vector<CalendarRange> SchoolCalendar::non_school_ranges(Date from, Date to)
     // Holidays between terms: walk the covered span from gap to gap.
     const Date lo = first_covered(), hi = last_covered();
     for (Date d = std::max(from, lo); d <= std::min(to, hi);) {
-        if (term_containing(d)) { d = add_days(term_containing(d)->last_day, 1); continue; }
+        if (term_containing(d)) {
+            d = add_days(term_containing(d)->last_day, 1);
+            continue;
+        }
         CalendarRange gap = gap_around(*this, d);
         d = add_days(gap.last, 1);
         add_clipped(std::move(gap));
@@ -568,7 +617,7 @@ std::vector<CalendarRange> SchoolCalendar::non_school_ranges(Date from, Date to)
     // Closures, leaving out any that lie inside a longer (or earlier equal) one.
     for (std::size_t i = 0; i < closures.size(); ++i) {
         const CalendarRange& r = closures[i];
-        bool hidden = false;
+        bool                 hidden = false;
         for (std::size_t k = 0; k < closures.size() && !hidden; ++k) {
             const CalendarRange& o = closures[k];
             hidden = k != i && o.first <= r.first && r.last <= o.last && (length_of(o) > length_of(r) || k < i);
@@ -594,8 +643,8 @@ std::optional<SchoolCalendar> parse_calendar_value(const Json& root, std::string
         return std::nullopt;
     }
     const std::size_t before = out.size();
-    SchoolCalendar cal;
-    ObjectReader rd{root, file, "", out};
+    SchoolCalendar    cal;
+    ObjectReader      rd{root, file, "", out};
     read_header(rd, cal);
     read_covers(rd, cal);
     std::vector<bool> good_terms;
@@ -610,7 +659,7 @@ std::optional<SchoolCalendar> parse_calendar_value(const Json& root, std::string
 
 std::optional<SchoolCalendar> parse_calendar(std::string_view json, std::string_view file_name, Problems& out) {
     std::string error;
-    const auto root = parse_json_text(json, error);   // also refuses 1e400 and deep nesting (docs/fuzzing.md, findings)
+    const auto  root = parse_json_text(json, error);  // also refuses 1e400 and deep nesting (docs/fuzzing.md, findings)
     if (!root) {
         out.push_back({std::string(file_name), "", "not valid JSON: " + error});
         return std::nullopt;
@@ -619,13 +668,14 @@ std::optional<SchoolCalendar> parse_calendar(std::string_view json, std::string_
 }
 
 std::string calendar_to_json(const SchoolCalendar& cal) {
-    std::string out = "{\n  \"format\": \"caseplan-calendar\",\n  \"version\": " + std::to_string(kCalendarFormatVersion) + ",\n  ";
+    std::string out =
+        "{\n  \"format\": \"caseplan-calendar\",\n  \"version\": " + std::to_string(kCalendarFormatVersion) + ",\n  ";
     put(out, "id", cal.id, false);
     out += ",\n  ";
     put(out, "name", cal.name, false);
     out += ",\n  ";
     put(out, "source", cal.source, false);
-    if (cal.covers_first || cal.covers_last) {   // a half-set span is written out whole
+    if (cal.covers_first || cal.covers_last) {  // a half-set span is written out whole
         out += ",\n  \"covers\": {";
         put(out, "first", to_iso(cal.first_covered()), false);
         put(out, "last", to_iso(cal.last_covered()));
@@ -672,8 +722,8 @@ const char* default_calendar_path(std::string_view la_id) {
 }
 
 std::optional<SchoolCalendar> load_default_calendar(std::string_view la_id, Problems& out) {
-    const std::string path = default_calendar_path(la_id);
-    const std::string file = path.substr(path.rfind('/') + 1);
+    const std::string   path = default_calendar_path(la_id);
+    const std::string   file = path.substr(path.rfind('/') + 1);
     const EmbeddedFile* f = cp_engine_assets_find(path.c_str());
     if (!f) {
         out.push_back({file, "", "the calendar " + path + " is not built in"});
@@ -684,15 +734,16 @@ std::optional<SchoolCalendar> load_default_calendar(std::string_view la_id, Prob
 
 std::vector<CalendarRange> missing_bank_holidays(const SchoolCalendar& cal) {
     std::vector<CalendarRange> out;
-    const Date lo = cal.first_covered(), hi = cal.last_covered();
+    const Date                 lo = cal.first_covered(), hi = cal.last_covered();
     if (hi < lo) return out;
     for (int y = ymd_of(lo).year; y <= ymd_of(hi).year; ++y)
         for (CalendarRange& h : england_bank_holidays(y)) {
             if (!cal.covers(h.first) || is_weekend(h.first) || !cal.term_containing(h.first)) continue;
-            const bool closed = std::any_of(cal.closures.begin(), cal.closures.end(), [&](const CalendarRange& r) { return contains(r, h.first); });
+            const bool closed = std::any_of(cal.closures.begin(), cal.closures.end(),
+                                            [&](const CalendarRange& r) { return contains(r, h.first); });
             if (!closed) out.push_back(std::move(h));
         }
     return out;
 }
 
-} // namespace cp
+}  // namespace cp

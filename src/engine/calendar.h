@@ -53,29 +53,29 @@ namespace cp {
 inline constexpr int kCalendarFormatVersion = 1;
 
 enum class RangeKind {
-    closure,        // any other day the school is closed inside a term (JSON "closure")
-    half_term,      // a half-term break inside a term (JSON "half_term")
-    inset,          // an INSET / staff training day (JSON "inset")
-    bank_holiday,   // an English bank holiday (JSON "bank_holiday")
-    holiday,        // the gap between two terms; produced by lookups, never stored in closures
+    closure,       // any other day the school is closed inside a term (JSON "closure")
+    half_term,     // a half-term break inside a term (JSON "half_term")
+    inset,         // an INSET / staff training day (JSON "inset")
+    bank_holiday,  // an English bank holiday (JSON "bank_holiday")
+    holiday,       // the gap between two terms; produced by lookups, never stored in closures
 };
 
 struct CalendarRange {
-    Date        first;                       // inclusive
-    Date        last;                        // inclusive, on or after first
-    std::string reason;                      // "Christmas holiday", "INSET day", "Bank holiday: Early May"
-    RangeKind   kind = RangeKind::closure;   // what sort of day(s) these are
-    bool        example = false;             // a typical date shown for the school to replace (INSET)
+    Date        first;                      // inclusive
+    Date        last;                       // inclusive, on or after first
+    std::string reason;                     // "Christmas holiday", "INSET day", "Bank holiday: Early May"
+    RangeKind   kind = RangeKind::closure;  // what sort of day(s) these are
+    bool        example = false;            // a typical date shown for the school to replace (INSET)
 };
 
 struct Term {
-    std::string name;                        // "Autumn 2026"; unique within a calendar
-    Date        first_day;                   // inclusive (may be an INSET day, listed as a closure)
-    Date        last_day;                    // inclusive
-    std::string note;                        // where the dates came from when unconfirmed ("" if none)
+    std::string name;       // "Autumn 2026"; unique within a calendar
+    Date        first_day;  // inclusive (may be an INSET day, listed as a closure)
+    Date        last_day;   // inclusive
+    std::string note;       // where the dates came from when unconfirmed ("" if none)
 };
 
-struct CalendarIndex;   // the lookup table, private to calendar.cpp
+struct CalendarIndex;  // the lookup table, private to calendar.cpp
 
 struct SchoolCalendar {
     std::string                id;            // "norfolk", "england-default", or a workspace's own id
@@ -87,28 +87,37 @@ struct SchoolCalendar {
     std::vector<CalendarRange> closures;      // half-terms, INSET days, bank holidays, other closures inside terms
 
     // Days
-    bool                covers(Date d) const;             // d inside the covered span, so answers come from the data
-    Date                first_covered() const;            // covers_first, else the first term's first day
-    Date                last_covered() const;             // covers_last, else the last term's last day
-    bool                is_school_day(Date d) const;      // see "school day" and "beyond it" above
-    std::optional<Date> next_school_day(Date d) const;    // first school day after d; nullopt when that is outside the covered span
-    const Term*         term_containing(Date d) const;    // the term whose first…last day holds d; nullptr in holidays
+    bool                covers(Date d) const;         // d inside the covered span, so answers come from the data
+    Date                first_covered() const;        // covers_first, else the first term's first day
+    Date                last_covered() const;         // covers_last, else the last term's last day
+    bool                is_school_day(Date d) const;  // see "school day" and "beyond it" above
+    std::optional<Date> next_school_day(
+        Date d) const;  // first school day after d; nullopt when that is outside the covered span
+    const Term* term_containing(Date d) const;  // the term whose first…last day holds d; nullptr in holidays
 
     // Arithmetic: never fails; beyond the covered span it uses the weekday rule
-    Date add_school_days(Date from, int n) const;         // n>0: n-th school day after from; n<0: n-th before; 0: from
-    int  school_days_between(Date from, Date to) const;   // school days in (from, to]; to<from: −(school days in [to, from)), so it inverts add_school_days
-    Date add_school_weeks(Date from, int n) const;        // add_school_days(from, 5n): the first day after n whole school weeks when from is a school day
-    int  school_weeks_between(Date from, Date to) const;  // whole school weeks: school_days_between / 5, rounded toward zero
-    Date school_weeks_end(Date start, int n) const;       // last school day of n school weeks beginning on start (start is day 1 if a school day); n<=0: the day before start
-    int  school_week_number(Date start, Date d) const;    // the school week (1, 2 …) of a span begun on start that holds d; 0 before its first school day
+    Date add_school_days(Date from, int n) const;  // n>0: n-th school day after from; n<0: n-th before; 0: from
+    int  school_days_between(Date from, Date to)
+        const;  // school days in (from, to]; to<from: −(school days in [to, from)), so it inverts add_school_days
+    Date add_school_weeks(Date from, int n)
+        const;  // add_school_days(from, 5n): the first day after n whole school weeks when from is a school day
+    int  school_weeks_between(Date from,
+                              Date to) const;        // whole school weeks: school_days_between / 5, rounded toward zero
+    Date school_weeks_end(Date start, int n) const;  // last school day of n school weeks beginning on start (start is
+                                                     // day 1 if a school day); n<=0: the day before start
+    int school_week_number(Date start, Date d)
+        const;  // the school week (1, 2 …) of a span begun on start that holds d; 0 before its first school day
 
     // Shading
-    std::optional<CalendarRange> holiday_containing(Date d) const;        // the holiday or closure holding d (the widest), else nullopt; a weekend in term is not a holiday
-    std::vector<CalendarRange>   non_school_ranges(Date from, Date to) const; // holidays, closures and (beyond the span) bank holidays meeting [from, to], clipped, in date order; none twice
+    std::optional<CalendarRange> holiday_containing(Date d)
+        const;  // the holiday or closure holding d (the widest), else nullopt; a weekend in term is not a holiday
+    std::vector<CalendarRange> non_school_ranges(
+        Date from, Date to) const;  // holidays, closures and (beyond the span) bank holidays meeting [from, to],
+                                    // clipped, in date order; none twice
 
-  private:
-    mutable std::shared_ptr<const CalendarIndex> index_;  // built on first use, rebuilt when the dates change
-    const CalendarIndex& index() const;                   // the current table
+private:
+    mutable std::shared_ptr<const CalendarIndex> index_;         // built on first use, rebuilt when the dates change
+    const CalendarIndex&                         index() const;  // the current table
 };
 
 // Strict. Returns nothing when any problem was found (every one is reported, not just the first).
@@ -116,27 +125,28 @@ struct SchoolCalendar {
 std::optional<SchoolCalendar> parse_calendar(std::string_view json, std::string_view file_name, Problems& problems);
 std::optional<SchoolCalendar> parse_calendar_value(const Json& value, std::string_view file_name, Problems& problems);
 
-std::string calendar_to_json(const SchoolCalendar& cal);       // one term or closure per line; ends with "\n"
-Json        calendar_to_json_value(const SchoolCalendar& cal); // the same document as a value (e.g. for a workspace)
+std::string calendar_to_json(const SchoolCalendar& cal);        // one term or closure per line; ends with "\n"
+Json        calendar_to_json_value(const SchoolCalendar& cal);  // the same document as a value (e.g. for a workspace)
 
 // "assets/calendars/<la>.json" for oxfordshire, hammersmith-fulham, thurrock, norfolk and
 // worcestershire; "assets/calendars/england-default.json" for anything else.
-const char* default_calendar_path(std::string_view la_id);
-std::optional<SchoolCalendar> load_default_calendar(std::string_view la_id, Problems& problems); // parsed from the embedded assets
+const char*                   default_calendar_path(std::string_view la_id);
+std::optional<SchoolCalendar> load_default_calendar(std::string_view la_id,
+                                                    Problems&        problems);  // parsed from the embedded assets
 
 // England and Wales bank holidays of one year, in date order, each one day long with kind
 // bank_holiday and reasons like "Bank holiday: Easter Monday". Fixed-date holidays that fall on
 // a weekend move to the next weekday not already a holiday ("… (substitute day)"). One-off
 // changes proclaimed for a single year (2020, 2022, 2023 …) are not included.
 std::vector<CalendarRange> england_bank_holidays(int year);
-Date easter_sunday(int year);                                  // Gregorian computus
-bool is_england_bank_holiday(Date d);
+Date                       easter_sunday(int year);  // Gregorian computus
+bool                       is_england_bank_holiday(Date d);
 
 // Computed bank holidays inside the covered span that fall on a term weekday not already
 // closed: a calendar should list them (kind bank_holiday). The UI shows them as a warning.
 std::vector<CalendarRange> missing_bank_holidays(const SchoolCalendar& cal);
 
-const char*              range_kind_name(RangeKind k);        // "half_term" …
-std::optional<RangeKind> parse_range_kind(std::string_view s); // closure kinds only (not "holiday")
+const char*              range_kind_name(RangeKind k);          // "half_term" …
+std::optional<RangeKind> parse_range_kind(std::string_view s);  // closure kinds only (not "holiday")
 
-} // namespace cp
+}  // namespace cp

@@ -58,35 +58,40 @@ bool digest_equals_hex(const Digest& d, std::string_view hex) {
     return true;
 }
 
-} // namespace
+}  // namespace
 
 std::string event_content_hash(const std::string& case_id, const Event& e) {
     return to_hex(event_content_digest(case_id, e));
 }
 
 std::vector<std::string> compute_heads(const Case& c) {
-    std::unordered_set<std::string_view> pointed;   // views of the events' own strings
+    std::unordered_set<std::string_view> pointed;  // views of the events' own strings
     pointed.reserve(c.events.size());
-    for (const Event& e : c.events) for (const auto& p : e.prev) pointed.insert(p);
+    for (const Event& e : c.events)
+        for (const auto& p : e.prev) pointed.insert(p);
     std::vector<std::string> heads;
-    for (const Event& e : c.events) if (!pointed.count(e.hash)) heads.push_back(e.hash);
+    for (const Event& e : c.events)
+        if (!pointed.count(e.hash)) heads.push_back(e.hash);
     std::sort(heads.begin(), heads.end());
     heads.erase(std::unique(heads.begin(), heads.end()), heads.end());
     return heads;
 }
 
 bool append_event(Case& c, const EventDraft& draft, const std::string& id, const std::string& at, Problems* problems) {
-    Problems local;
-    Problems& out = problems ? *problems : local;
+    Problems          local;
+    Problems&         out = problems ? *problems : local;
     const std::size_t before = out.size();
     if (id.empty()) out.push_back({"", "/id", "an event needs an id"});
     for (const Event& e : c.events)
         if (e.id == id) out.push_back({"", "/id", "event id " + id + " is already used in case " + c.id});
-    if (!is_timestamp(at)) out.push_back({"", "/at", "expected a UTC timestamp YYYY-MM-DDTHH:MM:SSZ; found \"" + at + "\""});
+    if (!is_timestamp(at))
+        out.push_back({"", "/at", "expected a UTC timestamp YYYY-MM-DDTHH:MM:SSZ; found \"" + at + "\""});
     validate_payload(draft.type, draft.payload, "", "/payload", out);
     if (!draft.supersedes.empty()) {
-        const bool found = std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) { return e.id == draft.supersedes; });
-        if (!found) out.push_back({"", "/supersedes", "no event " + draft.supersedes + " in case " + c.id + " to supersede"});
+        const bool found =
+            std::any_of(c.events.begin(), c.events.end(), [&](const Event& e) { return e.id == draft.supersedes; });
+        if (!found)
+            out.push_back({"", "/supersedes", "no event " + draft.supersedes + " in case " + c.id + " to supersede"});
     }
     if (draft.type == EventType::retraction && draft.supersedes.empty())
         out.push_back({"", "/supersedes", "a retraction must name the event it withdraws"});
@@ -112,32 +117,36 @@ namespace {
 // The indexes verify_case needs, as views of the events' own strings (no copies).
 struct ChainIndex {
     std::unordered_map<std::string_view, std::size_t> by_hash, by_id;
-    std::unordered_set<std::string_view> altered;   // recorded hashes whose content no longer matches
+    std::unordered_set<std::string_view>              altered;  // recorded hashes whose content no longer matches
 };
 
 std::string event_path(const std::string& path, std::size_t i) { return path + "/events/" + std::to_string(i); }
 
 // Pass 1: each event on its own (content, identity, order, genesis). Returns the genesis count.
-std::size_t check_events(const Case& c, const std::string& file, const std::string& path, ChainIndex& ix, Problems& out) {
+std::size_t check_events(const Case& c, const std::string& file, const std::string& path, ChainIndex& ix,
+                         Problems& out) {
     const std::string who = "case " + c.id;
-    std::size_t genesis = 0;
+    std::size_t       genesis = 0;
     for (std::size_t i = 0; i < c.events.size(); ++i) {
         const Event& e = c.events[i];
         if (!ix.by_id.emplace(e.id, i).second)
             out.push_back({file, event_path(path, i) + "/id", who + ": event id " + e.id + " appears twice"});
         if (!digest_equals_hex(event_content_digest(c.id, e), e.hash)) {
-            out.push_back({file, event_path(path, i), who + ": event " + e.id + " (" + event_type_name(e.type) + ", recorded " + e.at +
-                                                          ") was changed after it was recorded: its content no longer matches its hash"});
+            out.push_back({file, event_path(path, i),
+                           who + ": event " + e.id + " (" + event_type_name(e.type) + ", recorded " + e.at +
+                               ") was changed after it was recorded: its content no longer matches its hash"});
             ix.altered.insert(e.hash);
         }
         ix.by_hash.emplace(e.hash, i);
         if (e.prev.empty()) {
             ++genesis;
             if (e.type != EventType::case_opened)
-                out.push_back({file, event_path(path, i), who + ": event " + e.id + " claims to start the log but is not case_opened"});
+                out.push_back({file, event_path(path, i),
+                               who + ": event " + e.id + " claims to start the log but is not case_opened"});
         }
         if (i > 0 && log_order_less(e, c.events[i - 1]))
-            out.push_back({file, event_path(path, i), who + ": event " + e.id + " is out of order (events are kept by time, then id)"});
+            out.push_back({file, event_path(path, i),
+                           who + ": event " + e.id + " is out of order (events are kept by time, then id)"});
     }
     return genesis;
 }
@@ -151,12 +160,14 @@ bool check_links(const Case& c, const std::string& file, const std::string& path
             if (ix.by_hash.count(p) || ix.altered.count(p)) continue;
             dangling = true;
             out.push_back({file, event_path(path, i) + "/prev",
-                           "case " + c.id + ": event " + e.id + " was recorded after an event that is no longer in the log (hash " +
-                               p.substr(0, 12) + "…): an earlier event was deleted or rewritten"});
+                           "case " + c.id + ": event " + e.id +
+                               " was recorded after an event that is no longer in the log (hash " + p.substr(0, 12) +
+                               "…): an earlier event was deleted or rewritten"});
         }
         if (!e.supersedes.empty() && !ix.by_id.count(e.supersedes))
-            out.push_back({file, event_path(path, i) + "/supersedes",
-                           "case " + c.id + ": event " + e.id + " supersedes " + e.supersedes + ", which is not in the log"});
+            out.push_back(
+                {file, event_path(path, i) + "/supersedes",
+                 "case " + c.id + ": event " + e.id + " supersedes " + e.supersedes + ", which is not in the log"});
     }
     return dangling;
 }
@@ -164,23 +175,25 @@ bool check_links(const Case& c, const std::string& file, const std::string& path
 // Pass 3: the recorded heads against the events nothing points at.
 void check_heads(const Case& c, const std::string& file, const std::string& path, const ChainIndex& ix, bool dangling,
                  Problems& out) {
-    const auto heads = compute_heads(c);
+    const auto               heads = compute_heads(c);
     std::vector<std::string> recorded = c.heads;
     std::sort(recorded.begin(), recorded.end());
     if (heads == recorded) return;
     const std::string who = "case " + c.id;
     for (const auto& h : recorded)
         if (!ix.by_hash.count(h))
-            out.push_back({file, path + "/heads", who + ": the latest recorded event (hash " + h.substr(0, 12) +
-                                                      "…) is missing: the end of the log was removed or changed"});
+            out.push_back({file, path + "/heads",
+                           who + ": the latest recorded event (hash " + h.substr(0, 12) +
+                               "…) is missing: the end of the log was removed or changed"});
     // A missing predecessor also leaves an unsealed event: the cause is reported once, above.
     for (const auto& h : heads)
         if (!dangling && !std::count(recorded.begin(), recorded.end(), h))
-            out.push_back({file, path + "/heads", who + ": event " + c.events[ix.by_hash.at(h)].id +
-                                                      " is not sealed by the recorded heads: it was added outside the app"});
+            out.push_back({file, path + "/heads",
+                           who + ": event " + c.events[ix.by_hash.at(h)].id +
+                               " is not sealed by the recorded heads: it was added outside the app"});
 }
 
-} // namespace
+}  // namespace
 
 void verify_case(const Case& c, const std::string& file, const std::string& path, Problems& out) {
     ChainIndex ix;
@@ -188,8 +201,9 @@ void verify_case(const Case& c, const std::string& file, const std::string& path
     ix.by_id.reserve(c.events.size());
     const std::size_t genesis = check_events(c, file, path, ix, out);
     if (!c.events.empty() && genesis != 1)
-        out.push_back({file, path + "/events", "case " + c.id + ": expected exactly one first event (case_opened); found " +
-                                                   std::to_string(genesis)});
+        out.push_back(
+            {file, path + "/events",
+             "case " + c.id + ": expected exactly one first event (case_opened); found " + std::to_string(genesis)});
     const bool dangling = check_links(c, file, path, ix, out);
     check_heads(c, file, path, ix, dangling, out);
 }
@@ -238,8 +252,13 @@ std::vector<std::size_t> live_events(const Case& c) {
 }
 
 Json event_to_json(const Event& e) {
-    Json j = {{"id", e.id}, {"at", e.at}, {"author", {{"name", e.author.name}, {"role", e.author.role}}},
-              {"type", event_type_name(e.type)}, {"payload", e.payload}, {"prev", e.prev}, {"hash", e.hash}};
+    Json j = {{"id", e.id},
+              {"at", e.at},
+              {"author", {{"name", e.author.name}, {"role", e.author.role}}},
+              {"type", event_type_name(e.type)},
+              {"payload", e.payload},
+              {"prev", e.prev},
+              {"hash", e.hash}};
     if (!e.supersedes.empty()) j["supersedes"] = e.supersedes;
     return j;
 }
@@ -260,7 +279,7 @@ bool take_string(Json& j, const char* key, std::string& into, const std::string&
     into = std::move(it->get_ref<std::string&>());
     return true;
 }
-} // namespace
+}  // namespace
 
 std::optional<Event> event_from_json(const Json& j, const std::string& file, const std::string& path, Problems& out) {
     Json copy = j;
@@ -273,8 +292,8 @@ std::optional<Event> event_from_json(Json&& j, const std::string& file, const st
         return std::nullopt;
     }
     const std::size_t before = out.size();
-    Event e;
-    std::string type;
+    Event             e;
+    std::string       type;
     take_string(j, "id", e.id, file, path, out);
     if (take_string(j, "at", e.at, file, path, out) && !is_timestamp(e.at))
         out.push_back({file, path + "/at", "expected a UTC timestamp YYYY-MM-DDTHH:MM:SSZ; found \"" + e.at + "\""});
@@ -286,34 +305,42 @@ std::optional<Event> event_from_json(Json&& j, const std::string& file, const st
     } else {
         take_string(*author, "name", e.author.name, file, path + "/author", out);
         take_string(*author, "role", e.author.role, file, path + "/author", out);
-        for (auto it = author->begin(); it != author->end(); ++it)   // it would be dropped unseen on the next save
+        for (auto it = author->begin(); it != author->end(); ++it)  // it would be dropped unseen on the next save
             if (it.key() != "name" && it.key() != "role")
-                out.push_back({file, path + "/author/" + it.key(), "unknown field in an event's author; expected name and role"});
+                out.push_back(
+                    {file, path + "/author/" + it.key(), "unknown field in an event's author; expected name and role"});
     }
     if (take_string(j, "type", type, file, path, out)) {
-        if (const auto t = parse_event_type(type)) e.type = *t;
-        else out.push_back({file, path + "/type", "unknown event type \"" + type + "\"; see docs/workspace-format.md"});
+        if (const auto t = parse_event_type(type))
+            e.type = *t;
+        else
+            out.push_back({file, path + "/type", "unknown event type \"" + type + "\"; see docs/workspace-format.md"});
     }
     const auto prev = j.find("prev");
     if (prev == j.end() || !prev->is_array()) {
         out.push_back({file, path + "/prev", "expected a list of hashes (empty only for case_opened)"});
     } else {
         for (auto& p : *prev) {
-            if (p.is_string()) e.prev.push_back(std::move(p.get_ref<std::string&>()));
-            else out.push_back({file, path + "/prev", "expected hash texts; found " + p.dump()});
+            if (p.is_string())
+                e.prev.push_back(std::move(p.get_ref<std::string&>()));
+            else
+                out.push_back({file, path + "/prev", "expected hash texts; found " + p.dump()});
         }
     }
     const auto payload = j.find("payload");
-    if (payload == j.end()) out.push_back({file, path + "/payload", "missing: an event needs a payload"});
-    else e.payload = std::move(*payload);   // large workspaces: no deep copy
+    if (payload == j.end())
+        out.push_back({file, path + "/payload", "missing: an event needs a payload"});
+    else
+        e.payload = std::move(*payload);  // large workspaces: no deep copy
     if (out.size() == before) validate_payload(e.type, e.payload, file, path + "/payload", out);
     for (auto it = j.begin(); it != j.end(); ++it) {
         static const char* known[] = {"id", "at", "author", "type", "payload", "prev", "hash", "supersedes"};
-        if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return it.key() == k; }) == std::end(known))
+        if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return it.key() == k; }) ==
+            std::end(known))
             out.push_back({file, path + "/" + it.key(), "unknown field in an event"});
     }
     if (out.size() != before) return std::nullopt;
     return e;
 }
 
-} // namespace cp
+}  // namespace cp

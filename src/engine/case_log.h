@@ -35,12 +35,12 @@
 namespace cp {
 
 struct Case {
-    std::string              id;          // "C-2026-001": unique in the workspace
-    std::vector<Event>       events;      // in log order: (at, id)
-    std::vector<std::string> heads;       // hashes of events no other event points at (sorted)
+    std::string              id;      // "C-2026-001": unique in the workspace
+    std::vector<Event>       events;  // in log order: (at, id)
+    std::vector<std::string> heads;   // hashes of events no other event points at (sorted)
 };
 
-bool        log_order_less(const Event& a, const Event& b);           // (at, id)
+bool        log_order_less(const Event& a, const Event& b);  // (at, id)
 std::string event_content_hash(const std::string& case_id, const Event& e);
 void        append_canonical_event(std::string& out, const std::string& case_id, const Event& e);
 
@@ -61,8 +61,9 @@ std::vector<std::size_t> live_events(const Case& c);
 
 Json                 event_to_json(const Event& e);
 std::optional<Event> event_from_json(const Json& j, const std::string& file, const std::string& path, Problems& out);
-std::optional<Event> event_from_json(Json&& j, const std::string& file, const std::string& path, Problems& out); // moves the payload out
+std::optional<Event> event_from_json(Json&& j, const std::string& file, const std::string& path,
+                                     Problems& out);  // moves the payload out
 
-std::vector<std::string> compute_heads(const Case& c);   // sorted hashes nobody points at
+std::vector<std::string> compute_heads(const Case& c);  // sorted hashes nobody points at
 
-} // namespace cp
+}  // namespace cp

@@ -10,7 +10,10 @@ bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // Days before 1 January of year y, counted from 1 January 1970 (negative before it).
 int32_t days_before_year(int y) {
-    const auto leaps_before = [](int year) { const int p = year - 1; return p / 4 - p / 100 + p / 400; };
+    const auto leaps_before = [](int year) {
+        const int p = year - 1;
+        return p / 4 - p / 100 + p / 400;
+    };
     return 365 * (y - 1970) + leaps_before(y) - leaps_before(1970);
 }
 
@@ -27,20 +30,21 @@ Ymd civil_from_days(int32_t z) {
     while (days_before_year(y) > z) --y;
     while (days_before_year(y + 1) <= z) ++y;
     const int32_t doy = z - days_before_year(y);
-    int m = 12;
+    int           m = 12;
     while (days_before_month(y, m) > doy) --m;
     return {y, m, static_cast<int>(doy - days_before_month(y, m)) + 1};
 }
 
 bool parse_int(std::string_view s, int& out) {
     if (s.empty()) return false;
-    for (char c : s) if (c < '0' || c > '9') return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
     return std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc{};
 }
 
 std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
-} // namespace
+}  // namespace
 
 bool is_valid_ymd(int y, int m, int d) {
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
@@ -48,9 +52,7 @@ bool is_valid_ymd(int y, int m, int d) {
     return d <= len[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
 }
 
-Date date_from_ymd(int y, int m, int d) {
-    return Date{days_from_civil(y, m, d)};
-}
+Date date_from_ymd(int y, int m, int d) { return Date{days_from_civil(y, m, d)}; }
 
 Ymd ymd_of(Date d) { return civil_from_days(d.days); }
 
@@ -61,7 +63,7 @@ int weekday_of(Date d) {
 }
 
 Date add_days(Date d, int n) { return Date{d.days + n}; }
-int days_between(Date from, Date to) { return to.days - from.days; }
+int  days_between(Date from, Date to) { return to.days - from.days; }
 
 std::optional<Date> parse_iso_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
@@ -76,7 +78,7 @@ std::optional<Date> parse_uk_date(std::string_view s) {
     const auto a = s.find('/');
     const auto b = a == std::string_view::npos ? a : s.find('/', a + 1);
     if (b == std::string_view::npos) return std::nullopt;
-    int d = 0, m = 0, y = 0;
+    int        d = 0, m = 0, y = 0;
     const auto ds = s.substr(0, a), ms = s.substr(a + 1, b - a - 1), ys = s.substr(b + 1);
     if (ds.size() > 2 || ms.size() > 2 || ys.size() != 4) return std::nullopt;
     if (!parse_int(ds, d) || !parse_int(ms, m) || !parse_int(ys, y)) return std::nullopt;
@@ -95,14 +97,14 @@ std::string to_uk(Date d) {
 }
 
 std::string to_uk_long(Date d) {
-    static constexpr std::array<const char*, 7> days{"Monday", "Tuesday", "Wednesday", "Thursday",
+    static constexpr std::array<const char*, 7>  days{"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                      "Friday", "Saturday", "Sunday"};
-    static constexpr std::array<const char*, 12> months{"January", "February", "March",     "April",
-                                                        "May",     "June",     "July",      "August",
-                                                        "September", "October", "November", "December"};
-    const Ymd v = ymd_of(d);
+    static constexpr std::array<const char*, 12> months{"January",   "February", "March",    "April",
+                                                        "May",       "June",     "July",     "August",
+                                                        "September", "October",  "November", "December"};
+    const Ymd                                    v = ymd_of(d);
     return std::string(days[weekday_of(d)]) + " " + std::to_string(v.day) + " " + months[v.month - 1] + " " +
            std::to_string(v.year);
 }
 
-} // namespace cp
+}  // namespace cp

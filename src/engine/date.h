@@ -10,24 +10,28 @@
 namespace cp {
 
 struct Date {
-    int32_t days = 0;                       // days since 1970-01-01 (a Thursday)
+    int32_t days = 0;  // days since 1970-01-01 (a Thursday)
 
     friend constexpr auto operator<=>(Date, Date) = default;
     friend constexpr bool operator==(Date, Date) = default;
 };
 
-struct Ymd { int year; int month; int day; };
+struct Ymd {
+    int year;
+    int month;
+    int day;
+};
 
-Date        date_from_ymd(int year, int month, int day);   // no range check: use parse_* for input
-Ymd         ymd_of(Date d);
-int         weekday_of(Date d);                          // 0 = Monday … 6 = Sunday
-Date        add_days(Date d, int n);
-int         days_between(Date from, Date to);            // to - from
+Date                date_from_ymd(int year, int month, int day);  // no range check: use parse_* for input
+Ymd                 ymd_of(Date d);
+int                 weekday_of(Date d);  // 0 = Monday … 6 = Sunday
+Date                add_days(Date d, int n);
+int                 days_between(Date from, Date to);    // to - from
 std::optional<Date> parse_iso_date(std::string_view s);  // "YYYY-MM-DD", rejects 2026-02-30
 std::optional<Date> parse_uk_date(std::string_view s);   // "DD/MM/YYYY" (also D/M/YYYY)
-std::string to_iso(Date d);                              // "2026-09-01"
-std::string to_uk(Date d);                               // "01/09/2026"
-std::string to_uk_long(Date d);                          // "Tuesday 1 September 2026"
-bool        is_valid_ymd(int year, int month, int day);
+std::string         to_iso(Date d);                      // "2026-09-01"
+std::string         to_uk(Date d);                       // "01/09/2026"
+std::string         to_uk_long(Date d);                  // "Tuesday 1 September 2026"
+bool                is_valid_ymd(int year, int month, int day);
 
-} // namespace cp
+}  // namespace cp

@@ -14,8 +14,8 @@
 
 namespace cp {
 
-inline constexpr const char* kDemoToday = "2026-11-20";   // plan the demo on this day
+inline constexpr const char* kDemoToday = "2026-11-20";  // plan the demo on this day
 
 Workspace make_demo_workspace();
 
-} // namespace cp
+}  // namespace cp

@@ -12,7 +12,7 @@ const char* kThurrock = "002_51d3a4d919b20124.txt";
 
 // Builds a document section by section, collecting what is missing as it goes.
 struct Builder {
-    Document doc;
+    Document    doc;
     DocSection* section = nullptr;
 
     void begin(std::string heading) {
@@ -24,7 +24,7 @@ struct Builder {
         if (missing) doc.missing.push_back(section->heading + ": " + label);
         section->fields.push_back({std::move(label), std::move(value), missing, false});
     }
-    void optional_field(std::string label, std::string value) {   // "if applicable": never missing
+    void optional_field(std::string label, std::string value) {  // "if applicable": never missing
         section->fields.push_back({std::move(label), std::move(value), false, false});
     }
     void sign(std::string label) { section->fields.push_back({std::move(label), "", false, true}); }
@@ -40,7 +40,8 @@ std::string join(const std::vector<std::string>& v, const char* sep = "; ") {
 }
 
 const Party* party(const CaseState& s, const char* role) {
-    for (const auto& p : s.parties) if (p.role == role) return &p;
+    for (const auto& p : s.parties)
+        if (p.role == role) return &p;
     return nullptr;
 }
 std::string party_name(const CaseState& s, const char* role) {
@@ -58,7 +59,8 @@ std::string school_name(const DocumentInput& in, const std::string& urn) {
 }
 
 std::string home_name(const DocumentInput& in) {
-    const std::string urn = !in.state.home_urn.empty() ? in.state.home_urn : (in.workspace ? in.workspace->own.urn : "");
+    const std::string urn =
+        !in.state.home_urn.empty() ? in.state.home_urn : (in.workspace ? in.workspace->own.urn : "");
     return school_name(in, urn);
 }
 
@@ -80,7 +82,8 @@ std::string name_and_dob(const CaseState& s) {
 
 std::optional<Date> first_meeting_date(const CaseState& s, std::initializer_list<const char*> kinds) {
     for (const auto& m : s.meetings)
-        for (const char* k : kinds) if (m.kind == k) return m.date;
+        for (const char* k : kinds)
+            if (m.kind == k) return m.date;
     return std::nullopt;
 }
 
@@ -93,8 +96,10 @@ Document worcs_notification(const DocumentInput& in) {
     const CaseState& s = in.state;
     Builder b{{"worcs_notification", "Off-site Direction Notification Form", {kWorcs, "Form Templates, 1"}, {}, {}}};
     b.begin("Child and parent");
-    b.text("Consent does not have to be gained from the parent by the home school before approaching another school for an "
-           "Off-site Direction, but the parents' views are recorded here.");
+    b.text(
+        "Consent does not have to be gained from the parent by the home school before approaching another school for "
+        "an "
+        "Off-site Direction, but the parents' views are recorded here.");
     const Party* parent = party(s, "parent");
     b.field("Child's Name and DOB", name_and_dob(s));
     b.field("Home School", home_name(in));
@@ -102,13 +107,15 @@ Document worcs_notification(const DocumentInput& in) {
     b.optional_field("Parent/Carer Address if different", parent ? parent->contact : "");
     b.field("Parent/Carer Name", parent ? parent->name : "");
     b.field("Relationship to child", parent ? parent->relationship : "");
-    b.field("Does the above Parent/Carer have parental responsibility?", parent ? yes_no(parent->parental_responsibility) : "");
+    b.field("Does the above Parent/Carer have parental responsibility?",
+            parent ? yes_no(parent->parental_responsibility) : "");
     int with_pr = 0;
     for (const auto& p : s.parties) with_pr += p.role == "parent" && p.parental_responsibility;
     b.field("Is there another parent with parental responsibility?", parent ? yes_no(with_pr > 1) : "");
     const auto views = s.views.find("parent");
-    b.field("Does the parent understand the reasons for the Off-site Direction?",
-            views != s.views.end() && views->second.understands_reasons ? yes_no(*views->second.understands_reasons) : "");
+    b.field(
+        "Does the parent understand the reasons for the Off-site Direction?",
+        views != s.views.end() && views->second.understands_reasons ? yes_no(*views->second.understands_reasons) : "");
     b.field("Parental comments", views != s.views.end() ? views->second.text : "");
     b.begin("Parent's acknowledgement");
     b.text("I have been advised by the home school that they will approach another school about my child.");
@@ -137,8 +144,8 @@ void history_table(Builder& b, const CaseState& s, const char* what, const char*
 
 Document worcs_passport(const DocumentInput& in) {
     const CaseState& s = in.state;
-    const Flags& f = s.flags;
-    Builder b{{"worcs_passport", "Off-site Direction Pupil Passport", {kWorcs, "Form Templates, 2"}, {}, {}}};
+    const Flags&     f = s.flags;
+    Builder          b{{"worcs_passport", "Off-site Direction Pupil Passport", {kWorcs, "Form Templates, 2"}, {}, {}}};
     b.begin("Section 1a: Child Details");
     b.field("Full name", s.pupil_name);
     b.field("UPN", s.upn);
@@ -146,7 +153,8 @@ Document worcs_passport(const DocumentInput& in) {
     b.field("Date of Birth", date_text(s.dob));
     b.field("Current Year Group", s.year_group ? std::to_string(s.year_group) : "");
     std::vector<std::string> parents;
-    for (const auto& p : s.parties) if (p.role == "parent") parents.push_back(p.name + (p.contact.empty() ? "" : " (" + p.contact + ")"));
+    for (const auto& p : s.parties)
+        if (p.role == "parent") parents.push_back(p.name + (p.contact.empty() ? "" : " (" + p.contact + ")"));
     b.field("Parent/Carer Name/s & Contact Details", join(parents));
     b.field("Current Home Address", s.address);
     b.optional_field("Moving Address (where relevant)", passport(s, "1a", "moving_address"));
@@ -164,19 +172,25 @@ Document worcs_passport(const DocumentInput& in) {
     }
     b.field("In receipt of Pupil Premium", yes_no(f.pupil_premium));
     if (f.pupil_premium) b.field("Type of Pupil Premium", passport(s, "1b", "pupil_premium_type"));
-    b.optional_field("Parental responsibility issues the schools/LA should know", passport(s, "1b", "parental_responsibility_issues"));
+    b.optional_field("Parental responsibility issues the schools/LA should know",
+                     passport(s, "1b", "parental_responsibility_issues"));
     if (f.eal) b.field("Level of English understanding", passport(s, "1b", "english_level"));
     b.field("Refugee family", yes_no(f.refugee));
     b.field("Safeguarding concerns the host needs to know", yes_no(f.safeguarding_concerns));
     b.field("Attendance issues (below 90%; attach the last 3 terms)", passport(s, "1b", "attendance_issues"));
-    b.field("Still on the roll of the home school", passport(s, "1b", "on_roll").empty() ? "Yes" : passport(s, "1b", "on_roll"));
+    b.field("Still on the roll of the home school",
+            passport(s, "1b", "on_roll").empty() ? "Yes" : passport(s, "1b", "on_roll"));
     b.begin("Special Educational Needs & Disabilities");
     b.field("Does this child have an EHCP?", yes_no(f.ehcp));
     b.field("Currently undergoing an EHCNA?", yes_no(f.ehcna));
     if (!f.ehcna) b.field("If not, rationale for not yet starting an assessment", passport(s, "1b", "ehcna_rationale"));
-    b.field("Disabilities, diagnoses or medical conditions", f.disability ? passport(s, "1b", "disability_details") : "No");
+    b.field("Disabilities, diagnoses or medical conditions",
+            f.disability ? passport(s, "1b", "disability_details") : "No");
     b.field("Individual Health Care Plan completed", passport(s, "1b", "ihcp"));
-    b.field("SEND Support", f.sen_support ? passport(s, "1b", "send_support_details").empty() ? "Yes" : passport(s, "1b", "send_support_details") : "No");
+    b.field("SEND Support",
+            f.sen_support
+                ? passport(s, "1b", "send_support_details").empty() ? "Yes" : passport(s, "1b", "send_support_details")
+                : "No");
     b.field("Individual Education Plan completed", passport(s, "1b", "iep"));
     b.field("Pastoral Support Plan completed", passport(s, "1b", "psp"));
     history_table(b, s, "intervention", "School Interventions (start and end dates)");
@@ -187,14 +201,16 @@ Document worcs_passport(const DocumentInput& in) {
     b.field("English", passport(s, "1c", "english"));
     b.field("Maths", passport(s, "1c", "maths"));
     b.field("Science", passport(s, "1c", "science"));
-    if (s.year_group >= 9) b.field("Key Stage 4 options (subject, course, exam board)", passport(s, "1c", "ks4_options"));
+    if (s.year_group >= 9)
+        b.field("Key Stage 4 options (subject, course, exam board)", passport(s, "1c", "ks4_options"));
     b.begin("Section 1d: School History");
     b.field("Date of admission", passport(s, "1d", "admission_date"));
     b.field("Electively Home Educated?", passport(s, "1d", "ehe").empty() ? "No" : passport(s, "1d", "ehe"));
     history_table(b, s, "school_attended", "Other schools attended in the last 5 years");
     history_table(b, s, "previous_direction", "Previous Off-site Directions");
     b.begin("Section 1e: Formulation");
-    b.field("Hypothesis as to the reasons behind current issues (behaviour, attendance …)", passport(s, "1e", "formulation"));
+    b.field("Hypothesis as to the reasons behind current issues (behaviour, attendance …)",
+            passport(s, "1e", "formulation"));
     b.begin("Section 2: Details of person completing");
     b.field("Name and role", party_name(s, "home_lead"));
     b.sign("Date");
@@ -203,7 +219,8 @@ Document worcs_passport(const DocumentInput& in) {
 
 Document worcs_initial_meeting(const DocumentInput& in) {
     const CaseState& s = in.state;
-    Builder b{{"worcs_initial_meeting", "Off-site Direction Initial Meeting Form", {kWorcs, "Form Templates, 3"}, {}, {}}};
+    Builder          b{
+        {"worcs_initial_meeting", "Off-site Direction Initial Meeting Form", {kWorcs, "Form Templates, 3"}, {}, {}}};
     b.begin("Meeting");
     b.field("Date of Meeting", date_text(first_meeting_date(s, {"initial", "planning", "strategy"})));
     b.field("Child's Name & DOB", name_and_dob(s));
@@ -212,12 +229,14 @@ Document worcs_initial_meeting(const DocumentInput& in) {
     b.field("Host School Representative", party_name(s, "host_lead"));
     b.field("Parent/Carer", party_name(s, "parent"));
     b.field("Reasons for the Off-site Direction", s.reason);
-    b.field("What needs to happen for the Off-site Direction to be successful", s.agreement ? join(s.agreement->success_criteria) : "");
+    b.field("What needs to happen for the Off-site Direction to be successful",
+            s.agreement ? join(s.agreement->success_criteria) : "");
     b.field("Off-site Direction start date", s.agreement ? to_uk(s.agreement->start) : "");
     std::string reviews;
     if (s.agreement && s.agreement->first_review) reviews = "First review " + to_uk(*s.agreement->first_review);
     if (s.agreement && s.agreement->review_every_weeks > 0)
-        reviews += std::string(reviews.empty() ? "" : "; ") + "then every " + std::to_string(s.agreement->review_every_weeks) + " weeks";
+        reviews += std::string(reviews.empty() ? "" : "; ") + "then every " +
+                   std::to_string(s.agreement->review_every_weeks) + " weeks";
     b.field("Date of first review meeting and agreed frequency of subsequent reviews", reviews);
     signatures(b);
     return b.doc;
@@ -225,10 +244,15 @@ Document worcs_initial_meeting(const DocumentInput& in) {
 
 Document worcs_review(const DocumentInput& in) {
     const CaseState& s = in.state;
-    Builder b{{"worcs_review", "Off-site Direction Review Form (or Emergency Review) Meeting", {kWorcs, "Form Templates, 4"}, {}, {}}};
-    const Review* r = nullptr;
+    Builder          b{{"worcs_review",
+                        "Off-site Direction Review Form (or Emergency Review) Meeting",
+                        {kWorcs, "Form Templates, 4"},
+                        {},
+                        {}}};
+    const Review*    r = nullptr;
     if (!s.reviews.empty())
-        r = in.review_index >= 0 && in.review_index < static_cast<int>(s.reviews.size()) ? &s.reviews[in.review_index] : &s.reviews.back();
+        r = in.review_index >= 0 && in.review_index < static_cast<int>(s.reviews.size()) ? &s.reviews[in.review_index]
+                                                                                         : &s.reviews.back();
     b.begin(r && r->emergency ? "Emergency review meeting" : "Review meeting");
     b.field("Date of Meeting", r ? to_uk(r->date) : "");
     b.field("Child's Name & DOB", name_and_dob(s));
@@ -241,22 +265,31 @@ Document worcs_review(const DocumentInput& in) {
     b.field("Additional support required and any additional information", r ? r->support : "");
     b.begin("Outcome of review");
     const std::string o = r ? r->outcome : "";
-    b.field("Outcome", o == "continue" || o == "extend" ? "Continue with Direction" : o == "return" ? "Return to Home School"
-                       : o == "convert" ? "Convert to Managed Move" : o == "end_early" ? "Direction ended early" : "");
+    b.field("Outcome", o == "continue" || o == "extend" ? "Continue with Direction"
+                       : o == "return"                  ? "Return to Home School"
+                       : o == "convert"                 ? "Convert to Managed Move"
+                       : o == "end_early"               ? "Direction ended early"
+                                                        : "");
     b.optional_field("Date of next meeting (if applicable)", r ? date_text(r->next_review) : "");
     signatures(b);
     b.begin("Note");
-    b.text("In the event of a return to home school or a conversion to Managed Move, complete the return on the Children's "
-           "Services Portal and update the spreadsheet on the Teams site.");
+    b.text(
+        "In the event of a return to home school or a conversion to Managed Move, complete the return on the "
+        "Children's "
+        "Services Portal and update the spreadsheet on the Teams site.");
     return b.doc;
 }
 
 Document direction_letter(const DocumentInput& in) {
-    const CaseState& s = in.state;
-    Builder b{{"direction_letter", "Direction for off-site education (letter to parents)", {kWorcs, "Form Templates, 5. Sample Letter"}, {}, {}}};
+    const CaseState&  s = in.state;
+    Builder           b{{"direction_letter",
+                         "Direction for off-site education (letter to parents)",
+                         {kWorcs, "Form Templates, 5. Sample Letter"},
+                         {},
+                         {}}};
     const std::string host = school_name(in, s.host_urn);
-    const Notice* n = s.notice ? &*s.notice : nullptr;
-    const Agreement* a = s.agreement ? &*s.agreement : nullptr;
+    const Notice*     n = s.notice ? &*s.notice : nullptr;
+    const Agreement*  a = s.agreement ? &*s.agreement : nullptr;
     b.begin("Addressee");
     b.field("Name of Parent/Carer", party_name(s, "parent"));
     b.field("Child's Name and DOB", name_and_dob(s));
@@ -274,25 +307,36 @@ Document direction_letter(const DocumentInput& in) {
         b.field("First review meeting (no more than 6 school weeks after the start)",
                 a->first_review ? to_uk(*a->first_review) : "");
         if (a->first_review && *a->first_review > latest_first_review)
-            b.text("The first review is later than the 6 school weeks the protocol suggests (" + to_uk(latest_first_review) + ").");
+            b.text("The first review is later than the 6 school weeks the protocol suggests (" +
+                   to_uk(latest_first_review) + ").");
     }
     b.field("Contact for requests for a review", party_name(s, "home_lead"));
     if (n && a && n->date > in.calendar.add_school_days(a->start, -2))
         b.text("This notice is dated less than two school days before the first day.");
     b.begin("Letter");
     const std::string pupil = s.pupil_name.empty() ? "[name of pupil]" : s.pupil_name;
-    b.text("I am writing to confirm the governing board's decision to direct " + pupil + " to off-site education for a temporary period of time.");
-    b.text(pupil + " is directed to attend " + (host.empty() ? "[name of provision]" : host) + " at " + (n && !n->address.empty() ? n->address : "[address]") +
-           (n && !n->session_times.empty() ? " between " + n->session_times : "") + (a ? " from " + to_uk_long(a->start) : "") +
-           " in order to help improve their future behaviour. During this period " + pupil + " will remain on the roll of " + home_name(in) +
-           " and will be dual registered.");
+    b.text("I am writing to confirm the governing board's decision to direct " + pupil +
+           " to off-site education for a temporary period of time.");
+    b.text(pupil + " is directed to attend " + (host.empty() ? "[name of provision]" : host) + " at " +
+           (n && !n->address.empty() ? n->address : "[address]") +
+           (n && !n->session_times.empty() ? " between " + n->session_times : "") +
+           (a ? " from " + to_uk_long(a->start) : "") +
+           " in order to help improve their future behaviour. During this period " + pupil +
+           " will remain on the roll of " + home_name(in) + " and will be dual registered.");
     if (n && !n->report_to.empty()) b.text(pupil + " should report to " + n->report_to + " on their first day.");
-    b.text("The placement will be reviewed at regular intervals by the governing board, the headteacher, a representative of the provision, "
-           "yourself with input from " + pupil + (s.flags.ehcp ? ", and the local authority (as " + pupil + " has an Education, Health and Care Plan)" : "") +
-           ". You may request a review in writing; it will be held as soon as reasonably practicable unless there was a review in the previous "
-           "weeks set out in the regulations.");
-    b.text("If the placement is successful and all parties, including yourself, agree to progress to a Managed Move (a permanent move of school), "
-           "this decision can be reached as part of the review process.");
+    b.text(
+        "The placement will be reviewed at regular intervals by the governing board, the headteacher, a representative "
+        "of the provision, "
+        "yourself with input from " +
+        pupil +
+        (s.flags.ehcp ? ", and the local authority (as " + pupil + " has an Education, Health and Care Plan)" : "") +
+        ". You may request a review in writing; it will be held as soon as reasonably practicable unless there was a "
+        "review in the previous "
+        "weeks set out in the regulations.");
+    b.text(
+        "If the placement is successful and all parties, including yourself, agree to progress to a Managed Move (a "
+        "permanent move of school), "
+        "this decision can be reached as part of the review process.");
     b.text("If you wish to challenge the decision, you can do so through the school's complaints procedure.");
     b.begin("Copies");
     std::vector<std::string> copies = {"Head Teacher of " + home_name(in), "School Admissions"};
@@ -306,7 +350,11 @@ Document direction_letter(const DocumentInput& in) {
 Document thurrock_contract(const DocumentInput& in) {
     const CaseState& s = in.state;
     const Agreement* a = s.agreement ? &*s.agreement : nullptr;
-    Builder b{{"thurrock_contract", "Managed Move/Reintegration Contract for trial admission", {kThurrock, "Appendix A"}, {}, {}}};
+    Builder          b{{"thurrock_contract",
+                        "Managed Move/Reintegration Contract for trial admission",
+                        {kThurrock, "Appendix A"},
+                        {},
+                        {}}};
     b.begin("Parties");
     b.field("Student", s.pupil_name);
     b.field("LA Representative", party_name(s, "la_officer"));
@@ -322,17 +370,23 @@ Document thurrock_contract(const DocumentInput& in) {
     b.optional_field("2", "All work set must be fully completed");
     b.optional_field("3", "Student must comply with all aspects of the school behaviour policy");
     b.field("4", a ? join(a->targets) : "");
-    b.text("The trial is reviewed approximately every 4 weeks. It may be extended once, by a further 4 weeks, if the host school wishes "
-           "to monitor behaviour further. It can be terminated at, or at any point after, the first 4 weeks if the terms are not met; a "
-           "serious breach ends it at once, even within the first 4 weeks, and the originating school holds an emergency meeting. "
-           "The termination of a Managed Move cannot be appealed.");
+    b.text(
+        "The trial is reviewed approximately every 4 weeks. It may be extended once, by a further 4 weeks, if the host "
+        "school wishes "
+        "to monitor behaviour further. It can be terminated at, or at any point after, the first 4 weeks if the terms "
+        "are not met; a "
+        "serious breach ends it at once, even within the first 4 weeks, and the originating school holds an emergency "
+        "meeting. "
+        "The termination of a Managed Move cannot be appealed.");
     b.begin("Signatures and review dates");
     for (const char* who : {"Student", "Parent/Carer", "Receiving School Representative"}) b.sign(who);
     b.sign("Date");
     for (int w : {4, 8, 12, 16}) {
         const std::string label = "Review Date " + std::to_string(w) + " wks";
-        if (a) b.optional_field(label, to_uk(add_days(a->start, 7 * w)));
-        else b.field(label, "");
+        if (a)
+            b.optional_field(label, to_uk(add_days(a->start, 7 * w)));
+        else
+            b.field(label, "");
     }
     for (int w : {4, 8, 12, 16}) {
         b.begin(std::to_string(w) + " Week Review");
@@ -352,10 +406,13 @@ Document thurrock_contract(const DocumentInput& in) {
 }
 
 Document la_notification(const DocumentInput& in, bool outcome) {
-    const CaseState& s = in.state;
+    const CaseState&  s = in.state;
     const std::string team = in.pack.role_name("la");
-    Builder b{{outcome ? "la_outcome" : "la_start", outcome ? "Notification to the LA: outcome" : "Notification to the LA: start of placement",
-               in.pack.source, {}, {}}};
+    Builder           b{{outcome ? "la_outcome" : "la_start",
+               outcome ? "Notification to the LA: outcome" : "Notification to the LA: start of placement",
+               in.pack.source,
+               {},
+               {}}};
     b.begin("To");
     b.field("Team", team);
     b.begin("Pupil");
@@ -370,19 +427,27 @@ Document la_notification(const DocumentInput& in, bool outcome) {
     b.begin("Placement");
     b.field("Start date", s.started ? to_uk(*s.started) : s.agreement ? to_uk(s.agreement->start) : "");
     b.field("Agreed length (weeks)", s.agreement ? std::to_string(s.agreement->duration_weeks) : "");
-    b.optional_field("Review frequency (weeks)", s.agreement && s.agreement->review_every_weeks ? std::to_string(s.agreement->review_every_weeks) : "");
-    b.text("The pupil is dual registered: main registration at the home school (sessions marked D), subsidiary at the host school.");
+    b.optional_field("Review frequency (weeks)", s.agreement && s.agreement->review_every_weeks
+                                                     ? std::to_string(s.agreement->review_every_weeks)
+                                                     : "");
+    b.text(
+        "The pupil is dual registered: main registration at the home school (sessions marked D), subsidiary at the "
+        "host school.");
     if (outcome) {
         b.begin("Outcome");
         std::string o;
         if (s.outcome) {
             const std::string& k = s.outcome->outcome;
-            o = k == "transferred" ? "Transferred to the host school's roll (managed move)" : k == "returned" ? "Returned to the home school"
-              : k == "alternative_provision" ? "Alternative provision" : k == "permanent_exclusion" ? "Permanent exclusion" : "Withdrawn";
+            o = k == "transferred"             ? "Transferred to the host school's roll (managed move)"
+                : k == "returned"              ? "Returned to the home school"
+                : k == "alternative_provision" ? "Alternative provision"
+                : k == "permanent_exclusion"   ? "Permanent exclusion"
+                                               : "Withdrawn";
         }
         b.field("Outcome", o);
         b.field("Date", s.outcome ? to_uk(s.outcome->date) : "");
-        if (s.outcome && s.outcome->outcome == "transferred") b.field("On the new roll from", date_text(s.outcome->on_roll_date));
+        if (s.outcome && s.outcome->outcome == "transferred")
+            b.field("On the new roll from", date_text(s.outcome->on_roll_date));
         b.optional_field("Judged successful", s.outcome && s.outcome->successful ? yes_no(*s.outcome->successful) : "");
         b.optional_field("Ended early", s.ended ? to_uk(s.ended->date) + " (" + s.ended->reason + ")" : "No");
         b.optional_field("Pupil's voice / learning", s.outcome ? s.outcome->pupil_views : "");
@@ -390,12 +455,13 @@ Document la_notification(const DocumentInput& in, bool outcome) {
     return b.doc;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s) {
     std::vector<std::string> out;
     for (const std::string& id : pack.documents) {
-        if (id == "direction_letter" && s.kind == CaseKind::managed_move) continue;   // no direction in a plain managed move
+        if (id == "direction_letter" && s.kind == CaseKind::managed_move)
+            continue;  // no direction in a plain managed move
         if (id == "worcs_review" && s.reviews.empty()) continue;
         out.push_back(id);
     }
@@ -415,16 +481,19 @@ std::optional<Document> make_document(const std::string& id, const DocumentInput
 }
 
 Json document_to_json(const Document& d) {
-    Json j = {{"id", d.id}, {"title", d.title}, {"source", {{"file", d.source.file}, {"paragraph", d.source.paragraph}}},
+    Json j = {{"id", d.id},
+              {"title", d.title},
+              {"source", {{"file", d.source.file}, {"paragraph", d.source.paragraph}}},
               {"missing", d.missing}};
     j["sections"] = Json::array();
     for (const auto& s : d.sections) {
         Json fields = Json::array();
         for (const auto& f : s.fields)
-            fields.push_back({{"label", f.label}, {"value", f.value}, {"missing", f.missing}, {"signature", f.signature}});
+            fields.push_back(
+                {{"label", f.label}, {"value", f.value}, {"missing", f.missing}, {"signature", f.signature}});
         j["sections"].push_back({{"heading", s.heading}, {"fields", std::move(fields)}, {"paragraphs", s.paragraphs}});
     }
     return j;
 }
 
-} // namespace cp
+}  // namespace cp

@@ -30,24 +30,24 @@ namespace cp {
 struct Workspace;
 
 struct DocField {
-    std::string label;                  // as printed on the form
-    std::string value;                  // "" when missing or when it is a signature line
-    bool        missing = false;        // the case does not hold this yet
-    bool        signature = false;      // a line to sign by hand (never "missing")
+    std::string label;              // as printed on the form
+    std::string value;              // "" when missing or when it is a signature line
+    bool        missing = false;    // the case does not hold this yet
+    bool        signature = false;  // a line to sign by hand (never "missing")
 };
 
 struct DocSection {
-    std::string              heading;   // "Section 1a: Child Details"
+    std::string              heading;  // "Section 1a: Child Details"
     std::vector<DocField>    fields;
-    std::vector<std::string> paragraphs;// running text (letters, fixed contract terms)
+    std::vector<std::string> paragraphs;  // running text (letters, fixed contract terms)
 };
 
 struct Document {
-    std::string             id;         // "thurrock_contract"
-    std::string             title;      // "Managed Move/Reintegration Contract for trial admission"
-    Citation                source;     // the form it reproduces
-    std::vector<DocSection> sections;
-    std::vector<std::string> missing;   // "Section 1a: UPN", in form order
+    std::string              id;      // "thurrock_contract"
+    std::string              title;   // "Managed Move/Reintegration Contract for trial admission"
+    Citation                 source;  // the form it reproduces
+    std::vector<DocSection>  sections;
+    std::vector<std::string> missing;  // "Section 1a: UPN", in form order
 };
 
 struct DocumentInput {
@@ -55,12 +55,12 @@ struct DocumentInput {
     const Pack&           pack;
     const SchoolCalendar& calendar;
     Date                  today;
-    const Workspace*      workspace = nullptr;   // school names
-    int                   review_index = -1;     // worcs_review: which review (-1 = the latest)
+    const Workspace*      workspace = nullptr;  // school names
+    int                   review_index = -1;    // worcs_review: which review (-1 = the latest)
 };
 
 std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s);
 std::optional<Document>  make_document(const std::string& id, const DocumentInput& in);
 Json                     document_to_json(const Document& d);
 
-} // namespace cp
+}  // namespace cp

@@ -21,27 +21,32 @@ bool extends_baseline(const Pack& local, const std::string& file, Problems& prob
         return false;
     }
     if (local.extends == kBaselinePackId) return true;
-    const std::string expected = std::string("\"") + kBaselinePackId + "\" (every local pack builds on the statutory baseline";
-    if (local.extends.empty()) problems.push_back({file, "/extends", "missing: expected " + expected + ")"});
-    else problems.push_back({file, "/extends", "expected " + expected + ", not on another pack); found \"" + local.extends + "\""});
+    const std::string expected =
+        std::string("\"") + kBaselinePackId + "\" (every local pack builds on the statutory baseline";
+    if (local.extends.empty())
+        problems.push_back({file, "/extends", "missing: expected " + expected + ")"});
+    else
+        problems.push_back(
+            {file, "/extends", "expected " + expected + ", not on another pack); found \"" + local.extends + "\""});
     return false;
 }
 
-} // namespace
+}  // namespace
 
 bool PackLibrary::add_pack_text(std::string_view json, const std::string& file, Problems& problems) {
     auto local = parse_pack(json, file, problems);
     if (!local || !extends_baseline(*local, file, problems)) return false;
     if (!find(kBaselinePackId)) {
-        problems.push_back({file, "/extends", std::string("the statutory baseline (\"") + kBaselinePackId + "\") is not loaded"});
+        problems.push_back(
+            {file, "/extends", std::string("the statutory baseline (\"") + kBaselinePackId + "\") is not loaded"});
         return false;
     }
     // The baseline as parsed (not resolved) is what a local pack resolves against.
     Problems ignore;
-    auto raw_base = embedded_pack(kBaselinePackId, ignore);
-    auto resolved = resolve_pack(*local, raw_base ? *raw_base : *find(kBaselinePackId), problems);
+    auto     raw_base = embedded_pack(kBaselinePackId, ignore);
+    auto     resolved = resolve_pack(*local, raw_base ? *raw_base : *find(kBaselinePackId), problems);
     if (!resolved) return false;
-    packs[resolved->id] = std::move(*resolved);   // a newer edition of a loaded pack replaces it
+    packs[resolved->id] = std::move(*resolved);  // a newer edition of a loaded pack replaces it
     return true;
 }
 
@@ -56,26 +61,32 @@ SchoolCalendar workspace_calendar(const Workspace& ws, Problems& problems) {
     }
     Problems quiet;
     if (auto c = load_default_calendar(ws.own.la, quiet)) return *c;
-    problems.push_back({"", "/calendar", "no calendar for \"" + ws.own.la +
-                                             "\": school days are counted as weekdays minus English bank holidays"});
+    problems.push_back(
+        {"", "/calendar",
+         "no calendar for \"" + ws.own.la + "\": school days are counted as weekdays minus English bank holidays"});
     return SchoolCalendar{};
 }
 
-CasePlan plan_for(const Workspace& ws, const Case& c, const CaseState& s, const PackLibrary& packs, const SchoolCalendar& cal, Date today,
-                  const UpnIndex* upns) {
+CasePlan plan_for(const Workspace& ws, const Case& c, const CaseState& s, const PackLibrary& packs,
+                  const SchoolCalendar& cal, Date today, const UpnIndex* upns) {
     if (const Pack* pack = packs.find(s.pack)) return plan_case({s, *pack, cal, today, &ws, upns});
     CasePlan p;
     p.case_id = c.id;
     p.pupil_name = s.pupil_name;
     p.pack_id = s.pack;
     p.kind = s.kind;
-    p.alerts.push_back({AlertLevel::blocking, "engine/unknown-pack",
-                        "The protocol pack \"" + s.pack + "\" is not loaded: load it (caseplan --pack FILE) to plan this case.",
-                        "", {}, std::nullopt});
+    p.alerts.push_back(
+        {AlertLevel::blocking,
+         "engine/unknown-pack",
+         "The protocol pack \"" + s.pack + "\" is not loaded: load it (caseplan --pack FILE) to plan this case.",
+         "",
+         {},
+         std::nullopt});
     return p;
 }
 
-std::vector<CasePlan> plan_workspace(const Workspace& ws, const PackLibrary& packs, const SchoolCalendar& cal, Date today) {
+std::vector<CasePlan> plan_workspace(const Workspace& ws, const PackLibrary& packs, const SchoolCalendar& cal,
+                                     Date today) {
     std::vector<CasePlan> out;
     out.reserve(ws.cases.size());
     const UpnIndex upns = index_cases_by_upn(ws);
@@ -86,21 +97,22 @@ std::vector<CasePlan> plan_workspace(const Workspace& ws, const PackLibrary& pac
 DraftVerdict record_event(Workspace& ws, const std::string& case_id, const EventDraft& draft, const std::string& id,
                           const std::string& at, const PackLibrary& packs, const SchoolCalendar& cal, Date today) {
     DraftVerdict v;
-    Case* c = find_case(ws, case_id);
-    const auto refuse = [&](std::string rule, std::string message) {
+    Case*        c = find_case(ws, case_id);
+    const auto   refuse = [&](std::string rule, std::string message) {
         v.allowed = false;
         v.blocking.push_back({AlertLevel::blocking, std::move(rule), std::move(message), "", {}, std::nullopt});
         return v;
     };
     if (!c) return refuse("engine/unknown-case", "There is no case " + case_id + " in this workspace.");
     const CaseState s = replay(*c);
-    const Pack* pack = packs.find(s.pack);
+    const Pack*     pack = packs.find(s.pack);
     if (!pack) return refuse("engine/unknown-pack", "The protocol pack \"" + s.pack + "\" is not loaded.");
     v = check_draft({s, *pack, cal, today, &ws}, draft);
     if (!v.allowed) return v;
     Problems problems;
     if (!append_event(*c, draft, id, at, &problems)) {
-        for (const auto& p : problems) v.blocking.push_back({AlertLevel::blocking, "engine/invalid-event", p.to_string(), "", {}, std::nullopt});
+        for (const auto& p : problems)
+            v.blocking.push_back({AlertLevel::blocking, "engine/invalid-event", p.to_string(), "", {}, std::nullopt});
         v.allowed = false;
     }
     return v;
@@ -117,7 +129,8 @@ bool open_case(Workspace& ws, const std::string& case_id, const EventDraft& open
         return false;
     }
     if (!packs.find(payload_text(opened.payload, "pack"))) {
-        problems.push_back({"", "/payload/pack", "unknown protocol pack \"" + payload_text(opened.payload, "pack") + "\""});
+        problems.push_back(
+            {"", "/payload/pack", "unknown protocol pack \"" + payload_text(opened.payload, "pack") + "\""});
         return false;
     }
     Case c;
@@ -129,11 +142,11 @@ bool open_case(Workspace& ws, const std::string& case_id, const EventDraft& open
 
 std::string next_event_id(const Workspace& ws) {
     const std::string prefix = ws.own.urn + "-";
-    long long best = 0;
+    long long         best = 0;
     for (const Case& c : ws.cases)
         for (const Event& e : c.events)
             if (e.id.rfind(prefix, 0) == 0) {
-                long long n = 0;
+                long long   n = 0;
                 const char* first = e.id.data() + prefix.size();
                 const char* last = e.id.data() + e.id.size();
                 if (std::from_chars(first, last, n).ptr == last) best = std::max(best, n);
@@ -141,4 +154,4 @@ std::string next_event_id(const Workspace& ws) {
     return prefix + std::to_string(best + 1);
 }
 
-} // namespace cp
+}  // namespace cp

@@ -27,10 +27,11 @@
 namespace cp {
 
 struct PackLibrary {
-    std::map<std::string, Pack> packs;                       // id -> resolved pack
+    std::map<std::string, Pack> packs;  // id -> resolved pack
 
-    void        load_embedded(Problems& problems);           // every assets/protocols pack
-    bool        add_pack_text(std::string_view json, const std::string& file, Problems& problems); // must extend the loaded baseline
+    void        load_embedded(Problems& problems);  // every assets/protocols pack
+    bool        add_pack_text(std::string_view json, const std::string& file,
+                              Problems& problems);  // must extend the loaded baseline
     const Pack* find(std::string_view id) const;
 };
 
@@ -39,7 +40,8 @@ struct PackLibrary {
 SchoolCalendar workspace_calendar(const Workspace& ws, Problems& problems);
 
 // Plans every case; a case whose pack is unknown gets a plan with one blocking alert.
-std::vector<CasePlan> plan_workspace(const Workspace& ws, const PackLibrary& packs, const SchoolCalendar& cal, Date today);
+std::vector<CasePlan> plan_workspace(const Workspace& ws, const PackLibrary& packs, const SchoolCalendar& cal,
+                                     Date today);
 CasePlan              plan_for(const Workspace& ws, const Case& c, const CaseState& s, const PackLibrary& packs,
                                const SchoolCalendar& cal, Date today, const UpnIndex* upns = nullptr);
 
@@ -55,4 +57,4 @@ bool open_case(Workspace& ws, const std::string& case_id, const EventDraft& open
 // "<own URN>-<n>" with n one more than any such id already in the workspace.
 std::string next_event_id(const Workspace& ws);
 
-} // namespace cp
+}  // namespace cp

@@ -9,4 +9,4 @@ std::string Problem::to_string() const {
     return out + message;
 }
 
-} // namespace cp
+}  // namespace cp

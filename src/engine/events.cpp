@@ -7,158 +7,245 @@ namespace {
 
 using F = FieldType;
 
-FieldSpec req(const char* n, F t, const char* label, std::vector<const char*> v = {}) { return {n, t, true, std::move(v), label}; }
-FieldSpec opt(const char* n, F t, const char* label, std::vector<const char*> v = {}) { return {n, t, false, std::move(v), label}; }
+FieldSpec req(const char* n, F t, const char* label, std::vector<const char*> v = {}) {
+    return {n, t, true, std::move(v), label};
+}
+FieldSpec opt(const char* n, F t, const char* label, std::vector<const char*> v = {}) {
+    return {n, t, false, std::move(v), label};
+}
 
 const std::vector<const char*> kKinds = {"off_site_direction", "managed_move", "osd_to_managed_move", "reintegration"};
 
 std::vector<EventSpec> build_specs() {
     using E = EventType;
     return {
-        {E::case_opened, "case_opened", "Case opened", {
-            req("date", F::date, "date the case was opened"),
-            req("kind", F::one_of, "case kind", kKinds),
-            req("pack", F::text, "protocol pack id"),
-            req("pupil_name", F::text, "pupil's full name"),
-            opt("dob", F::date, "date of birth"),
-            opt("upn", F::text, "unique pupil number"),
-            opt("year_group", F::integer, "current year group"),
-            opt("gender", F::text, "gender"),
-            opt("address", F::text, "home address"),
-            opt("home_urn", F::text, "home school URN"),
-            opt("setting", F::one_of, "placement setting", {"school", "alternative_provision"}),
-            opt("reason", F::text, "reason for the case"),
-            opt("at_risk_of_exclusion", F::boolean, "pupil at risk of permanent exclusion")}},
-        {E::pupil_details, "pupil_details", "Pupil passport section", {
-            req("section", F::one_of, "section", {"1a", "1b", "1c", "1d", "1e", "2", "academic", "behaviour",
-                                                  "attendance", "send_safeguarding", "student_passport"}),
-            req("fields", F::object, "section contents")}},
-        {E::flags_recorded, "flags_recorded", "Needs and circumstances", {
-            opt("ehcp", F::boolean, "has an EHCP"), opt("ehcna", F::boolean, "EHC needs assessment under way"),
-            opt("cla", F::boolean, "child looked after"), opt("cp_plan", F::boolean, "child protection plan"),
-            opt("cin_plan", F::boolean, "child in need plan"), opt("eha", F::boolean, "early help assessment"),
-            opt("pupil_premium", F::boolean, "pupil premium"), opt("fsm", F::boolean, "free school meals"),
-            opt("sen_support", F::boolean, "SEN support"), opt("eal", F::boolean, "English as an additional language"),
-            opt("refugee", F::boolean, "refugee family"), opt("safeguarding_concerns", F::boolean, "safeguarding concerns"),
-            opt("disability", F::boolean, "disability, diagnosis or medical condition")}},
-        {E::party_recorded, "party_recorded", "Person involved", {
-            req("role", F::one_of, "role", {"parent", "home_lead", "host_lead", "la_officer", "social_worker",
-                                            "virtual_school", "sen_officer", "governor", "headteacher", "other"}),
-            req("name", F::text, "name"), opt("contact", F::text, "contact details"),
-            opt("relationship", F::text, "relationship to the child"), opt("school_urn", F::text, "school URN"),
-            opt("parental_responsibility", F::boolean, "has parental responsibility")}},
-        {E::history_recorded, "history_recorded", "History entry", {
-            req("what", F::one_of, "kind of entry", {"intervention", "exclusion", "suspension", "agency", "school_attended",
-                                                     "previous_direction", "previous_managed_move", "restorative_practice"}),
-            req("detail", F::text, "what it was"), opt("start", F::date, "start date"), opt("end", F::date, "end date"),
-            opt("days", F::integer, "number of days"), opt("successful", F::boolean, "was it successful"),
-            opt("notes", F::text, "notes")}},
-        {E::gdpr_form_signed, "gdpr_form_signed", "Signed GDPR form held", {
-            req("date", F::date, "date signed"), opt("signed_by", F::text, "signed by")}},
-        {E::consent_recorded, "consent_recorded", "Consent recorded", {
-            req("who", F::one_of, "whose consent", {"parent", "pupil", "admission_authority", "home_school", "host_school"}),
-            req("given", F::boolean, "consent given"), req("date", F::date, "date"),
-            opt("in_writing", F::boolean, "given in writing"), opt("comments", F::text, "comments")}},
-        {E::views_recorded, "views_recorded", "Views recorded", {
-            req("who", F::one_of, "whose views", {"parent", "pupil"}), req("date", F::date, "date"),
-            req("text", F::text, "views"), opt("in_writing", F::boolean, "submitted in writing"),
-            opt("understands_reasons", F::boolean, "parent understands the reasons")}},
-        {E::gate_cleared, "gate_cleared", "Agreement obtained", {
-            req("gate", F::one_of, "whose agreement", {"virtual_school", "social_worker", "sen_officer", "send_team",
-                                                        "ad_education", "panel_repeat_referral", "board_decision",
-                                                        "admission_authority", "fair_access_team"}),
-            req("date", F::date, "date"), opt("by", F::text, "given by"), opt("notes", F::text, "notes")}},
-        {E::panel_presented, "panel_presented", "Presented at panel", {
-            req("date", F::date, "panel date"), opt("panel", F::text, "panel name"),
-            opt("outcome", F::one_of, "panel outcome", {"noted", "host_identified", "agreed", "deferred", "declined"}),
-            opt("notes", F::text, "notes")}},
-        {E::nearest_schools_listed, "nearest_schools_listed", "Nearest schools named by LA Admissions", {
-            req("date", F::date, "date"), req("schools", F::object_list, "schools with previous moves in and out")}},
-        {E::host_proposed, "host_proposed", "Host school approached", {
-            req("urn", F::text, "host school URN"), req("date", F::date, "date"), opt("reasons", F::text, "why this school")}},
-        {E::host_decision, "host_decision", "Host school decision", {
-            req("urn", F::text, "host school URN"), req("accepted", F::boolean, "accepted"), req("date", F::date, "date"),
-            opt("notes", F::text, "notes")}},
-        {E::visit_held, "visit_held", "Visit to the receiving school", {
-            req("date", F::date, "date"), opt("attendees", F::text_list, "who attended")}},
-        {E::information_shared, "information_shared", "Information shared with host", {
-            req("date", F::date, "date"),
-            req("items", F::text_list, "what was shared (academic, behaviour, attendance, send_safeguarding, passport …)")}},
-        {E::meeting_held, "meeting_held", "Meeting held", {
-            req("kind", F::one_of, "meeting", {"strategy", "initial", "planning", "joint_schools", "emergency",
-                                               "head_to_head", "reintegration"}),
-            req("date", F::date, "date"), opt("attendees", F::text_list, "attendees"),
-            opt("pupil_engaged", F::boolean, "pupil engaged at the meeting"), opt("notes", F::text, "minutes")}},
-        {E::agreement_signed, "agreement_signed", "Placement agreement signed", {
-            req("date", F::date, "date signed"), req("start", F::date, "start date"),
-            req("duration_weeks", F::integer, "length in weeks"),
-            opt("review_every_weeks", F::integer, "weeks between reviews"), opt("first_review", F::date, "first review date"),
-            opt("success_criteria", F::text_list, "success criteria"), opt("targets", F::text_list, "targets"),
-            opt("reasonable_adjustments", F::text, "reasonable adjustments"), opt("host_support", F::text, "host school support"),
-            opt("home_support", F::text, "home school support"), opt("funding", F::text, "funding"),
-            opt("transport", F::text, "transport"), opt("uniform", F::text, "uniform"),
-            opt("free_school_meals", F::text, "free school meals"), opt("attendance_arrangements", F::text, "attendance arrangements"),
-            opt("behaviour_response", F::text, "response to poor behaviour"), opt("justification", F::text, "justification for the length"),
-            opt("alternative_strategy", F::text, "plan if the placement fails"), opt("session_times", F::text, "session times"),
-            opt("signed_by", F::text_list, "signatories"), opt("dual_registration_form", F::boolean, "dual registration form signed")}},
-        {E::notice_sent, "notice_sent", "Written notice of the direction sent", {
-            req("date", F::date, "date sent"), opt("address", F::text, "address of the setting"),
-            opt("report_to", F::text, "who the pupil reports to on the first day"), opt("days", F::integer, "number of days"),
-            opt("reasons", F::text, "reasons"), opt("objectives", F::text, "objectives"), opt("session_times", F::text, "session times"),
-            opt("to", F::text_list, "sent to"), opt("copy_to", F::text_list, "copies sent to")}},
+        {E::case_opened,
+         "case_opened",
+         "Case opened",
+         {req("date", F::date, "date the case was opened"), req("kind", F::one_of, "case kind", kKinds),
+          req("pack", F::text, "protocol pack id"), req("pupil_name", F::text, "pupil's full name"),
+          opt("dob", F::date, "date of birth"), opt("upn", F::text, "unique pupil number"),
+          opt("year_group", F::integer, "current year group"), opt("gender", F::text, "gender"),
+          opt("address", F::text, "home address"), opt("home_urn", F::text, "home school URN"),
+          opt("setting", F::one_of, "placement setting", {"school", "alternative_provision"}),
+          opt("reason", F::text, "reason for the case"),
+          opt("at_risk_of_exclusion", F::boolean, "pupil at risk of permanent exclusion")}},
+        {E::pupil_details,
+         "pupil_details",
+         "Pupil passport section",
+         {req("section", F::one_of, "section",
+              {"1a", "1b", "1c", "1d", "1e", "2", "academic", "behaviour", "attendance", "send_safeguarding",
+               "student_passport"}),
+          req("fields", F::object, "section contents")}},
+        {E::flags_recorded,
+         "flags_recorded",
+         "Needs and circumstances",
+         {opt("ehcp", F::boolean, "has an EHCP"), opt("ehcna", F::boolean, "EHC needs assessment under way"),
+          opt("cla", F::boolean, "child looked after"), opt("cp_plan", F::boolean, "child protection plan"),
+          opt("cin_plan", F::boolean, "child in need plan"), opt("eha", F::boolean, "early help assessment"),
+          opt("pupil_premium", F::boolean, "pupil premium"), opt("fsm", F::boolean, "free school meals"),
+          opt("sen_support", F::boolean, "SEN support"), opt("eal", F::boolean, "English as an additional language"),
+          opt("refugee", F::boolean, "refugee family"),
+          opt("safeguarding_concerns", F::boolean, "safeguarding concerns"),
+          opt("disability", F::boolean, "disability, diagnosis or medical condition")}},
+        {E::party_recorded,
+         "party_recorded",
+         "Person involved",
+         {req("role", F::one_of, "role",
+              {"parent", "home_lead", "host_lead", "la_officer", "social_worker", "virtual_school", "sen_officer",
+               "governor", "headteacher", "other"}),
+          req("name", F::text, "name"), opt("contact", F::text, "contact details"),
+          opt("relationship", F::text, "relationship to the child"), opt("school_urn", F::text, "school URN"),
+          opt("parental_responsibility", F::boolean, "has parental responsibility")}},
+        {E::history_recorded,
+         "history_recorded",
+         "History entry",
+         {req("what", F::one_of, "kind of entry",
+              {"intervention", "exclusion", "suspension", "agency", "school_attended", "previous_direction",
+               "previous_managed_move", "restorative_practice"}),
+          req("detail", F::text, "what it was"), opt("start", F::date, "start date"), opt("end", F::date, "end date"),
+          opt("days", F::integer, "number of days"), opt("successful", F::boolean, "was it successful"),
+          opt("notes", F::text, "notes")}},
+        {E::gdpr_form_signed,
+         "gdpr_form_signed",
+         "Signed GDPR form held",
+         {req("date", F::date, "date signed"), opt("signed_by", F::text, "signed by")}},
+        {E::consent_recorded,
+         "consent_recorded",
+         "Consent recorded",
+         {req("who", F::one_of, "whose consent",
+              {"parent", "pupil", "admission_authority", "home_school", "host_school"}),
+          req("given", F::boolean, "consent given"), req("date", F::date, "date"),
+          opt("in_writing", F::boolean, "given in writing"), opt("comments", F::text, "comments")}},
+        {E::views_recorded,
+         "views_recorded",
+         "Views recorded",
+         {req("who", F::one_of, "whose views", {"parent", "pupil"}), req("date", F::date, "date"),
+          req("text", F::text, "views"), opt("in_writing", F::boolean, "submitted in writing"),
+          opt("understands_reasons", F::boolean, "parent understands the reasons")}},
+        {E::gate_cleared,
+         "gate_cleared",
+         "Agreement obtained",
+         {req("gate", F::one_of, "whose agreement",
+              {"virtual_school", "social_worker", "sen_officer", "send_team", "ad_education", "panel_repeat_referral",
+               "board_decision", "admission_authority", "fair_access_team"}),
+          req("date", F::date, "date"), opt("by", F::text, "given by"), opt("notes", F::text, "notes")}},
+        {E::panel_presented,
+         "panel_presented",
+         "Presented at panel",
+         {req("date", F::date, "panel date"), opt("panel", F::text, "panel name"),
+          opt("outcome", F::one_of, "panel outcome", {"noted", "host_identified", "agreed", "deferred", "declined"}),
+          opt("notes", F::text, "notes")}},
+        {E::nearest_schools_listed,
+         "nearest_schools_listed",
+         "Nearest schools named by LA Admissions",
+         {req("date", F::date, "date"), req("schools", F::object_list, "schools with previous moves in and out")}},
+        {E::host_proposed,
+         "host_proposed",
+         "Host school approached",
+         {req("urn", F::text, "host school URN"), req("date", F::date, "date"),
+          opt("reasons", F::text, "why this school")}},
+        {E::host_decision,
+         "host_decision",
+         "Host school decision",
+         {req("urn", F::text, "host school URN"), req("accepted", F::boolean, "accepted"), req("date", F::date, "date"),
+          opt("notes", F::text, "notes")}},
+        {E::visit_held,
+         "visit_held",
+         "Visit to the receiving school",
+         {req("date", F::date, "date"), opt("attendees", F::text_list, "who attended")}},
+        {E::information_shared,
+         "information_shared",
+         "Information shared with host",
+         {req("date", F::date, "date"),
+          req("items", F::text_list,
+              "what was shared (academic, behaviour, attendance, send_safeguarding, passport …)")}},
+        {E::meeting_held,
+         "meeting_held",
+         "Meeting held",
+         {req("kind", F::one_of, "meeting",
+              {"strategy", "initial", "planning", "joint_schools", "emergency", "head_to_head", "reintegration"}),
+          req("date", F::date, "date"), opt("attendees", F::text_list, "attendees"),
+          opt("pupil_engaged", F::boolean, "pupil engaged at the meeting"), opt("notes", F::text, "minutes")}},
+        {E::agreement_signed,
+         "agreement_signed",
+         "Placement agreement signed",
+         {req("date", F::date, "date signed"),
+          req("start", F::date, "start date"),
+          req("duration_weeks", F::integer, "length in weeks"),
+          opt("review_every_weeks", F::integer, "weeks between reviews"),
+          opt("first_review", F::date, "first review date"),
+          opt("success_criteria", F::text_list, "success criteria"),
+          opt("targets", F::text_list, "targets"),
+          opt("reasonable_adjustments", F::text, "reasonable adjustments"),
+          opt("host_support", F::text, "host school support"),
+          opt("home_support", F::text, "home school support"),
+          opt("funding", F::text, "funding"),
+          opt("transport", F::text, "transport"),
+          opt("uniform", F::text, "uniform"),
+          opt("free_school_meals", F::text, "free school meals"),
+          opt("attendance_arrangements", F::text, "attendance arrangements"),
+          opt("behaviour_response", F::text, "response to poor behaviour"),
+          opt("justification", F::text, "justification for the length"),
+          opt("alternative_strategy", F::text, "plan if the placement fails"),
+          opt("session_times", F::text, "session times"),
+          opt("signed_by", F::text_list, "signatories"),
+          opt("dual_registration_form", F::boolean, "dual registration form signed")}},
+        {E::notice_sent,
+         "notice_sent",
+         "Written notice of the direction sent",
+         {req("date", F::date, "date sent"), opt("address", F::text, "address of the setting"),
+          opt("report_to", F::text, "who the pupil reports to on the first day"),
+          opt("days", F::integer, "number of days"), opt("reasons", F::text, "reasons"),
+          opt("objectives", F::text, "objectives"), opt("session_times", F::text, "session times"),
+          opt("to", F::text_list, "sent to"), opt("copy_to", F::text_list, "copies sent to")}},
         {E::placement_started, "placement_started", "Placement started", {req("date", F::date, "first day")}},
-        {E::attendance_week, "attendance_week", "Week of attendance", {
-            req("week_start", F::date, "Monday of the week"),
-            req("sessions", F::text, "register codes, two per day Monday-Friday, '-' when no session"),
-            opt("reported", F::date, "date reported to the home school")}},
-        {E::review_scheduled, "review_scheduled", "Review scheduled", {
-            req("date", F::date, "review date"), opt("emergency", F::boolean, "emergency review"), opt("reason", F::text, "reason")}},
-        {E::review_invitation_sent, "review_invitation_sent", "Review invitation sent to parents", {
-            req("review_date", F::date, "review date"), req("date", F::date, "date sent"), opt("in_writing", F::boolean, "in writing")}},
-        {E::review_requested, "review_requested", "Review requested", {
-            req("date", F::date, "date of the request"), req("by", F::one_of, "requested by", {"parent", "la", "pupil", "host_school"}),
-            opt("in_writing", F::boolean, "in writing")}},
-        {E::review_held, "review_held", "Review meeting held", {
-            req("date", F::date, "date"),
-            req("outcome", F::one_of, "outcome", {"continue", "extend", "end_early", "return", "convert"}),
-            opt("attendees", F::text_list, "attendees"), opt("progress", F::text, "progress towards success"),
-            opt("concerns", F::text, "issues causing concern"), opt("support", F::text, "additional support required"),
-            opt("pupil_views", F::text, "pupil voice"), opt("parent_views", F::text, "parent's views"),
-            opt("next_review", F::date, "date of next meeting"), opt("continue_until", F::date, "direction continues until"),
-            opt("extend_weeks", F::integer, "weeks of extension"), opt("emergency", F::boolean, "emergency review"),
-            opt("targets", F::text_list, "targets added")}},
-        {E::progress_check, "progress_check", "Arrangements reviewed", {req("date", F::date, "date"), opt("notes", F::text, "notes")}},
-        {E::targets_reviewed, "targets_reviewed", "Progress on targets", {
-            req("date", F::date, "date of the review"),
-            req("ratings", F::object_list, "each target: {\"target\": text, \"rating\": 0-4, \"note\": text}")}},
-        {E::extension_agreed, "extension_agreed", "Extension agreed", {
-            req("date", F::date, "date"), req("weeks", F::integer, "weeks added"),
-            req("reason", F::one_of, "reason", {"monitor_behaviour", "illness", "low_level_concerns", "other"}),
-            opt("evidence", F::text, "evidence (e.g. medical)"), opt("agreed_by", F::text_list, "agreed by")}},
-        {E::serious_breach, "serious_breach", "Serious breach", {
-            req("date", F::date, "date"),
-            req("category", F::one_of, "category", {"assault", "weapon", "drugs", "sexualised_behaviour",
-                                                    "malicious_communication", "safeguarding", "other"}),
-            opt("description", F::text, "what happened"), opt("suspended", F::boolean, "host school suspended the pupil"),
-            opt("ends_placement", F::boolean, "the placement ends")}},
-        {E::placement_ended, "placement_ended", "Placement ended early", {
-            req("date", F::date, "last day"),
-            req("reason", F::one_of, "reason", {"serious_breach", "contract_not_met", "attendance", "failure_to_engage",
-                                                "host_decision", "parent_request", "other"}),
-            opt("return_date", F::date, "date the pupil returns to the home school"),
-            opt("consulted_home_head", F::boolean, "host head consulted the home head"),
-            opt("written_to_parent", F::boolean, "confirmed in writing to parents"), opt("notes", F::text, "notes")}},
-        {E::outcome_recorded, "outcome_recorded", "Outcome", {
-            req("date", F::date, "date"),
-            req("outcome", F::one_of, "outcome", {"transferred", "returned", "alternative_provision", "permanent_exclusion", "withdrawn"}),
-            opt("successful", F::boolean, "placement judged successful"), opt("on_roll_date", F::date, "date on the new roll"),
-            opt("decided_by", F::text, "decided by"), opt("pupil_views", F::text, "pupil voice / learning"),
-            opt("notes", F::text, "notes")}},
-        {E::la_notified, "la_notified", "Local authority notified", {
-            req("what", F::one_of, "notification", {"intention", "start", "outcome", "arrangements"}),
-            req("date", F::date, "date"), opt("to", F::text, "team or officer"), opt("method", F::text, "how")}},
-        {E::kind_changed, "kind_changed", "Case kind changed", {
-            req("kind", F::one_of, "new kind", kKinds), req("reason", F::text, "why"), opt("date", F::date, "date")}},
+        {E::attendance_week,
+         "attendance_week",
+         "Week of attendance",
+         {req("week_start", F::date, "Monday of the week"),
+          req("sessions", F::text, "register codes, two per day Monday-Friday, '-' when no session"),
+          opt("reported", F::date, "date reported to the home school")}},
+        {E::review_scheduled,
+         "review_scheduled",
+         "Review scheduled",
+         {req("date", F::date, "review date"), opt("emergency", F::boolean, "emergency review"),
+          opt("reason", F::text, "reason")}},
+        {E::review_invitation_sent,
+         "review_invitation_sent",
+         "Review invitation sent to parents",
+         {req("review_date", F::date, "review date"), req("date", F::date, "date sent"),
+          opt("in_writing", F::boolean, "in writing")}},
+        {E::review_requested,
+         "review_requested",
+         "Review requested",
+         {req("date", F::date, "date of the request"),
+          req("by", F::one_of, "requested by", {"parent", "la", "pupil", "host_school"}),
+          opt("in_writing", F::boolean, "in writing")}},
+        {E::review_held,
+         "review_held",
+         "Review meeting held",
+         {req("date", F::date, "date"),
+          req("outcome", F::one_of, "outcome", {"continue", "extend", "end_early", "return", "convert"}),
+          opt("attendees", F::text_list, "attendees"), opt("progress", F::text, "progress towards success"),
+          opt("concerns", F::text, "issues causing concern"), opt("support", F::text, "additional support required"),
+          opt("pupil_views", F::text, "pupil voice"), opt("parent_views", F::text, "parent's views"),
+          opt("next_review", F::date, "date of next meeting"),
+          opt("continue_until", F::date, "direction continues until"),
+          opt("extend_weeks", F::integer, "weeks of extension"), opt("emergency", F::boolean, "emergency review"),
+          opt("targets", F::text_list, "targets added")}},
+        {E::progress_check,
+         "progress_check",
+         "Arrangements reviewed",
+         {req("date", F::date, "date"), opt("notes", F::text, "notes")}},
+        {E::targets_reviewed,
+         "targets_reviewed",
+         "Progress on targets",
+         {req("date", F::date, "date of the review"),
+          req("ratings", F::object_list, "each target: {\"target\": text, \"rating\": 0-4, \"note\": text}")}},
+        {E::extension_agreed,
+         "extension_agreed",
+         "Extension agreed",
+         {req("date", F::date, "date"), req("weeks", F::integer, "weeks added"),
+          req("reason", F::one_of, "reason", {"monitor_behaviour", "illness", "low_level_concerns", "other"}),
+          opt("evidence", F::text, "evidence (e.g. medical)"), opt("agreed_by", F::text_list, "agreed by")}},
+        {E::serious_breach,
+         "serious_breach",
+         "Serious breach",
+         {req("date", F::date, "date"),
+          req("category", F::one_of, "category",
+              {"assault", "weapon", "drugs", "sexualised_behaviour", "malicious_communication", "safeguarding",
+               "other"}),
+          opt("description", F::text, "what happened"), opt("suspended", F::boolean, "host school suspended the pupil"),
+          opt("ends_placement", F::boolean, "the placement ends")}},
+        {E::placement_ended,
+         "placement_ended",
+         "Placement ended early",
+         {req("date", F::date, "last day"),
+          req("reason", F::one_of, "reason",
+              {"serious_breach", "contract_not_met", "attendance", "failure_to_engage", "host_decision",
+               "parent_request", "other"}),
+          opt("return_date", F::date, "date the pupil returns to the home school"),
+          opt("consulted_home_head", F::boolean, "host head consulted the home head"),
+          opt("written_to_parent", F::boolean, "confirmed in writing to parents"), opt("notes", F::text, "notes")}},
+        {E::outcome_recorded,
+         "outcome_recorded",
+         "Outcome",
+         {req("date", F::date, "date"),
+          req("outcome", F::one_of, "outcome",
+              {"transferred", "returned", "alternative_provision", "permanent_exclusion", "withdrawn"}),
+          opt("successful", F::boolean, "placement judged successful"),
+          opt("on_roll_date", F::date, "date on the new roll"), opt("decided_by", F::text, "decided by"),
+          opt("pupil_views", F::text, "pupil voice / learning"), opt("notes", F::text, "notes")}},
+        {E::la_notified,
+         "la_notified",
+         "Local authority notified",
+         {req("what", F::one_of, "notification", {"intention", "start", "outcome", "arrangements"}),
+          req("date", F::date, "date"), opt("to", F::text, "team or officer"), opt("method", F::text, "how")}},
+        {E::kind_changed,
+         "kind_changed",
+         "Case kind changed",
+         {req("kind", F::one_of, "new kind", kKinds), req("reason", F::text, "why"), opt("date", F::date, "date")}},
         {E::note, "note", "Note", {req("text", F::text, "note"), opt("date", F::date, "date")}},
         {E::retraction, "retraction", "Entry withdrawn", {req("reason", F::text, "why it is withdrawn")}},
     };
@@ -169,20 +256,21 @@ const char* kind_labels[] = {"off-site direction", "managed move", "off-site dir
                              "reintegration from alternative provision"};
 
 bool digits(std::string_view s) {
-    for (char c : s) if (c < '0' || c > '9') return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
     return !s.empty();
 }
 
 const char* type_word(FieldType t) {
     switch (t) {
-    case F::text: return "a text";
-    case F::date: return "a date written YYYY-MM-DD";
-    case F::boolean: return "true or false";
-    case F::integer: return "a whole number";
-    case F::text_list: return "a list of texts";
-    case F::one_of: return "one of the listed words";
-    case F::object: return "an object";
-    case F::object_list: return "a list of objects";
+        case F::text: return "a text";
+        case F::date: return "a date written YYYY-MM-DD";
+        case F::boolean: return "true or false";
+        case F::integer: return "a whole number";
+        case F::text_list: return "a list of texts";
+        case F::one_of: return "one of the listed words";
+        case F::object: return "an object";
+        case F::object_list: return "a list of objects";
     }
     return "";
 }
@@ -199,7 +287,7 @@ std::string join(const std::vector<const char*>& v) {
 struct IndexedField {
     std::string_view              name;
     const FieldSpec*              spec;
-    std::vector<std::string_view> values;   // allowed words (one_of)
+    std::vector<std::string_view> values;  // allowed words (one_of)
 };
 
 const std::vector<IndexedField>& indexed_fields(EventType t) {
@@ -217,21 +305,23 @@ const std::vector<IndexedField>& indexed_fields(EventType t) {
 
 bool all_of_kind(const Json& v, bool (Json::*is)() const noexcept) {
     if (!v.is_array()) return false;
-    for (const auto& x : v) if (!(x.*is)()) return false;
+    for (const auto& x : v)
+        if (!(x.*is)()) return false;
     return true;
 }
 
 bool field_ok(const IndexedField& f, const Json& v) {
     switch (f.spec->type) {
-    case F::text: return v.is_string();
-    case F::date: return v.is_string() && parse_iso_date(v.get_ref<const std::string&>()).has_value();
-    case F::boolean: return v.is_boolean();
-    case F::integer: return v.is_number_integer();
-    case F::text_list: return all_of_kind(v, &Json::is_string);
-    case F::one_of:
-        return v.is_string() && std::find(f.values.begin(), f.values.end(), v.get_ref<const std::string&>()) != f.values.end();
-    case F::object: return v.is_object();
-    case F::object_list: return all_of_kind(v, &Json::is_object);
+        case F::text: return v.is_string();
+        case F::date: return v.is_string() && parse_iso_date(v.get_ref<const std::string&>()).has_value();
+        case F::boolean: return v.is_boolean();
+        case F::integer: return v.is_number_integer();
+        case F::text_list: return all_of_kind(v, &Json::is_string);
+        case F::one_of:
+            return v.is_string() &&
+                   std::find(f.values.begin(), f.values.end(), v.get_ref<const std::string&>()) != f.values.end();
+        case F::object: return v.is_object();
+        case F::object_list: return all_of_kind(v, &Json::is_object);
     }
     return false;
 }
@@ -245,7 +335,9 @@ void report_wrong(const FieldSpec& f, const Json& v, const std::string& file, co
 
 bool has_float(const Json& v) {
     if (v.is_number_float()) return true;
-    if (v.is_structured()) for (const auto& x : v) if (has_float(x)) return true;
+    if (v.is_structured())
+        for (const auto& x : v)
+            if (has_float(x)) return true;
     return false;
 }
 
@@ -253,26 +345,28 @@ bool has_float(const Json& v) {
 // an optional note; nothing else.
 void validate_ratings(const Json& payload, const std::string& file, const std::string& where, Problems& out) {
     const auto it = payload.find("ratings");
-    if (it == payload.end() || !it->is_array()) return;   // reported by the field check
+    if (it == payload.end() || !it->is_array()) return;  // reported by the field check
     for (std::size_t i = 0; i < it->size(); ++i) {
         const Json& r = (*it)[i];
         if (!r.is_object()) continue;
         const std::string at = where + "/ratings/" + std::to_string(i);
-        const auto t = r.find("target");
+        const auto        t = r.find("target");
         if (t == r.end() || !t->is_string() || t->get_ref<const std::string&>().empty())
             out.push_back({file, at + "/target", "expected the target's text"});
         const auto v = r.find("rating");
-        if (v == r.end() || !v->is_number_integer() || v->get<long long>() < 0 || v->get<long long>() > kMaxTargetRating)
+        if (v == r.end() || !v->is_number_integer() || v->get<long long>() < 0 ||
+            v->get<long long>() > kMaxTargetRating)
             out.push_back({file, at + "/rating", "expected a whole number from 0 (no progress) to 4 (target met)"});
         const auto n = r.find("note");
         if (n != r.end() && !n->is_string()) out.push_back({file, at + "/note", "expected a text"});
         for (auto k = r.begin(); k != r.end(); ++k)
             if (k.key() != "target" && k.key() != "rating" && k.key() != "note")
-                out.push_back({file, at + "/" + k.key(), "unknown field for a target rating; expected target, rating, note"});
+                out.push_back(
+                    {file, at + "/" + k.key(), "unknown field for a target rating; expected target, rating, note"});
     }
 }
 
-} // namespace
+}  // namespace
 
 const char* target_rating_label(int rating) {
     static const char* n[] = {"No progress", "Some progress", "Progressing", "Nearly met", "Met"};
@@ -287,7 +381,8 @@ const std::vector<EventSpec>& event_specs() {
 const EventSpec& spec_of(EventType t) { return event_specs()[static_cast<std::size_t>(t)]; }
 
 const EventSpec* find_event_spec(std::string_view name) {
-    for (const auto& s : event_specs()) if (name == s.name) return &s;
+    for (const auto& s : event_specs())
+        if (name == s.name) return &s;
     return nullptr;
 }
 
@@ -301,7 +396,8 @@ std::optional<EventType> parse_event_type(std::string_view s) {
         std::sort(v.begin(), v.end());
         return v;
     }();
-    const auto it = std::lower_bound(by_name.begin(), by_name.end(), s, [](const auto& x, std::string_view k) { return x.first < k; });
+    const auto it = std::lower_bound(by_name.begin(), by_name.end(), s,
+                                     [](const auto& x, std::string_view k) { return x.first < k; });
     if (it != by_name.end() && it->first == s) return it->second;
     return std::nullopt;
 }
@@ -310,7 +406,8 @@ const char* case_kind_name(CaseKind k) { return kind_names[static_cast<int>(k)];
 const char* case_kind_label(CaseKind k) { return kind_labels[static_cast<int>(k)]; }
 
 std::optional<CaseKind> parse_case_kind(std::string_view s) {
-    for (int i = 0; i < 4; ++i) if (s == kind_names[i]) return static_cast<CaseKind>(i);
+    for (int i = 0; i < 4; ++i)
+        if (s == kind_names[i]) return static_cast<CaseKind>(i);
     return std::nullopt;
 }
 
@@ -330,15 +427,19 @@ void validate_payload(EventType type, const Json& payload, const std::string& fi
         return;
     }
     const auto& fields = indexed_fields(type);
-    auto key = payload.begin();
-    auto field = fields.begin();
+    auto        key = payload.begin();
+    auto        field = fields.begin();
     while (key != payload.end() || field != fields.end()) {
-        const int order = key == payload.end() ? 1 : field == fields.end() ? -1 : std::string_view(key.key()).compare(field->name);
+        const int order = key == payload.end()    ? 1
+                          : field == fields.end() ? -1
+                                                  : std::string_view(key.key()).compare(field->name);
         if (order < 0) {
-            out.push_back({file, where + "/" + key.key(), std::string("unknown field for ") + spec.name + "; expected one of the documented fields"});
+            out.push_back({file, where + "/" + key.key(),
+                           std::string("unknown field for ") + spec.name + "; expected one of the documented fields"});
         } else if (order > 0) {
             if (field->spec->required)
-                out.push_back({file, where + "/" + field->spec->name, std::string("missing: ") + spec.name + " needs " + field->spec->label});
+                out.push_back({file, where + "/" + field->spec->name,
+                               std::string("missing: ") + spec.name + " needs " + field->spec->label});
         } else if (!field_ok(*field, key.value())) {
             report_wrong(*field->spec, key.value(), file, where, out);
         }
@@ -375,10 +476,11 @@ int payload_int(const Json& p, const char* key, int fallback) {
 
 std::vector<std::string> payload_list(const Json& p, const char* key) {
     std::vector<std::string> out;
-    const auto it = p.find(std::string_view(key));
+    const auto               it = p.find(std::string_view(key));
     if (it == p.end() || !it->is_array()) return out;
-    for (const auto& x : *it) if (x.is_string()) out.push_back(x.get<std::string>());
+    for (const auto& x : *it)
+        if (x.is_string()) out.push_back(x.get<std::string>());
     return out;
 }
 
-} // namespace cp
+}  // namespace cp

@@ -23,108 +23,108 @@
 namespace cp {
 
 enum class CaseKind {
-    off_site_direction,        // s29A direction to another school or to alternative provision
-    managed_move,              // permanent transfer agreed by all parties (no trial since 26 July 2026)
-    osd_to_managed_move,       // off-site direction that may convert to a managed move
-    reintegration,             // from alternative provision back to a mainstream school (Thurrock)
+    off_site_direction,   // s29A direction to another school or to alternative provision
+    managed_move,         // permanent transfer agreed by all parties (no trial since 26 July 2026)
+    osd_to_managed_move,  // off-site direction that may convert to a managed move
+    reintegration,        // from alternative provision back to a mainstream school (Thurrock)
 };
 
 enum class EventType {
-    case_opened,            // the case starts: kind, pack, pupil, reason
-    pupil_details,          // a section of the pupil passport / student passport / info list
-    flags_recorded,         // EHCP, CLA, CP/CIN, EHA, pupil premium, FSM, SEN support …
-    party_recorded,         // a parent/carer, a school lead, an LA officer, social worker …
-    history_recorded,       // intervention, exclusion, suspension, agency, school, previous move
-    gdpr_form_signed,       // Thurrock: signed GDPR form held before information is shared
-    consent_recorded,       // consent given or refused (parent, pupil, admission authority …)
-    views_recorded,         // parent's or pupil's views (pupil voice)
-    gate_cleared,           // Virtual School, social worker, SEN officer, board decision …
-    panel_presented,        // heard at the In Year Fair Access / Inclusion Panel
-    nearest_schools_listed, // Norfolk: LA Admissions names the 4 nearest schools and past moves
-    host_proposed,          // a host school is approached
-    host_decision,          // the host school accepts or declines
-    visit_held,             // Oxfordshire: pupil and parents visit the receiving school
-    information_shared,     // the home school shares the pupil's information with the host
-    meeting_held,           // strategy / initial / planning / emergency meeting
-    agreement_signed,       // contract / placement agreement: start, length, reviews, support
-    notice_sent,            // written notice of an off-site direction (reg 3)
-    placement_started,      // first day at the host
-    attendance_week,        // one week of host-school register codes, by session
-    review_scheduled,       // a review meeting date is set
-    review_invitation_sent, // written invitation to parents for a scheduled review
-    review_requested,       // a parent (or LA) asks for a review, in writing or not
-    review_held,            // a review meeting and its outcome
-    progress_check,         // a lighter review of arrangements (Oxfordshire's fortnightly one)
-    targets_reviewed,       // progress on each target, rated 0-4 at a review (or any date)
-    extension_agreed,       // the placement is extended by some weeks
-    serious_breach,         // a serious breach of the host's behaviour policy
-    placement_ended,        // the placement ends before its planned end
-    outcome_recorded,       // final outcome: transferred, returned, other provision …
-    la_notified,            // the LA team is told of an intention, a start or an outcome
-    kind_changed,           // the case kind is corrected (e.g. trial managed move -> direction)
-    note,                   // a free note for the record
-    retraction,             // undoes the event it supersedes
+    case_opened,             // the case starts: kind, pack, pupil, reason
+    pupil_details,           // a section of the pupil passport / student passport / info list
+    flags_recorded,          // EHCP, CLA, CP/CIN, EHA, pupil premium, FSM, SEN support …
+    party_recorded,          // a parent/carer, a school lead, an LA officer, social worker …
+    history_recorded,        // intervention, exclusion, suspension, agency, school, previous move
+    gdpr_form_signed,        // Thurrock: signed GDPR form held before information is shared
+    consent_recorded,        // consent given or refused (parent, pupil, admission authority …)
+    views_recorded,          // parent's or pupil's views (pupil voice)
+    gate_cleared,            // Virtual School, social worker, SEN officer, board decision …
+    panel_presented,         // heard at the In Year Fair Access / Inclusion Panel
+    nearest_schools_listed,  // Norfolk: LA Admissions names the 4 nearest schools and past moves
+    host_proposed,           // a host school is approached
+    host_decision,           // the host school accepts or declines
+    visit_held,              // Oxfordshire: pupil and parents visit the receiving school
+    information_shared,      // the home school shares the pupil's information with the host
+    meeting_held,            // strategy / initial / planning / emergency meeting
+    agreement_signed,        // contract / placement agreement: start, length, reviews, support
+    notice_sent,             // written notice of an off-site direction (reg 3)
+    placement_started,       // first day at the host
+    attendance_week,         // one week of host-school register codes, by session
+    review_scheduled,        // a review meeting date is set
+    review_invitation_sent,  // written invitation to parents for a scheduled review
+    review_requested,        // a parent (or LA) asks for a review, in writing or not
+    review_held,             // a review meeting and its outcome
+    progress_check,          // a lighter review of arrangements (Oxfordshire's fortnightly one)
+    targets_reviewed,        // progress on each target, rated 0-4 at a review (or any date)
+    extension_agreed,        // the placement is extended by some weeks
+    serious_breach,          // a serious breach of the host's behaviour policy
+    placement_ended,         // the placement ends before its planned end
+    outcome_recorded,        // final outcome: transferred, returned, other provision …
+    la_notified,             // the LA team is told of an intention, a start or an outcome
+    kind_changed,            // the case kind is corrected (e.g. trial managed move -> direction)
+    note,                    // a free note for the record
+    retraction,              // undoes the event it supersedes
 };
 
 enum class FieldType { text, date, boolean, integer, text_list, one_of, object, object_list };
 
 struct FieldSpec {
-    const char* name;                 // payload key
-    FieldType   type;                 // how it is checked
-    bool        required;             // must be present
-    std::vector<const char*> values;  // allowed values when type is one_of
-    const char* label;                // plain English for forms and messages
+    const char*              name;      // payload key
+    FieldType                type;      // how it is checked
+    bool                     required;  // must be present
+    std::vector<const char*> values;    // allowed values when type is one_of
+    const char*              label;     // plain English for forms and messages
 };
 
 struct EventSpec {
-    EventType   type;                 // the enum
-    const char* name;                 // "review_held"
-    const char* label;                // "Review meeting held"
-    std::vector<FieldSpec> fields;    // payload schema (unknown keys are refused)
+    EventType              type;    // the enum
+    const char*            name;    // "review_held"
+    const char*            label;   // "Review meeting held"
+    std::vector<FieldSpec> fields;  // payload schema (unknown keys are refused)
 };
 
 const std::vector<EventSpec>& event_specs();
-const EventSpec*             find_event_spec(std::string_view name);
-const EventSpec&             spec_of(EventType t);
-const char*                  event_type_name(EventType t);
-std::optional<EventType>     parse_event_type(std::string_view s);
-const char*                  case_kind_name(CaseKind k);
-std::optional<CaseKind>      parse_case_kind(std::string_view s);
-const char*                  case_kind_label(CaseKind k);      // "off-site direction"
+const EventSpec*              find_event_spec(std::string_view name);
+const EventSpec&              spec_of(EventType t);
+const char*                   event_type_name(EventType t);
+std::optional<EventType>      parse_event_type(std::string_view s);
+const char*                   case_kind_name(CaseKind k);
+std::optional<CaseKind>       parse_case_kind(std::string_view s);
+const char*                   case_kind_label(CaseKind k);  // "off-site direction"
 
 struct Author {
-    std::string name;                 // "Ms A. Patel"
-    std::string role;                 // "Deputy Headteacher (home school lead)"
+    std::string name;  // "Ms A. Patel"
+    std::string role;  // "Deputy Headteacher (home school lead)"
 };
 
 struct Event {
-    std::string id;                   // unique across all schools' copies: "<urn>-<case>-<n>" or a UUID
-    std::string at;                   // when it was recorded, UTC: "2026-09-01T09:30:00Z"
-    Author      author;               // who recorded it
-    EventType   type = EventType::note;
-    Json        payload = Json::object(); // fields as in event_specs(); dates as "YYYY-MM-DD"
-    std::string supersedes;           // id of an earlier event this one replaces ("" if none)
-    std::vector<std::string> prev;    // hashes of the log's heads when it was recorded (sorted)
-    std::string hash;                 // SHA-256 of the canonical content (see case_log.h)
+    std::string              id;      // unique across all schools' copies: "<urn>-<case>-<n>" or a UUID
+    std::string              at;      // when it was recorded, UTC: "2026-09-01T09:30:00Z"
+    Author                   author;  // who recorded it
+    EventType                type = EventType::note;
+    Json                     payload = Json::object();  // fields as in event_specs(); dates as "YYYY-MM-DD"
+    std::string              supersedes;                // id of an earlier event this one replaces ("" if none)
+    std::vector<std::string> prev;                      // hashes of the log's heads when it was recorded (sorted)
+    std::string              hash;                      // SHA-256 of the canonical content (see case_log.h)
 };
 
 // What a caller supplies to append: the log fills in id, at, prev and hash.
 struct EventDraft {
-    Author      author;               // who is recording it
+    Author      author;  // who is recording it
     EventType   type = EventType::note;
     Json        payload = Json::object();
-    std::string supersedes;           // optional
+    std::string supersedes;  // optional
 };
 
-bool is_timestamp(std::string_view s);   // "YYYY-MM-DDTHH:MM:SSZ"
+bool is_timestamp(std::string_view s);  // "YYYY-MM-DDTHH:MM:SSZ"
 
 // targets_reviewed ratings: 0 no progress, 1 some progress, 2 progressing, 3 nearly met, 4 met.
 inline constexpr int kMaxTargetRating = 4;
-const char* target_rating_label(int rating);   // "Nearly met"; "" outside 0-4
+const char*          target_rating_label(int rating);  // "Nearly met"; "" outside 0-4
 
 // Checks the payload against the event's spec. `where` is prefixed to each problem's path.
-void validate_payload(EventType type, const Json& payload, const std::string& file,
-                      const std::string& where, Problems& out);
+void validate_payload(EventType type, const Json& payload, const std::string& file, const std::string& where,
+                      Problems& out);
 
 // Payload helpers used by the fold and the plan (payloads are validated before use).
 std::optional<Date>      payload_date(const Json& p, const char* key);
@@ -133,4 +133,4 @@ bool                     payload_bool(const Json& p, const char* key, bool fallb
 int                      payload_int(const Json& p, const char* key, int fallback = 0);
 std::vector<std::string> payload_list(const Json& p, const char* key);
 
-} // namespace cp
+}  // namespace cp

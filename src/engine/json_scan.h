@@ -21,19 +21,21 @@ namespace cp {
 
 class JsonScanner {
 public:
-    static constexpr int kMaxDepth = 128;   // deeper documents go to nlohmann (no recursion; refuses beyond kMaxJsonDepth)
+    static constexpr int kMaxDepth =
+        128;  // deeper documents go to nlohmann (no recursion; refuses beyond kMaxJsonDepth)
 
     explicit JsonScanner(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
 
-    bool value(Json& out, int depth = 0);   // any value, built as nlohmann would build it
-    bool text(std::string& out);            // a string value (decoded)
-    bool finished();                        // only whitespace is left
+    bool value(Json& out, int depth = 0);  // any value, built as nlohmann would build it
+    bool text(std::string& out);           // a string value (decoded)
+    bool finished();                       // only whitespace is left
 
     // An object: `member(key)` is called for each key and must read the member's value.
-    template <class Member> bool object(Member&& member) {
+    template <class Member>
+    bool object(Member&& member) {
         if (!open('{')) return false;
         if (close('}')) return true;
-        std::string key;   // one buffer per object, reused for every key
+        std::string key;  // one buffer per object, reused for every key
         do {
             if (!text(key) || !open(':') || !member(static_cast<const std::string&>(key))) return false;
         } while (open(','));
@@ -41,7 +43,8 @@ public:
     }
 
     // An array: `element()` is called for each element and must read it.
-    template <class Element> bool array(Element&& element) {
+    template <class Element>
+    bool array(Element&& element) {
         if (!open('[')) return false;
         if (close(']')) return true;
         do {
@@ -55,17 +58,17 @@ private:
     const char* end_;
 
     void skip_space();
-    bool open(char c);    // skips whitespace, then consumes c if it is next
+    bool open(char c);  // skips whitespace, then consumes c if it is next
     bool close(char c) { return open(c); }
     bool literal(std::string_view word);
     bool number(Json& out);
-    bool string_body(std::string& out);   // after the opening quote
-    bool escape(std::string& out);        // after the backslash
-    bool unicode_escape(std::string& out);// after \u: one code point, or a surrogate pair
+    bool string_body(std::string& out);     // after the opening quote
+    bool escape(std::string& out);          // after the backslash
+    bool unicode_escape(std::string& out);  // after \u: one code point, or a surrogate pair
     bool hex4(unsigned& out);
-    bool utf8(std::string& out);          // one multi-byte character, validated
+    bool utf8(std::string& out);  // one multi-byte character, validated
     bool object_value(Json& out, int depth);
     bool array_value(Json& out, int depth);
 };
 
-} // namespace cp
+}  // namespace cp

@@ -10,12 +10,14 @@ namespace {
 
 const char* kSeverity[] = {"blocks", "warns", "informs"};
 const char* kUnit[] = {"days", "school_days", "weeks", "school_weeks"};
-const char* kRuleKind[] = {"gate", "deadline", "duration", "review_cadence", "review_invitation", "review_request",
-                           "attendance", "termination_lock", "serious_breach", "referral_limit", "statute", "info"};
+const char* kRuleKind[] = {"gate",           "deadline",   "duration",         "review_cadence", "review_invitation",
+                           "review_request", "attendance", "termination_lock", "serious_breach", "referral_limit",
+                           "statute",        "info"};
 
 template <typename E, std::size_t N>
 std::optional<E> parse_word(const char* (&names)[N], std::string_view s) {
-    for (std::size_t i = 0; i < N; ++i) if (s == names[i]) return static_cast<E>(i);
+    for (std::size_t i = 0; i < N; ++i)
+        if (s == names[i]) return static_cast<E>(i);
     return std::nullopt;
 }
 
@@ -31,10 +33,15 @@ bool in(const std::vector<const char*>& v, const std::string& s) {
 
 // The parameters each rule kind takes. Types reuse the event field types plus "span".
 enum class P { integer, boolean, text, text_list, span, one_of, list_of };
-struct ParamSpec { const char* name; P type; bool required; std::vector<const char*> values; };
+struct ParamSpec {
+    const char*              name;
+    P                        type;
+    bool                     required;
+    std::vector<const char*> values;
+};
 
-const std::vector<const char*> kStages = {"preparing", "agreeing", "placement", "decision_due", "ending",
-                                          "transferred", "returned", "closed"};
+const std::vector<const char*> kStages = {"preparing", "agreeing",    "placement", "decision_due",
+                                          "ending",    "transferred", "returned",  "closed"};
 
 const std::vector<ParamSpec>& params_of(RuleKind k) {
     static const std::vector<ParamSpec> gate = {{"action", P::one_of, true, known_actions()},
@@ -44,9 +51,13 @@ const std::vector<ParamSpec>& params_of(RuleKind k) {
                                                     {"within", P::span, true, {}},
                                                     {"before", P::boolean, false, {}}};
     static const std::vector<ParamSpec> duration = {
-        {"unit", P::one_of, true, {"weeks", "school_weeks"}}, {"default", P::integer, false, {}},
-        {"min", P::integer, false, {}}, {"max", P::integer, true, {}}, {"justify_above", P::integer, false, {}},
-        {"extension_weeks", P::integer, false, {}}, {"extension_times", P::integer, false, {}},
+        {"unit", P::one_of, true, {"weeks", "school_weeks"}},
+        {"default", P::integer, false, {}},
+        {"min", P::integer, false, {}},
+        {"max", P::integer, true, {}},
+        {"justify_above", P::integer, false, {}},
+        {"extension_weeks", P::integer, false, {}},
+        {"extension_times", P::integer, false, {}},
         {"extension_requires", P::one_of, false, {"agreement", "illness_evidence", "justification"}}};
     static const std::vector<ParamSpec> cadence = {{"every", P::span, true, {}},
                                                    {"counts", P::one_of, false, {"review", "progress_check"}},
@@ -54,11 +65,13 @@ const std::vector<ParamSpec>& params_of(RuleKind k) {
                                                    {"use_agreed", P::boolean, false, {}}};
     static const std::vector<ParamSpec> invitation = {{"lead", P::span, true, {}}};
     static const std::vector<ParamSpec> request = {{"quiet", P::span, true, {}}, {"hold_within", P::span, true, {}}};
-    static const std::vector<ParamSpec> attendance = {
-        {"threshold", P::integer, true, {}}, {"compare", P::one_of, true, {"above", "at_least"}},
-        {"consequence", P::one_of, true, {"warn", "fails_trial"}}, {"illness_extension_saves", P::boolean, false, {}},
-        {"min_sessions", P::integer, false, {}}};
-    static const std::vector<ParamSpec> lock = {{"min", P::span, true, {}}, {"except", P::one_of, false, {"serious_breach"}}};
+    static const std::vector<ParamSpec> attendance = {{"threshold", P::integer, true, {}},
+                                                      {"compare", P::one_of, true, {"above", "at_least"}},
+                                                      {"consequence", P::one_of, true, {"warn", "fails_trial"}},
+                                                      {"illness_extension_saves", P::boolean, false, {}},
+                                                      {"min_sessions", P::integer, false, {}}};
+    static const std::vector<ParamSpec> lock = {{"min", P::span, true, {}},
+                                                {"except", P::one_of, false, {"serious_breach"}}};
     static const std::vector<ParamSpec> breach = {{"ends_at_once", P::boolean, true, {}},
                                                   {"emergency_meeting_within", P::span, false, {}},
                                                   {"emergency_review", P::boolean, false, {}},
@@ -68,18 +81,18 @@ const std::vector<ParamSpec>& params_of(RuleKind k) {
                                                    {"lawful_path", P::text, true, {}}};
     static const std::vector<ParamSpec> info = {{"stages", P::list_of, false, kStages}};
     switch (k) {
-    case RuleKind::gate: return gate;
-    case RuleKind::deadline: return deadline;
-    case RuleKind::duration: return duration;
-    case RuleKind::review_cadence: return cadence;
-    case RuleKind::review_invitation: return invitation;
-    case RuleKind::review_request: return request;
-    case RuleKind::attendance: return attendance;
-    case RuleKind::termination_lock: return lock;
-    case RuleKind::serious_breach: return breach;
-    case RuleKind::referral_limit: return referral;
-    case RuleKind::statute: return statute;
-    case RuleKind::info: return info;
+        case RuleKind::gate: return gate;
+        case RuleKind::deadline: return deadline;
+        case RuleKind::duration: return duration;
+        case RuleKind::review_cadence: return cadence;
+        case RuleKind::review_invitation: return invitation;
+        case RuleKind::review_request: return request;
+        case RuleKind::attendance: return attendance;
+        case RuleKind::termination_lock: return lock;
+        case RuleKind::serious_breach: return breach;
+        case RuleKind::referral_limit: return referral;
+        case RuleKind::statute: return statute;
+        case RuleKind::info: return info;
     }
     return info;
 }
@@ -87,10 +100,10 @@ const std::vector<ParamSpec>& params_of(RuleKind k) {
 // Strict reader for one JSON object: remembers the keys it was asked about, so unknown keys
 // (usually typos) are reported instead of silently ignored.
 struct Reader {
-    const Json& j;
-    const std::string& file;
-    std::string path;
-    Problems& out;
+    const Json&              j;
+    const std::string&       file;
+    std::string              path;
+    Problems&                out;
     std::vector<std::string> known = {};
 
     const Json* get(const char* key, bool required, const char* expected) {
@@ -113,16 +126,25 @@ struct Reader {
     void texts(const char* key, std::vector<std::string>& into) {
         const Json* v = get(key, false, "a list of texts");
         if (!v) return;
-        if (!v->is_array()) { out.push_back({file, path + "/" + key, "expected a list of texts; found " + v->dump()}); return; }
+        if (!v->is_array()) {
+            out.push_back({file, path + "/" + key, "expected a list of texts; found " + v->dump()});
+            return;
+        }
         for (std::size_t i = 0; i < v->size(); ++i) {
-            if ((*v)[i].is_string()) into.push_back((*v)[i].get<std::string>());
-            else out.push_back({file, path + "/" + key + "/" + std::to_string(i), "expected a text; found " + (*v)[i].dump()});
+            if ((*v)[i].is_string())
+                into.push_back((*v)[i].get<std::string>());
+            else
+                out.push_back(
+                    {file, path + "/" + key + "/" + std::to_string(i), "expected a text; found " + (*v)[i].dump()});
         }
     }
     void citation(Citation& c, bool required) {
         const Json* v = get("citation", required, "a citation {file, paragraph}");
         if (!v) return;
-        if (!v->is_object()) { out.push_back({file, path + "/citation", "expected a citation {file, paragraph}"}); return; }
+        if (!v->is_object()) {
+            out.push_back({file, path + "/citation", "expected a citation {file, paragraph}"});
+            return;
+        }
         Reader r{*v, file, path + "/citation", out};
         r.text("file", c.file, true);
         r.text("paragraph", c.paragraph, true);
@@ -132,72 +154,87 @@ struct Reader {
         std::vector<std::string> words;
         texts(key, words);
         for (std::size_t i = 0; i < words.size(); ++i) {
-            if (auto k = parse_case_kind(words[i])) into.push_back(*k);
-            else out.push_back({file, path + "/" + key + "/" + std::to_string(i),
-                                "expected a case kind (off_site_direction, managed_move, osd_to_managed_move, reintegration); found \"" +
-                                    words[i] + "\""});
+            if (auto k = parse_case_kind(words[i]))
+                into.push_back(*k);
+            else
+                out.push_back({file, path + "/" + key + "/" + std::to_string(i),
+                               "expected a case kind (off_site_direction, managed_move, osd_to_managed_move, "
+                               "reintegration); found \"" +
+                                   words[i] + "\""});
         }
     }
     void finish() {
         for (auto it = j.begin(); it != j.end(); ++it)
             if (std::find(known.begin(), known.end(), it.key()) == known.end())
-                out.push_back({file, path + "/" + it.key(), "unknown field \"" + it.key() + "\"; see docs/protocol-packs.md"});
+                out.push_back(
+                    {file, path + "/" + it.key(), "unknown field \"" + it.key() + "\"; see docs/protocol-packs.md"});
     }
 };
 
 void check_span(const Json& v, const std::string& file, const std::string& path, Problems& out) {
-    const bool ok = v.is_object() && v.size() == 2 && v.contains("n") && v["n"].is_number_integer() && v["n"].get<int>() >= 0 &&
-                    v.contains("unit") && v["unit"].is_string() && parse_unit(v["unit"].get<std::string>());
+    const bool ok = v.is_object() && v.size() == 2 && v.contains("n") && v["n"].is_number_integer() &&
+                    v["n"].get<int>() >= 0 && v.contains("unit") && v["unit"].is_string() &&
+                    parse_unit(v["unit"].get<std::string>());
     if (!ok)
-        out.push_back({file, path, "expected a span {\"n\": whole number >= 0, \"unit\": days, school_days, weeks or school_weeks}; found " +
-                                       v.dump()});
+        out.push_back(
+            {file, path,
+             "expected a span {\"n\": whole number >= 0, \"unit\": days, school_days, weeks or school_weeks}; found " +
+                 v.dump()});
 }
 
 void check_params(RuleKind kind, const Json& params, const std::string& file, const std::string& path, Problems& out) {
     if (!params.is_object()) {
-        out.push_back({file, path, std::string("expected an object of parameters for a ") + rule_kind_name(kind) + " rule"});
+        out.push_back(
+            {file, path, std::string("expected an object of parameters for a ") + rule_kind_name(kind) + " rule"});
         return;
     }
     const auto& specs = params_of(kind);
     for (const ParamSpec& s : specs) {
         const std::string where = path + "/" + s.name;
-        const auto it = params.find(s.name);
+        const auto        it = params.find(s.name);
         if (it == params.end()) {
             if (s.required)
-                out.push_back({file, where, std::string("missing: a ") + rule_kind_name(kind) + " rule needs \"" + s.name + "\""});
+                out.push_back({file, where,
+                               std::string("missing: a ") + rule_kind_name(kind) + " rule needs \"" + s.name + "\""});
             continue;
         }
         const Json& v = *it;
         switch (s.type) {
-        case P::integer:
-            if (!v.is_number_integer() || v.get<int64_t>() < 0) out.push_back({file, where, "expected a whole number >= 0; found " + v.dump()});
-            break;
-        case P::boolean:
-            if (!v.is_boolean()) out.push_back({file, where, "expected true or false; found " + v.dump()});
-            break;
-        case P::text:
-            if (!v.is_string()) out.push_back({file, where, "expected a text; found " + v.dump()});
-            break;
-        case P::text_list:
-            if (!v.is_array() || !std::all_of(v.begin(), v.end(), [](const Json& x) { return x.is_string(); }))
-                out.push_back({file, where, "expected a list of texts; found " + v.dump()});
-            break;
-        case P::span: check_span(v, file, where, out); break;
-        case P::one_of:
-            if (!v.is_string() || !in(s.values, v.get<std::string>()))
-                out.push_back({file, where, "expected one of " + join(s.values) + "; found " + v.dump()});
-            break;
-        case P::list_of:
-            if (!v.is_array()) { out.push_back({file, where, "expected a list of: " + join(s.values)}); break; }
-            for (std::size_t i = 0; i < v.size(); ++i)
-                if (!v[i].is_string() || !in(s.values, v[i].get<std::string>()))
-                    out.push_back({file, where + "/" + std::to_string(i), "expected one of " + join(s.values) + "; found " + v[i].dump()});
-            break;
+            case P::integer:
+                if (!v.is_number_integer() || v.get<int64_t>() < 0)
+                    out.push_back({file, where, "expected a whole number >= 0; found " + v.dump()});
+                break;
+            case P::boolean:
+                if (!v.is_boolean()) out.push_back({file, where, "expected true or false; found " + v.dump()});
+                break;
+            case P::text:
+                if (!v.is_string()) out.push_back({file, where, "expected a text; found " + v.dump()});
+                break;
+            case P::text_list:
+                if (!v.is_array() || !std::all_of(v.begin(), v.end(), [](const Json& x) { return x.is_string(); }))
+                    out.push_back({file, where, "expected a list of texts; found " + v.dump()});
+                break;
+            case P::span: check_span(v, file, where, out); break;
+            case P::one_of:
+                if (!v.is_string() || !in(s.values, v.get<std::string>()))
+                    out.push_back({file, where, "expected one of " + join(s.values) + "; found " + v.dump()});
+                break;
+            case P::list_of:
+                if (!v.is_array()) {
+                    out.push_back({file, where, "expected a list of: " + join(s.values)});
+                    break;
+                }
+                for (std::size_t i = 0; i < v.size(); ++i)
+                    if (!v[i].is_string() || !in(s.values, v[i].get<std::string>()))
+                        out.push_back({file, where + "/" + std::to_string(i),
+                                       "expected one of " + join(s.values) + "; found " + v[i].dump()});
+                break;
         }
     }
     for (auto it = params.begin(); it != params.end(); ++it)
         if (std::none_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return it.key() == s.name; }))
-            out.push_back({file, path + "/" + it.key(), "unknown parameter \"" + it.key() + "\" for a " + rule_kind_name(kind) + " rule"});
+            out.push_back({file, path + "/" + it.key(),
+                           "unknown parameter \"" + it.key() + "\" for a " + rule_kind_name(kind) + " rule"});
 }
 
 // Cross-field checks that a schema alone cannot express.
@@ -206,14 +243,19 @@ void check_rule_logic(const Rule& r, const std::string& file, const std::string&
     if (r.kind == RuleKind::duration && p.contains("max") && p["max"].is_number_integer()) {
         const int max = p["max"].get<int>();
         if (p.contains("min") && p["min"].is_number_integer() && p["min"].get<int>() > max)
-            out.push_back({file, path + "/params/min", "the minimum length is longer than the maximum (" + std::to_string(max) + ")"});
+            out.push_back({file, path + "/params/min",
+                           "the minimum length is longer than the maximum (" + std::to_string(max) + ")"});
         if (p.contains("default") && p["default"].is_number_integer() && p["default"].get<int>() > max)
-            out.push_back({file, path + "/params/default", "the default length is longer than the maximum (" + std::to_string(max) + ")"});
+            out.push_back({file, path + "/params/default",
+                           "the default length is longer than the maximum (" + std::to_string(max) + ")"});
         if (max == 0) out.push_back({file, path + "/params/max", "expected a maximum length of at least 1"});
     }
-    if (r.kind == RuleKind::attendance && p.contains("threshold") && p["threshold"].is_number_integer() && p["threshold"].get<int>() > 100)
-        out.push_back({file, path + "/params/threshold", "expected a percentage from 0 to 100; found " + p["threshold"].dump()});
-    if (r.kind == RuleKind::review_cadence && p.contains("every") && p["every"].is_object() && p["every"].value("n", 0) == 0)
+    if (r.kind == RuleKind::attendance && p.contains("threshold") && p["threshold"].is_number_integer() &&
+        p["threshold"].get<int>() > 100)
+        out.push_back(
+            {file, path + "/params/threshold", "expected a percentage from 0 to 100; found " + p["threshold"].dump()});
+    if (r.kind == RuleKind::review_cadence && p.contains("every") && p["every"].is_object() &&
+        p["every"].value("n", 0) == 0)
         out.push_back({file, path + "/params/every", "a review cadence of 0 would make every review overdue at once"});
 }
 
@@ -223,35 +265,42 @@ std::optional<Rule> read_rule(const Json& j, const std::string& file, const std:
         return std::nullopt;
     }
     const std::size_t before = out.size();
-    Rule r;
-    Reader rd{j, file, path, out};
+    Rule              r;
+    Reader            rd{j, file, path, out};
     rd.text("id", r.id, true);
     std::string word;
     if (rd.text("kind", word, true)) {
-        if (auto k = parse_rule_kind(word)) r.kind = *k;
+        if (auto k = parse_rule_kind(word))
+            r.kind = *k;
         else {
             std::vector<const char*> all(std::begin(kRuleKind), std::end(kRuleKind));
             out.push_back({file, path + "/kind", "expected one of " + join(all) + "; found \"" + word + "\""});
         }
     }
     if (rd.text("severity", word, true)) {
-        if (auto s = parse_severity(word)) r.severity = *s;
-        else out.push_back({file, path + "/severity", "expected one of blocks, warns, informs; found \"" + word + "\""});
+        if (auto s = parse_severity(word))
+            r.severity = *s;
+        else
+            out.push_back({file, path + "/severity", "expected one of blocks, warns, informs; found \"" + word + "\""});
     }
     rd.text("message", r.message, true);
     rd.citation(r.citation, true);
     rd.kinds("applies_to", r.applies_to);
     if (rd.text("when", r.when, false) && !in(known_conditions(), r.when))
-        out.push_back({file, path + "/when", "expected one of " + join(known_conditions()) + "; found \"" + r.when + "\""});
+        out.push_back(
+            {file, path + "/when", "expected one of " + join(known_conditions()) + "; found \"" + r.when + "\""});
     if (rd.text("who", r.who, false) && !in(known_roles(), r.who))
         out.push_back({file, path + "/who", "expected one of " + join(known_roles()) + "; found \"" + r.who + "\""});
     if (rd.text("in_force_from", word, false)) {
         r.in_force_from = parse_iso_date(word);
-        if (!r.in_force_from) out.push_back({file, path + "/in_force_from", "expected a date YYYY-MM-DD; found \"" + word + "\""});
+        if (!r.in_force_from)
+            out.push_back({file, path + "/in_force_from", "expected a date YYYY-MM-DD; found \"" + word + "\""});
     }
     if (const Json* s = rd.get("statutory", false, "true or false")) {
-        if (s->is_boolean()) r.statutory = s->get<bool>();
-        else out.push_back({file, path + "/statutory", "expected true or false; found " + s->dump()});
+        if (s->is_boolean())
+            r.statutory = s->get<bool>();
+        else
+            out.push_back({file, path + "/statutory", "expected true or false; found " + s->dump()});
     }
     if (const Json* p = rd.get("params", false, "an object")) r.params = *p;
     rd.finish();
@@ -273,64 +322,101 @@ void read_list(Reader& rd, const char* key, std::vector<T>& into, F read_one, bo
         if (auto x = read_one((*v)[i], "/" + std::string(key) + "/" + std::to_string(i))) into.push_back(std::move(*x));
 }
 
-} // namespace
+}  // namespace
 
 const std::vector<const char*>& known_conditions() {
-    static const std::vector<const char*> v = {"always", "ehcp", "cla", "host_is_ap", "host_is_school", "academy_home", "fsm"};
+    static const std::vector<const char*> v = {"always",         "ehcp",         "cla", "host_is_ap",
+                                               "host_is_school", "academy_home", "fsm"};
     return v;
 }
 const std::vector<const char*>& known_requirements() {
-    static const std::vector<const char*> v = {
-        "parent_consent", "parent_consent_written", "pupil_consent", "parent_views", "pupil_views",
-        "admission_authority_consent", "virtual_school", "social_worker", "sen_officer", "send_team", "ad_education",
-        "board_decision", "panel_repeat_referral", "fair_access_team", "gdpr_signed", "visit_held", "information_shared",
-        "information_shared_full", "student_passport", "panel_presented", "nearest_schools_listed", "host_accepted",
-        "leads_identified", "initial_meeting", "joint_schools_meeting", "pupil_engaged", "agreement_signed",
-        "agreement_complete", "notice_in_time", "notice_contents", "alternative_strategy", "funding_agreed",
-        "transport_agreed", "review_frequency_agreed", "early_end_in_writing", "restorative_practice", "never"};
+    static const std::vector<const char*> v = {"parent_consent",
+                                               "parent_consent_written",
+                                               "pupil_consent",
+                                               "parent_views",
+                                               "pupil_views",
+                                               "admission_authority_consent",
+                                               "virtual_school",
+                                               "social_worker",
+                                               "sen_officer",
+                                               "send_team",
+                                               "ad_education",
+                                               "board_decision",
+                                               "panel_repeat_referral",
+                                               "fair_access_team",
+                                               "gdpr_signed",
+                                               "visit_held",
+                                               "information_shared",
+                                               "information_shared_full",
+                                               "student_passport",
+                                               "panel_presented",
+                                               "nearest_schools_listed",
+                                               "host_accepted",
+                                               "leads_identified",
+                                               "initial_meeting",
+                                               "joint_schools_meeting",
+                                               "pupil_engaged",
+                                               "agreement_signed",
+                                               "agreement_complete",
+                                               "notice_in_time",
+                                               "notice_contents",
+                                               "alternative_strategy",
+                                               "funding_agreed",
+                                               "transport_agreed",
+                                               "review_frequency_agreed",
+                                               "early_end_in_writing",
+                                               "restorative_practice",
+                                               "never"};
     return v;
 }
 const std::vector<const char*>& known_actions() {
-    static const std::vector<const char*> v = {
-        "propose_host", "share_information", "sign_agreement", "send_notice", "start_placement", "record_attendance",
-        "schedule_review", "hold_review", "agree_extension", "record_serious_breach", "end_placement",
-        "convert_to_managed_move", "return_to_home_school", "record_outcome", "notify_la", "record_details", "withdraw"};
+    static const std::vector<const char*> v = {"propose_host",          "share_information", "sign_agreement",
+                                               "send_notice",           "start_placement",   "record_attendance",
+                                               "schedule_review",       "hold_review",       "agree_extension",
+                                               "record_serious_breach", "end_placement",     "convert_to_managed_move",
+                                               "return_to_home_school", "record_outcome",    "notify_la",
+                                               "record_details",        "withdraw"};
     return v;
 }
 const std::vector<const char*>& known_anchors() {
     static const std::vector<const char*> v = {
-        "opened", "parent_consent", "host_accepted", "information_shared", "meeting:initial", "meeting:planning",
-        "meeting:strategy", "meeting:joint_schools", "agreement", "start", "serious_breach", "suspension",
-        "written_review_request", "planned_end", "ended", "outcome"};
+        "opened",           "parent_consent",   "host_accepted",          "information_shared", "meeting:initial",
+        "meeting:planning", "meeting:strategy", "meeting:joint_schools",  "agreement",          "start",
+        "serious_breach",   "suspension",       "written_review_request", "planned_end",        "ended",
+        "outcome"};
     return v;
 }
 const std::vector<const char*>& known_milestones() {
     static const std::vector<const char*> v = {
-        "meeting:initial", "meeting:planning", "meeting:strategy", "meeting:emergency", "meeting:joint_schools",
-        "meeting:any", "placement_started", "notice", "la:intention", "la:start", "la:outcome", "la:arrangements",
-        "review", "emergency_review", "outcome", "panel_presented", "information_shared", "agreement", "weekly_attendance"};
+        "meeting:initial", "meeting:planning",   "meeting:strategy", "meeting:emergency", "meeting:joint_schools",
+        "meeting:any",     "placement_started",  "notice",           "la:intention",      "la:start",
+        "la:outcome",      "la:arrangements",    "review",           "emergency_review",  "outcome",
+        "panel_presented", "information_shared", "agreement",        "weekly_attendance"};
     return v;
 }
 const std::vector<const char*>& known_roles() {
-    static const std::vector<const char*> v = {"home_school", "host_school", "both_schools", "governing_board", "la",
-                                               "panel", "parents", "admissions", "virtual_school", "send_team"};
+    static const std::vector<const char*> v = {
+        "home_school", "host_school", "both_schools", "governing_board", "la",
+        "panel",       "parents",     "admissions",   "virtual_school",  "send_team"};
     return v;
 }
 
-const char* severity_name(Severity s) { return kSeverity[static_cast<int>(s)]; }
-const char* rule_kind_name(RuleKind k) { return kRuleKind[static_cast<int>(k)]; }
-const char* unit_name(Unit u) { return kUnit[static_cast<int>(u)]; }
+const char*             severity_name(Severity s) { return kSeverity[static_cast<int>(s)]; }
+const char*             rule_kind_name(RuleKind k) { return kRuleKind[static_cast<int>(k)]; }
+const char*             unit_name(Unit u) { return kUnit[static_cast<int>(u)]; }
 std::optional<Severity> parse_severity(std::string_view s) { return parse_word<Severity>(kSeverity, s); }
 std::optional<RuleKind> parse_rule_kind(std::string_view s) { return parse_word<RuleKind>(kRuleKind, s); }
-std::optional<Unit> parse_unit(std::string_view s) { return parse_word<Unit>(kUnit, s); }
+std::optional<Unit>     parse_unit(std::string_view s) { return parse_word<Unit>(kUnit, s); }
 
 const Rule* Pack::find_rule(std::string_view rule_id) const {
-    for (const Rule& r : rules) if (r.id == rule_id) return &r;
+    for (const Rule& r : rules)
+        if (r.id == rule_id) return &r;
     return nullptr;
 }
 
 std::string Pack::role_name(const std::string& who) const {
-    for (const auto& [code, name] : roles) if (code == who) return name;
+    for (const auto& [code, name] : roles)
+        if (code == who) return name;
     if (who == "home_school") return "Home school";
     if (who == "host_school") return "Host school";
     if (who == "both_schools") return "Both schools";
@@ -346,7 +432,7 @@ std::string Pack::role_name(const std::string& who) const {
 
 std::optional<Pack> parse_pack(std::string_view text, const std::string& file, Problems& out) {
     std::string error;
-    auto parsed = parse_json_text(text, error);   // also refuses 1e400 and deep nesting (docs/fuzzing.md, findings)
+    auto parsed = parse_json_text(text, error);  // also refuses 1e400 and deep nesting (docs/fuzzing.md, findings)
     if (!parsed) {
         out.push_back({file, "", "not valid JSON: " + error});
         return std::nullopt;
@@ -357,26 +443,31 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
         return std::nullopt;
     }
     const std::size_t before = out.size();
-    Pack pack;
+    Pack              pack;
     pack.file = file;
-    Reader rd{root, file, "", out};
+    Reader      rd{root, file, "", out};
     std::string word;
     if (rd.text("format", word, true) && word != "caseplan-pack")
         out.push_back({file, "/format", "expected \"caseplan-pack\"; found \"" + word + "\""});
     if (const Json* v = rd.get("version", true, "the pack format version, a whole number")) {
         if (!v->is_number_integer() || v->get<int64_t>() != 1)
-            out.push_back({file, "/version", "pack format version " + v->dump() + " is not supported: this build reads version 1"});
+            out.push_back({file, "/version",
+                           "pack format version " + v->dump() + " is not supported: this build reads version 1"});
     }
     if (rd.text("id", pack.id, true)) {
-        const bool ok = std::all_of(pack.id.begin(), pack.id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-        if (!ok) out.push_back({file, "/id", "expected lower-case letters, digits and hyphens; found \"" + pack.id + "\""});
+        const bool ok = std::all_of(pack.id.begin(), pack.id.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        });
+        if (!ok)
+            out.push_back({file, "/id", "expected lower-case letters, digits and hyphens; found \"" + pack.id + "\""});
     }
     rd.text("name", pack.name, true);
     rd.text("local_authority", pack.local_authority, true);
     rd.text("extends", pack.extends, false);
     rd.text("calendar", pack.calendar, false);
     if (const Json* src = rd.get("source", true, "the source document {file, paragraph}")) {
-        if (!src->is_object()) out.push_back({file, "/source", "expected {file, paragraph}"});
+        if (!src->is_object())
+            out.push_back({file, "/source", "expected {file, paragraph}"});
         else {
             Reader r{*src, file, "/source", out};
             r.text("file", pack.source.file, true);
@@ -386,21 +477,30 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
     }
     rd.kinds("case_kinds", pack.case_kinds);
     if (const Json* roles = rd.get("roles", false, "an object")) {
-        if (!roles->is_object()) out.push_back({file, "/roles", "expected an object mapping a role to its local name"});
-        else for (auto it = roles->begin(); it != roles->end(); ++it) {
-            if (!in(known_roles(), it.key()))
-                out.push_back({file, "/roles/" + it.key(), "expected a role key: " + join(known_roles())});
-            else if (!it->is_string()) out.push_back({file, "/roles/" + it.key(), "expected a text; found " + it->dump()});
-            else pack.roles.emplace_back(it.key(), it->get<std::string>());
-        }
+        if (!roles->is_object())
+            out.push_back({file, "/roles", "expected an object mapping a role to its local name"});
+        else
+            for (auto it = roles->begin(); it != roles->end(); ++it) {
+                if (!in(known_roles(), it.key()))
+                    out.push_back({file, "/roles/" + it.key(), "expected a role key: " + join(known_roles())});
+                else if (!it->is_string())
+                    out.push_back({file, "/roles/" + it.key(), "expected a text; found " + it->dump()});
+                else
+                    pack.roles.emplace_back(it.key(), it->get<std::string>());
+            }
     }
     rd.texts("documents", pack.documents);
     rd.texts("replaces", pack.replaces);
-    read_list(rd, "rules", pack.rules, [&](const Json& j, const std::string& path) { return read_rule(j, file, path, out); }, true);
+    read_list(
+        rd, "rules", pack.rules, [&](const Json& j, const std::string& path) { return read_rule(j, file, path, out); },
+        true);
     read_list(rd, "readings", pack.readings, [&](const Json& j, const std::string& path) -> std::optional<Reading> {
-        if (!j.is_object()) { out.push_back({file, path, "expected {topic, reading, why, citation}"}); return std::nullopt; }
+        if (!j.is_object()) {
+            out.push_back({file, path, "expected {topic, reading, why, citation}"});
+            return std::nullopt;
+        }
         Reading r;
-        Reader x{j, file, path, out};
+        Reader  x{j, file, path, out};
         x.text("topic", r.topic, true);
         x.text("reading", r.reading, true);
         x.text("why", r.why, true);
@@ -409,9 +509,12 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
         return r;
     });
     read_list(rd, "conflicts", pack.conflicts, [&](const Json& j, const std::string& path) -> std::optional<Conflict> {
-        if (!j.is_object()) { out.push_back({file, path, "expected {id, local, statutory_rule, explanation, citation}"}); return std::nullopt; }
+        if (!j.is_object()) {
+            out.push_back({file, path, "expected {id, local, statutory_rule, explanation, citation}"});
+            return std::nullopt;
+        }
         Conflict c;
-        Reader x{j, file, path, out};
+        Reader   x{j, file, path, out};
         x.text("id", c.id, true);
         x.text("local", c.local, true);
         x.text("statutory_rule", c.statutory_rule, true);
@@ -427,11 +530,13 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
     for (std::size_t i = 0; i < pack.rules.size(); ++i) {
         pack.rules[i].source_pack = pack.id;
         if (!ids.insert(pack.rules[i].id).second)
-            out.push_back({file, "/rules/" + std::to_string(i) + "/id", "rule id \"" + pack.rules[i].id + "\" appears twice"});
+            out.push_back(
+                {file, "/rules/" + std::to_string(i) + "/id", "rule id \"" + pack.rules[i].id + "\" appears twice"});
     }
     for (std::size_t i = 0; i < pack.conflicts.size(); ++i)
         if (!ids.insert(pack.conflicts[i].id).second)
-            out.push_back({file, "/conflicts/" + std::to_string(i) + "/id", "id \"" + pack.conflicts[i].id + "\" is already used"});
+            out.push_back({file, "/conflicts/" + std::to_string(i) + "/id",
+                           "id \"" + pack.conflicts[i].id + "\" is already used"});
     if (out.size() != before) return std::nullopt;
     return pack;
 }
@@ -442,14 +547,17 @@ std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Proble
     if (local.id == baseline.id) return local;
     const std::size_t before = out.size();
     if (local.extends != baseline.id)
-        out.push_back({file, "/extends", "expected \"" + baseline.id + "\" (every pack builds on the statutory baseline); found \"" +
-                                             local.extends + "\""});
+        out.push_back({file, "/extends",
+                       "expected \"" + baseline.id + "\" (every pack builds on the statutory baseline); found \"" +
+                           local.extends + "\""});
     for (std::size_t i = 0; i < local.replaces.size(); ++i) {
-        const Rule* r = baseline.find_rule(local.replaces[i]);
+        const Rule*       r = baseline.find_rule(local.replaces[i]);
         const std::string path = "/replaces/" + std::to_string(i);
-        if (!r) out.push_back({file, path, "no baseline rule \"" + local.replaces[i] + "\" to replace"});
+        if (!r)
+            out.push_back({file, path, "no baseline rule \"" + local.replaces[i] + "\" to replace"});
         else if (r->statutory)
-            out.push_back({file, path, "\"" + r->id + "\" is statutory and cannot be replaced; record a conflict instead"});
+            out.push_back(
+                {file, path, "\"" + r->id + "\" is statutory and cannot be replaced; record a conflict instead"});
     }
     for (std::size_t i = 0; i < local.conflicts.size(); ++i)
         if (!baseline.find_rule(local.conflicts[i].statutory_rule))
@@ -457,28 +565,33 @@ std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Proble
                            "expected the id of a baseline rule; found \"" + local.conflicts[i].statutory_rule + "\""});
     for (std::size_t i = 0; i < local.rules.size(); ++i)
         if (baseline.find_rule(local.rules[i].id))
-            out.push_back({file, "/rules/" + std::to_string(i) + "/id",
-                           "\"" + local.rules[i].id + "\" is a baseline rule id; give the local rule its own id and list the baseline one in replaces"});
+            out.push_back(
+                {file, "/rules/" + std::to_string(i) + "/id",
+                 "\"" + local.rules[i].id +
+                     "\" is a baseline rule id; give the local rule its own id and list the baseline one in replaces"});
     if (out.size() != before) return std::nullopt;
 
     Pack merged = local;
     merged.rules.clear();
     for (const Rule& r : baseline.rules)
-        if (std::find(local.replaces.begin(), local.replaces.end(), r.id) == local.replaces.end()) merged.rules.push_back(r);
+        if (std::find(local.replaces.begin(), local.replaces.end(), r.id) == local.replaces.end())
+            merged.rules.push_back(r);
     merged.rules.insert(merged.rules.end(), local.rules.begin(), local.rules.end());
     merged.readings = baseline.readings;
     merged.readings.insert(merged.readings.end(), local.readings.begin(), local.readings.end());
     for (const auto& role : baseline.roles)
-        if (std::none_of(merged.roles.begin(), merged.roles.end(), [&](const auto& x) { return x.first == role.first; }))
+        if (std::none_of(merged.roles.begin(), merged.roles.end(),
+                         [&](const auto& x) { return x.first == role.first; }))
             merged.roles.push_back(role);
     for (const std::string& d : baseline.documents)
-        if (std::find(merged.documents.begin(), merged.documents.end(), d) == merged.documents.end()) merged.documents.push_back(d);
+        if (std::find(merged.documents.begin(), merged.documents.end(), d) == merged.documents.end())
+            merged.documents.push_back(d);
     return merged;
 }
 
 std::vector<std::string> embedded_pack_ids() {
     std::vector<std::string> ids;
-    const std::string prefix = "assets/protocols/";
+    const std::string        prefix = "assets/protocols/";
     for (const EmbeddedFile* f = cp_engine_assets_all(); f && f->path; ++f) {
         const std::string path = f->path;
         if (path.rfind(prefix, 0) == 0 && path.size() > prefix.size() + 5 && path.substr(path.size() - 5) == ".json")
@@ -489,7 +602,7 @@ std::vector<std::string> embedded_pack_ids() {
 }
 
 std::optional<Pack> embedded_pack(std::string_view id, Problems& out) {
-    const std::string path = "assets/protocols/" + std::string(id) + ".json";
+    const std::string   path = "assets/protocols/" + std::string(id) + ".json";
     const EmbeddedFile* f = cp_engine_assets_find(path.c_str());
     if (!f) {
         out.push_back({std::string(id) + ".json", "", "no protocol pack \"" + std::string(id) + "\" is built in"});
@@ -507,4 +620,4 @@ std::optional<Pack> load_resolved_pack(std::string_view id, Problems& out) {
     return resolve_pack(*local, *base, out);
 }
 
-} // namespace cp
+}  // namespace cp

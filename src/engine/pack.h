@@ -30,85 +30,85 @@
 
 namespace cp {
 
-inline constexpr const char* kBaselinePackId = "england-baseline";   // the statutory baseline every pack extends
+inline constexpr const char* kBaselinePackId = "england-baseline";  // the statutory baseline every pack extends
 
 enum class Severity { blocks, warns, informs };
 enum class Unit { days, school_days, weeks, school_weeks };
 
 struct Span {
-    int  n = 0;                        // how many
-    Unit unit = Unit::days;            // of what
+    int  n = 0;              // how many
+    Unit unit = Unit::days;  // of what
 };
 
 struct Citation {
-    std::string file;                  // seed document file name, or "DOMAIN.md"
-    std::string paragraph;             // "para 5b", "Process, bullet 7", "Review, para 1"
+    std::string file;       // seed document file name, or "DOMAIN.md"
+    std::string paragraph;  // "para 5b", "Process, bullet 7", "Review, para 1"
 };
 
 enum class RuleKind {
-    gate,              // an action is not allowed (or only with a warning) until a condition holds
-    deadline,          // something must happen within a span after (or before) an anchor date
-    duration,          // length of the placement: default, minimum, maximum, extensions
-    review_cadence,    // reviews (or progress checks) at most `every` apart from the start
-    review_invitation, // written invitation to parents at least `lead` before each review
-    review_request,    // a written request for a review, unless one was held within `quiet`
-    attendance,        // attendance at the host against a threshold
-    termination_lock,  // no ending before `min` from the start, except for a serious breach
-    serious_breach,    // what a serious breach does: ends at once, emergency meeting …
-    referral_limit,    // no more than `max` managed-move referrals without panel agreement
-    statute,           // a statutory prohibition in force from a date (trial managed moves)
-    info,              // a message shown at chosen stages
+    gate,               // an action is not allowed (or only with a warning) until a condition holds
+    deadline,           // something must happen within a span after (or before) an anchor date
+    duration,           // length of the placement: default, minimum, maximum, extensions
+    review_cadence,     // reviews (or progress checks) at most `every` apart from the start
+    review_invitation,  // written invitation to parents at least `lead` before each review
+    review_request,     // a written request for a review, unless one was held within `quiet`
+    attendance,         // attendance at the host against a threshold
+    termination_lock,   // no ending before `min` from the start, except for a serious breach
+    serious_breach,     // what a serious breach does: ends at once, emergency meeting …
+    referral_limit,     // no more than `max` managed-move referrals without panel agreement
+    statute,            // a statutory prohibition in force from a date (trial managed moves)
+    info,               // a message shown at chosen stages
 };
 
 struct Rule {
-    std::string           id;          // "thurrock/serious-breach-ends-at-once"
+    std::string           id;  // "thurrock/serious-breach-ends-at-once"
     RuleKind              kind = RuleKind::info;
     Severity              severity = Severity::informs;
-    std::string           message;     // what a deputy head reads
-    Citation              citation;    // where it comes from
-    std::vector<CaseKind> applies_to;  // empty: every case kind
-    std::string           when = "always"; // condition on the case: always, ehcp, cla, host_is_ap, academy_home …
-    std::string           who;         // who acts: home_school, host_school, governing_board, la, panel, parents …
-    std::optional<Date>   in_force_from; // applies to placements starting on or after this date
-    bool                  statutory = false; // baseline rule that local packs may not replace
-    Json                  params = Json::object(); // kind-specific, validated by parse_pack
-    std::string           source_pack; // id of the pack the rule came from
+    std::string           message;          // what a deputy head reads
+    Citation              citation;         // where it comes from
+    std::vector<CaseKind> applies_to;       // empty: every case kind
+    std::string           when = "always";  // condition on the case: always, ehcp, cla, host_is_ap, academy_home …
+    std::string           who;            // who acts: home_school, host_school, governing_board, la, panel, parents …
+    std::optional<Date>   in_force_from;  // applies to placements starting on or after this date
+    bool                  statutory = false;        // baseline rule that local packs may not replace
+    Json                  params = Json::object();  // kind-specific, validated by parse_pack
+    std::string           source_pack;              // id of the pack the rule came from
 };
 
 struct Reading {
-    std::string topic;                 // "review cadence"
-    std::string reading;               // the interpretation the pack applies
-    std::string why;                   // the reason for choosing it
+    std::string topic;    // "review cadence"
+    std::string reading;  // the interpretation the pack applies
+    std::string why;      // the reason for choosing it
     Citation    citation;
 };
 
 struct Conflict {
-    std::string id;                    // "thurrock/trial-admission-vs-statute"
-    std::string local;                 // what the local document says
-    std::string statutory_rule;        // id of the baseline rule that prevails
-    std::string explanation;           // what the planner does instead, and why
-    Citation    citation;              // where the local wording is
-    std::vector<CaseKind> applies_to;  // case kinds it concerns (empty: all)
+    std::string           id;              // "thurrock/trial-admission-vs-statute"
+    std::string           local;           // what the local document says
+    std::string           statutory_rule;  // id of the baseline rule that prevails
+    std::string           explanation;     // what the planner does instead, and why
+    Citation              citation;        // where the local wording is
+    std::vector<CaseKind> applies_to;      // case kinds it concerns (empty: all)
 };
 
 struct Pack {
-    std::string id;                    // "norfolk"; the file is assets/protocols/<id>.json
-    std::string file;                  // name it was parsed from, for problems found later (resolve_pack)
-    std::string name;                  // "Norfolk Managed Move Scheme"
-    std::string local_authority;       // "Norfolk County Council"
-    std::string extends;               // "england-baseline" ("" only for the baseline)
-    Citation    source;                // the document the pack is built from
-    std::string calendar;              // default calendar id for this LA ("" = typical England)
-    std::vector<CaseKind> case_kinds;  // kinds this protocol covers
-    std::vector<std::pair<std::string, std::string>> roles; // who-code -> local name ("la" -> "SAIO")
-    std::vector<std::string> documents;// document ids this protocol uses
-    std::vector<std::string> replaces; // baseline rule ids this pack re-words
-    std::vector<Rule>     rules;
-    std::vector<Reading>  readings;
-    std::vector<Conflict> conflicts;
+    std::string           id;               // "norfolk"; the file is assets/protocols/<id>.json
+    std::string           file;             // name it was parsed from, for problems found later (resolve_pack)
+    std::string           name;             // "Norfolk Managed Move Scheme"
+    std::string           local_authority;  // "Norfolk County Council"
+    std::string           extends;          // "england-baseline" ("" only for the baseline)
+    Citation              source;           // the document the pack is built from
+    std::string           calendar;         // default calendar id for this LA ("" = typical England)
+    std::vector<CaseKind> case_kinds;       // kinds this protocol covers
+    std::vector<std::pair<std::string, std::string>> roles;      // who-code -> local name ("la" -> "SAIO")
+    std::vector<std::string>                         documents;  // document ids this protocol uses
+    std::vector<std::string>                         replaces;   // baseline rule ids this pack re-words
+    std::vector<Rule>                                rules;
+    std::vector<Reading>                             readings;
+    std::vector<Conflict>                            conflicts;
 
     const Rule* find_rule(std::string_view rule_id) const;
-    std::string role_name(const std::string& who) const;   // local name, or a plain default
+    std::string role_name(const std::string& who) const;  // local name, or a plain default
 };
 
 const char*             severity_name(Severity s);
@@ -126,16 +126,16 @@ std::optional<Pack> parse_pack(std::string_view json, const std::string& file, P
 // statutory, or when the pack extends something other than the given baseline.
 std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Problems& problems);
 
-std::vector<std::string> embedded_pack_ids();                    // ids of assets/protocols/*.json
-std::optional<Pack>      embedded_pack(std::string_view id, Problems& problems);   // parsed, not resolved
-std::optional<Pack>      load_resolved_pack(std::string_view id, Problems& problems); // resolved with the baseline
+std::vector<std::string> embedded_pack_ids();                                          // ids of assets/protocols/*.json
+std::optional<Pack>      embedded_pack(std::string_view id, Problems& problems);       // parsed, not resolved
+std::optional<Pack>      load_resolved_pack(std::string_view id, Problems& problems);  // resolved with the baseline
 
 // Rule vocabularies (also listed in docs/protocol-packs.md and checked by parse_pack).
-const std::vector<const char*>& known_conditions();   // values of `when`
-const std::vector<const char*>& known_requirements(); // values of gate `requires`
-const std::vector<const char*>& known_actions();      // values of gate `action`
-const std::vector<const char*>& known_anchors();      // deadline `from`
-const std::vector<const char*>& known_milestones();   // deadline `to`
-const std::vector<const char*>& known_roles();        // values of `who`
+const std::vector<const char*>& known_conditions();    // values of `when`
+const std::vector<const char*>& known_requirements();  // values of gate `requires`
+const std::vector<const char*>& known_actions();       // values of gate `action`
+const std::vector<const char*>& known_anchors();       // deadline `from`
+const std::vector<const char*>& known_milestones();    // deadline `to`
+const std::vector<const char*>& known_roles();         // values of `who`
 
-} // namespace cp
+}  // namespace cp

@@ -10,13 +10,19 @@ namespace cp {
 // ---- names ------------------------------------------------------------------------------------
 
 const char* stage_name(Stage s) {
-    static const char* n[] = {"preparing", "agreeing", "placement", "decision_due", "ending", "transferred", "returned", "closed"};
+    static const char* n[] = {"preparing", "agreeing",    "placement", "decision_due",
+                              "ending",    "transferred", "returned",  "closed"};
     return n[static_cast<int>(s)];
 }
 const char* stage_label(Stage s) {
-    static const char* n[] = {"Preparing the referral", "Agreeing the placement", "Placement under way", "Decision due",
-                              "Placement ended: outcome to record", "Transferred (managed move complete)",
-                              "Returned to the home school", "Closed"};
+    static const char* n[] = {"Preparing the referral",
+                              "Agreeing the placement",
+                              "Placement under way",
+                              "Decision due",
+                              "Placement ended: outcome to record",
+                              "Transferred (managed move complete)",
+                              "Returned to the home school",
+                              "Closed"};
     return n[static_cast<int>(s)];
 }
 const char* deadline_status_name(DeadlineStatus s) {
@@ -29,11 +35,13 @@ const char* alert_level_name(AlertLevel a) {
 }
 
 bool CasePlan::allows(const std::string& action) const {
-    return std::any_of(actions.begin(), actions.end(), [&](const ActionState& a) { return a.action == action && a.allowed; });
+    return std::any_of(actions.begin(), actions.end(),
+                       [&](const ActionState& a) { return a.action == action && a.allowed; });
 }
 std::vector<std::string> CasePlan::allowed_actions() const {
     std::vector<std::string> out;
-    for (const auto& a : actions) if (a.allowed) out.push_back(a.action);
+    for (const auto& a : actions)
+        if (a.allowed) out.push_back(a.action);
     return out;
 }
 
@@ -57,7 +65,9 @@ const std::vector<RegisterCode>& register_codes() {
             {'P', {"Participating in a supervised sporting activity", G::approved_activity}},
             {'W', {"Attending work experience", G::approved_activity}},
             {'B', {"Attending any other approved educational activity", G::approved_activity}},
-            {'C', {"Leave of absence: exceptional circumstances (C1 performance or employment, C2 part-time timetable)", G::authorised_absence}},
+            {'C',
+             {"Leave of absence: exceptional circumstances (C1 performance or employment, C2 part-time timetable)",
+              G::authorised_absence}},
             {'M', {"Leave of absence: medical or dental appointment", G::authorised_absence}},
             {'J', {"Leave of absence: interview (J1)", G::authorised_absence}},
             {'S', {"Leave of absence: study leave", G::authorised_absence}},
@@ -72,7 +82,10 @@ const std::vector<RegisterCode>& register_codes() {
             {'D', {"Dual registered: attending the other school (not counted here)", G::not_possible}},
             {'X', {"Not required to be in school (non-compulsory school age)", G::not_possible}},
             {'Q', {"Unable to attend: lack of access arrangements", G::not_possible}},
-            {'Y', {"Unable to attend: exceptional circumstances (Y1-Y7: transport, disruption, closure, detention, public health …)", G::not_possible}},
+            {'Y',
+             {"Unable to attend: exceptional circumstances (Y1-Y7: transport, disruption, closure, detention, public "
+              "health …)",
+              G::not_possible}},
             {'Z', {"Prospective pupil not on the admission register", G::not_possible}},
             {'#', {"Planned whole-school closure", G::not_possible}},
             {'-', {"No session (not a school day for this placement)", G::not_possible}},
@@ -85,7 +98,8 @@ const std::vector<RegisterCode>& register_codes() {
 }
 
 const RegisterCode* find_register_code(char c) {
-    for (const RegisterCode& r : register_codes()) if (r.code == c) return &r;
+    for (const RegisterCode& r : register_codes())
+        if (r.code == c) return &r;
     return nullptr;
 }
 
@@ -108,7 +122,7 @@ SessionCount count_sessions(std::string_view sessions) {
 AttendanceSummary attendance_of(const CaseState& s) {
     AttendanceSummary a;
     for (const auto& w : s.attendance) {
-        if (s.started && add_days(w.week_start, 6) < *s.started) continue;   // weeks before the placement
+        if (s.started && add_days(w.week_start, 6) < *s.started) continue;  // weeks before the placement
         ++a.weeks;
         const SessionCount n = count_sessions(w.sessions);
         a.possible += n.possible;
@@ -127,10 +141,10 @@ Span span_of(const Json& j) { return {j.value("n", 0), parse_unit(j.value("unit"
 
 Date add_span(const SchoolCalendar& cal, Date from, Span s) {
     switch (s.unit) {
-    case Unit::days: return add_days(from, s.n);
-    case Unit::weeks: return add_days(from, 7 * s.n);
-    case Unit::school_days: return cal.add_school_days(from, s.n);
-    case Unit::school_weeks: return cal.add_school_weeks(from, s.n);
+        case Unit::days: return add_days(from, s.n);
+        case Unit::weeks: return add_days(from, 7 * s.n);
+        case Unit::school_days: return cal.add_school_days(from, s.n);
+        case Unit::school_weeks: return cal.add_school_weeks(from, s.n);
     }
     return from;
 }
@@ -138,10 +152,10 @@ Date add_span(const SchoolCalendar& cal, Date from, Span s) {
 // The date `n` units before `to` ("not less than two school days before the first day").
 Date subtract_span(const SchoolCalendar& cal, Date to, Span s) {
     switch (s.unit) {
-    case Unit::days: return add_days(to, -s.n);
-    case Unit::weeks: return add_days(to, -7 * s.n);
-    case Unit::school_days: return cal.add_school_days(to, -s.n);
-    case Unit::school_weeks: return cal.add_school_days(to, -5 * s.n);
+        case Unit::days: return add_days(to, -s.n);
+        case Unit::weeks: return add_days(to, -7 * s.n);
+        case Unit::school_days: return cal.add_school_days(to, -s.n);
+        case Unit::school_weeks: return cal.add_school_days(to, -5 * s.n);
     }
     return to;
 }
@@ -235,24 +249,28 @@ bool requirement(const std::string& req, const Ctx& c) {
     if (req == "parent_views") return s.views.count("parent") || s.consents.count("parent");
     if (req == "pupil_views") return s.views.count("pupil") > 0;
     if (req == "admission_authority_consent") return consent_given(s, "admission_authority");
-    static const char* gates[] = {"virtual_school", "social_worker", "sen_officer", "send_team", "ad_education",
-                                  "board_decision", "panel_repeat_referral", "fair_access_team"};
-    for (const char* g : gates) if (req == g) return s.gates.count(g) > 0;
+    static const char* gates[] = {"virtual_school", "social_worker",  "sen_officer",           "send_team",
+                                  "ad_education",   "board_decision", "panel_repeat_referral", "fair_access_team"};
+    for (const char* g : gates)
+        if (req == g) return s.gates.count(g) > 0;
     if (req == "gdpr_signed") return s.gdpr_signed.has_value();
     if (req == "visit_held") return s.visit.has_value();
     if (req == "information_shared") return s.information_shared.has_value();
     if (req == "information_shared_full")
-        return has_item(s, "academic") && has_item(s, "behaviour") && has_item(s, "attendance") && has_item(s, "send_safeguarding");
+        return has_item(s, "academic") && has_item(s, "behaviour") && has_item(s, "attendance") &&
+               has_item(s, "send_safeguarding");
     if (req == "student_passport") return s.passport.count("student_passport") || has_item(s, "passport");
     if (req == "panel_presented") return !s.panels.empty();
     if (req == "nearest_schools_listed") return s.nearest_schools_listed.has_value();
     if (req == "host_accepted") return !s.host_urn.empty();
     if (req == "leads_identified") return has_party(s, "home_lead") && has_party(s, "host_lead");
-    if (req == "initial_meeting") return s.last_meeting("initial") || s.last_meeting("planning") || s.last_meeting("strategy");
+    if (req == "initial_meeting")
+        return s.last_meeting("initial") || s.last_meeting("planning") || s.last_meeting("strategy");
     if (req == "joint_schools_meeting") return s.last_meeting("joint_schools") != nullptr;
     if (req == "pupil_engaged") {
         for (auto it = s.meetings.rbegin(); it != s.meetings.rend(); ++it)
-            if (it->kind == "initial" || it->kind == "planning" || it->kind == "strategy") return it->pupil_engaged.value_or(true);
+            if (it->kind == "initial" || it->kind == "planning" || it->kind == "strategy")
+                return it->pupil_engaged.value_or(true);
         return false;
     }
     if (req == "agreement_signed") return s.agreement.has_value();
@@ -266,12 +284,15 @@ bool requirement(const std::string& req, const Ctx& c) {
     if (req == "alternative_strategy") return s.agreement && !s.agreement->alternative_strategy.empty();
     if (req == "funding_agreed") return s.agreement && !s.agreement->funding.empty();
     if (req == "transport_agreed") return s.agreement && !s.agreement->transport.empty();
-    if (req == "review_frequency_agreed") return s.agreement && (s.agreement->review_every_weeks > 0 || s.agreement->first_review);
+    if (req == "review_frequency_agreed")
+        return s.agreement && (s.agreement->review_every_weeks > 0 || s.agreement->first_review);
     if (req == "early_end_in_writing")
-        return s.ended && s.ended->consulted_home_head && s.ended->written_to_parent && s.ended->return_date.has_value();
+        return s.ended && s.ended->consulted_home_head && s.ended->written_to_parent &&
+               s.ended->return_date.has_value();
     if (req == "restorative_practice")
-        return std::any_of(s.history.begin(), s.history.end(), [](const HistoryEntry& h) { return h.what == "restorative_practice"; });
-    return false;   // "never", and anything unknown (parse_pack refuses unknown words)
+        return std::any_of(s.history.begin(), s.history.end(),
+                           [](const HistoryEntry& h) { return h.what == "restorative_practice"; });
+    return false;  // "never", and anything unknown (parse_pack refuses unknown words)
 }
 
 // Requirements that describe the event being recorded rather than the case so far: the plan's
@@ -280,7 +301,8 @@ bool draft_dependent(const std::string& req) { return req == "early_end_in_writi
 
 // ---- dates the rules count from ---------------------------------------------------------------
 
-std::optional<Date> first_meeting(const CaseState& s, const std::string& kind, std::optional<Date> from = std::nullopt) {
+std::optional<Date> first_meeting(const CaseState& s, const std::string& kind,
+                                  std::optional<Date> from = std::nullopt) {
     std::optional<Date> best;
     for (const auto& m : s.meetings)
         if ((kind == "any" || m.kind == kind) && (!from || m.date >= *from) && (!best || m.date < *best)) best = m.date;
@@ -297,7 +319,8 @@ std::optional<Date> last_breach(const CaseState& s, bool suspended_only) {
 std::optional<Date> anchor(const std::string& a, const Ctx& c) {
     const CaseState& s = c.s;
     if (a == "opened") return s.opened_on;
-    if (a == "parent_consent") return consent_given(s, "parent") ? std::optional<Date>(s.consents.at("parent").date) : std::nullopt;
+    if (a == "parent_consent")
+        return consent_given(s, "parent") ? std::optional<Date>(s.consents.at("parent").date) : std::nullopt;
     if (a == "host_accepted") return s.host_accepted_on;
     if (a == "information_shared") return s.information_shared;
     if (a.rfind("meeting:", 0) == 0) return first_meeting(s, a.substr(8));
@@ -307,7 +330,8 @@ std::optional<Date> anchor(const std::string& a, const Ctx& c) {
     if (a == "suspension") return last_breach(s, true);
     if (a == "written_review_request") {
         std::optional<Date> best;
-        for (const auto& r : s.review_requests) if (r.in_writing && (!best || r.date > *best)) best = r.date;
+        for (const auto& r : s.review_requests)
+            if (r.in_writing && (!best || r.date > *best)) best = r.date;
         return best;
     }
     if (a == "planned_end") return s.started ? c.planned_end : std::nullopt;
@@ -343,15 +367,25 @@ std::optional<Date> milestone(const std::string& m, Date from, const Ctx& c) {
 
 const char* milestone_label(const std::string& m) {
     static const std::map<std::string, const char*> labels = {
-        {"meeting:initial", "Initial meeting"}, {"meeting:planning", "Planning meeting"}, {"meeting:strategy", "Strategy meeting"},
-        {"meeting:emergency", "Emergency meeting at the home school"}, {"meeting:joint_schools", "Joint meeting of both schools"},
-        {"meeting:any", "Meeting"}, {"placement_started", "First day of the placement"},
-        {"notice", "Written notice of the direction to parents"}, {"la:intention", "Tell the LA of the intention"},
-        {"la:start", "Notify the LA of the start"}, {"la:outcome", "Notify the LA of the outcome"},
-        {"la:arrangements", "Notify the LA of the arrangements"}, {"review", "Review meeting"},
-        {"emergency_review", "Emergency review"}, {"outcome", "Decision on the outcome"},
-        {"panel_presented", "Notify the fair access panel"}, {"information_shared", "Share the pupil's information"},
-        {"agreement", "Sign the agreement"}, {"weekly_attendance", "Weekly attendance record"}};
+        {"meeting:initial", "Initial meeting"},
+        {"meeting:planning", "Planning meeting"},
+        {"meeting:strategy", "Strategy meeting"},
+        {"meeting:emergency", "Emergency meeting at the home school"},
+        {"meeting:joint_schools", "Joint meeting of both schools"},
+        {"meeting:any", "Meeting"},
+        {"placement_started", "First day of the placement"},
+        {"notice", "Written notice of the direction to parents"},
+        {"la:intention", "Tell the LA of the intention"},
+        {"la:start", "Notify the LA of the start"},
+        {"la:outcome", "Notify the LA of the outcome"},
+        {"la:arrangements", "Notify the LA of the arrangements"},
+        {"review", "Review meeting"},
+        {"emergency_review", "Emergency review"},
+        {"outcome", "Decision on the outcome"},
+        {"panel_presented", "Notify the fair access panel"},
+        {"information_shared", "Share the pupil's information"},
+        {"agreement", "Sign the agreement"},
+        {"weekly_attendance", "Weekly attendance record"}};
     const auto it = labels.find(m);
     return it == labels.end() ? "Milestone" : it->second;
 }
@@ -385,7 +419,8 @@ bool ends_at_once(const Ctx& c) {
 }
 
 bool decision_made(const CaseState& s) {
-    return std::any_of(s.reviews.begin(), s.reviews.end(), [](const Review& r) { return r.outcome == "return" || r.outcome == "convert"; });
+    return std::any_of(s.reviews.begin(), s.reviews.end(),
+                       [](const Review& r) { return r.outcome == "return" || r.outcome == "convert"; });
 }
 
 Stage stage_of(const Ctx& c) {
@@ -396,7 +431,8 @@ Stage stage_of(const Ctx& c) {
         return Stage::closed;
     }
     if (s.ended || c.breach_end) return Stage::ending;
-    if (std::any_of(s.reviews.begin(), s.reviews.end(), [](const Review& r) { return r.outcome == "end_early"; })) return Stage::ending;
+    if (std::any_of(s.reviews.begin(), s.reviews.end(), [](const Review& r) { return r.outcome == "end_early"; }))
+        return Stage::ending;
     if (s.started) {
         if (decision_made(s) || (c.planned_end && c.today > *c.planned_end)) return Stage::decision_due;
         return Stage::placement;
@@ -410,11 +446,15 @@ Ctx make_ctx(const CaseState& s, const Pack& pack, const SchoolCalendar& cal, Da
     Ctx c{s, pack, cal, today, ws, upns, std::nullopt, std::nullopt, std::nullopt, nullptr, Stage::preparing};
     c.start = s.started ? s.started : (s.agreement ? std::optional<Date>(s.agreement->start) : std::nullopt);
     for (const Rule& r : pack.rules)
-        if (r.kind == RuleKind::duration && applies(r, c)) { c.duration = &r; break; }
+        if (r.kind == RuleKind::duration && applies(r, c)) {
+            c.duration = &r;
+            break;
+        }
     c.planned_end = compute_planned_end(c);
     if (s.started && ends_at_once(c))
         for (const auto& b : s.breaches)
-            if (b.ends_placement && b.date >= *s.started && (!c.breach_end || b.date < *c.breach_end)) c.breach_end = b.date;
+            if (b.ends_placement && b.date >= *s.started && (!c.breach_end || b.date < *c.breach_end))
+                c.breach_end = b.date;
     c.stage = stage_of(c);
     return c;
 }
@@ -426,14 +466,22 @@ bool during_placement(Stage s) { return s == Stage::placement || s == Stage::dec
 
 const char* action_label(const std::string& a) {
     static const std::map<std::string, const char*> labels = {
-        {"propose_host", "Approach a host school / record its decision"}, {"share_information", "Share the pupil's information"},
-        {"sign_agreement", "Record the signed placement agreement"}, {"send_notice", "Record the written notice to parents"},
-        {"start_placement", "Record the first day of the placement"}, {"record_attendance", "Record a week of attendance"},
-        {"schedule_review", "Schedule a review / send the invitation"}, {"hold_review", "Record a review meeting"},
-        {"agree_extension", "Extend the placement"}, {"record_serious_breach", "Record a serious breach"},
-        {"end_placement", "End the placement early"}, {"convert_to_managed_move", "Transfer to the host's roll (managed move)"},
-        {"return_to_home_school", "Record the return to the home school"}, {"record_outcome", "Record another outcome"},
-        {"notify_la", "Record a notification to the LA"}, {"record_details", "Record details, views, consents and notes"},
+        {"propose_host", "Approach a host school / record its decision"},
+        {"share_information", "Share the pupil's information"},
+        {"sign_agreement", "Record the signed placement agreement"},
+        {"send_notice", "Record the written notice to parents"},
+        {"start_placement", "Record the first day of the placement"},
+        {"record_attendance", "Record a week of attendance"},
+        {"schedule_review", "Schedule a review / send the invitation"},
+        {"hold_review", "Record a review meeting"},
+        {"agree_extension", "Extend the placement"},
+        {"record_serious_breach", "Record a serious breach"},
+        {"end_placement", "End the placement early"},
+        {"convert_to_managed_move", "Transfer to the host's roll (managed move)"},
+        {"return_to_home_school", "Record the return to the home school"},
+        {"record_outcome", "Record another outcome"},
+        {"notify_la", "Record a notification to the LA"},
+        {"record_details", "Record details, views, consents and notes"},
         {"withdraw", "Withdraw the case"}};
     const auto it = labels.find(a);
     return it == labels.end() ? "" : it->second;
@@ -443,19 +491,23 @@ std::vector<std::string> stage_actions(const Ctx& c) {
     std::vector<std::string> a = {"record_details", "notify_la"};
     const auto add = [&](std::initializer_list<const char*> more) { a.insert(a.end(), more.begin(), more.end()); };
     switch (c.stage) {
-    case Stage::preparing: add({"propose_host", "share_information", "withdraw"}); break;
-    case Stage::agreeing:
-        add({"propose_host", "share_information", "sign_agreement", "send_notice", "start_placement", "schedule_review", "withdraw"});
-        if (c.s.kind == CaseKind::managed_move) a.push_back("convert_to_managed_move");   // a direct move, no trial
-        break;
-    case Stage::placement:
-    case Stage::decision_due:
-        add({"share_information", "send_notice", "record_attendance", "schedule_review", "hold_review", "agree_extension",
-             "record_serious_breach", "end_placement", "return_to_home_school", "record_outcome", "withdraw"});
-        if (!host_is_ap(c)) a.push_back("convert_to_managed_move");
-        break;
-    case Stage::ending: add({"record_attendance", "schedule_review", "hold_review", "return_to_home_school", "record_outcome"}); break;
-    default: break;
+        case Stage::preparing: add({"propose_host", "share_information", "withdraw"}); break;
+        case Stage::agreeing:
+            add({"propose_host", "share_information", "sign_agreement", "send_notice", "start_placement",
+                 "schedule_review", "withdraw"});
+            if (c.s.kind == CaseKind::managed_move) a.push_back("convert_to_managed_move");  // a direct move, no trial
+            break;
+        case Stage::placement:
+        case Stage::decision_due:
+            add({"share_information", "send_notice", "record_attendance", "schedule_review", "hold_review",
+                 "agree_extension", "record_serious_breach", "end_placement", "return_to_home_school", "record_outcome",
+                 "withdraw"});
+            if (!host_is_ap(c)) a.push_back("convert_to_managed_move");
+            break;
+        case Stage::ending:
+            add({"record_attendance", "schedule_review", "hold_review", "return_to_home_school", "record_outcome"});
+            break;
+        default: break;
     }
     return a;
 }
@@ -485,8 +537,10 @@ int other_cases_of_pupil(const Ctx& c) {
 void builtin_checks(const Ctx& c, const std::string& action, Date when, const EventDraft* draft,
                     std::vector<Alert>& blocking, std::vector<Alert>& warnings) {
     const CaseState& s = c.s;
-    const auto push = [&](const Rule& r, std::string msg) {
-        (r.severity == Severity::blocks ? blocking : warnings).push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning, std::move(msg)));
+    const auto       push = [&](const Rule& r, std::string msg) {
+        (r.severity == Severity::blocks ? blocking : warnings)
+            .push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning,
+                                      std::move(msg)));
     };
     for (const Rule& r : c.pack.rules) {
         if (!applies(r, c)) continue;
@@ -502,16 +556,21 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Ev
         }
         if (r.kind == RuleKind::termination_lock && action == "end_placement" && c.start) {
             const Date until = add_span(c.cal, *c.start, span_of(p.at("min")));
-            const bool breach = std::any_of(s.breaches.begin(), s.breaches.end(), [&](const Breach& b) { return b.date <= when; }) ||
-                                (s.ended && s.ended->reason == "serious_breach");
-            if (when < until && !breach) push(r, r.message + " Earliest ending without a serious breach: " + to_uk(until) + ".");
+            const bool breach =
+                std::any_of(s.breaches.begin(), s.breaches.end(), [&](const Breach& b) { return b.date <= when; }) ||
+                (s.ended && s.ended->reason == "serious_breach");
+            if (when < until && !breach)
+                push(r, r.message + " Earliest ending without a serious breach: " + to_uk(until) + ".");
         }
-        if (r.kind == RuleKind::attendance && action == "convert_to_managed_move" && p.value("consequence", "") == "fails_trial") {
+        if (r.kind == RuleKind::attendance && action == "convert_to_managed_move" &&
+            p.value("consequence", "") == "fails_trial") {
             const AttendanceSummary a = attendance_of(s);
-            const int thr = p.value("threshold", 0);
-            const bool met = p.value("compare", "above") == "above" ? a.percent > thr : a.percent >= thr;
-            const bool saved = p.value("illness_extension_saves", false) &&
-                               std::any_of(s.extensions.begin(), s.extensions.end(), [](const Extension& e) { return e.reason == "illness" && !e.evidence.empty(); });
+            const int               thr = p.value("threshold", 0);
+            const bool              met = p.value("compare", "above") == "above" ? a.percent > thr : a.percent >= thr;
+            const bool              saved = p.value("illness_extension_saves", false) &&
+                               std::any_of(s.extensions.begin(), s.extensions.end(), [](const Extension& e) {
+                                   return e.reason == "illness" && !e.evidence.empty();
+                               });
             if (a.possible >= p.value("min_sessions", 0) && !met && !saved) {
                 char buf[64];
                 std::snprintf(buf, sizeof buf, " Attendance so far: %.1f%%.", a.percent);
@@ -522,31 +581,49 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Ev
             const int max = p.value("max", 0), cap = max + p.value("extension_weeks", 0);
             const int base = agreed_weeks(c), total = base + s.extension_weeks();
             if (action == "sign_agreement") {
-                if (base > max) push(r, r.message + " The agreement says " + std::to_string(base) + " weeks; the most is " + std::to_string(max) + ".");
+                if (base > max)
+                    push(r, r.message + " The agreement says " + std::to_string(base) + " weeks; the most is " +
+                                std::to_string(max) + ".");
                 if (p.contains("min") && base < p.value("min", 0))
-                    warnings.push_back(alert_of(r, AlertLevel::warning, r.message + " The agreement says only " + std::to_string(base) + " weeks."));
-                if (p.contains("justify_above") && base > p.value("justify_above", 0) && s.agreement && s.agreement->justification.empty())
-                    push(r, r.message + " Record why more than " + std::to_string(p.value("justify_above", 0)) + " weeks is justified.");
+                    warnings.push_back(
+                        alert_of(r, AlertLevel::warning,
+                                 r.message + " The agreement says only " + std::to_string(base) + " weeks."));
+                if (p.contains("justify_above") && base > p.value("justify_above", 0) && s.agreement &&
+                    s.agreement->justification.empty())
+                    push(r, r.message + " Record why more than " + std::to_string(p.value("justify_above", 0)) +
+                                " weeks is justified.");
             } else {
                 if (total > cap || (!draft && total >= cap))
-                    push(r, r.message + " No more extension is possible (" + std::to_string(std::min(total, cap)) + " of at most " + std::to_string(cap) + " weeks).");
+                    push(r, r.message + " No more extension is possible (" + std::to_string(std::min(total, cap)) +
+                                " of at most " + std::to_string(cap) + " weeks).");
                 int times = 0;
                 for (const auto& e : s.extensions) times += e.weeks > 0;
                 for (const auto& rv : s.reviews) times += rv.outcome == "extend";
                 if (p.contains("extension_times") && times > p.value("extension_times", 1) - (draft ? 0 : 1))
-                    push(r, r.message + " Only " + std::to_string(p.value("extension_times", 1)) + " extension may be agreed.");
-                if (draft && p.value("extension_requires", "") == "illness_evidence" && !s.extensions.empty() && s.extensions.back().evidence.empty())
+                    push(r, r.message + " Only " + std::to_string(p.value("extension_times", 1)) +
+                                " extension may be agreed.");
+                if (draft && p.value("extension_requires", "") == "illness_evidence" && !s.extensions.empty() &&
+                    s.extensions.back().evidence.empty())
                     push(r, r.message + " Record the medical evidence.");
             }
         }
     }
     if ((action == "convert_to_managed_move") && c.breach_end)
-        blocking.push_back({AlertLevel::blocking, "engine/placement-ended-by-breach",
-                            "The placement ended because of a serious breach on " + to_uk(*c.breach_end) + "; it cannot convert to a managed move.",
-                            "", {}, std::nullopt});
+        blocking.push_back({AlertLevel::blocking,
+                            "engine/placement-ended-by-breach",
+                            "The placement ended because of a serious breach on " + to_uk(*c.breach_end) +
+                                "; it cannot convert to a managed move.",
+                            "",
+                            {},
+                            std::nullopt});
     if (draft && draft->type == EventType::extension_agreed && draft->payload.value("reason", "") == "illness" &&
         draft->payload.value("evidence", "").empty())
-        warnings.push_back({AlertLevel::warning, "engine/illness-evidence", "An extension for illness should record the medical evidence.", "", {}, std::nullopt});
+        warnings.push_back({AlertLevel::warning,
+                            "engine/illness-evidence",
+                            "An extension for illness should record the medical evidence.",
+                            "",
+                            {},
+                            std::nullopt});
 }
 
 ActionState evaluate_action(const Ctx& c, const std::string& action) {
@@ -555,8 +632,10 @@ ActionState evaluate_action(const Ctx& c, const std::string& action) {
         if (r.kind != RuleKind::gate || !applies(r, c) || r.params.value("action", "") != action) continue;
         const std::string req = r.params.value("requires", "");
         if (draft_dependent(req) || requirement(req, c)) continue;
-        if (r.severity == Severity::blocks) a.blocked_by.push_back(alert_of(r, AlertLevel::blocking));
-        else a.warnings.push_back(alert_of(r, AlertLevel::warning));
+        if (r.severity == Severity::blocks)
+            a.blocked_by.push_back(alert_of(r, AlertLevel::blocking));
+        else
+            a.warnings.push_back(alert_of(r, AlertLevel::warning));
     }
     builtin_checks(c, action, c.today, nullptr, a.blocked_by, a.warnings);
     a.allowed = a.blocked_by.empty();
@@ -572,8 +651,15 @@ DeadlineStatus status_of(Date date, std::optional<Date> done, Date today) {
 }
 
 Deadline make_deadline(const Ctx& c, const Rule& r, std::string what, Date date, std::optional<Date> done) {
-    Deadline d{r.id, std::move(what), date, status_of(date, done, c.today), done, done && *done > date,
-               c.pack.role_name(r.who.empty() ? "home_school" : r.who), r.severity, r.citation};
+    Deadline d{r.id,
+               std::move(what),
+               date,
+               status_of(date, done, c.today),
+               done,
+               done && *done > date,
+               c.pack.role_name(r.who.empty() ? "home_school" : r.who),
+               r.severity,
+               r.citation};
     return d;
 }
 
@@ -581,13 +667,14 @@ Deadline make_deadline(const Ctx& c, const Rule& r, std::string what, Date date,
 // record is due gives the deadline (each week is due `span` after its Friday).
 void weekly_attendance(const Ctx& c, const Rule& r, Span span, std::vector<Deadline>& out) {
     if (!c.s.started || !during_placement(c.stage)) return;
-    Date monday = add_days(*c.s.started, -weekday_of(*c.s.started));
+    Date       monday = add_days(*c.s.started, -weekday_of(*c.s.started));
     const Date last = c.planned_end ? std::min(*c.planned_end, c.today) : c.today;
     for (int guard = 0; monday <= last && guard < 200; ++guard, monday = add_days(monday, 7)) {
         bool school_week = false;
         for (int i = 0; i < 5; ++i) school_week = school_week || c.cal.is_school_day(add_days(monday, i));
         if (!school_week) continue;
-        const bool recorded = std::any_of(c.s.attendance.begin(), c.s.attendance.end(), [&](const AttendanceWeek& w) { return w.week_start == monday; });
+        const bool recorded = std::any_of(c.s.attendance.begin(), c.s.attendance.end(),
+                                          [&](const AttendanceWeek& w) { return w.week_start == monday; });
         if (recorded) continue;
         const Date due = add_span(c.cal, add_days(monday, 4), span);
         out.push_back(make_deadline(c, r, "Attendance for the week of " + to_uk(monday), due, std::nullopt));
@@ -596,9 +683,9 @@ void weekly_attendance(const Ctx& c, const Rule& r, Span span, std::vector<Deadl
 }
 
 void deadline_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
-    const Json& p = r.params;
+    const Json&       p = r.params;
     const std::string from = p.value("from", ""), to = p.value("to", "");
-    const Span span = span_of(p.at("within"));
+    const Span        span = span_of(p.at("within"));
     if (to == "weekly_attendance") return weekly_attendance(c, r, span, out);
     const auto a = anchor(from, c);
     if (!a) return;
@@ -606,7 +693,7 @@ void deadline_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
     const Date due = before ? subtract_span(c.cal, *a, span) : add_span(c.cal, *a, span);
     const auto done = milestone(to, before ? Date{INT32_MIN / 2} : *a, c);
     const bool after_outcome = from == "outcome" || from == "ended";
-    if (!done && final_stage(c.stage) && !after_outcome) return;   // overtaken by the outcome
+    if (!done && final_stage(c.stage) && !after_outcome) return;  // overtaken by the outcome
     if (!done && c.stage == Stage::ending && !after_outcome && from != "serious_breach") return;
     out.push_back(make_deadline(c, r, milestone_label(to), due, done));
 }
@@ -614,25 +701,31 @@ void deadline_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
 void cadence_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
     if (!c.s.started || !during_placement(c.stage)) return;
     const Json& p = r.params;
-    Span every = span_of(p.at("every"));
+    Span        every = span_of(p.at("every"));
     if (p.value("use_agreed", false) && c.s.agreement && c.s.agreement->review_every_weeks > 0)
-        every = {c.s.agreement->review_every_weeks, every.unit == Unit::school_weeks ? Unit::school_weeks : Unit::weeks};
+        every = {c.s.agreement->review_every_weeks,
+                 every.unit == Unit::school_weeks ? Unit::school_weeks : Unit::weeks};
     const bool checks = p.value("counts", "review") == "progress_check";
-    Date last = *c.s.started;
+    Date       last = *c.s.started;
     if (checks) {
-        for (Date d : c.s.progress_checks) if (d >= last) last = d;
-        for (const auto& rv : c.s.reviews) if (rv.date >= last) last = rv.date;   // a review also reviews the arrangements
+        for (Date d : c.s.progress_checks)
+            if (d >= last) last = d;
+        for (const auto& rv : c.s.reviews)
+            if (rv.date >= last) last = rv.date;  // a review also reviews the arrangements
     } else {
-        for (const auto& rv : c.s.reviews) if (rv.date >= last) last = rv.date;
+        for (const auto& rv : c.s.reviews)
+            if (rv.date >= last) last = rv.date;
     }
     Date due = add_span(c.cal, last, (last == *c.s.started && p.contains("first")) ? span_of(p["first"]) : every);
     if (c.planned_end && due > *c.planned_end) due = *c.planned_end;
     if (!checks) {
         // An agreed next review earlier than the cadence allows becomes the deadline.
-        for (Date d : c.s.scheduled_reviews) if (d > last && d < due) due = d;
+        for (Date d : c.s.scheduled_reviews)
+            if (d > last && d < due) due = d;
     }
-    if (due <= last) return;   // the placement ends on the day of the last review
-    out.push_back(make_deadline(c, r, checks ? "Review of the arrangements" : "Next review meeting", due, std::nullopt));
+    if (due <= last) return;  // the placement ends on the day of the last review
+    out.push_back(
+        make_deadline(c, r, checks ? "Review of the arrangements" : "Next review meeting", due, std::nullopt));
 }
 
 void invitation_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
@@ -641,7 +734,8 @@ void invitation_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
     for (Date review : c.s.scheduled_reviews) {
         if (c.s.started && review < *c.s.started) continue;
         std::optional<Date> sent;
-        for (const auto& inv : c.s.invitations) if (inv.review_date == review && (!sent || inv.sent < *sent)) sent = inv.sent;
+        for (const auto& inv : c.s.invitations)
+            if (inv.review_date == review && (!sent || inv.sent < *sent)) sent = inv.sent;
         out.push_back(make_deadline(c, r, "Written invitation to parents for the review on " + to_uk(review),
                                     subtract_span(c.cal, review, lead), sent));
     }
@@ -653,45 +747,60 @@ void request_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::
     const Date quiet_from = subtract_span(c.cal, *req, span_of(r.params.at("quiet")));
     for (const auto& rv : c.s.reviews)
         if (rv.date >= quiet_from && rv.date <= *req) {
-            alerts.push_back(alert_of(r, AlertLevel::info, "A review was held on " + to_uk(rv.date) + ", within " +
-                                                             span_words(span_of(r.params.at("quiet"))) +
-                                                             " before the written request: another review is not required. " + r.message));
+            alerts.push_back(alert_of(r, AlertLevel::info,
+                                      "A review was held on " + to_uk(rv.date) + ", within " +
+                                          span_words(span_of(r.params.at("quiet"))) +
+                                          " before the written request: another review is not required. " + r.message));
             return;
         }
-    out.push_back(make_deadline(c, r, "Review requested in writing on " + to_uk(*req), add_span(c.cal, *req, span_of(r.params.at("hold_within"))),
+    out.push_back(make_deadline(c, r, "Review requested in writing on " + to_uk(*req),
+                                add_span(c.cal, *req, span_of(r.params.at("hold_within"))),
                                 milestone("review", *req, c)));
 }
 
-void breach_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::vector<Alert>& alerts, std::vector<ChecklistItem>& todo) {
+void breach_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::vector<Alert>& alerts,
+                 std::vector<ChecklistItem>& todo) {
     if (!c.s.started) return;
     std::optional<Date> when;
-    for (const auto& b : c.s.breaches) if (b.date >= *c.s.started && (!when || b.date > *when)) when = b.date;
+    for (const auto& b : c.s.breaches)
+        if (b.date >= *c.s.started && (!when || b.date > *when)) when = b.date;
     if (!when) return;
     const Json& p = r.params;
     if (p.value("ends_at_once", false) && !final_stage(c.stage))
-        alerts.push_back(alert_of(r, level_of(r.severity), "Serious breach on " + to_uk(*when) + ": the placement has ended. " + r.message));
+        alerts.push_back(alert_of(r, level_of(r.severity),
+                                  "Serious breach on " + to_uk(*when) + ": the placement has ended. " + r.message));
     if (p.contains("emergency_meeting_within"))
-        out.push_back(make_deadline(c, r, milestone_label("meeting:emergency"), add_span(c.cal, *when, span_of(p["emergency_meeting_within"])),
+        out.push_back(make_deadline(c, r, milestone_label("meeting:emergency"),
+                                    add_span(c.cal, *when, span_of(p["emergency_meeting_within"])),
                                     first_meeting(c.s, "emergency", *when)));
-    const bool suspended = std::any_of(c.s.breaches.begin(), c.s.breaches.end(), [&](const Breach& b) { return b.date == *when && b.suspended; });
-    if (p.value("emergency_review", false) && suspended && !milestone("emergency_review", *when, c) && !final_stage(c.stage)) {
-        alerts.push_back(alert_of(r, AlertLevel::warning, "The host suspended the pupil on " + to_uk(*when) + ". " + r.message));
-        todo.push_back({"Hold an emergency review (the host must tell the home school at once).", c.pack.role_name("host_school"), r.id, std::nullopt});
+    const bool suspended = std::any_of(c.s.breaches.begin(), c.s.breaches.end(),
+                                       [&](const Breach& b) { return b.date == *when && b.suspended; });
+    if (p.value("emergency_review", false) && suspended && !milestone("emergency_review", *when, c) &&
+        !final_stage(c.stage)) {
+        alerts.push_back(
+            alert_of(r, AlertLevel::warning, "The host suspended the pupil on " + to_uk(*when) + ". " + r.message));
+        todo.push_back({"Hold an emergency review (the host must tell the home school at once).",
+                        c.pack.role_name("host_school"), r.id, std::nullopt});
     }
     if (p.value("ends_at_once", false) && !c.s.ended && !final_stage(c.stage))
-        todo.push_back({"Record the end of the placement and the date the pupil returns to the home school.", c.pack.role_name("home_school"), r.id, std::nullopt});
+        todo.push_back({"Record the end of the placement and the date the pupil returns to the home school.",
+                        c.pack.role_name("home_school"), r.id, std::nullopt});
 }
 
 void attendance_rules(const Ctx& c, CasePlan& plan) {
     plan.attendance = attendance_of(c.s);
     for (const Rule& r : c.pack.rules) {
         if (r.kind != RuleKind::attendance || !applies(r, c)) continue;
-        const Json& p = r.params;
-        AttendanceCheck chk{r.id, p.value("threshold", 0), p.value("compare", "above"), true, p.value("consequence", "warn"), false};
-        chk.met = chk.compare == "above" ? plan.attendance.percent > chk.threshold : plan.attendance.percent >= chk.threshold;
-        chk.saved_by_illness_extension = p.value("illness_extension_saves", false) &&
-            std::any_of(c.s.extensions.begin(), c.s.extensions.end(), [](const Extension& e) { return e.reason == "illness" && !e.evidence.empty(); });
-        if (plan.attendance.possible < p.value("min_sessions", 0)) chk.met = true;   // too early to judge
+        const Json&     p = r.params;
+        AttendanceCheck chk{r.id, p.value("threshold", 0),        p.value("compare", "above"),
+                            true, p.value("consequence", "warn"), false};
+        chk.met =
+            chk.compare == "above" ? plan.attendance.percent > chk.threshold : plan.attendance.percent >= chk.threshold;
+        chk.saved_by_illness_extension =
+            p.value("illness_extension_saves", false) &&
+            std::any_of(c.s.extensions.begin(), c.s.extensions.end(),
+                        [](const Extension& e) { return e.reason == "illness" && !e.evidence.empty(); });
+        if (plan.attendance.possible < p.value("min_sessions", 0)) chk.met = true;  // too early to judge
         plan.attendance.checks.push_back(chk);
         if (!chk.met && !chk.saved_by_illness_extension && (during_placement(c.stage) || c.stage == Stage::ending)) {
             char buf[96];
@@ -707,21 +816,27 @@ void statute_and_conflicts(const Ctx& c, CasePlan& plan) {
         if (r.kind != RuleKind::statute || !applies_to_kind(r.applies_to, c.s.kind) || final_stage(c.stage)) continue;
         const bool active = in_force(r, c);
         if (active && c.s.started)
-            plan.alerts.push_back(alert_of(r, AlertLevel::blocking, "This placement started on " + to_uk(*c.s.started) +
-                                                                       " as a trial managed move. " + r.message));
+            plan.alerts.push_back(alert_of(
+                r, AlertLevel::blocking,
+                "This placement started on " + to_uk(*c.s.started) + " as a trial managed move. " + r.message));
         else if (active) {
             plan.alerts.push_back(alert_of(r, AlertLevel::blocking));
-            plan.checklist.push_back({r.params.value("lawful_path", ""), c.pack.role_name("home_school"), r.id, std::nullopt});
+            plan.checklist.push_back(
+                {r.params.value("lawful_path", ""), c.pack.role_name("home_school"), r.id, std::nullopt});
         } else {
-            plan.alerts.push_back(alert_of(r, AlertLevel::info, "This placement started before " + to_uk(*r.in_force_from) +
-                                                                   "; for any new placement: " + r.message));
+            plan.alerts.push_back(alert_of(
+                r, AlertLevel::info,
+                "This placement started before " + to_uk(*r.in_force_from) + "; for any new placement: " + r.message));
         }
     }
     for (const Conflict& k : c.pack.conflicts) {
         if (!applies_to_kind(k.applies_to, c.s.kind)) continue;
         const Rule* statutory = c.pack.find_rule(k.statutory_rule);
-        Alert a{AlertLevel::info, k.id, statutory ? statutory->message : k.explanation,
-                "The local protocol says: " + k.local + " " + k.explanation, k.citation,
+        Alert       a{AlertLevel::info,
+                k.id,
+                statutory ? statutory->message : k.explanation,
+                "The local protocol says: " + k.local + " " + k.explanation,
+                k.citation,
                 statutory ? std::optional<Citation>(statutory->citation) : std::nullopt};
         if (statutory && statutory->kind == RuleKind::statute && in_force(*statutory, c)) a.level = AlertLevel::warning;
         plan.alerts.push_back(std::move(a));
@@ -743,49 +858,63 @@ void info_rules(const Ctx& c, CasePlan& plan) {
 // Actions already taken although a gate was not satisfied (e.g. a log imported from elsewhere).
 void taken_despite_gates(const Ctx& c, CasePlan& plan) {
     const std::map<std::string, bool> taken = {
-        {"propose_host", !c.s.proposals.empty()}, {"share_information", c.s.information_shared.has_value()},
-        {"sign_agreement", c.s.agreement.has_value()}, {"start_placement", c.s.started.has_value()},
+        {"propose_host", !c.s.proposals.empty()},
+        {"share_information", c.s.information_shared.has_value()},
+        {"sign_agreement", c.s.agreement.has_value()},
+        {"start_placement", c.s.started.has_value()},
         {"convert_to_managed_move", c.s.outcome && c.s.outcome->outcome == "transferred"},
         {"end_placement", c.s.ended.has_value()}};
     for (const Rule& r : c.pack.rules) {
         if (r.kind != RuleKind::gate || !applies(r, c) || r.severity == Severity::informs) continue;
         const auto it = taken.find(r.params.value("action", ""));
         if (it == taken.end() || !it->second || requirement(r.params.value("requires", ""), c)) continue;
-        plan.alerts.push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning,
-                                       std::string("Already done (") + action_label(it->first) + ") although: " + r.message));
+        plan.alerts.push_back(
+            alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning,
+                     std::string("Already done (") + action_label(it->first) + ") although: " + r.message));
     }
 }
 
 void next_steps(const Ctx& c, CasePlan& plan) {
     const std::string home = c.pack.role_name("home_school"), host = c.pack.role_name("host_school");
-    const auto add = [&](std::string text, const std::string& who) { plan.checklist.push_back({std::move(text), who, "", std::nullopt}); };
+    const auto        add = [&](std::string text, const std::string& who) {
+        plan.checklist.push_back({std::move(text), who, "", std::nullopt});
+    };
     switch (c.stage) {
-    case Stage::preparing:
-        if (c.s.proposals.empty()) add("Approach a host school.", home);
-        else add("Record the host school's decision.", host);
-        break;
-    case Stage::agreeing:
-        if (!c.s.agreement) add("Record the signed placement agreement (start date, length, reviews, support).", home);
-        if (osd_kind(c.s.kind) && !c.s.notice) add("Send the written notice of the direction to the parents.", c.pack.role_name("governing_board"));
-        if (c.s.kind != CaseKind::managed_move || c.s.agreement) add("Record the first day of the placement.", host);
-        break;
-    case Stage::placement: add("Keep weekly attendance, reviews and notes up to date.", home); break;
-    case Stage::decision_due: add("Record the decision: transfer to the host's roll (managed move) or return to the home school.", home); break;
-    case Stage::ending: add("Record the outcome and the date the pupil is back at the home school.", home); break;
-    default: break;
+        case Stage::preparing:
+            if (c.s.proposals.empty())
+                add("Approach a host school.", home);
+            else
+                add("Record the host school's decision.", host);
+            break;
+        case Stage::agreeing:
+            if (!c.s.agreement)
+                add("Record the signed placement agreement (start date, length, reviews, support).", home);
+            if (osd_kind(c.s.kind) && !c.s.notice)
+                add("Send the written notice of the direction to the parents.", c.pack.role_name("governing_board"));
+            if (c.s.kind != CaseKind::managed_move || c.s.agreement)
+                add("Record the first day of the placement.", host);
+            break;
+        case Stage::placement: add("Keep weekly attendance, reviews and notes up to date.", home); break;
+        case Stage::decision_due:
+            add("Record the decision: transfer to the host's roll (managed move) or return to the home school.", home);
+            break;
+        case Stage::ending: add("Record the outcome and the date the pupil is back at the home school.", home); break;
+        default: break;
     }
 }
 
 void sort_plan(CasePlan& plan) {
-    std::stable_sort(plan.alerts.begin(), plan.alerts.end(), [](const Alert& a, const Alert& b) { return a.level < b.level; });
-    std::stable_sort(plan.deadlines.begin(), plan.deadlines.end(), [](const Deadline& a, const Deadline& b) { return a.date < b.date; });
+    std::stable_sort(plan.alerts.begin(), plan.alerts.end(),
+                     [](const Alert& a, const Alert& b) { return a.level < b.level; });
+    std::stable_sort(plan.deadlines.begin(), plan.deadlines.end(),
+                     [](const Deadline& a, const Deadline& b) { return a.date < b.date; });
 }
 
-} // namespace
+}  // namespace
 
 CasePlan plan_case(const PlanInput& in) {
     const Ctx c = make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace, in.upn_index);
-    CasePlan plan;
+    CasePlan  plan;
     plan.case_id = in.state.case_id;
     plan.pupil_name = in.state.pupil_name;
     plan.pack_id = in.pack.id;
@@ -799,46 +928,56 @@ CasePlan plan_case(const PlanInput& in) {
     statute_and_conflicts(c, plan);
     for (const auto& a : plan.actions)
         for (const auto& why : a.blocked_by)
-            if (std::none_of(plan.checklist.begin(), plan.checklist.end(), [&](const ChecklistItem& i) { return i.rule_id == why.rule_id; }) &&
+            if (std::none_of(plan.checklist.begin(), plan.checklist.end(),
+                             [&](const ChecklistItem& i) { return i.rule_id == why.rule_id; }) &&
                 why.rule_id.rfind("engine/", 0) != 0) {
                 const Rule* r = in.pack.find_rule(why.rule_id);
-                if (r && r->kind == RuleKind::statute) continue;   // listed once above with its lawful path
-                plan.checklist.push_back({why.message, in.pack.role_name(r && !r->who.empty() ? r->who : "home_school"), why.rule_id, std::nullopt});
+                if (r && r->kind == RuleKind::statute) continue;  // listed once above with its lawful path
+                plan.checklist.push_back({why.message, in.pack.role_name(r && !r->who.empty() ? r->who : "home_school"),
+                                          why.rule_id, std::nullopt});
             }
     std::vector<ChecklistItem> extra;
-    bool has_decision_deadline = false;
+    bool                       has_decision_deadline = false;
     for (const Rule& r : in.pack.rules) {
         if (!applies(r, c)) continue;
         switch (r.kind) {
-        case RuleKind::deadline:
-            deadline_rule(c, r, plan.deadlines);
-            has_decision_deadline = has_decision_deadline || r.params.value("from", "") == "planned_end";
-            break;
-        case RuleKind::review_cadence: cadence_rule(c, r, plan.deadlines); break;
-        case RuleKind::review_invitation: invitation_rule(c, r, plan.deadlines); break;
-        case RuleKind::review_request: request_rule(c, r, plan.deadlines, plan.alerts); break;
-        case RuleKind::serious_breach: breach_rule(c, r, plan.deadlines, plan.alerts, extra); break;
-        default: break;
+            case RuleKind::deadline:
+                deadline_rule(c, r, plan.deadlines);
+                has_decision_deadline = has_decision_deadline || r.params.value("from", "") == "planned_end";
+                break;
+            case RuleKind::review_cadence: cadence_rule(c, r, plan.deadlines); break;
+            case RuleKind::review_invitation: invitation_rule(c, r, plan.deadlines); break;
+            case RuleKind::review_request: request_rule(c, r, plan.deadlines, plan.alerts); break;
+            case RuleKind::serious_breach: breach_rule(c, r, plan.deadlines, plan.alerts, extra); break;
+            default: break;
         }
     }
-    if (c.duration && c.planned_end && c.s.started && !has_decision_deadline && (during_placement(c.stage) || final_stage(c.stage))) {
+    if (c.duration && c.planned_end && c.s.started && !has_decision_deadline &&
+        (during_placement(c.stage) || final_stage(c.stage))) {
         const auto done = c.s.outcome ? std::optional<Date>(c.s.outcome->date) : std::nullopt;
         if (done || !final_stage(c.stage))
-            plan.deadlines.push_back(make_deadline(c, *c.duration, "Decision at the end of the placement", *c.planned_end, done));
+            plan.deadlines.push_back(
+                make_deadline(c, *c.duration, "Decision at the end of the placement", *c.planned_end, done));
     }
     attendance_rules(c, plan);
     info_rules(c, plan);
     taken_despite_gates(c, plan);
     for (const Deadline& d : plan.deadlines) {
         if (d.status == DeadlineStatus::met) {
-            if (d.late) plan.alerts.push_back({AlertLevel::info, d.rule_id, d.what + " was done on " + to_uk(*d.done_on) + ", after the date it was due (" + to_uk(d.date) + ").", "", d.citation, std::nullopt});
+            if (d.late)
+                plan.alerts.push_back({AlertLevel::info, d.rule_id,
+                                       d.what + " was done on " + to_uk(*d.done_on) + ", after the date it was due (" +
+                                           to_uk(d.date) + ").",
+                                       "", d.citation, std::nullopt});
             continue;
         }
         plan.checklist.push_back({d.what, d.who, d.rule_id, d.date});
         if (d.status == DeadlineStatus::overdue) {
             const Rule* r = in.pack.find_rule(d.rule_id);
-            plan.alerts.push_back({d.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning, d.rule_id,
-                                   "Overdue since " + to_uk(d.date) + ": " + d.what + ". " + (r ? r->message : ""), "", d.citation, std::nullopt});
+            plan.alerts.push_back({d.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning,
+                                   d.rule_id,
+                                   "Overdue since " + to_uk(d.date) + ": " + d.what + ". " + (r ? r->message : ""), "",
+                                   d.citation, std::nullopt});
         }
     }
     plan.checklist.insert(plan.checklist.end(), extra.begin(), extra.end());
@@ -852,36 +991,36 @@ std::string plan_action_label(const std::string& action) { return action_label(a
 std::string action_of(const EventDraft& d) {
     const Json& p = d.payload;
     switch (d.type) {
-    case EventType::host_proposed:
-    case EventType::host_decision: return "propose_host";
-    case EventType::information_shared: return "share_information";
-    case EventType::agreement_signed: return "sign_agreement";
-    case EventType::notice_sent: return "send_notice";
-    case EventType::placement_started: return "start_placement";
-    case EventType::attendance_week: return "record_attendance";
-    case EventType::review_scheduled:
-    case EventType::review_invitation_sent: return "schedule_review";
-    case EventType::progress_check: return "hold_review";
-    case EventType::review_held: {
-        const std::string o = p.value("outcome", "");
-        if (o == "convert") return "convert_to_managed_move";
-        if (o == "return") return "return_to_home_school";
-        if (o == "end_early") return "end_placement";
-        if (o == "extend") return "agree_extension";
-        return "hold_review";
-    }
-    case EventType::extension_agreed: return "agree_extension";
-    case EventType::serious_breach: return "record_serious_breach";
-    case EventType::placement_ended: return "end_placement";
-    case EventType::outcome_recorded: {
-        const std::string o = p.value("outcome", "");
-        if (o == "transferred") return "convert_to_managed_move";
-        if (o == "returned") return "return_to_home_school";
-        if (o == "withdrawn") return "withdraw";
-        return "record_outcome";
-    }
-    case EventType::la_notified: return "notify_la";
-    default: return "record_details";
+        case EventType::host_proposed:
+        case EventType::host_decision: return "propose_host";
+        case EventType::information_shared: return "share_information";
+        case EventType::agreement_signed: return "sign_agreement";
+        case EventType::notice_sent: return "send_notice";
+        case EventType::placement_started: return "start_placement";
+        case EventType::attendance_week: return "record_attendance";
+        case EventType::review_scheduled:
+        case EventType::review_invitation_sent: return "schedule_review";
+        case EventType::progress_check: return "hold_review";
+        case EventType::review_held: {
+            const std::string o = p.value("outcome", "");
+            if (o == "convert") return "convert_to_managed_move";
+            if (o == "return") return "return_to_home_school";
+            if (o == "end_early") return "end_placement";
+            if (o == "extend") return "agree_extension";
+            return "hold_review";
+        }
+        case EventType::extension_agreed: return "agree_extension";
+        case EventType::serious_breach: return "record_serious_breach";
+        case EventType::placement_ended: return "end_placement";
+        case EventType::outcome_recorded: {
+            const std::string o = p.value("outcome", "");
+            if (o == "transferred") return "convert_to_managed_move";
+            if (o == "returned") return "return_to_home_school";
+            if (o == "withdrawn") return "withdraw";
+            return "record_outcome";
+        }
+        case EventType::la_notified: return "notify_la";
+        default: return "record_details";
     }
 }
 
@@ -890,27 +1029,37 @@ DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft) {
     v.action = action_of(draft);
     if (draft.type == EventType::case_opened && draft.supersedes.empty() && in.state.opened) {
         v.allowed = false;
-        v.blocking.push_back({AlertLevel::blocking, "engine/one-case-opened", "The case is already open; correct the opening entry instead.", "", {}, std::nullopt});
+        v.blocking.push_back({AlertLevel::blocking,
+                              "engine/one-case-opened",
+                              "The case is already open; correct the opening entry instead.",
+                              "",
+                              {},
+                              std::nullopt});
         return v;
     }
-    const Ctx before = make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace, in.upn_index);
+    const Ctx  before = make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace, in.upn_index);
     const auto stage_ok = stage_actions(before);
     if (std::find(stage_ok.begin(), stage_ok.end(), v.action) == stage_ok.end()) {
         v.allowed = false;
-        v.blocking.push_back({AlertLevel::blocking, "engine/stage",
-                              std::string("Not possible at this stage (") + stage_label(before.stage) + "): " + action_label(v.action) + ".",
-                              "", {}, std::nullopt});
+        v.blocking.push_back({AlertLevel::blocking,
+                              "engine/stage",
+                              std::string("Not possible at this stage (") + stage_label(before.stage) +
+                                  "): " + action_label(v.action) + ".",
+                              "",
+                              {},
+                              std::nullopt});
         return v;
     }
     Event e;
     e.type = draft.type;
     e.payload = draft.payload;
     const CaseState after_state = fold(in.state, e);
-    const Ctx after = make_ctx(after_state, in.pack, in.calendar, in.today, in.workspace, in.upn_index);
+    const Ctx       after = make_ctx(after_state, in.pack, in.calendar, in.today, in.workspace, in.upn_index);
     for (const Rule& r : in.pack.rules) {
         if (r.kind != RuleKind::gate || !applies(r, after) || r.params.value("action", "") != v.action) continue;
         if (requirement(r.params.value("requires", ""), after)) continue;
-        (r.severity == Severity::blocks ? v.blocking : v.warnings).push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning));
+        (r.severity == Severity::blocks ? v.blocking : v.warnings)
+            .push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning));
     }
     const Date when = payload_date(draft.payload, "date").value_or(in.today);
     builtin_checks(after, v.action, when, &draft, v.blocking, v.warnings);
@@ -921,13 +1070,16 @@ DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft) {
 namespace {
 Json citation_json(const Citation& c) { return {{"file", c.file}, {"paragraph", c.paragraph}}; }
 Json alert_json(const Alert& a) {
-    Json j = {{"level", alert_level_name(a.level)}, {"rule", a.rule_id}, {"message", a.message}, {"citation", citation_json(a.citation)}};
+    Json j = {{"level", alert_level_name(a.level)},
+              {"rule", a.rule_id},
+              {"message", a.message},
+              {"citation", citation_json(a.citation)}};
     if (!a.detail.empty()) j["detail"] = a.detail;
     if (a.statutory_citation) j["statutory_citation"] = citation_json(*a.statutory_citation);
     return j;
 }
 Json opt_date(const std::optional<Date>& d) { return d ? Json(to_iso(*d)) : Json(nullptr); }
-} // namespace
+}  // namespace
 
 Json plan_to_json(const CasePlan& p) {
     Json j;
@@ -944,9 +1096,15 @@ Json plan_to_json(const CasePlan& p) {
         j["checklist"].push_back({{"text", i.text}, {"who", i.who}, {"rule", i.rule_id}, {"due", opt_date(i.due)}});
     j["deadlines"] = Json::array();
     for (const auto& d : p.deadlines)
-        j["deadlines"].push_back({{"rule", d.rule_id}, {"what", d.what}, {"date", to_iso(d.date)}, {"status", deadline_status_name(d.status)},
-                                  {"done_on", opt_date(d.done_on)}, {"late", d.late}, {"who", d.who},
-                                  {"severity", severity_name(d.severity)}, {"citation", citation_json(d.citation)}});
+        j["deadlines"].push_back({{"rule", d.rule_id},
+                                  {"what", d.what},
+                                  {"date", to_iso(d.date)},
+                                  {"status", deadline_status_name(d.status)},
+                                  {"done_on", opt_date(d.done_on)},
+                                  {"late", d.late},
+                                  {"who", d.who},
+                                  {"severity", severity_name(d.severity)},
+                                  {"citation", citation_json(d.citation)}});
     j["alerts"] = Json::array();
     for (const auto& a : p.alerts) j["alerts"].push_back(alert_json(a));
     j["actions"] = Json::array();
@@ -957,17 +1115,25 @@ Json plan_to_json(const CasePlan& p) {
         j["actions"].push_back(std::move(x));
     }
     j["allowed_actions"] = p.allowed_actions();
-    Json att = {{"weeks", p.attendance.weeks}, {"possible", p.attendance.possible}, {"present", p.attendance.present},
-                {"absent", p.attendance.absent}, {"percent", std::round(p.attendance.percent * 10) / 10}};
+    Json att = {{"weeks", p.attendance.weeks},
+                {"possible", p.attendance.possible},
+                {"present", p.attendance.present},
+                {"absent", p.attendance.absent},
+                {"percent", std::round(p.attendance.percent * 10) / 10}};
     att["checks"] = Json::array();
     for (const auto& c : p.attendance.checks)
-        att["checks"].push_back({{"rule", c.rule_id}, {"threshold", c.threshold}, {"compare", c.compare}, {"met", c.met},
-                                 {"consequence", c.consequence}, {"saved_by_illness_extension", c.saved_by_illness_extension}});
+        att["checks"].push_back({{"rule", c.rule_id},
+                                 {"threshold", c.threshold},
+                                 {"compare", c.compare},
+                                 {"met", c.met},
+                                 {"consequence", c.consequence},
+                                 {"saved_by_illness_extension", c.saved_by_illness_extension}});
     j["attendance"] = std::move(att);
     j["readings"] = Json::array();
     for (const auto& r : p.readings)
-        j["readings"].push_back({{"topic", r.topic}, {"reading", r.reading}, {"why", r.why}, {"citation", citation_json(r.citation)}});
+        j["readings"].push_back(
+            {{"topic", r.topic}, {"reading", r.reading}, {"why", r.why}, {"citation", citation_json(r.citation)}});
     return j;
 }
 
-} // namespace cp
+}  // namespace cp

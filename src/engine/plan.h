@@ -35,95 +35,95 @@
 namespace cp {
 
 struct Workspace;
-using UpnIndex = std::unordered_map<std::string, std::vector<std::string>>;   // workspace.h
+using UpnIndex = std::unordered_map<std::string, std::vector<std::string>>;  // workspace.h
 
 enum class Stage { preparing, agreeing, placement, decision_due, ending, transferred, returned, closed };
 enum class DeadlineStatus { upcoming, due, overdue, met };
 enum class AlertLevel { blocking, warning, info };
 
-const char* stage_name(Stage s);             // "decision_due"
-const char* stage_label(Stage s);            // "Decision due"
+const char* stage_name(Stage s);   // "decision_due"
+const char* stage_label(Stage s);  // "Decision due"
 const char* deadline_status_name(DeadlineStatus s);
 const char* alert_level_name(AlertLevel a);
 
 struct Deadline {
-    std::string         rule_id;             // rule it comes from
-    std::string         what;                // "Emergency meeting at the home school"
-    Date                date{};              // the date it must happen by (or on)
+    std::string         rule_id;  // rule it comes from
+    std::string         what;     // "Emergency meeting at the home school"
+    Date                date{};   // the date it must happen by (or on)
     DeadlineStatus      status = DeadlineStatus::upcoming;
-    std::optional<Date> done_on;             // when it happened, if it did
-    bool                late = false;        // done after the date
-    std::string         who;                 // local name of who acts
+    std::optional<Date> done_on;       // when it happened, if it did
+    bool                late = false;  // done after the date
+    std::string         who;           // local name of who acts
     Severity            severity = Severity::warns;
     Citation            citation;
 };
 
 struct Alert {
-    AlertLevel  level = AlertLevel::info;
-    std::string rule_id;                     // rule (or conflict) id
-    std::string message;                     // plain English
-    std::string detail;                      // e.g. the statute-conflict explanation
-    Citation    citation;
-    std::optional<Citation> statutory_citation; // for conflicts: the statute that prevails
+    AlertLevel              level = AlertLevel::info;
+    std::string             rule_id;  // rule (or conflict) id
+    std::string             message;  // plain English
+    std::string             detail;   // e.g. the statute-conflict explanation
+    Citation                citation;
+    std::optional<Citation> statutory_citation;  // for conflicts: the statute that prevails
 };
 
 struct ChecklistItem {
-    std::string         text;                // what must happen
-    std::string         who;                 // local name of who does it
-    std::string         rule_id;             // "" for plain next steps
-    std::optional<Date> due;                 // when there is a deadline
+    std::string         text;     // what must happen
+    std::string         who;      // local name of who does it
+    std::string         rule_id;  // "" for plain next steps
+    std::optional<Date> due;      // when there is a deadline
 };
 
 struct ActionState {
-    std::string action;                      // "start_placement"
-    std::string label;                       // "Record the first day of the placement"
-    bool        allowed = true;              // false: a blocking rule says not yet
-    std::vector<Alert> blocked_by;           // the blocking reasons
-    std::vector<Alert> warnings;             // allowed, but these apply
+    std::string        action;          // "start_placement"
+    std::string        label;           // "Record the first day of the placement"
+    bool               allowed = true;  // false: a blocking rule says not yet
+    std::vector<Alert> blocked_by;      // the blocking reasons
+    std::vector<Alert> warnings;        // allowed, but these apply
 };
 
 struct AttendanceCheck {
     std::string rule_id;
-    int         threshold = 0;               // percent
-    std::string compare;                     // above / at_least
-    bool        met = true;                  // false: attendance is on the wrong side
-    std::string consequence;                 // warn / fails_trial
+    int         threshold = 0;  // percent
+    std::string compare;        // above / at_least
+    bool        met = true;     // false: attendance is on the wrong side
+    std::string consequence;    // warn / fails_trial
     bool        saved_by_illness_extension = false;
 };
 
 struct AttendanceSummary {
-    int    weeks = 0;                        // weeks recorded since the start
-    int    possible = 0;                     // possible sessions
-    int    present = 0;                      // attended (/ \ L and approved off-site codes)
-    int    absent = 0;                       // possible - present
-    double percent = 100.0;                  // present / possible (100 when nothing possible yet)
+    int                          weeks = 0;        // weeks recorded since the start
+    int                          possible = 0;     // possible sessions
+    int                          present = 0;      // attended (/ \ L and approved off-site codes)
+    int                          absent = 0;       // possible - present
+    double                       percent = 100.0;  // present / possible (100 when nothing possible yet)
     std::vector<AttendanceCheck> checks;
 };
 
 struct CasePlan {
-    std::string case_id, pupil_name, pack_id;
-    CaseKind    kind = CaseKind::off_site_direction;
-    Stage       stage = Stage::preparing;
-    std::optional<Date> start;               // first day (actual, or agreed)
-    std::optional<Date> planned_end;         // last day on the current length (+ extensions)
+    std::string                case_id, pupil_name, pack_id;
+    CaseKind                   kind = CaseKind::off_site_direction;
+    Stage                      stage = Stage::preparing;
+    std::optional<Date>        start;        // first day (actual, or agreed)
+    std::optional<Date>        planned_end;  // last day on the current length (+ extensions)
     std::vector<ChecklistItem> checklist;
     std::vector<Deadline>      deadlines;
-    std::vector<Alert>         alerts;       // blocking first, then warnings, then info
-    std::vector<ActionState>   actions;      // every action of the stage, allowed or not
+    std::vector<Alert>         alerts;   // blocking first, then warnings, then info
+    std::vector<ActionState>   actions;  // every action of the stage, allowed or not
     AttendanceSummary          attendance;
-    std::vector<Reading>       readings;     // interpretations the pack applied
+    std::vector<Reading>       readings;  // interpretations the pack applied
 
-    bool allows(const std::string& action) const;
+    bool                     allows(const std::string& action) const;
     std::vector<std::string> allowed_actions() const;
 };
 
 struct PlanInput {
     const CaseState&      state;
-    const Pack&           pack;              // resolved (baseline + local)
+    const Pack&           pack;  // resolved (baseline + local)
     const SchoolCalendar& calendar;
     Date                  today;
-    const Workspace*      workspace = nullptr; // for school types and other referrals of the pupil
-    const UpnIndex*       upn_index = nullptr; // the workspace's cases per pupil, when built once for many plans
+    const Workspace*      workspace = nullptr;  // for school types and other referrals of the pupil
+    const UpnIndex*       upn_index = nullptr;  // the workspace's cases per pupil, when built once for many plans
 };
 
 CasePlan plan_case(const PlanInput& in);
@@ -145,7 +145,7 @@ struct DraftVerdict {
 };
 DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft);
 
-AttendanceSummary attendance_of(const CaseState& s);   // counts only (no thresholds)
+AttendanceSummary attendance_of(const CaseState& s);  // counts only (no thresholds)
 bool              is_present_code(char c);
 bool              is_possible_code(char c);
 
@@ -155,14 +155,14 @@ bool              is_possible_code(char c);
 enum class CodeGroup { present, approved_activity, authorised_absence, unauthorised_absence, not_possible };
 struct RegisterCode {
     char        code;
-    const char* meaning;                     // "Illness (not medical or dental appointments)"
+    const char* meaning;  // "Illness (not medical or dental appointments)"
     CodeGroup   group;
-    bool        present;                     // counts as attending
-    bool        possible;                    // counts as a possible session
+    bool        present;   // counts as attending
+    bool        possible;  // counts as a possible session
 };
-const std::vector<RegisterCode>& register_codes();      // in the order schools list them
-const RegisterCode*              find_register_code(char c);   // nullptr for an unknown code
-const char*                      code_group_label(CodeGroup g);   // "Authorised absence"
+const std::vector<RegisterCode>& register_codes();               // in the order schools list them
+const RegisterCode*              find_register_code(char c);     // nullptr for an unknown code
+const char*                      code_group_label(CodeGroup g);  // "Authorised absence"
 
 struct SessionCount {
     int    possible = 0, present = 0;
@@ -170,4 +170,4 @@ struct SessionCount {
 };
 SessionCount count_sessions(std::string_view sessions);  // one week's codes, by the rules above
 
-} // namespace cp
+}  // namespace cp

@@ -24,23 +24,23 @@ namespace cp {
 struct Workspace;
 
 struct ReportRow {
-    std::string term;                 // "Autumn 2026"
-    std::string urn;                  // school URN ("" when the case names none)
-    std::string school;               // name from the directory ("" when unknown)
-    int proposed = 0, started = 0, received = 0, successful = 0, unsuccessful = 0, ended_early = 0;
-    int transferred = 0, returned = 0, alternative_provision = 0, permanent_exclusion = 0, withdrawn = 0;
+    std::string term;    // "Autumn 2026"
+    std::string urn;     // school URN ("" when the case names none)
+    std::string school;  // name from the directory ("" when unknown)
+    int         proposed = 0, started = 0, received = 0, successful = 0, unsuccessful = 0, ended_early = 0;
+    int         transferred = 0, returned = 0, alternative_provision = 0, permanent_exclusion = 0, withdrawn = 0;
 };
 
 struct PanelReport {
-    Date from{}, to{};                // inclusive range the report covers
-    std::vector<ReportRow> rows;      // sorted by term start, then school name, then URN
+    Date                   from{}, to{};  // inclusive range the report covers
+    std::vector<ReportRow> rows;          // sorted by term start, then school name, then URN
 };
 
-std::string term_label(const SchoolCalendar& cal, Date d);   // "Autumn 2026"
+std::string term_label(const SchoolCalendar& cal, Date d);  // "Autumn 2026"
 
 // `states` are the replayed cases of `ws` (same order); passing them avoids replaying twice.
 PanelReport panel_report(const Workspace& ws, const std::vector<CaseState>& states, const SchoolCalendar& cal,
                          Date from, Date to);
 std::string report_to_csv(const PanelReport& r);
 
-} // namespace cp
+}  // namespace cp

@@ -19,7 +19,8 @@ std::optional<ScreeningTopic> gate_topic(const Rule& r, const ScreeningAnswers& 
     if (r.when == "ehcp") return yes(a.ehcp) ? std::optional(ScreeningTopic::ehcp) : std::nullopt;
     if (r.when == "cla") return yes(a.cla) ? std::optional(ScreeningTopic::cla) : std::nullopt;
     if (r.when != "always" && !r.when.empty()) return std::nullopt;
-    if (req == "parent_consent" || req == "parent_consent_written" || req == "parent_views") return ScreeningTopic::parents;
+    if (req == "parent_consent" || req == "parent_consent_written" || req == "parent_views")
+        return ScreeningTopic::parents;
     if (req == "restorative_practice") return ScreeningTopic::interventions;
     return std::nullopt;
 }
@@ -29,7 +30,7 @@ bool gate_met(const std::string& req, const ScreeningAnswers& a) {
     if (req == "parent_consent_written") return yes(a.parent_consent) && yes(a.consent_in_writing);
     if (req == "parent_views") return yes(a.parent_views) || a.parent_consent.has_value();
     if (req == "restorative_practice") return yes(a.restorative_practice);
-    return false;   // agreements (Virtual School, SEND team …) are obtained after screening
+    return false;  // agreements (Virtual School, SEND team …) are obtained after screening
 }
 
 ScreeningGate from_rule(const Rule& r, const Pack& pack, ScreeningTopic topic) {
@@ -43,16 +44,16 @@ ScreeningGate from_rule(const Rule& r, const Pack& pack, ScreeningTopic topic) {
     return g;
 }
 
-} // namespace
+}  // namespace
 
 const char* screening_topic_name(ScreeningTopic t) {
     switch (t) {
-    case ScreeningTopic::ehcp: return "ehcp";
-    case ScreeningTopic::cla: return "cla";
-    case ScreeningTopic::previous_referrals: return "previous_referrals";
-    case ScreeningTopic::interventions: return "interventions";
-    case ScreeningTopic::parents: return "parents";
-    case ScreeningTopic::statute: return "statute";
+        case ScreeningTopic::ehcp: return "ehcp";
+        case ScreeningTopic::cla: return "cla";
+        case ScreeningTopic::previous_referrals: return "previous_referrals";
+        case ScreeningTopic::interventions: return "interventions";
+        case ScreeningTopic::parents: return "parents";
+        case ScreeningTopic::statute: return "statute";
     }
     return "";
 }
@@ -92,7 +93,9 @@ std::vector<ScreeningGate> screen_case(const Pack& pack, CaseKind kind, const Sc
 }
 
 bool screening_bars(const std::vector<ScreeningGate>& gates) {
-    return std::any_of(gates.begin(), gates.end(), [](const ScreeningGate& g) { return g.bars && g.topic != ScreeningTopic::statute && g.severity == Severity::blocks; });
+    return std::any_of(gates.begin(), gates.end(), [](const ScreeningGate& g) {
+        return g.bars && g.topic != ScreeningTopic::statute && g.severity == Severity::blocks;
+    });
 }
 
-} // namespace cp
+}  // namespace cp

@@ -17,29 +17,29 @@
 namespace cp {
 
 struct ScreeningAnswers {
-    std::optional<bool> ehcp;                 // has an Education, Health and Care Plan
-    std::optional<bool> cla;                  // child looked after
-    int                 previous_referrals = 0; // earlier managed-move referrals of this pupil
-    std::optional<bool> interventions_tried;  // evidence of interventions tried at the home school
-    std::optional<bool> restorative_practice; // restorative practice among them
-    std::optional<bool> parent_views;         // the parents' views are known
-    std::optional<bool> parent_consent;       // the parents agree
-    std::optional<bool> consent_in_writing;   // … in writing
+    std::optional<bool> ehcp;                    // has an Education, Health and Care Plan
+    std::optional<bool> cla;                     // child looked after
+    int                 previous_referrals = 0;  // earlier managed-move referrals of this pupil
+    std::optional<bool> interventions_tried;     // evidence of interventions tried at the home school
+    std::optional<bool> restorative_practice;    // restorative practice among them
+    std::optional<bool> parent_views;            // the parents' views are known
+    std::optional<bool> parent_consent;          // the parents agree
+    std::optional<bool> consent_in_writing;      // … in writing
 };
 
 enum class ScreeningTopic { ehcp, cla, previous_referrals, interventions, parents, statute };
-const char* screening_topic_name(ScreeningTopic t);   // "ehcp", "cla", "previous_referrals" …
+const char* screening_topic_name(ScreeningTopic t);  // "ehcp", "cla", "previous_referrals" …
 
 struct ScreeningGate {
     std::string    rule_id;
     ScreeningTopic topic = ScreeningTopic::parents;
     Severity       severity = Severity::blocks;
-    std::string    action;                    // the action it holds back ("propose_host")
-    std::string    action_label;              // in plain English
-    std::string    requirement;                // the requirement ("virtual_school", "never" …)
-    bool           met = false;               // the answers already satisfy it
-    bool           bars = false;              // the protocol never allows the action (requires "never")
-    std::string    who;                       // local name of who must act
+    std::string    action;        // the action it holds back ("propose_host")
+    std::string    action_label;  // in plain English
+    std::string    requirement;   // the requirement ("virtual_school", "never" …)
+    bool           met = false;   // the answers already satisfy it
+    bool           bars = false;  // the protocol never allows the action (requires "never")
+    std::string    who;           // local name of who must act
     std::string    message;
     Citation       citation;
 };
@@ -50,4 +50,4 @@ std::vector<ScreeningGate> screen_case(const Pack& resolved, CaseKind kind, cons
 // statute that bars a trial managed move bars only the trial, so it does not count here.
 bool screening_bars(const std::vector<ScreeningGate>& gates);
 
-} // namespace cp
+}  // namespace cp

@@ -34,7 +34,7 @@ inline uint32_t load_be32(const uint8_t* p) {
 // One round. The caller rotates the roles of the eight working variables instead of moving
 // them (a, b … h become h, a … g): that shuffle was a third of the work in the plain loop.
 inline void sha_round(uint32_t a, uint32_t b, uint32_t c, uint32_t& d, uint32_t e, uint32_t f, uint32_t g, uint32_t& h,
-                  uint32_t kw) {
+                      uint32_t kw) {
     const uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (g ^ (e & (f ^ g))) + kw;
     const uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) | (c & (a | b)));
     d += t1;
@@ -50,21 +50,23 @@ bool cpu_has_sha() {
 
 // The same compression with the SHA-NI instructions: four rounds per step on 128-bit lanes.
 // The state is kept as ABEF / CDGH, the order those instructions use.
-__attribute__((target("sha,sse4.1,ssse3"))) void compress_sha_ni(uint32_t* state, const uint8_t* p, std::size_t blocks) {
-    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);   // big-endian words
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_sha_ni(uint32_t* state, const uint8_t* p,
+                                                                 std::size_t blocks) {
+    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);  // big-endian words
     const __m128i dcba = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state)), 0xB1);
     const __m128i efgh = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4)), 0x1B);
-    __m128i abef = _mm_alignr_epi8(dcba, efgh, 8);
-    __m128i cdgh = _mm_blend_epi16(efgh, dcba, 0xF0);
+    __m128i       abef = _mm_alignr_epi8(dcba, efgh, 8);
+    __m128i       cdgh = _mm_blend_epi16(efgh, dcba, 0xF0);
     for (; blocks > 0; --blocks, p += 64) {
         const __m128i abef_in = abef, cdgh_in = cdgh;
-        __m128i w[4];   // the schedule, four words per step, reused in a ring
+        __m128i       w[4];  // the schedule, four words per step, reused in a ring
         for (int i = 0; i < 16; ++i) {
             __m128i& m = w[i & 3];
             if (i < 4) {
                 m = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i)), swap);
-            } else {   // W[t-16] + s0(W[t-15]) + W[t-7] + s1(W[t-2])
-                const __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(m, w[(i + 1) & 3]), _mm_alignr_epi8(w[(i + 3) & 3], w[(i + 2) & 3], 4));
+            } else {  // W[t-16] + s0(W[t-15]) + W[t-7] + s1(W[t-2])
+                const __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(m, w[(i + 1) & 3]),
+                                                _mm_alignr_epi8(w[(i + 3) & 3], w[(i + 2) & 3], 4));
                 m = _mm_sha256msg2_epu32(t, w[(i + 3) & 3]);
             }
             const __m128i kw = _mm_add_epi32(m, _mm_loadu_si128(reinterpret_cast<const __m128i*>(K + 4 * i)));
@@ -81,12 +83,12 @@ __attribute__((target("sha,sse4.1,ssse3"))) void compress_sha_ni(uint32_t* state
 }
 
 const bool kCpuHasSha = cpu_has_sha();
-bool use_sha_ni = kCpuHasSha;
+bool       use_sha_ni = kCpuHasSha;
 #else
 bool use_sha_ni = false;
 #endif
 
-} // namespace
+}  // namespace
 
 bool sha256_hardware() { return use_sha_ni; }
 
@@ -128,8 +130,14 @@ void Sha256::compress_portable(const uint8_t* p) {
         sha_round(c, d, e, f, g, h, a, b, K[i + 6] + w[i + 6]);
         sha_round(b, c, d, e, f, g, h, a, K[i + 7] + w[i + 7]);
     }
-    state_[0] += a; state_[1] += b; state_[2] += c; state_[3] += d;
-    state_[4] += e; state_[5] += f; state_[6] += g; state_[7] += h;
+    state_[0] += a;
+    state_[1] += b;
+    state_[2] += c;
+    state_[3] += d;
+    state_[4] += e;
+    state_[5] += f;
+    state_[6] += g;
+    state_[7] += h;
 }
 
 void Sha256::update(std::string_view bytes) {
@@ -139,12 +147,14 @@ void Sha256::update(std::string_view bytes) {
     if (buffered_ > 0) {
         const std::size_t take = std::min(n, 64 - buffered_);
         std::memcpy(buffer_.data() + buffered_, p, take);
-        buffered_ += take; p += take; n -= take;
+        buffered_ += take;
+        p += take;
+        n -= take;
         if (buffered_ < 64) return;
         compress(buffer_.data(), 1);
         buffered_ = 0;
     }
-    compress(p, n / 64);   // whole blocks straight from the input
+    compress(p, n / 64);  // whole blocks straight from the input
     p += n / 64 * 64;
     n %= 64;
     std::memcpy(buffer_.data(), p, n);
@@ -153,9 +163,9 @@ void Sha256::update(std::string_view bytes) {
 
 Digest Sha256::finish() {
     const uint64_t bits = total_ * 8;
-    const uint8_t one = 0x80;
+    const uint8_t  one = 0x80;
     update(std::string_view(reinterpret_cast<const char*>(&one), 1));
-    const uint8_t zero[64] = {};
+    const uint8_t     zero[64] = {};
     const std::size_t pad = buffered_ <= 56 ? 56 - buffered_ : 120 - buffered_;
     update(std::string_view(reinterpret_cast<const char*>(zero), pad));
     uint8_t len[8];
@@ -175,7 +185,7 @@ Digest sha256(std::string_view bytes) {
 
 std::string to_hex(const Digest& d) {
     static constexpr char digits[] = "0123456789abcdef";
-    std::string out(64, '0');
+    std::string           out(64, '0');
     for (int i = 0; i < 32; ++i) {
         out[2 * i] = digits[d[i] >> 4];
         out[2 * i + 1] = digits[d[i] & 15];
@@ -185,4 +195,4 @@ std::string to_hex(const Digest& d) {
 
 std::string sha256_hex(std::string_view bytes) { return to_hex(sha256(bytes)); }
 
-} // namespace cp
+}  // namespace cp

@@ -10,17 +10,18 @@ namespace {
 
 // Reads one object's fields strictly: every key must be known, every type right.
 struct ObjectReader {
-    const Json& j;
-    const std::string& file;
-    std::string path;
-    Problems& out;
+    const Json&              j;
+    const std::string&       file;
+    std::string              path;
+    Problems&                out;
     std::vector<std::string> known;
 
     bool text(const char* key, std::string& into, bool required) {
         known.push_back(key);
         const auto it = j.find(key);
         if (it == j.end()) {
-            if (required) out.push_back({file, path + "/" + key, std::string("missing: expected a text (") + key + ")"});
+            if (required)
+                out.push_back({file, path + "/" + key, std::string("missing: expected a text (") + key + ")"});
             return false;
         }
         if (!it->is_string()) {
@@ -32,7 +33,8 @@ struct ObjectReader {
     }
     void one_of(const char* key, std::string& into, std::initializer_list<const char*> allowed, bool required) {
         if (!text(key, into, required)) return;
-        if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return into == a; }) != allowed.end()) return;
+        if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return into == a; }) != allowed.end())
+            return;
         std::string list;
         for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
         out.push_back({file, path + "/" + key, "expected one of " + list + "; found \"" + into + "\""});
@@ -41,8 +43,10 @@ struct ObjectReader {
         known.push_back(key);
         const auto it = j.find(key);
         if (it == j.end()) return;
-        if (!it->is_number_integer()) out.push_back({file, path + "/" + key, "expected a whole number; found " + it->dump()});
-        else into = it->get<int>();
+        if (!it->is_number_integer())
+            out.push_back({file, path + "/" + key, "expected a whole number; found " + it->dump()});
+        else
+            into = it->get<int>();
     }
     void finish() {
         for (auto it = j.begin(); it != j.end(); ++it)
@@ -65,7 +69,8 @@ const Json* array_at(const Json& root, const char* key, const std::string& file,
 }
 
 bool is_urn(const std::string& s) {
-    return s.size() >= 6 && s.size() <= 7 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return s.size() >= 6 && s.size() <= 7 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 void read_own(const Json& root, const std::string& file, Workspace& ws, Problems& out) {
@@ -89,14 +94,18 @@ void read_schools(const Json& root, const std::string& file, Workspace& ws, Prob
     std::set<std::string> urns;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string path = "/schools/" + std::to_string(i);
-        const Json& j = (*list)[i];
-        if (!j.is_object()) { out.push_back({file, path, "expected a school object"}); continue; }
-        School s;
+        const Json&       j = (*list)[i];
+        if (!j.is_object()) {
+            out.push_back({file, path, "expected a school object"});
+            continue;
+        }
+        School       s;
         ObjectReader r{j, file, path, out, {}};
         if (r.text("urn", s.urn, true) && !is_urn(s.urn))
             out.push_back({file, path + "/urn", "expected a URN of 6 or 7 digits; found \"" + s.urn + "\""});
         r.text("name", s.name, true);
-        r.one_of("phase", s.phase, {"primary", "secondary", "all_through", "alternative_provision", "special", "middle"}, false);
+        r.one_of("phase", s.phase,
+                 {"primary", "secondary", "all_through", "alternative_provision", "special", "middle"}, false);
         r.one_of("governance", s.governance, {"maintained", "academy", "pru", "independent", "free_school"}, false);
         r.text("la", s.la, false);
         r.text("notes", s.notes, false);
@@ -114,9 +123,12 @@ void read_staff(const Json& root, const std::string& file, Workspace& ws, Proble
     std::set<std::string> ids;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string path = "/staff/" + std::to_string(i);
-        const Json& j = (*list)[i];
-        if (!j.is_object()) { out.push_back({file, path, "expected a staff object {id, name, role}"}); continue; }
-        StaffMember m;
+        const Json&       j = (*list)[i];
+        if (!j.is_object()) {
+            out.push_back({file, path, "expected a staff object {id, name, role}"});
+            continue;
+        }
+        StaffMember  m;
         ObjectReader r{j, file, path, out, {}};
         r.text("id", m.id, true);
         r.text("name", m.name, true);
@@ -135,22 +147,29 @@ void read_cases(Json& root, const std::string& file, Workspace& ws, StreamedEven
     ws.cases.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string path = "/cases/" + std::to_string(i);
-        const Json& j = (*list)[i];
-        if (!j.is_object()) { out.push_back({file, path, "expected a case object {id, heads, events}"}); continue; }
-        Case c;
+        const Json&       j = (*list)[i];
+        if (!j.is_object()) {
+            out.push_back({file, path, "expected a case object {id, heads, events}"});
+            continue;
+        }
+        Case         c;
         ObjectReader r{j, file, path, out, {"heads", "events"}};
         r.text("id", c.id, true);
         r.finish();
-        if (!c.id.empty() && !ids.insert(c.id).second) out.push_back({file, path + "/id", "case id " + c.id + " appears twice"});
+        if (!c.id.empty() && !ids.insert(c.id).second)
+            out.push_back({file, path + "/id", "case id " + c.id + " appears twice"});
         const auto heads = j.find("heads");
-        if (heads == j.end() || !heads->is_array()) out.push_back({file, path + "/heads", "expected a list of hashes"});
-        else for (const auto& h : *heads) if (h.is_string()) c.heads.push_back(h.get<std::string>());
-        const auto events = j.find("events");
+        if (heads == j.end() || !heads->is_array())
+            out.push_back({file, path + "/heads", "expected a list of hashes"});
+        else
+            for (const auto& h : *heads)
+                if (h.is_string()) c.heads.push_back(h.get<std::string>());
+        const auto        events = j.find("events");
         const std::size_t seen = i < streamed.seen.size() ? streamed.seen[i] : 0;
         if (events == j.end() || !events->is_array() || seen == 0) {
             out.push_back({file, path + "/events", "expected a non-empty list of events starting with case_opened"});
         } else {
-            for (const Json& left : *events)   // anything that was not an object stayed behind
+            for (const Json& left : *events)  // anything that was not an object stayed behind
                 out.push_back({file, path + "/events", "expected an event object; found " + left.dump()});
             c.events = std::move(streamed.by_case[i]);
         }
@@ -168,12 +187,12 @@ bool read_text(std::string_view text, const std::string& file, Json& root, Strea
     return read_workspace_reference(text, file, root, streamed, event_problems, out);
 }
 
-} // namespace
+}  // namespace
 
 std::optional<Workspace> parse_workspace(std::string_view text, const std::string& file, Problems& out) {
-    Json root;
+    Json           root;
     StreamedEvents streamed;
-    Problems event_problems;   // reported only once the format and version are known to be right
+    Problems       event_problems;  // reported only once the format and version are known to be right
     if (!read_text(text, file, root, streamed, event_problems, out)) return std::nullopt;
     if (!root.is_object()) {
         out.push_back({file, "", "expected a workspace object"});
@@ -190,23 +209,28 @@ std::optional<Workspace> parse_workspace(std::string_view text, const std::strin
         return std::nullopt;
     }
     if (version->get<int64_t>() != kWorkspaceVersion) {
-        out.push_back({file, "/version", "workspace format version " + version->dump() + " is not supported: this build reads version " +
-                                             std::to_string(kWorkspaceVersion) + " only. Open it with a matching version of the planner."});
+        out.push_back({file, "/version",
+                       "workspace format version " + version->dump() + " is not supported: this build reads version " +
+                           std::to_string(kWorkspaceVersion) +
+                           " only. Open it with a matching version of the planner."});
         return std::nullopt;
     }
     const std::size_t before = out.size();
-    Workspace ws;
+    Workspace         ws;
     read_own(root, file, ws, out);
     read_schools(root, file, ws, out);
     read_staff(root, file, ws, out);
     out.insert(out.end(), event_problems.begin(), event_problems.end());
     read_cases(root, file, ws, streamed, out);
     if (const auto cal = root.find("calendar"); cal != root.end()) {
-        if (!cal->is_object() && !cal->is_null()) out.push_back({file, "/calendar", "expected a calendar object or null"});
-        else ws.calendar = *cal;
+        if (!cal->is_object() && !cal->is_null())
+            out.push_back({file, "/calendar", "expected a calendar object or null"});
+        else
+            ws.calendar = *cal;
     }
     for (auto it = root.begin(); it != root.end(); ++it) {
-        static const std::set<std::string> known = {"format", "version", "own_school", "schools", "staff", "calendar", "cases"};
+        static const std::set<std::string> known = {"format", "version",  "own_school", "schools",
+                                                    "staff",  "calendar", "cases"};
         if (!known.count(it.key())) out.push_back({file, "/" + it.key(), "unknown field in a workspace"});
     }
     if (out.size() != before) return std::nullopt;
@@ -215,11 +239,13 @@ std::optional<Workspace> parse_workspace(std::string_view text, const std::strin
 
 Problems verify_workspace(const Workspace& ws, const std::string& file) {
     Problems out;
-    for (std::size_t i = 0; i < ws.cases.size(); ++i) verify_case(ws.cases[i], file, "/cases/" + std::to_string(i), out);
+    for (std::size_t i = 0; i < ws.cases.size(); ++i)
+        verify_case(ws.cases[i], file, "/cases/" + std::to_string(i), out);
     return out;
 }
 
-std::optional<Workspace> load_workspace(std::string_view text, const std::string& file, Problems& problems, Problems& integrity) {
+std::optional<Workspace> load_workspace(std::string_view text, const std::string& file, Problems& problems,
+                                        Problems& integrity) {
     auto ws = parse_workspace(text, file, problems);
     if (ws) integrity = verify_workspace(*ws, file);
     return ws;
@@ -255,14 +281,18 @@ Json workspace_to_json_value(const Workspace& ws) {
     return j;
 }
 
-std::string workspace_to_json(const Workspace& ws, bool pretty) { return workspace_to_json_value(ws).dump(pretty ? 1 : -1); }
+std::string workspace_to_json(const Workspace& ws, bool pretty) {
+    return workspace_to_json_value(ws).dump(pretty ? 1 : -1);
+}
 
 const Case* find_case(const Workspace& ws, std::string_view id) {
-    for (const Case& c : ws.cases) if (c.id == id) return &c;
+    for (const Case& c : ws.cases)
+        if (c.id == id) return &c;
     return nullptr;
 }
 Case* find_case(Workspace& ws, std::string_view id) {
-    for (Case& c : ws.cases) if (c.id == id) return &c;
+    for (Case& c : ws.cases)
+        if (c.id == id) return &c;
     return nullptr;
 }
 UpnIndex index_cases_by_upn(const Workspace& ws) {
@@ -278,12 +308,14 @@ bool opened_for_upn(const Case& c, const std::string& upn) {
 }
 
 const School* find_school(const Workspace& ws, std::string_view urn) {
-    for (const School& s : ws.schools) if (s.urn == urn) return &s;
+    for (const School& s : ws.schools)
+        if (s.urn == urn) return &s;
     return nullptr;
 }
 const StaffMember* find_staff(const Workspace& ws, std::string_view id) {
-    for (const StaffMember& m : ws.staff) if (m.id == id) return &m;
+    for (const StaffMember& m : ws.staff)
+        if (m.id == id) return &m;
     return nullptr;
 }
 
-} // namespace cp
+}  // namespace cp

@@ -28,26 +28,26 @@ namespace cp {
 inline constexpr int kWorkspaceVersion = 1;
 
 struct OwnSchool {
-    std::string name;            // "Riverside Academy"
-    std::string urn;             // six-digit URN
-    std::string la;              // pack id of the local authority: "norfolk"
-    std::string role;            // home_school / host_school / la_officer
+    std::string name;  // "Riverside Academy"
+    std::string urn;   // six-digit URN
+    std::string la;    // pack id of the local authority: "norfolk"
+    std::string role;  // home_school / host_school / la_officer
 };
 
 struct School {
-    std::string urn;             // unique in the directory
+    std::string urn;  // unique in the directory
     std::string name;
-    std::string phase;           // primary / secondary / all_through / alternative_provision / special
-    std::string governance;      // maintained / academy / pru / independent ("" if unknown)
-    std::string la;              // pack id ("" when the same as the workspace's)
-    std::string notes;           // free text, e.g. "2.1 miles; bus route 14"
-    int         distance_m = -1; // metres from the home school, -1 when unknown
+    std::string phase;            // primary / secondary / all_through / alternative_provision / special
+    std::string governance;       // maintained / academy / pru / independent ("" if unknown)
+    std::string la;               // pack id ("" when the same as the workspace's)
+    std::string notes;            // free text, e.g. "2.1 miles; bus route 14"
+    int         distance_m = -1;  // metres from the home school, -1 when unknown
 };
 
 struct StaffMember {
-    std::string id;              // stable id used by the UI
-    std::string name;            // as written into event authors
-    std::string role;            // "Deputy Headteacher", "SAIO" …
+    std::string id;    // stable id used by the UI
+    std::string name;  // as written into event authors
+    std::string role;  // "Deputy Headteacher", "SAIO" …
 };
 
 struct Workspace {
@@ -55,7 +55,7 @@ struct Workspace {
     OwnSchool                own;
     std::vector<School>      schools;
     std::vector<StaffMember> staff;
-    Json                     calendar;   // null, or a workspace-specific calendar (calendar JSON format)
+    Json                     calendar;  // null, or a workspace-specific calendar (calendar JSON format)
     std::vector<Case>        cases;
 };
 
@@ -75,6 +75,6 @@ const StaffMember* find_staff(const Workspace& ws, std::string_view id);
 // whole workspace's plans: asking every case's plan to scan every other case is quadratic.
 using UpnIndex = std::unordered_map<std::string, std::vector<std::string>>;
 UpnIndex index_cases_by_upn(const Workspace& ws);
-bool     opened_for_upn(const Case& c, const std::string& upn);   // c's first event names this UPN
+bool     opened_for_upn(const Case& c, const std::string& upn);  // c's first event names this UPN
 
-} // namespace cp
+}  // namespace cp

@@ -6,13 +6,22 @@ namespace cp {
 namespace {
 
 // The envelope fields of a stored event, one bit each.
-enum Field : unsigned { kId = 1, kAt = 2, kAuthor = 4, kType = 8, kPayload = 16, kPrev = 32, kHash = 64, kSupersedes = 128 };
+enum Field : unsigned {
+    kId = 1,
+    kAt = 2,
+    kAuthor = 4,
+    kType = 8,
+    kPayload = 16,
+    kPrev = 32,
+    kHash = 64,
+    kSupersedes = 128
+};
 constexpr unsigned kRequired = kId | kAt | kAuthor | kType | kPayload | kPrev | kHash;
 
 unsigned field_of(const std::string& key) {
     static constexpr std::pair<std::string_view, Field> fields[] = {
-        {"id", kId}, {"at", kAt}, {"author", kAuthor}, {"type", kType}, {"payload", kPayload},
-        {"prev", kPrev}, {"hash", kHash}, {"supersedes", kSupersedes}};
+        {"id", kId},           {"at", kAt},     {"author", kAuthor}, {"type", kType},
+        {"payload", kPayload}, {"prev", kPrev}, {"hash", kHash},     {"supersedes", kSupersedes}};
     for (const auto& [name, f] : fields)
         if (key == name) return f;
     return 0;
@@ -20,7 +29,7 @@ unsigned field_of(const std::string& key) {
 
 // Exactly {name, role}, both texts.
 bool read_author(JsonScanner& s, Author& a) {
-    unsigned seen = 0;
+    unsigned   seen = 0;
     const bool ok = s.object([&](const std::string& key) {
         const unsigned bit = key == "name" ? 1 : key == "role" ? 2 : 0;
         if (!bit || (seen & bit)) return false;
@@ -32,23 +41,23 @@ bool read_author(JsonScanner& s, Author& a) {
 
 bool read_member(JsonScanner& s, Field f, Event& e, std::string& type) {
     switch (f) {
-    case kId: return s.text(e.id);
-    case kAt: return s.text(e.at);
-    case kAuthor: return read_author(s, e.author);
-    case kType: return s.text(type);
-    case kPayload: return s.value(e.payload);
-    case kPrev: return s.array([&] { return s.text(e.prev.emplace_back()); });
-    case kHash: return s.text(e.hash);
-    case kSupersedes: return s.text(e.supersedes);
+        case kId: return s.text(e.id);
+        case kAt: return s.text(e.at);
+        case kAuthor: return read_author(s, e.author);
+        case kType: return s.text(type);
+        case kPayload: return s.value(e.payload);
+        case kPrev: return s.array([&] { return s.text(e.prev.emplace_back()); });
+        case kHash: return s.text(e.hash);
+        case kSupersedes: return s.text(e.supersedes);
     }
     return false;
 }
 
 // One event, accepted only when the reference reader would accept it without a problem.
 bool read_event(JsonScanner& s, Event& e) {
-    unsigned seen = 0;
+    unsigned    seen = 0;
     std::string type;
-    const bool ok = s.object([&](const std::string& key) {
+    const bool  ok = s.object([&](const std::string& key) {
         const unsigned f = field_of(key);
         if (!f || (seen & f)) return false;
         seen |= f;
@@ -89,12 +98,12 @@ bool read_cases(JsonScanner& s, Json& cases, StreamedEvents& streamed) {
     });
 }
 
-} // namespace
+}  // namespace
 
 bool read_workspace_fast(std::string_view text, Json& root, StreamedEvents& streamed) {
     JsonScanner s(text);
     root = Json::object();
-    auto& members = root.get_ref<Json::object_t&>();
+    auto&      members = root.get_ref<Json::object_t&>();
     const bool ok = s.object([&](const std::string& key) {
         const auto [it, fresh] = members.try_emplace(key);
         if (!fresh) return false;
@@ -105,12 +114,12 @@ bool read_workspace_fast(std::string_view text, Json& root, StreamedEvents& stre
 
 bool read_workspace_reference(std::string_view text, const std::string& file, Json& root, StreamedEvents& streamed,
                               Problems& event_problems, Problems& out) {
-    std::string key1, key3;   // the keys the parser is under at depths 1 and 3
-    int case_pos = -1;
+    std::string key1, key3;  // the keys the parser is under at depths 1 and 3
+    int         case_pos = -1;
     struct TooDeep {};
     const auto on_event = [&](int depth, Json::parse_event_t ev, Json& parsed) {
         using P = Json::parse_event_t;
-        if (depth > kMaxJsonDepth) throw TooDeep{};   // the document's later walks recurse (docs/fuzzing.md, findings)
+        if (depth > kMaxJsonDepth) throw TooDeep{};  // the document's later walks recurse (docs/fuzzing.md, findings)
         if (ev == P::key && depth == 1) key1 = parsed.get<std::string>();
         if (ev == P::key && depth == 3) key3 = parsed.get<std::string>();
         if (key1 != "cases") return true;
@@ -124,22 +133,23 @@ bool read_workspace_reference(std::string_view text, const std::string& file, Js
                              (ev == P::object_end || ev == P::value || ev == P::array_end);
         if (!element) return true;
         const std::size_t k = streamed.seen[case_pos]++;
-        if (ev != P::object_end) return true;   // left in place for read_cases to report
+        if (ev != P::object_end) return true;  // left in place for read_cases to report
         const std::string path = "/cases/" + std::to_string(case_pos) + "/events/" + std::to_string(k);
         if (auto e = event_from_json(std::move(parsed), file, path, event_problems))
             streamed.by_case[case_pos].push_back(std::move(*e));
-        return false;   // drop it from the document
+        return false;  // drop it from the document
     };
     try {
         root = Json::parse(text, on_event);
     } catch (const TooDeep&) {
         out.push_back({file, "", "not valid JSON: " + too_deep_message()});
         return false;
-    } catch (const Json::exception& e) {   // parse_error, or out_of_range for a number like 1e400 (docs/fuzzing.md, findings)
+    } catch (
+        const Json::exception& e) {  // parse_error, or out_of_range for a number like 1e400 (docs/fuzzing.md, findings)
         out.push_back({file, "", std::string("not valid JSON: ") + e.what()});
         return false;
     }
     return true;
 }
 
-} // namespace cp
+}  // namespace cp

@@ -19,8 +19,8 @@
 namespace cp {
 
 struct StreamedEvents {
-    std::vector<std::vector<Event>> by_case;   // converted events, by case position
-    std::vector<std::size_t>        seen;      // elements seen in each case's events list
+    std::vector<std::vector<Event>> by_case;  // converted events, by case position
+    std::vector<std::size_t>        seen;     // elements seen in each case's events list
 };
 
 // True when the whole text was read; then every event was valid (type, timestamp, payload).
@@ -31,4 +31,4 @@ bool read_workspace_fast(std::string_view text, Json& root, StreamedEvents& stre
 bool read_workspace_reference(std::string_view text, const std::string& file, Json& root, StreamedEvents& streamed,
                               Problems& event_problems, Problems& out);
 
-} // namespace cp
+}  // namespace cp

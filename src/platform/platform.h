@@ -20,43 +20,44 @@
 namespace cp::platform {
 
 // Frames --------------------------------------------------------------------------------------
-void        request_redraw();                           // draw a few more frames (after input or data change)
-void        redraw_after_ms(double ms);                 // one frame later on (idle lock, retries)
+void request_redraw();            // draw a few more frames (after input or data change)
+void redraw_after_ms(double ms);  // one frame later on (idle lock, retries)
 
 // Clipboard ----------------------------------------------------------------------------------
 void        set_clipboard_text(std::string_view text);  // reaches the system clipboard
 const char* clipboard_text();                           // last text pasted into or copied from the app
 
 // Pointer ------------------------------------------------------------------------------------
-void        set_cursor(const char* css_cursor);         // "default", "text", "pointer", "ew-resize", …
+void set_cursor(const char* css_cursor);  // "default", "text", "pointer", "ew-resize", …
 
 // Backdrop -----------------------------------------------------------------------------------
 // The app's main window has no background of its own; the platform paints it with the app's
 // shader, striped in a training (DEMO) workspace.
-void        set_backdrop(float r, float g, float b, bool demo);
+void set_backdrop(float r, float g, float b, bool demo);
 
 // Time ---------------------------------------------------------------------------------------
-double      now_ms();                                   // monotonic milliseconds, for frame timing only
-std::string today_iso();                                // the device's local date, "YYYY-MM-DD"
-std::string now_utc_iso();                              // "YYYY-MM-DDTHH:MM:SSZ", for event timestamps
+double      now_ms();       // monotonic milliseconds, for frame timing only
+std::string today_iso();    // the device's local date, "YYYY-MM-DD"
+std::string now_utc_iso();  // "YYYY-MM-DDTHH:MM:SSZ", for event timestamps
 
 // Page ---------------------------------------------------------------------------------------
 void        set_page_title(std::string_view title);
-void        set_leave_warning(bool on);                 // the browser asks before the tab is closed or left
-std::string url_param(std::string_view name);           // ?name=value of the page's address ("" if absent)
-void        print_document(std::string_view html_title, std::string_view json); // document_to_json + flags: the browser prints it
+void        set_leave_warning(bool on);        // the browser asks before the tab is closed or left
+std::string url_param(std::string_view name);  // ?name=value of the page's address ("" if absent)
+void        print_document(std::string_view html_title,
+                           std::string_view json);  // document_to_json + flags: the browser prints it
 
 // Files --------------------------------------------------------------------------------------
 // Saves bytes as a download named `name` (the browser's own download, nothing is uploaded).
-void        download_file(std::string_view name, std::string_view bytes, std::string_view mime);
+void download_file(std::string_view name, std::string_view bytes, std::string_view mime);
 // Opens the browser's file chooser (must follow a click); `done` gets the chosen file's name and
 // bytes, or an error text ("" name and bytes when the user cancelled).
-void        pick_file(std::string_view accept,
-                      std::function<void(std::string name, std::string bytes, std::string error)> done);
+void pick_file(std::string_view                                                            accept,
+               std::function<void(std::string name, std::string bytes, std::string error)> done);
 
 // Tests --------------------------------------------------------------------------------------
-bool        test_mode();                                // page opened with ?test (widget locator on)
-void        publish_items(std::string_view json);       // the locator's items for this frame
-void        publish_state(std::string_view json);       // the app's state for tests (window.cpTest.state)
+bool test_mode();                           // page opened with ?test (widget locator on)
+void publish_items(std::string_view json);  // the locator's items for this frame
+void publish_state(std::string_view json);  // the app's state for tests (window.cpTest.state)
 
-} // namespace cp::platform
+}  // namespace cp::platform

@@ -26,31 +26,31 @@ namespace cp::platform {
 
 // Records ------------------------------------------------------------------------------------
 struct Record {
-    std::string                key;     // "case/C-2026-001", "meta/lock" …
-    std::vector<unsigned char> value;   // opaque bytes
+    std::string                key;    // "case/C-2026-001", "meta/lock" …
+    std::vector<unsigned char> value;  // opaque bytes
 };
 
 enum class StoreStatus {
-    ok,               // done
-    quota_exceeded,   // the browser's storage quota is full (QuotaExceededError); nothing was written
-    read_only,        // another tab is the writer; nothing was written
-    newer_schema,     // the database was made by a newer version of the app; opened read-only
-    unavailable,      // IndexedDB is missing or refused (private mode, blocked by policy)
-    failed,           // any other error; message says which
+    ok,              // done
+    quota_exceeded,  // the browser's storage quota is full (QuotaExceededError); nothing was written
+    read_only,       // another tab is the writer; nothing was written
+    newer_schema,    // the database was made by a newer version of the app; opened read-only
+    unavailable,     // IndexedDB is missing or refused (private mode, blocked by policy)
+    failed,          // any other error; message says which
 };
 
 struct StoreResult {
     StoreStatus status = StoreStatus::ok;
-    std::string message;                // the browser's own error name and message, for the details
-    bool ok() const { return status == StoreStatus::ok; }
+    std::string message;  // the browser's own error name and message, for the details
+    bool        ok() const { return status == StoreStatus::ok; }
 };
 
 struct StoreInfo {
-    bool   writer = false;              // this tab holds the writer lock
-    bool   persistent = false;          // navigator.storage.persisted()
-    double usage_bytes = -1;            // navigator.storage.estimate(); -1 when unknown
+    bool   writer = false;      // this tab holds the writer lock
+    bool   persistent = false;  // navigator.storage.persisted()
+    double usage_bytes = -1;    // navigator.storage.estimate(); -1 when unknown
     double quota_bytes = -1;
-    int    schema = 0;                  // the database's schema version
+    int    schema = 0;  // the database's schema version
 };
 
 // Opening ------------------------------------------------------------------------------------
@@ -61,10 +61,9 @@ void store_open(std::function<void(StoreResult, StoreInfo)> done);
 // Reading ------------------------------------------------------------------------------------
 // Every record, in key order, or only those whose key starts with `prefix`. `progress(loaded,
 // total)` is called as records arrive (large stores).
-void store_load_all(std::function<void(std::vector<Record>&&)>         records,
-                    std::function<void(std::size_t, std::size_t)>     progress,
-                    std::function<void(StoreResult)>                  done,
-                    const std::string&                                prefix = "");
+void store_load_all(std::function<void(std::vector<Record>&&)>    records,
+                    std::function<void(std::size_t, std::size_t)> progress, std::function<void(StoreResult)> done,
+                    const std::string& prefix = "");
 
 // Writing ------------------------------------------------------------------------------------
 // One readwrite transaction with durability 'strict': all of `puts` and `deletes`, or none.
@@ -89,4 +88,4 @@ void derive_key_async(const std::string& passphrase, const std::vector<unsigned 
                       unsigned long long opslimit, unsigned long long memlimit_bytes,
                       std::function<void(std::vector<unsigned char> key, double ms)> done);
 
-} // namespace cp::platform
+}  // namespace cp::platform

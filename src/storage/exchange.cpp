@@ -30,7 +30,8 @@ const Event* first_event(const Case& c) {
 }
 
 ImportCase preview_case(const Workspace& mine, const Case& theirs) {
-    ImportCase ic{theirs.id, latest_pupil_name(theirs), ImportAction::add, static_cast<int>(theirs.events.size()), 0, ""};
+    ImportCase  ic{theirs.id, latest_pupil_name(theirs), ImportAction::add, static_cast<int>(theirs.events.size()), 0,
+                  ""};
     const Case* have = find_case(mine, theirs.id);
     if (!have) {
         ic.new_events = ic.events_in_file;
@@ -48,12 +49,13 @@ ImportCase preview_case(const Workspace& mine, const Case& theirs) {
                      "); nothing of this case is imported";
         return ic;
     }
-    Problems clash;
+    Problems   clash;
     const Case merged = merge_cases(*have, theirs, clash);
-    if (clash.empty()) verify_case(merged, "", "", clash);   // never confirm a merge that would not verify
+    if (clash.empty()) verify_case(merged, "", "", clash);  // never confirm a merge that would not verify
     if (!clash.empty()) {
         ic.action = ImportAction::conflict;
-        ic.problem = clash.front().message + " (the file or this workspace has been changed; nothing of this case is imported)";
+        ic.problem =
+            clash.front().message + " (the file or this workspace has been changed; nothing of this case is imported)";
         return ic;
     }
     ic.new_events = count_new_events(*have, theirs);
@@ -65,17 +67,19 @@ ImportCase preview_case(const Workspace& mine, const Case& theirs) {
 // name it), when this workspace does not know them yet.
 std::vector<School> schools_to_add(const Workspace& mine, const Workspace& theirs) {
     std::vector<School> add;
-    const auto wanted = [&](const std::string& urn) {
+    const auto          wanted = [&](const std::string& urn) {
         if (urn.empty() || urn == mine.own.urn || find_school(mine, urn)) return false;
-        for (const School& s : add) if (s.urn == urn) return false;
+        for (const School& s : add)
+            if (s.urn == urn) return false;
         return true;
     };
-    for (const School& s : theirs.schools) if (wanted(s.urn)) add.push_back(s);
+    for (const School& s : theirs.schools)
+        if (wanted(s.urn)) add.push_back(s);
     if (wanted(theirs.own.urn)) add.push_back({theirs.own.urn, theirs.own.name, "", "", theirs.own.la, "", -1});
     return add;
 }
 
-} // namespace
+}  // namespace
 
 Json export_payload(const Workspace& ws, const std::vector<std::string>& case_ids) {
     if (case_ids.empty()) return workspace_to_json_value(ws);
@@ -94,8 +98,10 @@ ImportRead read_import(const Json& payload) {
     for (Case& c : r.workspace->cases) {
         Problems integrity;
         verify_case(c, "the imported file", "/cases/" + c.id, integrity);
-        if (integrity.empty()) sound.push_back(std::move(c));
-        else r.damaged[c.id] = integrity.front().to_string();
+        if (integrity.empty())
+            sound.push_back(std::move(c));
+        else
+            r.damaged[c.id] = integrity.front().to_string();
     }
     r.workspace->cases = std::move(sound);
     return r;
@@ -123,12 +129,14 @@ std::vector<std::string> apply_import(Workspace& mine, const ImportRead& theirs)
     if (!theirs.workspace) return changed;
     for (const Case& c : theirs.workspace->cases) {
         const ImportCase ic = preview_case(mine, c);
-        if (ic.action == ImportAction::add) mine.cases.push_back(c);
+        if (ic.action == ImportAction::add)
+            mine.cases.push_back(c);
         else if (ic.action == ImportAction::merge) {
             Problems ignored;
-            Case* have = find_case(mine, c.id);
+            Case*    have = find_case(mine, c.id);
             *have = merge_cases(*have, c, ignored);
-        } else continue;
+        } else
+            continue;
         changed.push_back(c.id);
     }
     for (School& s : schools_to_add(mine, *theirs.workspace)) mine.schools.push_back(std::move(s));
@@ -137,13 +145,13 @@ std::vector<std::string> apply_import(Workspace& mine, const ImportRead& theirs)
 
 const char* import_action_label(ImportAction a) {
     switch (a) {
-    case ImportAction::add: return "new case";
-    case ImportAction::merge: return "new events";
-    case ImportAction::same: return "already up to date";
-    case ImportAction::conflict: return "refused: conflicting copy";
-    case ImportAction::damaged: return "refused: damaged";
+        case ImportAction::add: return "new case";
+        case ImportAction::merge: return "new events";
+        case ImportAction::same: return "already up to date";
+        case ImportAction::conflict: return "refused: conflicting copy";
+        case ImportAction::damaged: return "refused: damaged";
     }
     return "";
 }
 
-} // namespace cp::storage
+}  // namespace cp::storage

@@ -26,26 +26,26 @@ enum class ImportAction { add, merge, same, conflict, damaged };
 
 struct ImportCase {
     std::string  case_id;
-    std::string  pupil_name;           // latest recorded
+    std::string  pupil_name;  // latest recorded
     ImportAction action = ImportAction::same;
     int          events_in_file = 0;
-    int          new_events = 0;       // events this workspace does not have yet
-    std::string  problem;              // conflict / damaged: which event, and what is wrong
+    int          new_events = 0;  // events this workspace does not have yet
+    std::string  problem;         // conflict / damaged: which event, and what is wrong
 };
 
 struct ImportPreview {
     std::vector<ImportCase> cases;
-    int new_cases = 0, merged_cases = 0, unchanged_cases = 0, refused_cases = 0, new_events = 0;
-    int new_schools = 0;               // directory entries the file adds
-    bool nothing_to_do() const { return new_cases == 0 && merged_cases == 0 && new_schools == 0; }
+    int                     new_cases = 0, merged_cases = 0, unchanged_cases = 0, refused_cases = 0, new_events = 0;
+    int                     new_schools = 0;  // directory entries the file adds
+    bool                    nothing_to_do() const { return new_cases == 0 && merged_cases == 0 && new_schools == 0; }
 };
 
 // Parses the decrypted payload strictly. Cases whose hash chain fails are kept in `damaged`
 // (id -> problem) and left out of the workspace.
 struct ImportRead {
-    std::optional<Workspace>            workspace;
-    Problems                            problems;      // the document itself is wrong
-    std::map<std::string, std::string>  damaged;       // case id -> first integrity problem
+    std::optional<Workspace>           workspace;
+    Problems                           problems;  // the document itself is wrong
+    std::map<std::string, std::string> damaged;   // case id -> first integrity problem
 };
 ImportRead read_import(const Json& payload);
 
@@ -55,6 +55,6 @@ ImportPreview preview_import(const Workspace& mine, const ImportRead& theirs);
 // directory entries. Returns the ids of the cases that changed (to be saved).
 std::vector<std::string> apply_import(Workspace& mine, const ImportRead& theirs);
 
-const char* import_action_label(ImportAction a);   // "new case", "new events", …
+const char* import_action_label(ImportAction a);  // "new case", "new events", …
 
-} // namespace cp::storage
+}  // namespace cp::storage

@@ -25,14 +25,16 @@ Json case_to_json(const Case& c) {
 std::string one_case_document(const Workspace& meta, const std::string& case_text) {
     Workspace shell;
     shell.own = meta.own;
-    std::string doc = workspace_to_json(shell, false);
+    std::string       doc = workspace_to_json(shell, false);
     const std::string empty_cases = "\"cases\":[]";
-    const auto at = doc.find(empty_cases);
+    const auto        at = doc.find(empty_cases);
     doc.replace(at, empty_cases.size(), "\"cases\":[" + case_text + "]");
     return doc;
 }
 
-std::string first_problem(const Problems& p) { return p.empty() ? std::string("unknown problem") : p.front().to_string(); }
+std::string first_problem(const Problems& p) {
+    return p.empty() ? std::string("unknown problem") : p.front().to_string();
+}
 
 Damage damage_of(const Record& r, const AppSettings& app, std::string reason) {
     Damage d{r.key, "", "", std::move(reason)};
@@ -44,44 +46,51 @@ Damage damage_of(const Record& r, const AppSettings& app, std::string reason) {
 }
 
 const Record* find_record(const std::vector<Record>& records, const std::string& key) {
-    for (const Record& r : records) if (r.key == key) return &r;
+    for (const Record& r : records)
+        if (r.key == key) return &r;
     return nullptr;
 }
 
 void open_case_record(const Record& r, const SecretKey& key, Opened& out) {
     auto plain = open_record(key, r.value, r.key);
     if (!plain) {
-        out.damaged.push_back(damage_of(r, out.app, "the stored record was changed or damaged and cannot be decrypted"));
+        out.damaged.push_back(
+            damage_of(r, out.app, "the stored record was changed or damaged and cannot be decrypted"));
         return;
     }
     Problems problems, integrity;
-    auto one = load_workspace(one_case_document(*out.workspace, *plain), r.key, problems, integrity);
+    auto     one = load_workspace(one_case_document(*out.workspace, *plain), r.key, problems, integrity);
     wipe(*plain);
     if (!one || one->cases.size() != 1) {
         out.damaged.push_back(damage_of(r, out.app, "the stored case is not readable: " + first_problem(problems)));
         return;
     }
     if (!integrity.empty()) {
-        out.damaged.push_back(damage_of(r, out.app, "the case's history fails its integrity check: " + first_problem(integrity)));
+        out.damaged.push_back(
+            damage_of(r, out.app, "the case's history fails its integrity check: " + first_problem(integrity)));
         return;
     }
     // The record's key names its case: a case filed under another key would open twice, or
     // shadow the case of that id. See docs/fuzzing.md, findings.
     if (case_key(one->cases.front().id) != r.key) {
-        out.damaged.push_back(damage_of(r, out.app, "the stored case is case " + one->cases.front().id + ", not the one its record names"));
+        out.damaged.push_back(damage_of(
+            r, out.app, "the stored case is case " + one->cases.front().id + ", not the one its record names"));
         return;
     }
     out.workspace->cases.push_back(std::move(one->cases.front()));
 }
 
-} // namespace
+}  // namespace
 
 std::string case_key(const std::string& case_id) { return kCasePrefix + case_id; }
 
 Json app_settings_to_json(const AppSettings& s) {
-    return {{"idle_lock_minutes", s.idle_lock_minutes}, {"backup_reminder_days", s.backup_reminder_days},
-            {"last_export", s.last_export}, {"text_scale_percent", s.text_scale_percent},
-            {"dark_theme", s.dark_theme}, {"case_names", s.case_names}};
+    return {{"idle_lock_minutes", s.idle_lock_minutes},
+            {"backup_reminder_days", s.backup_reminder_days},
+            {"last_export", s.last_export},
+            {"text_scale_percent", s.text_scale_percent},
+            {"dark_theme", s.dark_theme},
+            {"case_names", s.case_names}};
 }
 
 AppSettings app_settings_from_json(const Json& j) {
@@ -136,17 +145,17 @@ namespace {
 
 std::string latest_pupil_name(const Case& c) {
     std::string name;
-    for (const Event& e : c.events)   // the latest pupil name recorded wins
+    for (const Event& e : c.events)  // the latest pupil name recorded wins
         if (e.type == EventType::case_opened || e.type == EventType::pupil_details)
             if (auto n = payload_text(e.payload, "pupil_name"); !n.empty()) name = n;
     return name;
 }
 
-} // namespace
+}  // namespace
 
 bool update_case_name(AppSettings& app, const Case& c) {
     std::string name = latest_pupil_name(c);
-    const auto it = app.case_names.find(c.id);
+    const auto  it = app.case_names.find(c.id);
     if (it != app.case_names.end() && it->second == name) return false;
     app.case_names[c.id] = std::move(name);
     return true;
@@ -177,7 +186,8 @@ void report_missing(Opened& into) {
     for (const Damage& d : into.damaged) seen.insert(d.case_id);
     for (const auto& [id, name] : into.app.case_names)
         if (!seen.count(id))
-            into.damaged.push_back({case_key(id), id, name, "the case's record is missing from this browser's storage"});
+            into.damaged.push_back(
+                {case_key(id), id, name, "the case's record is missing from this browser's storage"});
 }
 
 void open_case(const Record& r, const SecretKey& key, Opened& into) {
@@ -194,16 +204,17 @@ Opened open_meta(const std::vector<Record>& records, const SecretKey& key) {
             out.damaged.push_back(damage_of(*r, out.app, "the app settings record is damaged; defaults are used"));
         }
     }
-    const Record* meta = find_record(records, kWorkspaceKey);
+    const Record*              meta = find_record(records, kWorkspaceKey);
     std::optional<std::string> plain = meta ? open_record(key, meta->value, meta->key) : std::nullopt;
-    Problems problems;
+    Problems                   problems;
     if (plain) out.workspace = parse_workspace(*plain, kWorkspaceKey, problems);
     if (plain) wipe(*plain);
     if (!out.workspace) {
-        out.damaged.push_back({kWorkspaceKey, "", "", meta ? "the workspace record is damaged: " + first_problem(problems)
-                                                           : "the workspace record is missing"});
+        out.damaged.push_back(
+            {kWorkspaceKey, "", "",
+             meta ? "the workspace record is damaged: " + first_problem(problems) : "the workspace record is missing"});
     }
     return out;
 }
 
-} // namespace cp::storage
+}  // namespace cp::storage

@@ -31,28 +31,28 @@ namespace cp::storage {
 
 using platform::Record;
 
-inline constexpr const char* kLockKey      = "meta/lock";
+inline constexpr const char* kLockKey = "meta/lock";
 inline constexpr const char* kWorkspaceKey = "meta/workspace";
-inline constexpr const char* kAppKey       = "meta/app";
-inline constexpr const char* kCasePrefix   = "case/";
-inline constexpr const char* kMetaPrefix   = "meta/";   // lock, workspace and app: all the locked screen needs
+inline constexpr const char* kAppKey = "meta/app";
+inline constexpr const char* kCasePrefix = "case/";
+inline constexpr const char* kMetaPrefix = "meta/";  // lock, workspace and app: all the locked screen needs
 
-std::string case_key(const std::string& case_id);   // "case/<id>"
+std::string case_key(const std::string& case_id);  // "case/<id>"
 
 struct AppSettings {
-    int         idle_lock_minutes = 10;               // lock after this long without input (0 = never)
-    int         backup_reminder_days = 14;            // remind when the last export is older
-    std::string last_export;                          // "YYYY-MM-DD", "" when never exported
-    int         text_scale_percent = 100;             // 80..160
-    bool        dark_theme = false;
-    std::map<std::string, std::string> case_names;    // case id -> pupil name, to name a damaged case
+    int                                idle_lock_minutes = 10;     // lock after this long without input (0 = never)
+    int                                backup_reminder_days = 14;  // remind when the last export is older
+    std::string                        last_export;                // "YYYY-MM-DD", "" when never exported
+    int                                text_scale_percent = 100;   // 80..160
+    bool                               dark_theme = false;
+    std::map<std::string, std::string> case_names;  // case id -> pupil name, to name a damaged case
 };
 
 Json        app_settings_to_json(const AppSettings& s);
-AppSettings app_settings_from_json(const Json& j);    // lenient: unknown or bad values fall back to defaults
+AppSettings app_settings_from_json(const Json& j);  // lenient: unknown or bad values fall back to defaults
 
 Record                       lock_record(const WorkspaceLock& lock);
-std::optional<WorkspaceLock> read_lock(const std::vector<Record>& records);   // nullopt: none or unreadable
+std::optional<WorkspaceLock> read_lock(const std::vector<Record>& records);  // nullopt: none or unreadable
 
 Record              seal_meta(const Workspace& ws, const SecretKey& key);
 Record              seal_app(const AppSettings& app, const SecretKey& key);
@@ -61,19 +61,19 @@ std::vector<Record> seal_everything(const Workspace& ws, const AppSettings& app,
 
 // Keeps the case index in step with the cases; true when it changed (meta/app must be written).
 bool update_case_names(AppSettings& app, const Workspace& ws);
-bool update_case_name(AppSettings& app, const Case& c);    // one case's entry; true when it changed
+bool update_case_name(AppSettings& app, const Case& c);  // one case's entry; true when it changed
 
 struct Damage {
-    std::string key;                                   // the record's key
-    std::string case_id;                               // "" for a meta record
-    std::string pupil_name;                            // from the case index, when known
-    std::string reason;                                // plain English
+    std::string key;         // the record's key
+    std::string case_id;     // "" for a meta record
+    std::string pupil_name;  // from the case index, when known
+    std::string reason;      // plain English
 };
 
 struct Opened {
-    std::optional<Workspace> workspace;                // nullopt when meta/workspace is unreadable
+    std::optional<Workspace> workspace;  // nullopt when meta/workspace is unreadable
     AppSettings              app;
-    std::vector<Damage>      damaged;                  // records that could not be read or verified
+    std::vector<Damage>      damaged;  // records that could not be read or verified
 };
 
 // Decrypts and parses every record. A damaged case is left out and reported; the rest opens.
@@ -88,4 +88,4 @@ Opened open_meta(const std::vector<Record>& records, const SecretKey& key);
 void   open_case(const Record& r, const SecretKey& key, Opened& into);
 void   report_missing(Opened& into);
 
-} // namespace cp::storage
+}  // namespace cp::storage

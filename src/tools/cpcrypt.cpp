@@ -27,8 +27,8 @@ struct Usage : std::runtime_error {
 
 struct Args {
     std::string                        command;
-    std::map<std::string, std::string> options;      // "--note" -> "text"
-    std::vector<std::string>           positional;   // input and output paths
+    std::map<std::string, std::string> options;     // "--note" -> "text"
+    std::vector<std::string>           positional;  // input and output paths
 };
 
 const char* usage_text =
@@ -84,7 +84,7 @@ std::string option(const Args& a, const std::string& name, std::string fallback)
 
 std::string now_utc() {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    char buf[32];
+    char              buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
     return buf;
 }
@@ -96,15 +96,15 @@ int refuse(const ExportProblem& p) {
 
 int encrypt(const Args& a) {
     if (a.positional.size() != 2) throw Usage("encrypt needs PAYLOAD.json and OUT");
-    ExportContents c;
+    ExportContents    c;
     const std::string kind = option(a, "--kind", "backup");
     if (kind != "backup" && kind != "case-package") throw Usage("--kind is backup or case-package");
-    c.kind    = kind == "backup" ? ExportKind::backup : ExportKind::case_package;
-    c.note    = option(a, "--note", "");
+    c.kind = kind == "backup" ? ExportKind::backup : ExportKind::case_package;
+    c.note = option(a, "--note", "");
     c.created = option(a, "--created", now_utc());
     c.payload = nlohmann::json::parse(read_file(a.positional[0]));
     KdfParams params = kdf_default;
-    params.opslimit       = std::stoull(option(a, "--opslimit", std::to_string(params.opslimit)));
+    params.opslimit = std::stoull(option(a, "--opslimit", std::to_string(params.opslimit)));
     params.memlimit_bytes = std::stoull(option(a, "--memlimit", std::to_string(params.memlimit_bytes)));
     std::string passphrase = read_passphrase(a);
     write_file(a.positional[1], seal_export(c, passphrase, params));
@@ -115,12 +115,12 @@ int encrypt(const Args& a) {
 int decrypt(const Args& a) {
     if (a.positional.size() != 2) throw Usage("decrypt needs IN and OUT");
     std::string passphrase = read_passphrase(a);
-    OpenResult r = open_export(read_file(a.positional[0]), passphrase);
+    OpenResult  r = open_export(read_file(a.positional[0]), passphrase);
     wipe(passphrase);
     if (!r.ok()) return refuse(r.problem);
     const ExportContents& c = *r.contents;
-    const nlohmann::json out = {{"kind", kind_name(c.kind)}, {"note", c.note}, {"created", c.created},
-                                {"payload", c.payload}};
+    const nlohmann::json  out = {
+         {"kind", kind_name(c.kind)}, {"note", c.note}, {"created", c.created}, {"payload", c.payload}};
     write_file(a.positional[1], out.dump(2) + "\n");
     return 0;
 }
@@ -131,8 +131,7 @@ int inspect(const Args& a) {
     if (!r.ok()) return refuse(r.problem);
     const ExportHeader& h = r.sealed->header;
     std::cout << "format " << export_format_name << " version " << h.version << "\n"
-              << "argon2id13 opslimit " << h.kdf.params.opslimit << " memlimit "
-              << h.kdf.params.memlimit_bytes << "\n"
+              << "argon2id13 opslimit " << h.kdf.params.opslimit << " memlimit " << h.kdf.params.memlimit_bytes << "\n"
               << "ciphertext " << r.sealed->ciphertext.size() << " bytes\n"
               << "associated data " << associated_data_of(h) << "\n";
     return 0;
@@ -145,15 +144,13 @@ int run(const Args& a) {
     throw Usage("unknown command " + a.command);
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv) {
     try {
         return run(parse_args(argc, argv));
     } catch (const Usage& e) {
         std::cerr << "cpcrypt: " << e.what() << "\n" << usage_text;
-    } catch (const std::exception& e) {
-        std::cerr << "cpcrypt: " << e.what() << "\n";
-    }
+    } catch (const std::exception& e) { std::cerr << "cpcrypt: " << e.what() << "\n"; }
     return 2;
 }

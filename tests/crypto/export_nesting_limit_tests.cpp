@@ -28,15 +28,15 @@ OpenResult seal_and_open(int depth) {
     c.kind = ExportKind::backup;
     c.created = "2026-11-20T10:15:00Z";
     c.payload = nlohmann::json::parse(std::string(depth, '[') + std::string(depth, ']'));
-    FixedRandom rng;
-    KdfSettings kdf{kdf_minimum, {}};
-    const SecretKey key = test_key();
+    FixedRandom         rng;
+    KdfSettings         kdf{kdf_minimum, {}};
+    const SecretKey     key = test_key();
     const InspectResult inspected = inspect_export(seal_export_with_key(c, key, kdf, rng));
     REQUIRE(inspected.ok());
     return open_with_key(*inspected.sealed, key);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("export-nesting-limit/contents-nested-too-deep-are-bad-contents") {
     const OpenResult deep = seal_and_open(600);

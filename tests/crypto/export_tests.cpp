@@ -18,15 +18,15 @@ constexpr std::string_view passphrase = "maple orbit kettle canyon";
 
 struct CountingRandom : RandomSource {
     unsigned char next = 0;
-    void fill(std::span<unsigned char> out) override {
+    void          fill(std::span<unsigned char> out) override {
         for (auto& b : out) b = next++;
     }
 };
 
 ExportContents sample_contents() {
     ExportContents c;
-    c.kind    = ExportKind::case_package;
-    c.note    = "For Mrs Okafor at Riverside: weekly attendance — Zoë's review is on Friday.";
+    c.kind = ExportKind::case_package;
+    c.note = "For Mrs Okafor at Riverside: weekly attendance — Zoë's review is on Friday.";
     c.created = "2026-09-14T15:30:00Z";
     c.payload = json::parse(R"({"cases":[{"id":"c-17","pupil":"Zoë Ašić","events":[
                                 {"id":"e1","type":"referral","date":"2026-09-01"}]}]})");
@@ -66,7 +66,7 @@ bool same_contents(const ExportContents& a, const ExportContents& b) {
     return a.kind == b.kind && a.note == b.note && a.created == b.created && a.payload == b.payload;
 }
 
-} // namespace
+}  // namespace
 
 // ---- round trips ------------------------------------------------------------------------------
 
@@ -80,7 +80,7 @@ TEST_CASE("export/round-trip") {
 TEST_CASE("export/round-trip-backup-with-no-note-and-odd-payloads") {
     for (const json& payload : {json::object(), json::array(), json("text"), json(nullptr), json(42)}) {
         ExportContents c;
-        c.kind    = ExportKind::backup;
+        c.kind = ExportKind::backup;
         c.created = "2026-01-05T08:00:00Z";
         c.payload = payload;
         const OpenResult r = open_export(seal_export(c, "pw", kdf_minimum), "pw");
@@ -90,8 +90,8 @@ TEST_CASE("export/round-trip-backup-with-no-note-and-odd-payloads") {
 }
 
 TEST_CASE("export/round-trip-at-the-default-params") {
-    const std::string file = seal_export(sample_contents(), passphrase);
-    const InspectResult i  = inspect_export(file);
+    const std::string   file = seal_export(sample_contents(), passphrase);
+    const InspectResult i = inspect_export(file);
     REQUIRE(i.ok());
     CHECK(i.sealed->header.kdf.params.opslimit == kdf_default.opslimit);
     CHECK(i.sealed->header.kdf.params.memlimit_bytes == kdf_default.memlimit_bytes);
@@ -114,7 +114,7 @@ TEST_CASE("export/split-steps-match-one-go") {
 TEST_CASE("export/seal-with-key-reuses-a-derived-key") {
     KdfSettings kdf{kdf_minimum, {}};
     kdf.salt.fill(4);
-    const auto key  = derive_key("pw one", kdf);
+    const auto key = derive_key("pw one", kdf);
     const auto file = seal_export_with_key(sample_contents(), *key, kdf);
     CHECK(open_export(file, "pw one").ok());
     CHECK(open_code(file, "pw two") == ExportError::wrong_passphrase);
@@ -129,7 +129,7 @@ TEST_CASE("export/fresh-salt-and-nonce-each-time") {
 
 TEST_CASE("export/layout-and-formatting-do-not-matter") {
     // The associated data is the canonical header, so reindenting or reordering keeps it valid.
-    const json j = json::parse(sample_file());   // sorted members
+    const json j = json::parse(sample_file());  // sorted members
     CHECK(open_export(j.dump(), passphrase).ok());
     CHECK(open_export(j.dump(7, '\t'), passphrase).ok());
     CHECK(open_export("\n\n  " + j.dump() + "  \r\n", passphrase).ok());
@@ -155,10 +155,10 @@ TEST_CASE("export/sealing-refuses-bad-input") {
 }
 
 TEST_CASE("export/sealing-refuses-a-file-too-large-to-import") {
-    KdfSettings kdf{kdf_minimum, {}};
-    const auto key = derive_key("pw", kdf);
+    KdfSettings    kdf{kdf_minimum, {}};
+    const auto     key = derive_key("pw", kdf);
     ExportContents big = sample_contents();
-    big.payload = std::string(export_max_bytes * 3 / 4, 'x');   // base64 makes it 4/3 as large
+    big.payload = std::string(export_max_bytes * 3 / 4, 'x');  // base64 makes it 4/3 as large
     CHECK_THROWS_AS(seal_export_with_key(big, *key, kdf), std::length_error);
 }
 
@@ -173,7 +173,7 @@ TEST_CASE("export/too-large") {
     const std::string huge(export_max_bytes + 1, 'x');
     CHECK(inspect_code(huge) == ExportError::too_large);
     std::string padded = sample_file();
-    padded.resize(export_max_bytes + 1, ' ');   // valid JSON, but still too large
+    padded.resize(export_max_bytes + 1, ' ');  // valid JSON, but still too large
     CHECK(inspect_code(padded) == ExportError::too_large);
 }
 
@@ -187,9 +187,9 @@ TEST_CASE("export/not-json") {
 }
 
 TEST_CASE("export/not-an-export") {
-    for (const char* text : {"{}", "[]", "42", "\"caseplan-export\"", "null", R"({"format":"other"})",
-                             R"({"format":5})", R"({"kind":"backup","payload":{}})",
-                             R"([{"format":"caseplan-export","version":1}])"})
+    for (const char* text :
+         {"{}", "[]", "42", "\"caseplan-export\"", "null", R"({"format":"other"})", R"({"format":5})",
+          R"({"kind":"backup","payload":{}})", R"([{"format":"caseplan-export","version":1}])"})
         CHECK_MESSAGE(inspect_code(text) == ExportError::not_an_export, text);
 }
 
@@ -213,21 +213,21 @@ TEST_CASE("export/versions") {
     CHECK(inspect_code(edited([](auto& j) { j["version"] = 1.0; })) == ExportError::invalid_field);
     CHECK(inspect_code(edited([](auto& j) { j["version"] = true; })) == ExportError::invalid_field);
     // A newer version is reported as such even when the rest of its header is unfamiliar.
-    CHECK(inspect_code(R"({"format":"caseplan-export","version":2,"something":"new"})") ==
-          ExportError::newer_version);
+    CHECK(inspect_code(R"({"format":"caseplan-export","version":2,"something":"new"})") == ExportError::newer_version);
 }
 
 TEST_CASE("export/missing-fields-are-named") {
     const std::vector<std::vector<std::string>> paths = {
-        {"version"}, {"kdf"}, {"kdf", "alg"}, {"kdf", "salt"}, {"kdf", "opslimit"},
-        {"kdf", "memlimit"}, {"aead"}, {"aead", "alg"}, {"aead", "nonce"}, {"key_check"},
-        {"header_mac"}, {"ciphertext"}};
+        {"version"}, {"kdf"},         {"kdf", "alg"},    {"kdf", "salt"}, {"kdf", "opslimit"}, {"kdf", "memlimit"},
+        {"aead"},    {"aead", "alg"}, {"aead", "nonce"}, {"key_check"},   {"header_mac"},      {"ciphertext"}};
     for (const auto& path : paths) {
         const std::string file = edited([&](auto& j) {
-            if (path.size() == 1) j.erase(path[0]);
-            else j[path[0]].erase(path[1]);
+            if (path.size() == 1)
+                j.erase(path[0]);
+            else
+                j[path[0]].erase(path[1]);
         });
-        const auto problem = inspect_export(file).problem;
+        const auto        problem = inspect_export(file).problem;
         const std::string name = path.size() == 1 ? path[0] : path[0] + "." + path[1];
         CHECK_MESSAGE(problem.code == ExportError::missing_field, name);
         CHECK(problem.field == name);
@@ -240,7 +240,7 @@ TEST_CASE("export/invalid-fields-are-named") {
         {"kdf", [](auto& j) { j["kdf"] = "argon2id13"; }},
         {"kdf.alg", [](auto& j) { j["kdf"]["alg"] = "argon2i13"; }},
         {"kdf.alg", [](auto& j) { j["kdf"]["alg"] = 13; }},
-        {"kdf.salt", [](auto& j) { j["kdf"]["salt"] = "AAAA"; }},          // 3 bytes, not 16
+        {"kdf.salt", [](auto& j) { j["kdf"]["salt"] = "AAAA"; }},  // 3 bytes, not 16
         {"kdf.salt", [](auto& j) { j["kdf"]["salt"] = "not base64 at all"; }},
         {"kdf.salt", [](auto& j) { j["kdf"]["salt"] = nullptr; }},
         {"kdf.opslimit", [](auto& j) { j["kdf"]["opslimit"] = "3"; }},
@@ -250,21 +250,22 @@ TEST_CASE("export/invalid-fields-are-named") {
         {"kdf.extra", [](auto& j) { j["kdf"]["extra"] = 1; }},
         {"aead", [](auto& j) { j["aead"] = json::array(); }},
         {"aead.alg", [](auto& j) { j["aead"]["alg"] = "aes256gcm"; }},
-        {"aead.nonce", [](auto& j) { j["aead"]["nonce"] = "AAAAAAAAAAAAAAAA"; }},   // 12 bytes
+        {"aead.nonce", [](auto& j) { j["aead"]["nonce"] = "AAAAAAAAAAAAAAAA"; }},  // 12 bytes
         {"aead.extra", [](auto& j) { j["aead"]["extra"] = "x"; }},
         {"key_check", [](auto& j) { j["key_check"] = 7; }},
         {"header_mac", [](auto& j) { j["header_mac"] = "AAAA"; }},
         {"ciphertext", [](auto& j) { j["ciphertext"] = 12; }},
-        {"ciphertext", [](auto& j) {
+        {"ciphertext",
+         [](auto& j) {
              std::string c = j["ciphertext"];
-             c[5]          = '*';
+             c[5] = '*';
              j["ciphertext"] = c;
          }},
         {"note", [](auto& j) { j["note"] = "a note outside the encryption is not allowed"; }},
     };
-    for (const auto& c : cases) {   // no structured bindings: clang 14 cannot capture them
+    for (const auto& c : cases) {  // no structured bindings: clang 14 cannot capture them
         const std::string& field = c.first;
-        const auto problem = inspect_export(edited(c.second)).problem;
+        const auto         problem = inspect_export(edited(c.second)).problem;
         CHECK_MESSAGE(problem.code == ExportError::invalid_field, field);
         CHECK_MESSAGE(problem.field == field, field);
     }
@@ -282,9 +283,9 @@ TEST_CASE("export/kdf-limits-on-import") {
     CHECK(with(0, 0) == ExportError::kdf_too_weak);
     CHECK(with(11, 64u << 20) == ExportError::kdf_too_costly);
     CHECK(with(3, (256u << 20) + 1024) == ExportError::kdf_too_costly);
-    CHECK(with(3, 4ull << 30) == ExportError::kdf_too_costly);   // 4 GiB: refused, not allocated
+    CHECK(with(3, 4ull << 30) == ExportError::kdf_too_costly);  // 4 GiB: refused, not allocated
     CHECK(with(UINT64_MAX, UINT64_MAX) == ExportError::kdf_too_costly);
-    CHECK(with(10, 256u << 20) == ExportError::none);            // the maximum itself is accepted
+    CHECK(with(10, 256u << 20) == ExportError::none);  // the maximum itself is accepted
     CHECK(with(2, 19u << 20) == ExportError::none);
 }
 
@@ -305,9 +306,9 @@ TEST_CASE("export/ciphertext-cut-short-then-closed-up") {
             j["ciphertext"] = c.substr(0, keep);
         }));
     };
-    CHECK(cut(0) == ExportError::truncated);     // nothing left: no room for the tag
-    CHECK(cut(8) == ExportError::truncated);     // 6 bytes: shorter than the tag
-    CHECK(cut(10) == ExportError::truncated);    // not a whole base64 group
+    CHECK(cut(0) == ExportError::truncated);   // nothing left: no room for the tag
+    CHECK(cut(8) == ExportError::truncated);   // 6 bytes: shorter than the tag
+    CHECK(cut(10) == ExportError::truncated);  // not a whole base64 group
     CHECK(cut(41) == ExportError::truncated);
 }
 
@@ -348,11 +349,11 @@ TEST_CASE("export/each-header-field-tampered") {
 }
 
 TEST_CASE("export/ciphertext-bit-flips") {
-    const std::string ct = ordered_json::parse(sample_file())["ciphertext"];
-    const std::size_t bytes = from_base64(ct)->size();
+    const std::string   ct = ordered_json::parse(sample_file())["ciphertext"];
+    const std::size_t   bytes = from_base64(ct)->size();
     const InspectResult clean = inspect_export(sample_file());
-    const auto key = derive_key(passphrase, clean.sealed->header.kdf);
-    for (std::size_t i = 0; i < bytes; i += 7) {   // every 7th byte, tag included
+    const auto          key = derive_key(passphrase, clean.sealed->header.kdf);
+    for (std::size_t i = 0; i < bytes; i += 7) {  // every 7th byte, tag included
         SealedExport bad = *clean.sealed;
         bad.ciphertext[i] ^= 0x80;
         CHECK(open_with_key(bad, *key).problem.code == ExportError::content_changed);
@@ -365,7 +366,7 @@ TEST_CASE("export/ciphertext-bit-flips") {
 TEST_CASE("export/any-single-bit-flip-in-the-file-is-refused") {
     // Never a crash, never silently accepted. Derived keys are cached by KDF settings so this
     // stays fast: most flips are caught before derivation anyway.
-    const std::string& f = sample_file();
+    const std::string&                              f = sample_file();
     std::map<std::string, std::optional<SecretKey>> keys;
     for (std::size_t i = 0; i < f.size(); ++i) {
         std::string bad = f;
@@ -373,7 +374,7 @@ TEST_CASE("export/any-single-bit-flip-in-the-file-is-refused") {
         const InspectResult r = inspect_export(bad);
         if (!r.ok()) continue;
         const KdfSettings& kdf = r.sealed->header.kdf;
-        const std::string id = to_base64(kdf.salt) + "/" + std::to_string(kdf.params.opslimit) + "/" +
+        const std::string  id = to_base64(kdf.salt) + "/" + std::to_string(kdf.params.opslimit) + "/" +
                                std::to_string(kdf.params.memlimit_bytes);
         if (!keys.count(id)) keys[id] = derive_key(passphrase, kdf);
         CHECK_MESSAGE(!open_with_key(*r.sealed, *keys[id]).ok(), "flip at " << i);
@@ -386,8 +387,8 @@ namespace {
 
 std::array<unsigned char, 32> blake2b_keyed(std::span<const unsigned char> key, std::string_view msg) {
     std::array<unsigned char, 32> out;
-    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(msg.data()),
-                       msg.size(), key.data(), key.size());
+    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
+                       key.data(), key.size());
     return out;
 }
 
@@ -397,31 +398,29 @@ std::string hand_made_export(std::string_view pass, std::string_view plaintext) 
     std::array<unsigned char, 24> nonce;
     salt.fill(0x11);
     nonce.fill(0x22);
-    const uint64_t ops = 2, mem = 19u << 20;
+    const uint64_t                ops = 2, mem = 19u << 20;
     std::array<unsigned char, 32> master;
     REQUIRE(crypto_pwhash(master.data(), 32, pass.data(), pass.size(), salt.data(), ops, mem,
                           crypto_pwhash_ALG_ARGON2ID13) == 0);
-    const auto content_key = blake2b_keyed(master, "caseplan-export v1 content key");
-    const auto key_check   = blake2b_keyed(master, "caseplan-export v1 key check");
-    const auto mac_key     = blake2b_keyed(master, "caseplan-export v1 header mac key");
+    const auto        content_key = blake2b_keyed(master, "caseplan-export v1 content key");
+    const auto        key_check = blake2b_keyed(master, "caseplan-export v1 key check");
+    const auto        mac_key = blake2b_keyed(master, "caseplan-export v1 header mac key");
     const std::string ad = R"({"aead":{"alg":"xchacha20poly1305-ietf","nonce":")" + to_base64(nonce) +
                            R"("},"format":"caseplan-export","kdf":{"alg":"argon2id13","memlimit":)" +
-                           std::to_string(mem) + R"(,"opslimit":)" + std::to_string(ops) +
-                           R"(,"salt":")" + to_base64(salt) + R"("},"key_check":")" +
-                           to_base64(key_check) + R"(","version":1})";
+                           std::to_string(mem) + R"(,"opslimit":)" + std::to_string(ops) + R"(,"salt":")" +
+                           to_base64(salt) + R"("},"key_check":")" + to_base64(key_check) + R"(","version":1})";
     const auto header_mac = blake2b_keyed(mac_key, ad);
-    Bytes ct(plaintext.size() + 16);
+    Bytes      ct(plaintext.size() + 16);
     crypto_aead_xchacha20poly1305_ietf_encrypt(
         ct.data(), nullptr, reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
-        reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr, nonce.data(),
-        content_key.data());
+        reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr, nonce.data(), content_key.data());
     json doc = json::parse(ad);
     doc["header_mac"] = to_base64(header_mac);
     doc["ciphertext"] = to_base64(ct);
     return doc.dump();
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("export/associated-data-is-the-documented-canonical-header") {
     ExportHeader h;
@@ -438,10 +437,10 @@ TEST_CASE("export/associated-data-is-the-documented-canonical-header") {
 
 TEST_CASE("export/a-file-built-from-the-document-opens") {
     const std::string plain = R"({"kind":"backup","created":"2026-10-01T09:00:00Z","payload":{"n":1}})";
-    const OpenResult r = open_export(hand_made_export("doc pass", plain), "doc pass");
+    const OpenResult  r = open_export(hand_made_export("doc pass", plain), "doc pass");
     REQUIRE_MESSAGE(r.ok(), r.problem.message);
     CHECK(r.contents->kind == ExportKind::backup);
-    CHECK(r.contents->note.empty());   // "note" is optional
+    CHECK(r.contents->note.empty());  // "note" is optional
     CHECK(r.contents->payload == json{{"n", 1}});
 }
 
@@ -459,7 +458,7 @@ TEST_CASE("export/bad-contents-inside-a-valid-envelope") {
     for (const auto& c : cases) {
         const std::string& plain = c.first;
         const std::string& field = c.second;
-        const auto problem = open_export(hand_made_export("pw", plain), "pw").problem;
+        const auto         problem = open_export(hand_made_export("pw", plain), "pw").problem;
         CHECK_MESSAGE(problem.code == ExportError::bad_contents, plain);
         CHECK_MESSAGE(problem.field == field, plain);
     }

@@ -33,33 +33,33 @@ KdfSettings settings(KdfParams p, unsigned char salt_fill = 7) {
     return s;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("keys/sodium-starts-once") {
     ensure_sodium();
     ensure_sodium();
-    CHECK(sodium_init() == 1);   // 1: already initialised
+    CHECK(sodium_init() == 1);  // 1: already initialised
 }
 
 TEST_CASE("keys/base64-round-trip-and-strictness") {
-    const Bytes data = {0, 1, 2, 250, 251, 252, 253};
+    const Bytes       data = {0, 1, 2, 250, 251, 252, 253};
     const std::string text = to_base64(data);
     CHECK(text == "AAEC+vv8/Q==");
     CHECK(from_base64(text) == data);
     CHECK(to_base64(Bytes{}).empty());
     CHECK(from_base64("") == Bytes{});
-    CHECK_FALSE(from_base64("AAEC+vv8/Q"));      // padding missing
-    CHECK_FALSE(from_base64("AAEC+vv8/Q="));      // padding cut short
-    CHECK_FALSE(from_base64("AAEC +vv8/Q="));    // a space
-    CHECK_FALSE(from_base64("AAEC-vv8_Q=="));    // URL-safe alphabet is not this variant
-    CHECK_FALSE(from_base64("AAEC+vv8/R=="));    // non-zero unused bits: not canonical
-    CHECK_FALSE(from_base64("AAEC+vv8/Q==AAAA")); // data after the padding
+    CHECK_FALSE(from_base64("AAEC+vv8/Q"));        // padding missing
+    CHECK_FALSE(from_base64("AAEC+vv8/Q="));       // padding cut short
+    CHECK_FALSE(from_base64("AAEC +vv8/Q="));      // a space
+    CHECK_FALSE(from_base64("AAEC-vv8_Q=="));      // URL-safe alphabet is not this variant
+    CHECK_FALSE(from_base64("AAEC+vv8/R=="));      // non-zero unused bits: not canonical
+    CHECK_FALSE(from_base64("AAEC+vv8/Q==AAAA"));  // data after the padding
 }
 
 TEST_CASE("keys/secret-key-wipes-on-destruction") {
     // Construct the key inside a buffer this test owns, destroy it, then look at the buffer.
     alignas(SecretKey) unsigned char storage[sizeof(SecretKey)];
-    auto* key = new (storage) SecretKey(key_of(0xAB));
+    auto*                            key = new (storage) SecretKey(key_of(0xAB));
     REQUIRE_FALSE(key->empty());
     REQUIRE(key->bytes()[0] == 0xAB);
     key->~SecretKey();
@@ -77,13 +77,13 @@ TEST_CASE("keys/secret-key-wipe-and-move") {
 
     SecretKey b = key_of(0x22);
     SecretKey c(std::move(b));
-    CHECK(b.empty());                    // NOLINT: moved-from state is specified: wiped
+    CHECK(b.empty());  // NOLINT: moved-from state is specified: wiped
     CHECK(all_zero(b.bytes()));
     CHECK(c.bytes()[31] == 0x22);
 
     SecretKey d = key_of(0x33);
     d = std::move(c);
-    CHECK(c.empty());                    // NOLINT
+    CHECK(c.empty());  // NOLINT
     CHECK(all_zero(c.bytes()));
     CHECK(d.bytes()[0] == 0x22);
 
@@ -137,11 +137,11 @@ TEST_CASE("keys/derive-is-deterministic-and-depends-on-everything") {
 }
 
 TEST_CASE("keys/derive-matches-libsodium-argon2id") {
-    const KdfSettings s = settings(kdf_minimum, 0x5A);
+    const KdfSettings             s = settings(kdf_minimum, 0x5A);
     std::array<unsigned char, 32> expected;
-    const std::string pw = "Zoë's passphrase";   // UTF-8 bytes, used as they are
-    REQUIRE(crypto_pwhash(expected.data(), expected.size(), pw.data(), pw.size(), s.salt.data(),
-                          s.params.opslimit, s.params.memlimit_bytes, crypto_pwhash_ALG_ARGON2ID13) == 0);
+    const std::string             pw = "Zoë's passphrase";  // UTF-8 bytes, used as they are
+    REQUIRE(crypto_pwhash(expected.data(), expected.size(), pw.data(), pw.size(), s.salt.data(), s.params.opslimit,
+                          s.params.memlimit_bytes, crypto_pwhash_ALG_ARGON2ID13) == 0);
     const auto key = derive_key(pw, s);
     REQUIRE(key);
     CHECK(std::equal(expected.begin(), expected.end(), key->bytes().begin()));
@@ -156,8 +156,8 @@ TEST_CASE("keys/derive-refuses-out-of-limit-params") {
 
 TEST_CASE("keys/derive-at-default-params-timed") {
     const auto start = std::chrono::steady_clock::now();
-    const auto key   = derive_key("correct horse battery staple", settings(kdf_default));
-    const auto ms    = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
+    const auto key = derive_key("correct horse battery staple", settings(kdf_default));
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
     REQUIRE(key);
     MESSAGE("Argon2id at the defaults (3 passes, 64 MiB) took " << ms.count() << " ms in this build");
     CHECK(ms.count() < 5000);

@@ -18,19 +18,19 @@ SecretKey key_of(unsigned char fill) {
 // Deterministic nonces, so two seals can be compared byte for byte.
 struct CountingRandom : RandomSource {
     unsigned char next = 0;
-    void fill(std::span<unsigned char> out) override {
+    void          fill(std::span<unsigned char> out) override {
         for (auto& b : out) b = next++;
     }
 };
 
 std::string text_of(const std::optional<std::string>& s) { return s ? *s : "<nullopt>"; }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("record/round-trip") {
-    const SecretKey key = key_of(1);
+    const SecretKey   key = key_of(1);
     const std::string plain = R"({"id":"c1","pupil":"Zoë Smith","events":[]})";
-    const Bytes sealed = seal_record(key, plain, "case/c1");
+    const Bytes       sealed = seal_record(key, plain, "case/c1");
     CHECK(sealed.size() == plain.size() + record_overhead);
     CHECK(text_of(open_record(key, sealed, "case/c1")) == plain);
     // The plaintext must not appear in the sealed bytes.
@@ -39,7 +39,7 @@ TEST_CASE("record/round-trip") {
 
 TEST_CASE("record/empty-plaintext") {
     const SecretKey key = key_of(1);
-    const Bytes sealed = seal_record(key, "", "meta/empty");
+    const Bytes     sealed = seal_record(key, "", "meta/empty");
     CHECK(sealed.size() == record_overhead);
     CHECK(text_of(open_record(key, sealed, "meta/empty")).empty());
 }
@@ -51,17 +51,17 @@ TEST_CASE("record/fresh-nonce-each-time") {
 
 TEST_CASE("record/deterministic-with-a-test-random-source") {
     const SecretKey key = key_of(9);
-    CountingRandom r1, r2;
-    const Bytes a = seal_record(key, "abc", "case/1", r1);
-    const Bytes b = seal_record(key, "abc", "case/1", r2);
+    CountingRandom  r1, r2;
+    const Bytes     a = seal_record(key, "abc", "case/1", r1);
+    const Bytes     b = seal_record(key, "abc", "case/1", r2);
     CHECK(a == b);
     CHECK(a[0] == 0);
-    CHECK(a[23] == 23);   // the nonce is the first 24 bytes
+    CHECK(a[23] == 23);  // the nonce is the first 24 bytes
 }
 
 TEST_CASE("record/moved-under-another-key-fails") {
     const SecretKey key = key_of(1);
-    const Bytes sealed = seal_record(key, "case one", "case/c1");
+    const Bytes     sealed = seal_record(key, "case one", "case/c1");
     CHECK_FALSE(open_record(key, sealed, "case/c2"));
     CHECK_FALSE(open_record(key, sealed, "case/c1 "));
     CHECK_FALSE(open_record(key, sealed, ""));
@@ -70,12 +70,12 @@ TEST_CASE("record/moved-under-another-key-fails") {
 TEST_CASE("record/wrong-key-fails") {
     const Bytes sealed = seal_record(key_of(1), "case one", "case/c1");
     CHECK_FALSE(open_record(key_of(2), sealed, "case/c1"));
-    CHECK_FALSE(open_record(SecretKey(), sealed, "case/c1"));   // locked: no key
+    CHECK_FALSE(open_record(SecretKey(), sealed, "case/c1"));  // locked: no key
 }
 
 TEST_CASE("record/every-bit-flip-fails") {
     const SecretKey key = key_of(1);
-    const Bytes sealed = seal_record(key, "attendance 2026-09-01", "event/e1");
+    const Bytes     sealed = seal_record(key, "attendance 2026-09-01", "event/e1");
     for (std::size_t i = 0; i < sealed.size(); ++i)
         for (int bit = 0; bit < 8; ++bit) {
             Bytes bad = sealed;
@@ -86,7 +86,7 @@ TEST_CASE("record/every-bit-flip-fails") {
 
 TEST_CASE("record/short-input-fails-cleanly") {
     const SecretKey key = key_of(1);
-    const Bytes sealed = seal_record(key, "x", "case/1");
+    const Bytes     sealed = seal_record(key, "x", "case/1");
     for (std::size_t n = 0; n < sealed.size(); ++n)
         CHECK_FALSE(open_record(key, std::span(sealed.data(), n), "case/1"));
 }
@@ -116,7 +116,7 @@ TEST_CASE("record/workspace-lock") {
 }
 
 TEST_CASE("record/workspace-lock-json-is-checked") {
-    const WorkspaceLock lock = make_workspace_lock(key_of(1), KdfSettings{kdf_minimum, {}});
+    const WorkspaceLock  lock = make_workspace_lock(key_of(1), KdfSettings{kdf_minimum, {}});
     const nlohmann::json good = to_json(lock);
     CHECK(workspace_lock_from_json(good));
     auto changed = [&](auto edit) {
@@ -124,7 +124,7 @@ TEST_CASE("record/workspace-lock-json-is-checked") {
         edit(j);
         return workspace_lock_from_json(j).has_value();
     };
-    CHECK_FALSE(changed([](auto& j) { j["kdf"]["memlimit"] = 1ull << 34; }));   // 16 GiB: refused
+    CHECK_FALSE(changed([](auto& j) { j["kdf"]["memlimit"] = 1ull << 34; }));  // 16 GiB: refused
     CHECK_FALSE(changed([](auto& j) { j["kdf"]["opslimit"] = 1; }));
     CHECK_FALSE(changed([](auto& j) { j["kdf"]["opslimit"] = "2"; }));
     CHECK_FALSE(changed([](auto& j) { j["kdf"]["alg"] = 5; }));

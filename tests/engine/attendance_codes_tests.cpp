@@ -36,7 +36,7 @@ TEST_CASE("attendance/count-sessions-of-one-week") {
     CHECK(a.possible == 10);
     CHECK(a.present == 8);
     CHECK(a.percent() == doctest::Approx(80.0));
-    const SessionCount b = count_sessions("--//I/DD#L");   // 2 no session, 2 dual, 1 closure: 5 possible
+    const SessionCount b = count_sessions("--//I/DD#L");  // 2 no session, 2 dual, 1 closure: 5 possible
     CHECK(b.possible == 5);
     CHECK(b.present == 4);
     CHECK(count_sessions("----------").possible == 0);
@@ -46,9 +46,11 @@ TEST_CASE("attendance/count-sessions-of-one-week") {
 
 TEST_CASE("attendance/summary-is-the-sum-of-its-weeks") {
     cptest::LogBuilder b;
-    b.add(EventType::case_opened, {{"date", "2026-09-01"}, {"kind", "off_site_direction"}, {"pack", "worcestershire"}, {"pupil_name", "A"}});
+    b.add(EventType::case_opened,
+          {{"date", "2026-09-01"}, {"kind", "off_site_direction"}, {"pack", "worcestershire"}, {"pupil_name", "A"}});
     b.add(EventType::placement_started, {{"date", "2026-09-14"}});
-    b.add(EventType::attendance_week, {{"week_start", "2026-09-07"}, {"sessions", "OOOOOOOOOO"}});   // before the start: ignored
+    b.add(EventType::attendance_week,
+          {{"week_start", "2026-09-07"}, {"sessions", "OOOOOOOOOO"}});  // before the start: ignored
     b.add(EventType::attendance_week, {{"week_start", "2026-09-14"}, {"sessions", "////////NN"}});
     b.add(EventType::attendance_week, {{"week_start", "2026-09-21"}, {"sessions", "--//////I/"}});
     const AttendanceSummary s = attendance_of(replay(b.c));

@@ -16,7 +16,7 @@ namespace {
 
 SchoolCalendar shipped(const char* la_id) {
     Problems problems;
-    auto cal = load_default_calendar(la_id, problems);
+    auto     cal = load_default_calendar(la_id, problems);
     for (const auto& p : problems) MESSAGE(p.to_string());
     REQUIRE(cal);
     return *cal;
@@ -47,7 +47,7 @@ Date easter_by_other_method(int y) {
     return date_from_ymd(y, (h + l - 7 * m + 114) / 31, (h + l - 7 * m + 114) % 31 + 1);
 }
 
-} // namespace
+}  // namespace
 
 // ---- bank holidays -------------------------------------------------------------------------
 
@@ -61,7 +61,7 @@ TEST_CASE("calendar/easter-known-dates") {
     CHECK(to_iso(easter_sunday(2008)) == "2008-03-23");
     CHECK(to_iso(easter_sunday(2000)) == "2000-04-23");
     CHECK(to_iso(easter_sunday(2038)) == "2038-04-25");
-    CHECK(to_iso(easter_sunday(1954)) == "1954-04-18");   // the epact 24/25 corrections
+    CHECK(to_iso(easter_sunday(1954)) == "1954-04-18");  // the epact 24/25 corrections
     CHECK(to_iso(easter_sunday(1981)) == "1981-04-19");
     CHECK(to_iso(easter_sunday(2049)) == "2049-04-18");
     CHECK(to_iso(easter_sunday(2076)) == "2076-04-19");
@@ -78,19 +78,19 @@ TEST_CASE("calendar/easter-agrees-with-second-method-1900-2200") {
 }
 
 TEST_CASE("calendar/bank-holidays-2025-2027") {
-    CHECK(iso_days(england_bank_holidays(2025)) ==
-          std::vector<std::string>{"2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05", "2025-05-26", "2025-08-25",
-                                   "2025-12-25", "2025-12-26"});
-    CHECK(iso_days(england_bank_holidays(2026)) ==
-          std::vector<std::string>{"2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31",
-                                   "2026-12-25", "2026-12-28"});
-    CHECK(iso_days(england_bank_holidays(2027)) ==
-          std::vector<std::string>{"2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30",
-                                   "2027-12-27", "2027-12-28"});
+    CHECK(iso_days(england_bank_holidays(2025)) == std::vector<std::string>{"2025-01-01", "2025-04-18", "2025-04-21",
+                                                                            "2025-05-05", "2025-05-26", "2025-08-25",
+                                                                            "2025-12-25", "2025-12-26"});
+    CHECK(iso_days(england_bank_holidays(2026)) == std::vector<std::string>{"2026-01-01", "2026-04-03", "2026-04-06",
+                                                                            "2026-05-04", "2026-05-25", "2026-08-31",
+                                                                            "2026-12-25", "2026-12-28"});
+    CHECK(iso_days(england_bank_holidays(2027)) == std::vector<std::string>{"2027-01-01", "2027-03-26", "2027-03-29",
+                                                                            "2027-05-03", "2027-05-31", "2027-08-30",
+                                                                            "2027-12-27", "2027-12-28"});
     const auto h = england_bank_holidays(2026);
     CHECK(h[2].reason == "Bank holiday: Easter Monday");
     CHECK(h[3].reason == "Bank holiday: Early May");
-    CHECK(h[4].reason == "Bank holiday: Spring");   // last Monday in May
+    CHECK(h[4].reason == "Bank holiday: Spring");  // last Monday in May
     CHECK(h[0].kind == RangeKind::bank_holiday);
     CHECK(is_england_bank_holiday(d("2026-04-06")));
     CHECK_FALSE(is_england_bank_holiday(d("2026-04-07")));
@@ -135,19 +135,19 @@ TEST_CASE("calendar/bank-holiday-substitute") {
 
 TEST_CASE("calendar/half-term-not-counted") {
     const SchoolCalendar ox = shipped("oxfordshire");
-    CHECK(ox.is_school_day(d("2025-10-24")));            // Friday before October half-term
+    CHECK(ox.is_school_day(d("2025-10-24")));  // Friday before October half-term
     for (const char* day : {"2025-10-27", "2025-10-28", "2025-10-29", "2025-10-30", "2025-10-31"})
         CHECK_FALSE(ox.is_school_day(d(day)));
     CHECK(to_iso(ox.add_school_days(d("2025-10-24"), 1)) == "2025-11-03");
     CHECK(ox.school_days_between(d("2025-10-24"), d("2025-11-03")) == 1);
-    CHECK(ox.school_days_between(d("2025-10-20"), d("2025-11-07")) == 9);   // Tue-Fri, then Mon-Fri
+    CHECK(ox.school_days_between(d("2025-10-20"), d("2025-11-07")) == 9);  // Tue-Fri, then Mon-Fri
     CHECK(to_iso(ox.add_school_days(d("2025-11-03"), -1)) == "2025-10-24");
 }
 
 TEST_CASE("calendar/inset-day-skipped") {
     const SchoolCalendar ox = shipped("oxfordshire");
-    CHECK(ox.term_containing(d("2025-09-01")));          // inside the Autumn term …
-    CHECK_FALSE(ox.is_school_day(d("2025-09-01")));      // … but the countywide INSET day
+    CHECK(ox.term_containing(d("2025-09-01")));      // inside the Autumn term …
+    CHECK_FALSE(ox.is_school_day(d("2025-09-01")));  // … but the countywide INSET day
     CHECK(ox.is_school_day(d("2025-09-02")));
     CHECK(to_iso(ox.add_school_days(d("2025-08-31"), 1)) == "2025-09-02");
     CHECK(ox.holiday_containing(d("2025-09-01"))->kind == RangeKind::inset);
@@ -161,7 +161,7 @@ TEST_CASE("calendar/inset-day-skipped") {
 
 TEST_CASE("calendar/bank-holiday-closure-skipped") {
     const SchoolCalendar ox = shipped("oxfordshire");
-    CHECK_FALSE(ox.is_school_day(d("2026-05-04")));      // Early May bank holiday, a Monday in term
+    CHECK_FALSE(ox.is_school_day(d("2026-05-04")));  // Early May bank holiday, a Monday in term
     CHECK(to_iso(ox.add_school_days(d("2026-05-01"), 1)) == "2026-05-05");
     CHECK(ox.school_days_between(d("2026-04-30"), d("2026-05-08")) == 5);
     CHECK(ox.holiday_containing(d("2026-05-04"))->reason == "Bank holiday: Early May");
@@ -171,7 +171,7 @@ TEST_CASE("calendar/weekends-never-count") {
     const SchoolCalendar ox = shipped("oxfordshire");
     CHECK_FALSE(ox.is_school_day(d("2025-11-08")));
     CHECK_FALSE(ox.is_school_day(d("2025-11-09")));
-    CHECK_FALSE(ox.holiday_containing(d("2025-11-08")));   // a weekend in term is not a holiday
+    CHECK_FALSE(ox.holiday_containing(d("2025-11-08")));  // a weekend in term is not a holiday
     CHECK(to_iso(ox.add_school_days(d("2025-11-07"), 1)) == "2025-11-10");
     CHECK(to_iso(ox.add_school_days(d("2025-11-08"), 0)) == "2025-11-08");
 }
@@ -190,7 +190,7 @@ TEST_CASE("calendar/year-end-rollover") {
     CHECK(to_iso(ox.add_school_days(d("2027-07-21"), 1)) == "2027-09-01");
     CHECK_FALSE(ox.covers(d("2027-09-01")));
     CHECK(ox.covers(d("2027-08-31")));
-    CHECK_FALSE(ox.next_school_day(d("2027-07-21")));   // no term data after the summer
+    CHECK_FALSE(ox.next_school_day(d("2027-07-21")));  // no term data after the summer
 }
 
 TEST_CASE("calendar/school-weeks-across-christmas") {
@@ -199,20 +199,20 @@ TEST_CASE("calendar/school-weeks-across-christmas") {
     CHECK(to_iso(ox.add_school_weeks(d("2025-12-08"), 2)) == "2026-01-05");
     CHECK(to_iso(ox.school_weeks_end(d("2025-12-08"), 2)) == "2025-12-19");
     CHECK(ox.school_weeks_between(d("2025-12-08"), d("2026-01-05")) == 2);
-    CHECK(ox.school_weeks_between(d("2025-12-08"), d("2026-01-02")) == 1);   // nine school days
+    CHECK(ox.school_weeks_between(d("2025-12-08"), d("2026-01-02")) == 1);  // nine school days
     CHECK(ox.school_weeks_between(d("2026-01-05"), d("2025-12-08")) == -2);
 }
 
 TEST_CASE("calendar/school-week-definition") {
     // Norfolk: a behaviour trial of at least 8 school weeks, extension up to 6 more.
     const SchoolCalendar nf = shipped("norfolk");
-    const Date start = d("2025-11-03");                               // Monday, first day of the trial
-    CHECK(to_iso(nf.school_weeks_end(start, 8)) == "2026-01-12");    // 7 weeks before Christmas + 5 days from Tue 6 Jan
-    CHECK(to_iso(nf.school_weeks_end(start, 14)) == "2026-03-02");   // February half-term not counted
-    CHECK(to_iso(nf.add_school_weeks(start, 8)) == "2026-01-13");    // the first day after 8 full school weeks
+    const Date           start = d("2025-11-03");                   // Monday, first day of the trial
+    CHECK(to_iso(nf.school_weeks_end(start, 8)) == "2026-01-12");   // 7 weeks before Christmas + 5 days from Tue 6 Jan
+    CHECK(to_iso(nf.school_weeks_end(start, 14)) == "2026-03-02");  // February half-term not counted
+    CHECK(to_iso(nf.add_school_weeks(start, 8)) == "2026-01-13");   // the first day after 8 full school weeks
     CHECK(nf.school_week_number(start, d("2025-11-03")) == 1);
     CHECK(nf.school_week_number(start, d("2025-12-19")) == 7);
-    CHECK(nf.school_week_number(start, d("2025-12-25")) == 7);       // holidays stay in the week before
+    CHECK(nf.school_week_number(start, d("2025-12-25")) == 7);  // holidays stay in the week before
     CHECK(nf.school_week_number(start, d("2026-01-06")) == 8);
     CHECK(nf.school_week_number(start, d("2026-01-12")) == 8);
     CHECK(nf.school_week_number(start, d("2026-01-13")) == 9);
@@ -220,16 +220,16 @@ TEST_CASE("calendar/school-week-definition") {
     // A week with a bank holiday contributes four days, so the span runs on by one.
     const SchoolCalendar en = shipped("england-default");
     CHECK(to_iso(en.add_school_weeks(d("2026-04-15"), 4)) == "2026-05-14");
-    CHECK(to_iso(en.school_weeks_end(d("2026-03-02"), 6)) == "2026-04-24");   // Easter holiday skipped
-    CHECK(to_iso(en.school_weeks_end(d("2026-03-02"), 0)) == "2026-03-01");   // an empty span
+    CHECK(to_iso(en.school_weeks_end(d("2026-03-02"), 6)) == "2026-04-24");  // Easter holiday skipped
+    CHECK(to_iso(en.school_weeks_end(d("2026-03-02"), 0)) == "2026-03-01");  // an empty span
     CHECK(en.add_school_weeks(d("2026-03-02"), 3) == en.add_school_days(d("2026-03-02"), 15));
 }
 
 TEST_CASE("calendar/next-school-day") {
     const SchoolCalendar ox = shipped("oxfordshire");
     CHECK(to_iso(*ox.next_school_day(d("2025-10-24"))) == "2025-11-03");
-    CHECK(to_iso(*ox.next_school_day(d("2025-08-29"))) == "2025-09-02");   // from before the span into it
-    CHECK_FALSE(ox.next_school_day(d("2025-08-20")));                       // the answer would be before the span
+    CHECK(to_iso(*ox.next_school_day(d("2025-08-29"))) == "2025-09-02");  // from before the span into it
+    CHECK_FALSE(ox.next_school_day(d("2025-08-20")));                     // the answer would be before the span
     CHECK_FALSE(ox.next_school_day(d("2030-01-01")));
     CHECK(to_iso(*ox.next_school_day(d("2026-05-01"))) == "2026-05-05");
 }
@@ -239,7 +239,7 @@ TEST_CASE("calendar/beyond-calendar-fallback") {
     CHECK_FALSE(ox.covers(d("2025-08-22")));
     // Before the data: weekdays minus bank holidays (25 August 2025 is the Summer bank holiday).
     CHECK(to_iso(ox.add_school_days(d("2025-08-22"), 1)) == "2025-08-26");
-    CHECK(ox.is_school_day(d("2025-08-20")));   // no term data: a plain weekday counts
+    CHECK(ox.is_school_day(d("2025-08-20")));  // no term data: a plain weekday counts
     CHECK_FALSE(ox.is_school_day(d("2025-08-25")));
     // After it: Christmas 2027 only loses its bank holidays (27 and 28 December).
     CHECK(ox.school_days_between(d("2027-12-24"), d("2027-12-29")) == 1);
@@ -248,13 +248,13 @@ TEST_CASE("calendar/beyond-calendar-fallback") {
     // An empty calendar is all fallback.
     SchoolCalendar empty;
     CHECK_FALSE(empty.covers(d("2026-01-05")));
-    CHECK(to_iso(empty.add_school_days(d("2026-04-02"), 1)) == "2026-04-07");   // Good Friday, weekend, Easter Monday
+    CHECK(to_iso(empty.add_school_days(d("2026-04-02"), 1)) == "2026-04-07");  // Good Friday, weekend, Easter Monday
     CHECK_FALSE(empty.next_school_day(d("2026-04-02")));
 }
 
 TEST_CASE("calendar/extreme-inputs-terminate") {
     const SchoolCalendar en = shipped("england-default");
-    const Date lo = date_from_ymd(1900, 1, 1), hi = date_from_ymd(2200, 12, 31);
+    const Date           lo = date_from_ymd(1900, 1, 1), hi = date_from_ymd(2200, 12, 31);
     CHECK(en.add_school_days(Date{INT32_MAX}, INT32_MAX) == hi);
     CHECK(en.add_school_days(Date{INT32_MIN}, INT32_MIN) == lo);
     CHECK(en.add_school_weeks(d("2026-01-05"), INT32_MAX) == hi);
@@ -263,15 +263,16 @@ TEST_CASE("calendar/extreme-inputs-terminate") {
     CHECK(all > 70000);
     CHECK(all < days_between(lo, hi));
     // Backwards counts the day arrived at (1 January 1900, a bank holiday) and not the day left.
-    CHECK(en.school_days_between(Date{INT32_MAX}, Date{INT32_MIN}) == -(all - en.is_school_day(hi) + en.is_school_day(lo)));
-    CHECK(en.is_school_day(Date{INT32_MAX}) == en.is_school_day(hi));   // clamped to the last date
+    CHECK(en.school_days_between(Date{INT32_MAX}, Date{INT32_MIN}) ==
+          -(all - en.is_school_day(hi) + en.is_school_day(lo)));
+    CHECK(en.is_school_day(Date{INT32_MAX}) == en.is_school_day(hi));  // clamped to the last date
 }
 
 // ---- holidays and shading ------------------------------------------------------------------
 
 TEST_CASE("calendar/holiday-containing") {
     const SchoolCalendar ox = shipped("oxfordshire");
-    auto h = ox.holiday_containing(d("2025-12-25"));
+    auto                 h = ox.holiday_containing(d("2025-12-25"));
     REQUIRE(h);
     CHECK(h->reason == "Christmas holiday");
     CHECK(h->kind == RangeKind::holiday);
@@ -284,7 +285,7 @@ TEST_CASE("calendar/holiday-containing") {
     h = ox.holiday_containing(d("2026-08-10"));
     CHECK(h->reason == "Summer holiday");
     CHECK(to_iso(h->last) == "2026-09-01");
-    h = ox.holiday_containing(d("2027-08-10"));   // after the last term, up to the end of the span
+    h = ox.holiday_containing(d("2027-08-10"));  // after the last term, up to the end of the span
     CHECK(h->reason == "Summer holiday");
     CHECK(to_iso(h->first) == "2027-07-22");
     CHECK(to_iso(h->last) == "2027-08-31");
@@ -293,9 +294,10 @@ TEST_CASE("calendar/holiday-containing") {
     CHECK(h->kind == RangeKind::half_term);
     CHECK_FALSE(ox.holiday_containing(d("2025-10-22")));
     // Overlapping closures: the widest is the one shown.
-    const SchoolCalendar t = one_term("2026-04-13", "2026-07-20",
-                                      {{d("2026-05-25"), d("2026-05-25"), "Bank holiday: Spring", RangeKind::bank_holiday, false},
-                                       {d("2026-05-25"), d("2026-05-29"), "May half-term", RangeKind::half_term, false}});
+    const SchoolCalendar t =
+        one_term("2026-04-13", "2026-07-20",
+                 {{d("2026-05-25"), d("2026-05-25"), "Bank holiday: Spring", RangeKind::bank_holiday, false},
+                  {d("2026-05-25"), d("2026-05-29"), "May half-term", RangeKind::half_term, false}});
     CHECK(t.holiday_containing(d("2026-05-25"))->reason == "May half-term");
     // Six-term names: the gap between Autumn 1 and Autumn 2 is a half-term holiday.
     SchoolCalendar six = one_term("2025-09-03", "2025-10-24");
@@ -307,10 +309,10 @@ TEST_CASE("calendar/holiday-containing") {
 
 TEST_CASE("calendar/non-school-ranges") {
     const SchoolCalendar ox = shipped("oxfordshire");
-    auto r = ox.non_school_ranges(d("2025-12-01"), d("2026-01-31"));
+    auto                 r = ox.non_school_ranges(d("2025-12-01"), d("2026-01-31"));
     REQUIRE(r.size() == 1);
     CHECK(r[0].reason == "Christmas holiday");
-    r = ox.non_school_ranges(d("2025-12-24"), d("2025-12-26"));   // clipped to the window
+    r = ox.non_school_ranges(d("2025-12-24"), d("2025-12-26"));  // clipped to the window
     REQUIRE(r.size() == 1);
     CHECK(to_iso(r[0].first) == "2025-12-24");
     CHECK(to_iso(r[0].last) == "2025-12-26");
@@ -319,21 +321,22 @@ TEST_CASE("calendar/non-school-ranges") {
     CHECK(r[0].reason == "Summer holiday");
     CHECK(to_iso(r[0].first) == "2027-07-22");
     CHECK(to_iso(r[0].last) == "2027-08-31");
-    CHECK(to_iso(r[1].first) == "2027-12-27");   // beyond the span: bank holidays only
+    CHECK(to_iso(r[1].first) == "2027-12-27");  // beyond the span: bank holidays only
     CHECK(to_iso(r[2].first) == "2027-12-28");
     CHECK(to_iso(r[3].first) == "2028-01-03");
     r = ox.non_school_ranges(d("2025-09-01"), d("2026-08-31"));
     std::vector<std::string> reasons;
     for (const auto& x : r) reasons.push_back(x.reason);
-    CHECK(reasons == std::vector<std::string>{"INSET day (countywide, set by the County Council)", "October half-term",
-                                              "Christmas holiday", "Spring half-term", "Easter holiday",
-                                              "Bank holiday: Early May",
-                                              "Late spring half-term (with the Spring bank holiday)", "Summer holiday"});
+    CHECK(reasons ==
+          std::vector<std::string>{"INSET day (countywide, set by the County Council)", "October half-term",
+                                   "Christmas holiday", "Spring half-term", "Easter holiday", "Bank holiday: Early May",
+                                   "Late spring half-term (with the Spring bank holiday)", "Summer holiday"});
     CHECK(ox.non_school_ranges(d("2026-01-10"), d("2026-01-01")).empty());
     // A closure inside a wider one is not shaded twice.
-    const SchoolCalendar t = one_term("2026-04-13", "2026-07-20",
-                                      {{d("2026-05-25"), d("2026-05-25"), "Bank holiday: Spring", RangeKind::bank_holiday, false},
-                                       {d("2026-05-25"), d("2026-05-29"), "May half-term", RangeKind::half_term, false}});
+    const SchoolCalendar t =
+        one_term("2026-04-13", "2026-07-20",
+                 {{d("2026-05-25"), d("2026-05-25"), "Bank holiday: Spring", RangeKind::bank_holiday, false},
+                  {d("2026-05-25"), d("2026-05-29"), "May half-term", RangeKind::half_term, false}});
     r = t.non_school_ranges(d("2026-05-01"), d("2026-05-31"));
     REQUIRE(r.size() == 1);
     CHECK(r[0].reason == "May half-term");
@@ -342,7 +345,8 @@ TEST_CASE("calendar/non-school-ranges") {
 TEST_CASE("calendar/missing-bank-holidays") {
     const SchoolCalendar t = one_term("2026-04-13", "2026-07-20");
     CHECK(iso_days(missing_bank_holidays(t)) == std::vector<std::string>{"2026-05-04", "2026-05-25"});
-    for (const char* la : {"england-default", "oxfordshire", "norfolk", "thurrock", "hammersmith-fulham", "worcestershire"})
+    for (const char* la :
+         {"england-default", "oxfordshire", "norfolk", "thurrock", "hammersmith-fulham", "worcestershire"})
         CHECK_MESSAGE(missing_bank_holidays(shipped(la)).empty(), la);
 }
 
@@ -351,15 +355,15 @@ TEST_CASE("calendar/edits-are-seen-at-once") {
     CHECK(cal.is_school_day(d("2025-11-04")));
     cal.closures.push_back({d("2025-11-04"), d("2025-11-04"), "Polling day", RangeKind::closure, false});
     CHECK_FALSE(cal.is_school_day(d("2025-11-04")));
-    cal.closures.back().first = d("2025-11-05");   // an edit in place, same sizes
+    cal.closures.back().first = d("2025-11-05");  // an edit in place, same sizes
     cal.closures.back().last = d("2025-11-05");
     CHECK(cal.is_school_day(d("2025-11-04")));
     CHECK_FALSE(cal.is_school_day(d("2025-11-05")));
     const SchoolCalendar copy = cal;
     cal.closures.pop_back();
     CHECK(cal.is_school_day(d("2025-11-05")));
-    CHECK_FALSE(copy.is_school_day(d("2025-11-05")));   // copies are independent
-    cal.terms[0].last_day = d("2025-11-30");            // shorten a term
+    CHECK_FALSE(copy.is_school_day(d("2025-11-05")));  // copies are independent
+    cal.terms[0].last_day = d("2025-11-30");           // shorten a term
     CHECK_FALSE(cal.is_school_day(d("2025-12-01")));
 }
 
@@ -367,25 +371,25 @@ TEST_CASE("calendar/edits-are-seen-at-once") {
 
 TEST_CASE("calendar/random-properties") {
     const SchoolCalendar cals[] = {shipped("england-default"), shipped("oxfordshire"), shipped("norfolk")};
-    uint64_t seed = 20260726;
-    const auto next = [&](int lo, int hi) {   // a small LCG: the same sequence on every platform
+    uint64_t             seed = 20260726;
+    const auto           next = [&](int lo, int hi) {  // a small LCG: the same sequence on every platform
         seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
         return lo + static_cast<int>((seed >> 33) % static_cast<uint64_t>(hi - lo + 1));
     };
     const Date base = d("2025-06-01");
     for (int i = 0; i < 3000; ++i) {
         const SchoolCalendar& cal = cals[i % 3];
-        const Date from = add_days(base, next(0, 950));   // June 2025 to January 2028: before, inside and after the data
-        const int n = next(-150, 150);
+        const Date from = add_days(base, next(0, 950));  // June 2025 to January 2028: before, inside and after the data
+        const int  n = next(-150, 150);
         const Date to = cal.add_school_days(from, n);
         INFO(cal.id << " from " << to_iso(from) << " n " << n << " -> " << to_iso(to));
-        REQUIRE(cal.school_days_between(from, to) == n);                 // inverts
-        if (n != 0) REQUIRE(cal.is_school_day(to));                         // lands on a school day
+        REQUIRE(cal.school_days_between(from, to) == n);  // inverts
+        if (n != 0) REQUIRE(cal.is_school_day(to));       // lands on a school day
         if (n > 0) REQUIRE(from < to);
         if (n < 0) REQUIRE(to < from);
-        REQUIRE(std::abs(days_between(from, to)) <= 2 * std::abs(n) + 60);   // never runs away
+        REQUIRE(std::abs(days_between(from, to)) <= 2 * std::abs(n) + 60);  // never runs away
         if (cal.is_school_day(from)) REQUIRE(cal.add_school_days(to, -n) == from);
-        if (n > 0) REQUIRE(cal.add_school_days(from, n - 1) < to);          // monotonic
+        if (n > 0) REQUIRE(cal.add_school_days(from, n - 1) < to);  // monotonic
         const int weeks = n / 5;
         REQUIRE(cal.school_weeks_between(from, cal.add_school_weeks(from, weeks)) == weeks);
         if (const auto nx = cal.next_school_day(from)) REQUIRE(*nx == cal.add_school_days(from, 1));
@@ -412,8 +416,9 @@ TEST_CASE("calendar/defaults-load-for-every-la") {
         // Pupil days per academic year: 190, or 194 where only the LA's countywide INSET day is known.
         for (const char* year_end : {"2026-08-31", "2027-08-31"}) {
             const Date end = d(year_end);
-            const int days = cal.school_days_between(add_days(end, -365), end);
-            CHECK_MESSAGE((days == 190 || (cal.id == "oxfordshire" && days == 194)), la << " " << year_end << ": " << days);
+            const int  days = cal.school_days_between(add_days(end, -365), end);
+            CHECK_MESSAGE((days == 190 || (cal.id == "oxfordshire" && days == 194)),
+                          la << " " << year_end << ": " << days);
         }
         for (const auto& r : cal.closures) CHECK((!r.example || r.kind == RangeKind::inset));
     }
@@ -421,30 +426,33 @@ TEST_CASE("calendar/defaults-load-for-every-la") {
 
 TEST_CASE("calendar/round-trip-json") {
     // The shipped files are in the serialiser's own layout, byte for byte.
-    for (const char* la : {"england-default", "oxfordshire", "hammersmith-fulham", "thurrock", "norfolk", "worcestershire"}) {
-        const std::string path = default_calendar_path(la);
+    for (const char* la :
+         {"england-default", "oxfordshire", "hammersmith-fulham", "thurrock", "norfolk", "worcestershire"}) {
+        const std::string   path = default_calendar_path(la);
         const EmbeddedFile* f = cp_engine_assets_find(path.c_str());
         REQUIRE(f);
         const SchoolCalendar cal = shipped(la);
         CHECK_MESSAGE(calendar_to_json(cal) == std::string(f->text()), la);
     }
     // An edited calendar: no covers, unusual text, an example flag, closures out of order.
-    SchoolCalendar cal = one_term("2026-04-13", "2026-07-20",
-                                  {{d("2026-06-01"), d("2026-06-01"), "Polling \"day\" \\ caf\xc3\xa9", RangeKind::closure, false},
-                                   {d("2026-05-04"), d("2026-05-04"), "Bank holiday: Early May", RangeKind::bank_holiday, false},
-                                   {d("2026-04-13"), d("2026-04-13"), "INSET day", RangeKind::inset, true}});
+    SchoolCalendar cal =
+        one_term("2026-04-13", "2026-07-20",
+                 {{d("2026-06-01"), d("2026-06-01"), "Polling \"day\" \\ caf\xc3\xa9", RangeKind::closure, false},
+                  {d("2026-05-04"), d("2026-05-04"), "Bank holiday: Early May", RangeKind::bank_holiday, false},
+                  {d("2026-04-13"), d("2026-04-13"), "INSET day", RangeKind::inset, true}});
     cal.terms[0].note = "typed in by the office";
-    Problems problems;
+    Problems   problems;
     const auto back = parse_calendar(calendar_to_json(cal), "edited.json", problems);
     for (const auto& p : problems) MESSAGE(p.to_string());
     REQUIRE(back);
     CHECK_FALSE(back->covers_first);
     CHECK(back->terms[0].note == "typed in by the office");
     REQUIRE(back->closures.size() == 3);
-    CHECK(back->closures[0].example);                     // sorted into date order
+    CHECK(back->closures[0].example);  // sorted into date order
     CHECK(back->closures[0].kind == RangeKind::inset);
     CHECK(back->closures[2].reason == cal.closures[0].reason);
-    CHECK(calendar_to_json(*back) == calendar_to_json(*parse_calendar(calendar_to_json(*back), "again.json", problems)));
+    CHECK(calendar_to_json(*back) ==
+          calendar_to_json(*parse_calendar(calendar_to_json(*back), "again.json", problems)));
     const auto via_value = parse_calendar_value(calendar_to_json_value(*back), "value.json", problems);
     REQUIRE(via_value);
     CHECK(calendar_to_json(*via_value) == calendar_to_json(*back));
@@ -489,14 +497,14 @@ void expect_problem(const Json& j, const std::string& path, const std::string& t
     CHECK_MESSAGE(found, path << " / " << text);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("calendar/valid-sample-loads") {
-    Problems p;
+    Problems   p;
     const auto cal = parse_calendar(valid_calendar().dump(), "cal.json", p);
     REQUIRE(cal);
     CHECK(p.empty());
-    CHECK(cal->closures[1].last == d("2026-01-05"));   // "last" left out: a one-day closure
+    CHECK(cal->closures[1].last == d("2026-01-05"));  // "last" left out: a one-day closure
 }
 
 TEST_CASE("calendar/invalid-not-json") {
@@ -507,9 +515,7 @@ TEST_CASE("calendar/invalid-not-json") {
     CHECK(p[0].message.find("not valid JSON") == 0);
 }
 
-TEST_CASE("calendar/invalid-not-an-object") {
-    expect_problem(Json::array(), "", "expected a calendar object");
-}
+TEST_CASE("calendar/invalid-not-an-object") { expect_problem(Json::array(), "", "expected a calendar object"); }
 
 TEST_CASE("calendar/invalid-format-marker") {
     Json j = valid_calendar();
@@ -550,7 +556,8 @@ TEST_CASE("calendar/invalid-no-terms") {
 TEST_CASE("calendar/invalid-bad-date") {
     Json j = valid_calendar();
     j["terms"][0]["first_day"] = "2025-02-30";
-    expect_problem(j, "/terms/0/first_day", "expected a date written YYYY-MM-DD (for example 2026-09-01); found \"2025-02-30\"");
+    expect_problem(j, "/terms/0/first_day",
+                   "expected a date written YYYY-MM-DD (for example 2026-09-01); found \"2025-02-30\"");
     j = valid_calendar();
     j["closures"][0]["first"] = "27/10/2025";
     expect_problem(j, "/closures/0/first", "found \"27/10/2025\"");
@@ -574,7 +581,8 @@ TEST_CASE("calendar/invalid-last-before-first") {
 TEST_CASE("calendar/invalid-overlapping-terms") {
     Json j = valid_calendar();
     j["terms"][1]["first_day"] = "2025-12-15";
-    expect_problem(j, "/terms/1", "overlaps /terms/0 \"Autumn 2025\" (2025-09-03 to 2025-12-19): expected terms that do not overlap");
+    expect_problem(j, "/terms/1",
+                   "overlaps /terms/0 \"Autumn 2025\" (2025-09-03 to 2025-12-19): expected terms that do not overlap");
 }
 
 TEST_CASE("calendar/invalid-duplicate-term-name") {
@@ -585,11 +593,12 @@ TEST_CASE("calendar/invalid-duplicate-term-name") {
 
 TEST_CASE("calendar/invalid-closure-outside-term") {
     Json j = valid_calendar();
-    j["closures"][0]["first"] = "2025-12-22";   // in the Christmas holiday
+    j["closures"][0]["first"] = "2025-12-22";  // in the Christmas holiday
     j["closures"][0]["last"] = "2025-12-23";
-    expect_problem(j, "/closures/0", "is not inside one term: expected a closure within a single term's first_day to last_day");
+    expect_problem(j, "/closures/0",
+                   "is not inside one term: expected a closure within a single term's first_day to last_day");
     j = valid_calendar();
-    j["closures"][0]["last"] = "2026-01-06";    // runs from one term into the next
+    j["closures"][0]["last"] = "2026-01-06";  // runs from one term into the next
     expect_problem(j, "/closures/0", "is not inside one term");
 }
 
@@ -602,7 +611,9 @@ TEST_CASE("calendar/invalid-term-outside-covers") {
 TEST_CASE("calendar/invalid-unknown-key") {
     Json j = valid_calendar();
     j["colour"] = "blue";
-    expect_problem(j, "/colour", "unknown key \"colour\": expected one of format, version, id, name, source, covers, terms, closures");
+    expect_problem(
+        j, "/colour",
+        "unknown key \"colour\": expected one of format, version, id, name, source, covers, terms, closures");
     j = valid_calendar();
     j["terms"][0]["start"] = "2025-09-03";
     expect_problem(j, "/terms/0/start", "unknown key \"start\": expected one of name, first_day, last_day, note");
@@ -613,7 +624,7 @@ TEST_CASE("calendar/invalid-unknown-key") {
 
 TEST_CASE("calendar/invalid-closure-kind") {
     Json j = valid_calendar();
-    j["closures"][0]["kind"] = "holiday";   // gaps between terms are not stored as closures
+    j["closures"][0]["kind"] = "holiday";  // gaps between terms are not stored as closures
     expect_problem(j, "/closures/0/kind", "expected one of closure, half_term, inset, bank_holiday; found \"holiday\"");
 }
 

@@ -9,9 +9,9 @@ using namespace cp;
 
 namespace {
 struct Demo {
-    Workspace ws = make_demo_workspace();
-    PackLibrary packs;
-    SchoolCalendar cal;
+    Workspace             ws = make_demo_workspace();
+    PackLibrary           packs;
+    SchoolCalendar        cal;
     std::vector<CasePlan> plans;
     Demo() {
         Problems p;
@@ -22,18 +22,19 @@ struct Demo {
         plans = plan_workspace(ws, packs, cal, cptest::d(kDemoToday));
     }
     const CasePlan& plan(const std::string& id) {
-        for (const auto& x : plans) if (x.case_id == id) return x;
+        for (const auto& x : plans)
+            if (x.case_id == id) return x;
         FAIL("no case " << id);
         return plans.front();
     }
 };
-} // namespace
+}  // namespace
 
 TEST_CASE("demo/round-trips-and-verifies") {
-    const Workspace ws = make_demo_workspace();
+    const Workspace   ws = make_demo_workspace();
     const std::string text = workspace_to_json(ws);
-    Problems problems, integrity;
-    const auto back = load_workspace(text, "demo.json", problems, integrity);
+    Problems          problems, integrity;
+    const auto        back = load_workspace(text, "demo.json", problems, integrity);
     REQUIRE(back);
     CHECK(problems.empty());
     CHECK(integrity.empty());
@@ -46,7 +47,8 @@ TEST_CASE("demo/each-protocol-at-its-own-stage") {
     CHECK(demo.plan("DEMO-WO-1").stage == Stage::placement);
     bool overdue_review = false;
     for (const auto& d : demo.plan("DEMO-WO-1").deadlines)
-        overdue_review = overdue_review || (d.rule_id == "worcestershire/reviews-at-agreed-intervals" && d.status == DeadlineStatus::overdue);
+        overdue_review = overdue_review || (d.rule_id == "worcestershire/reviews-at-agreed-intervals" &&
+                                            d.status == DeadlineStatus::overdue);
     CHECK(overdue_review);
     CHECK(demo.plan("DEMO-WO-2").stage == Stage::transferred);
     CHECK(demo.plan("DEMO-TH-1").stage == Stage::ending);
@@ -57,15 +59,16 @@ TEST_CASE("demo/each-protocol-at-its-own-stage") {
     CHECK(cptest::action_blocked_by(demo.plan("DEMO-HF-1"), "start_placement", "england/no-trial-managed-move"));
     // No demo case did anything its pack forbids.
     for (const auto& p : demo.plans)
-        for (const auto& a : p.alerts) CHECK_MESSAGE(a.message.find("Already done") == std::string::npos, p.case_id << ": " << a.message);
+        for (const auto& a : p.alerts)
+            CHECK_MESSAGE(a.message.find("Already done") == std::string::npos, p.case_id << ": " << a.message);
 }
 
 TEST_CASE("demo/panel-report-per-school-per-term") {
-    Demo demo;
+    Demo                   demo;
     std::vector<CaseState> states;
     for (const auto& c : demo.ws.cases) states.push_back(replay(c));
     const PanelReport r = panel_report(demo.ws, states, demo.cal, cptest::d("2026-09-01"), cptest::d("2027-08-31"));
-    int proposed = 0, received = 0, successful = 0, unsuccessful = 0, ended_early = 0;
+    int               proposed = 0, received = 0, successful = 0, unsuccessful = 0, ended_early = 0;
     for (const auto& row : r.rows) {
         CHECK(row.term == "Autumn 2026");
         proposed += row.proposed;
@@ -76,9 +79,9 @@ TEST_CASE("demo/panel-report-per-school-per-term") {
     }
     CHECK(proposed == 6);
     CHECK(received == 4);
-    CHECK(successful == 2);     // the conversion, counted for home and host
-    CHECK(unsuccessful == 2);   // the Oxfordshire return
-    CHECK(ended_early == 2);    // the Thurrock breach
+    CHECK(successful == 2);    // the conversion, counted for home and host
+    CHECK(unsuccessful == 2);  // the Oxfordshire return
+    CHECK(ended_early == 2);   // the Thurrock breach
     const std::string csv = report_to_csv(r);
     CHECK(csv.rfind("term,school_urn,school,proposed,started,received,successful,unsuccessful,ended_early,", 0) == 0);
     CHECK(csv.find("Autumn 2026,900012,Westmere School (fictional),0,0,1,1,0,0,1,0,0,0,0\n") != std::string::npos);
@@ -91,23 +94,33 @@ TEST_CASE("report/csv-quotes-commas-and-quotes") {
 }
 
 TEST_CASE("engine/record-event-refuses-what-the-pack-forbids-and-appends-the-rest") {
-    Demo demo;
-    const Date today = cptest::d(kDemoToday);
-    Workspace& ws = demo.ws;
+    Demo              demo;
+    const Date        today = cptest::d(kDemoToday);
+    Workspace&        ws = demo.ws;
     const std::size_t before = find_case(ws, "DEMO-HF-1")->events.size();
-    DraftVerdict v = record_event(ws, "DEMO-HF-1", {{"X", "Y"}, EventType::placement_started, {{"date", "2026-11-23"}}, ""},
-                                  next_event_id(ws), "2026-11-20T10:00:00Z", demo.packs, demo.cal, today);
+    DraftVerdict      v =
+        record_event(ws, "DEMO-HF-1", {{"X", "Y"}, EventType::placement_started, {{"date", "2026-11-23"}}, ""},
+                     next_event_id(ws), "2026-11-20T10:00:00Z", demo.packs, demo.cal, today);
     CHECK_FALSE(v.allowed);
     CHECK(find_case(ws, "DEMO-HF-1")->events.size() == before);
-    v = record_event(ws, "DEMO-HF-1", {{"X", "Y"}, EventType::kind_changed, {{"kind", "osd_to_managed_move"}, {"reason", "Statute"}}, ""},
-                     next_event_id(ws), "2026-11-20T10:01:00Z", demo.packs, demo.cal, today);
+    v = record_event(
+        ws, "DEMO-HF-1",
+        {{"X", "Y"}, EventType::kind_changed, {{"kind", "osd_to_managed_move"}, {"reason", "Statute"}}, ""},
+        next_event_id(ws), "2026-11-20T10:01:00Z", demo.packs, demo.cal, today);
     CHECK(v.allowed);
     CHECK(find_case(ws, "DEMO-HF-1")->events.size() == before + 1);
     Problems p;
-    CHECK(open_case(ws, "NEW-1", {{"X", "Y"}, EventType::case_opened, {{"date", "2026-11-20"}, {"kind", "off_site_direction"},
-                                   {"pack", "worcestershire"}, {"pupil_name", "New Pupil (fictional)"}}, ""},
+    CHECK(open_case(ws, "NEW-1",
+                    {{"X", "Y"},
+                     EventType::case_opened,
+                     {{"date", "2026-11-20"},
+                      {"kind", "off_site_direction"},
+                      {"pack", "worcestershire"},
+                      {"pupil_name", "New Pupil (fictional)"}},
+                     ""},
                     next_event_id(ws), "2026-11-20T10:02:00Z", demo.packs, p));
-    CHECK_FALSE(open_case(ws, "NEW-1", {{"X", "Y"}, EventType::case_opened, {}, ""}, "x", "2026-11-20T10:03:00Z", demo.packs, p));
+    CHECK_FALSE(open_case(ws, "NEW-1", {{"X", "Y"}, EventType::case_opened, {}, ""}, "x", "2026-11-20T10:03:00Z",
+                          demo.packs, p));
     CHECK(verify_workspace(ws, "").empty());
-    CHECK(next_event_id(ws) == "900001-3");   // the demo's own ids have a longer form; -1 and -2 were used above
+    CHECK(next_event_id(ws) == "900001-3");  // the demo's own ids have a longer form; -1 and -2 were used above
 }

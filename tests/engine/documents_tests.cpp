@@ -11,29 +11,39 @@ namespace {
 Document doc(Scenario& sc, const char* id, int review = -1) {
     sc.ws.cases = {sc.log.c};
     const CaseState s = sc.state();
-    auto made = make_document(id, {s, sc.pk, sc.cal, cptest::d("2026-10-01"), &sc.ws, review});
+    auto            made = make_document(id, {s, sc.pk, sc.cal, cptest::d("2026-10-01"), &sc.ws, review});
     REQUIRE(made);
     return *made;
 }
 bool missing(const Document& d, const std::string& what) {
-    return std::any_of(d.missing.begin(), d.missing.end(), [&](const std::string& m) { return m.find(what) != std::string::npos; });
+    return std::any_of(d.missing.begin(), d.missing.end(),
+                       [&](const std::string& m) { return m.find(what) != std::string::npos; });
 }
 std::string value(const Document& d, const std::string& label) {
     for (const auto& s : d.sections)
-        for (const auto& f : s.fields) if (f.label == label) return f.value;
+        for (const auto& f : s.fields)
+            if (f.label == label) return f.value;
     return "<none>";
 }
-} // namespace
+}  // namespace
 
 TEST_CASE("documents/worcestershire-forms-list-what-is-missing") {
     Scenario sc("worcestershire", "off_site_direction");
     Document n = doc(sc, "worcs_notification");
-    CHECK(missing(n, "Child's Name and DOB"));   // no date of birth yet
+    CHECK(missing(n, "Child's Name and DOB"));  // no date of birth yet
     CHECK(missing(n, "Parent/Carer Name"));
-    sc.add(E::case_opened, {{"date", "2026-09-07"}, {"kind", "off_site_direction"}, {"pack", "worcestershire"},
-                            {"pupil_name", "Test Pupil"}, {"dob", "2012-03-04"}, {"address", "2 Low Rd"}}, sc.log.c.events[0].id);
-    sc.add(E::party_recorded, {{"role", "parent"}, {"name", "Ms Parent"}, {"relationship", "Mother"}, {"parental_responsibility", true}});
-    sc.add(E::views_recorded, {{"who", "parent"}, {"date", "2026-09-07"}, {"text", "Agrees to try"}, {"understands_reasons", true}});
+    sc.add(E::case_opened,
+           {{"date", "2026-09-07"},
+            {"kind", "off_site_direction"},
+            {"pack", "worcestershire"},
+            {"pupil_name", "Test Pupil"},
+            {"dob", "2012-03-04"},
+            {"address", "2 Low Rd"}},
+           sc.log.c.events[0].id);
+    sc.add(E::party_recorded,
+           {{"role", "parent"}, {"name", "Ms Parent"}, {"relationship", "Mother"}, {"parental_responsibility", true}});
+    sc.add(E::views_recorded,
+           {{"who", "parent"}, {"date", "2026-09-07"}, {"text", "Agrees to try"}, {"understands_reasons", true}});
     n = doc(sc, "worcs_notification");
     CHECK(value(n, "Child's Name and DOB") == "Test Pupil, 04/03/2012");
     CHECK(value(n, "Does the parent understand the reasons for the Off-site Direction?") == "Yes");
@@ -41,7 +51,7 @@ TEST_CASE("documents/worcestershire-forms-list-what-is-missing") {
     CHECK(n.source.file == "004_db4daf6c9cf2ba51.txt");
 
     const Document p = doc(sc, "worcs_passport");
-    CHECK(missing(p, "Section 1a: Child Details: UPN"));   // the corrected opening entry left it out
+    CHECK(missing(p, "Section 1a: Child Details: UPN"));  // the corrected opening entry left it out
     CHECK(missing(p, "Section 1c: Academic Information: English"));
     CHECK(missing(p, "Section 1e: Formulation"));
 }
@@ -50,8 +60,12 @@ TEST_CASE("documents/worcestershire-review-form-outcome") {
     Scenario sc("worcestershire", "osd_to_managed_move");
     sc.prepare();
     sc.start();
-    sc.add(E::review_held, {{"date", "2026-10-05"}, {"outcome", "convert"}, {"progress", "Excellent"}, {"concerns", "None"},
-                            {"support", "Keep mentor"}, {"next_review", "2026-10-19"}});
+    sc.add(E::review_held, {{"date", "2026-10-05"},
+                            {"outcome", "convert"},
+                            {"progress", "Excellent"},
+                            {"concerns", "None"},
+                            {"support", "Keep mentor"},
+                            {"next_review", "2026-10-19"}});
     const Document r = doc(sc, "worcs_review");
     CHECK(value(r, "Outcome") == "Convert to Managed Move");
     CHECK(value(r, "Date of Meeting") == "05/10/2026");
@@ -68,7 +82,7 @@ TEST_CASE("documents/direction-letter-has-the-statutory-contents") {
     CHECK(value(l, "Who the pupil reports to on the first day") == "Mr Host");
     CHECK(value(l, "Number of days") == "30");
     CHECK(value(l, "Session times") == "08:40-15:10");
-    CHECK(missing(l, "First review meeting"));   // the agreement in this scenario sets a frequency, not a date
+    CHECK(missing(l, "First review meeting"));  // the agreement in this scenario sets a frequency, not a date
     bool dual = false;
     for (const auto& s : l.sections)
         for (const auto& t : s.paragraphs) dual = dual || t.find("dual registered") != std::string::npos;
@@ -83,7 +97,7 @@ TEST_CASE("documents/thurrock-contract-with-4-weekly-review-boxes") {
     CHECK(value(c, "Review Date 4 wks") == "12/10/2026");
     CHECK(value(c, "Review Date 16 wks") == "04/01/2027");
     CHECK(value(c, "1") == "Attendance to school must exceed 95% during the trial period");
-    CHECK(missing(c, "Terms of contract for trial period: 4"));   // school-specific targets not set
+    CHECK(missing(c, "Terms of contract for trial period: 4"));  // school-specific targets not set
     CHECK(missing(c, "LA Representative"));
     int boxes = 0;
     for (const auto& s : c.sections) boxes += s.heading.find("Week Review") != std::string::npos;

@@ -22,7 +22,7 @@ std::string demo_with(const std::string& value, void (*place)(Json&)) {
     Json j = workspace_to_json_value(make_demo_workspace());
     place(j);
     std::string text = j.dump();
-    const auto at = text.find("\"REPLACE\"");
+    const auto  at = text.find("\"REPLACE\"");
     REQUIRE(at != std::string::npos);
     return text.replace(at, 9, value);
 }
@@ -33,7 +33,7 @@ bool says_too_deep(const Problems& problems) {
     return false;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("json-nesting-limit/parse-json-text-accepts-the-limit-and-refuses-beyond") {
     std::string error;
@@ -47,11 +47,13 @@ TEST_CASE("json-nesting-limit/parse-json-text-accepts-the-limit-and-refuses-beyo
 TEST_CASE("json-nesting-limit/workspace-deep-in-an-event-payload-the-calendar-or-a-name") {
     void (*places[])(Json&) = {
         [](Json& j) { j["cases"][0]["events"][1]["payload"]["extra"] = "REPLACE"; },
-        [](Json& j) { j["calendar"] = {{"terms", "REPLACE"}}; },
+        [](Json& j) {
+            j["calendar"] = {{"terms", "REPLACE"}};
+        },
         [](Json& j) { j["own_school"]["name"] = "REPLACE"; },
     };
     for (auto place : places) {
-        Problems problems, integrity;
+        Problems                 problems, integrity;
         std::optional<Workspace> ws;
         CHECK_NOTHROW(ws = load_workspace(demo_with(nested(600), place), "ws.json", problems, integrity));
         CHECK_FALSE(ws);
@@ -60,9 +62,9 @@ TEST_CASE("json-nesting-limit/workspace-deep-in-an-event-payload-the-calendar-or
 }
 
 TEST_CASE("json-nesting-limit/a-workspace-within-the-limit-is-judged-on-its-content") {
-    Problems problems, integrity;
-    const auto ws = load_workspace(demo_with(nested(200), [](Json& j) { j["own_school"]["name"] = "REPLACE"; }), "ws.json",
-                                   problems, integrity);
+    Problems   problems, integrity;
+    const auto ws = load_workspace(demo_with(nested(200), [](Json& j) { j["own_school"]["name"] = "REPLACE"; }),
+                                   "ws.json", problems, integrity);
     CHECK_FALSE(ws);
     CHECK_FALSE(says_too_deep(problems));
     REQUIRE_FALSE(problems.empty());

@@ -17,7 +17,8 @@ Json valid_local() {
         {"id": "testshire/length", "kind": "duration", "severity": "blocks", "message": "At most 8 weeks.",
          "citation": {"file": "testshire.txt", "paragraph": "3"}, "params": {"unit": "weeks", "max": 8}},
         {"id": "testshire/gate", "kind": "gate", "severity": "blocks", "message": "Consent first.",
-         "citation": {"file": "testshire.txt", "paragraph": "2"}, "params": {"action": "propose_host", "requires": "parent_consent"}}
+         "citation": {"file": "testshire.txt", "paragraph": "2"},
+         "params": {"action": "propose_host", "requires": "parent_consent"}}
       ]})");
 }
 
@@ -29,8 +30,10 @@ Problems parse_problems(const Json& j) {
 
 void expect(const Problems& problems, const std::string& path, const std::string& text) {
     bool found = false;
-    for (const auto& p : problems) found = found || (p.file == "testshire.json" && p.path == path && p.message.find(text) != std::string::npos);
-    if (!found) for (const auto& p : problems) MESSAGE(p.to_string());
+    for (const auto& p : problems)
+        found = found || (p.file == "testshire.json" && p.path == path && p.message.find(text) != std::string::npos);
+    if (!found)
+        for (const auto& p : problems) MESSAGE(p.to_string());
     CHECK_MESSAGE(found, path << " / " << text);
 }
 
@@ -39,10 +42,10 @@ Pack baseline() {
     return *embedded_pack("england-baseline", p);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("pack-invalid/valid-sample-loads-and-resolves-without-recompiling") {
-    Problems p;
+    Problems   p;
     const auto local = parse_pack(valid_local().dump(), "testshire.json", p);
     REQUIRE(local);
     const auto merged = resolve_pack(*local, baseline(), p);
@@ -191,15 +194,23 @@ TEST_CASE("pack-invalid/min-longer-than-max") {
 
 TEST_CASE("pack-invalid/bad-span") {
     Json j = valid_local();
-    j["rules"].push_back({{"id", "testshire/meet"}, {"kind", "deadline"}, {"severity", "warns"}, {"message", "Meet."},
-                          {"citation", {{"file", "t.txt"}, {"paragraph", "4"}}},
-                          {"params", {{"from", "host_accepted"}, {"to", "meeting:initial"}, {"within", {{"n", 2}, {"unit", "fortnights"}}}}}});
+    j["rules"].push_back(
+        {{"id", "testshire/meet"},
+         {"kind", "deadline"},
+         {"severity", "warns"},
+         {"message", "Meet."},
+         {"citation", {{"file", "t.txt"}, {"paragraph", "4"}}},
+         {"params",
+          {{"from", "host_accepted"}, {"to", "meeting:initial"}, {"within", {{"n", 2}, {"unit", "fortnights"}}}}}});
     expect(parse_problems(j), "/rules/2/params/within", "expected a span");
 }
 
 TEST_CASE("pack-invalid/zero-review-cadence") {
     Json j = valid_local();
-    j["rules"].push_back({{"id", "testshire/reviews"}, {"kind", "review_cadence"}, {"severity", "warns"}, {"message", "Review."},
+    j["rules"].push_back({{"id", "testshire/reviews"},
+                          {"kind", "review_cadence"},
+                          {"severity", "warns"},
+                          {"message", "Review."},
                           {"citation", {{"file", "t.txt"}, {"paragraph", "5"}}},
                           {"params", {{"every", {{"n", 0}, {"unit", "weeks"}}}}}});
     expect(parse_problems(j), "/rules/2/params/every", "a review cadence of 0");
@@ -207,7 +218,10 @@ TEST_CASE("pack-invalid/zero-review-cadence") {
 
 TEST_CASE("pack-invalid/attendance-threshold-over-100") {
     Json j = valid_local();
-    j["rules"].push_back({{"id", "testshire/att"}, {"kind", "attendance"}, {"severity", "warns"}, {"message", "Attend."},
+    j["rules"].push_back({{"id", "testshire/att"},
+                          {"kind", "attendance"},
+                          {"severity", "warns"},
+                          {"message", "Attend."},
                           {"citation", {{"file", "t.txt"}, {"paragraph", "6"}}},
                           {"params", {{"threshold", 195}, {"compare", "above"}, {"consequence", "warn"}}}});
     expect(parse_problems(j), "/rules/2/params/threshold", "expected a percentage from 0 to 100");
@@ -215,8 +229,12 @@ TEST_CASE("pack-invalid/attendance-threshold-over-100") {
 
 TEST_CASE("pack-invalid/info-unknown-stage") {
     Json j = valid_local();
-    j["rules"].push_back({{"id", "testshire/info"}, {"kind", "info"}, {"severity", "informs"}, {"message", "Note."},
-                          {"citation", {{"file", "t.txt"}, {"paragraph", "7"}}}, {"params", {{"stages", {"trial"}}}}});
+    j["rules"].push_back({{"id", "testshire/info"},
+                          {"kind", "info"},
+                          {"severity", "informs"},
+                          {"message", "Note."},
+                          {"citation", {{"file", "t.txt"}, {"paragraph", "7"}}},
+                          {"params", {{"stages", {"trial"}}}}});
     expect(parse_problems(j), "/rules/2/params/stages/0", "expected one of preparing");
 }
 
@@ -228,14 +246,15 @@ TEST_CASE("pack-invalid/bad-role-name-key") {
 
 TEST_CASE("pack-invalid/reading-without-why") {
     Json j = valid_local();
-    j["readings"] = Json::array({{{"topic", "t"}, {"reading", "r"}, {"citation", {{"file", "t.txt"}, {"paragraph", "1"}}}}});
+    j["readings"] =
+        Json::array({{{"topic", "t"}, {"reading", "r"}, {"citation", {{"file", "t.txt"}, {"paragraph", "1"}}}}});
     expect(parse_problems(j), "/readings/0/why", "missing");
 }
 
 TEST_CASE("pack-invalid/resolve-replacing-a-statutory-rule") {
     Json j = valid_local();
     j["replaces"] = {"england/no-trial-managed-move"};
-    Problems p;
+    Problems   p;
     const auto local = parse_pack(j.dump(), "testshire.json", p);
     REQUIRE(local);
     CHECK_FALSE(resolve_pack(*local, baseline(), p));
@@ -245,7 +264,7 @@ TEST_CASE("pack-invalid/resolve-replacing-a-statutory-rule") {
 TEST_CASE("pack-invalid/resolve-problems-name-the-file-the-pack-came-from") {
     Json j = valid_local();
     j["replaces"] = {"england/no-trial-managed-move"};
-    Problems p;
+    Problems   p;
     const auto local = parse_pack(j.dump(), "copy-of-testshire.json", p);
     REQUIRE(local);
     CHECK_FALSE(resolve_pack(*local, baseline(), p));
@@ -256,7 +275,7 @@ TEST_CASE("pack-invalid/resolve-problems-name-the-file-the-pack-came-from") {
 TEST_CASE("pack-invalid/resolve-replacing-an-unknown-rule") {
     Json j = valid_local();
     j["replaces"] = {"england/no-such-rule"};
-    Problems p;
+    Problems   p;
     const auto local = parse_pack(j.dump(), "testshire.json", p);
     REQUIRE(local);
     CHECK_FALSE(resolve_pack(*local, baseline(), p));
@@ -266,7 +285,7 @@ TEST_CASE("pack-invalid/resolve-replacing-an-unknown-rule") {
 TEST_CASE("pack-invalid/resolve-wrong-extends") {
     Json j = valid_local();
     j["extends"] = "scotland-baseline";
-    Problems p;
+    Problems   p;
     const auto local = parse_pack(j.dump(), "testshire.json", p);
     REQUIRE(local);
     CHECK_FALSE(resolve_pack(*local, baseline(), p));
@@ -275,9 +294,12 @@ TEST_CASE("pack-invalid/resolve-wrong-extends") {
 
 TEST_CASE("pack-invalid/resolve-conflict-names-unknown-statutory-rule") {
     Json j = valid_local();
-    j["conflicts"] = Json::array({{{"id", "testshire/c"}, {"local", "l"}, {"statutory_rule", "england/nothing"},
-                                   {"explanation", "e"}, {"citation", {{"file", "t.txt"}, {"paragraph", "1"}}}}});
-    Problems p;
+    j["conflicts"] = Json::array({{{"id", "testshire/c"},
+                                   {"local", "l"},
+                                   {"statutory_rule", "england/nothing"},
+                                   {"explanation", "e"},
+                                   {"citation", {{"file", "t.txt"}, {"paragraph", "1"}}}}});
+    Problems   p;
     const auto local = parse_pack(j.dump(), "testshire.json", p);
     REQUIRE(local);
     CHECK_FALSE(resolve_pack(*local, baseline(), p));
@@ -287,7 +309,7 @@ TEST_CASE("pack-invalid/resolve-conflict-names-unknown-statutory-rule") {
 TEST_CASE("pack-invalid/resolve-local-rule-reuses-baseline-id") {
     Json j = valid_local();
     j["rules"][1]["id"] = "england/cla-virtual-school";
-    Problems p;
+    Problems   p;
     const auto local = parse_pack(j.dump(), "testshire.json", p);
     REQUIRE(local);
     CHECK_FALSE(resolve_pack(*local, baseline(), p));

@@ -8,9 +8,10 @@ using namespace cp;
 
 TEST_CASE("packs/all-six-embedded-packs-parse-and-resolve") {
     const auto ids = embedded_pack_ids();
-    for (const char* id : {"england-baseline", "oxfordshire", "hammersmith-fulham", "thurrock", "norfolk", "worcestershire"}) {
+    for (const char* id :
+         {"england-baseline", "oxfordshire", "hammersmith-fulham", "thurrock", "norfolk", "worcestershire"}) {
         CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
-        Problems p;
+        Problems   p;
         const auto pack = load_resolved_pack(id, p);
         for (const auto& x : p) MESSAGE(x.to_string());
         REQUIRE(pack);
@@ -30,7 +31,7 @@ TEST_CASE("packs/local-packs-cite-their-own-seed-document") {
                                                          {"norfolk", "003_a300e7c698b79f09.txt"},
                                                          {"worcestershire", "004_db4daf6c9cf2ba51.txt"}};
     for (const auto& [id, file] : files) {
-        Problems p;
+        Problems   p;
         const auto pack = embedded_pack(id, p);
         REQUIRE(pack);
         for (const Rule& r : pack->rules) CHECK_MESSAGE(r.citation.file == file, r.id);
@@ -40,7 +41,7 @@ TEST_CASE("packs/local-packs-cite-their-own-seed-document") {
 
 TEST_CASE("packs/every-pack-has-ehcp-and-cla-gates") {
     for (const char* id : {"oxfordshire", "hammersmith-fulham", "thurrock", "norfolk", "worcestershire"}) {
-        Problems p;
+        Problems   p;
         const auto pack = load_resolved_pack(id, p);
         REQUIRE(pack);
         bool ehcp = false, cla = false;
@@ -54,7 +55,7 @@ TEST_CASE("packs/every-pack-has-ehcp-and-cla-gates") {
 }
 
 TEST_CASE("packs/statutory-baseline-rules-survive-every-local-pack") {
-    Problems p;
+    Problems   p;
     const auto base = embedded_pack("england-baseline", p);
     REQUIRE(base);
     for (const char* id : {"oxfordshire", "hammersmith-fulham", "thurrock", "norfolk", "worcestershire"}) {
@@ -72,7 +73,8 @@ Json norfolk_copy(const std::string& id) {
     Json j = Json::parse(cp_engine_assets_find("assets/protocols/norfolk.json")->text());
     j["id"] = id;
     for (auto& r : j["rules"]) r["id"] = id + "/" + r["id"].get<std::string>().substr(std::string("norfolk/").size());
-    for (auto& c : j["conflicts"]) c["id"] = id + "/" + c["id"].get<std::string>().substr(std::string("norfolk/").size());
+    for (auto& c : j["conflicts"])
+        c["id"] = id + "/" + c["id"].get<std::string>().substr(std::string("norfolk/").size());
     return j;
 }
 
@@ -84,7 +86,7 @@ Problems add_to_library(const Json& pack, PackLibrary& library) {
     return p;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("packs/library-loads-another-la-from-text-with-the-baseline-under-it") {
     PackLibrary library;
@@ -101,19 +103,20 @@ TEST_CASE("packs/library-refuses-a-pack-that-does-not-extend-the-baseline") {
     Json chained = norfolk_copy("kent");
     chained["extends"] = "norfolk";
     for (const Json& j : {missing, chained}) {
-        PackLibrary library;
+        PackLibrary    library;
         const Problems p = add_to_library(j, library);
         REQUIRE(p.size() == 1);
         CHECK(p[0].file == "kent.json");
         CHECK(p[0].path == "/extends");
-        CHECK(p[0].message.find("\"england-baseline\" (every local pack builds on the statutory baseline") != std::string::npos);
+        CHECK(p[0].message.find("\"england-baseline\" (every local pack builds on the statutory baseline") !=
+              std::string::npos);
         CHECK_FALSE(library.find("kent"));
     }
 }
 
 TEST_CASE("packs/library-refuses-to-replace-the-statutory-baseline-from-a-file") {
-    PackLibrary library;
-    Json j = Json::parse(cp_engine_assets_find("assets/protocols/england-baseline.json")->text());
+    PackLibrary    library;
+    Json           j = Json::parse(cp_engine_assets_find("assets/protocols/england-baseline.json")->text());
     const Problems p = add_to_library(j, library);
     REQUIRE(p.size() == 1);
     CHECK(p[0].path == "/id");

@@ -11,12 +11,18 @@ TEST_CASE("england/reg-3-notice-two-school-days-before-the-first-day") {
     Scenario sc("worcestershire", "off_site_direction");
     sc.prepare(false);
     sc.add(E::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-08"}});
-    sc.add(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}, {"review_every_weeks", 3}});
+    sc.add(E::agreement_signed,
+           {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}, {"review_every_weeks", 3}});
     const auto notice = deadline(sc.plan("2026-09-09"), "england/notice-two-school-days");
     REQUIRE(notice);
-    CHECK(notice->date == d("2026-09-10"));   // Mon 14 Sep: notice by Thu 10 Sep
+    CHECK(notice->date == d("2026-09-10"));  // Mon 14 Sep: notice by Thu 10 Sep
     CHECK(notice->status == DeadlineStatus::due);
-    sc.add(E::notice_sent, {{"date", "2026-09-11"}, {"address", "x"}, {"report_to", "y"}, {"days", 30}, {"reasons", "r"}, {"session_times", "t"}});
+    sc.add(E::notice_sent, {{"date", "2026-09-11"},
+                            {"address", "x"},
+                            {"report_to", "y"},
+                            {"days", 30},
+                            {"reasons", "r"},
+                            {"session_times", "t"}});
     const CasePlan late = sc.plan("2026-09-11");
     CHECK(action_blocked_by(late, "start_placement", "england/notice-before-start"));
     CHECK(deadline(late, "england/notice-two-school-days")->late);
@@ -24,7 +30,7 @@ TEST_CASE("england/reg-3-notice-two-school-days-before-the-first-day") {
 
 TEST_CASE("england/reg-3-notice-counts-school-days-across-half-term") {
     Scenario sc("worcestershire", "off_site_direction");
-    sc.prepare(true, "2026-11-02");   // first day after the autumn half-term
+    sc.prepare(true, "2026-11-02");  // first day after the autumn half-term
     const auto notice = deadline(sc.plan("2026-10-20"), "england/notice-two-school-days");
     REQUIRE(notice);
     CHECK(notice->date == d("2026-10-22"));
@@ -33,7 +39,8 @@ TEST_CASE("england/reg-3-notice-counts-school-days-across-half-term") {
 TEST_CASE("england/reg-3-notice-contents") {
     Scenario sc("worcestershire", "off_site_direction");
     sc.prepare(false);
-    sc.add(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}, {"review_every_weeks", 3}});
+    sc.add(E::agreement_signed,
+           {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}, {"review_every_weeks", 3}});
     sc.add(E::notice_sent, {{"date", "2026-09-09"}, {"address", "1 High St"}});
     const DraftVerdict v = sc.check(E::placement_started, {{"date", "2026-09-14"}}, "2026-09-14");
     CHECK(v.allowed);
@@ -45,14 +52,21 @@ TEST_CASE("england/pupil-voice-required-in-off-site-directions-from-26-july-2026
     sc.add(E::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-08"}});
     sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
     sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
-    sc.add(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}, {"review_every_weeks", 3}});
-    sc.add(E::notice_sent, {{"date", "2026-09-09"}, {"address", "x"}, {"report_to", "y"}, {"days", 30}, {"reasons", "r"}, {"session_times", "t"}});
+    sc.add(E::agreement_signed,
+           {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}, {"review_every_weeks", 3}});
+    sc.add(E::notice_sent, {{"date", "2026-09-09"},
+                            {"address", "x"},
+                            {"report_to", "y"},
+                            {"days", 30},
+                            {"reasons", "r"},
+                            {"session_times", "t"}});
     CHECK(action_blocked_by(sc.plan("2026-09-10"), "start_placement", "england/pupil-voice-osd"));
     Scenario before("worcestershire", "off_site_direction", {{"date", "2026-06-01"}});
     before.add(E::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-06-01"}});
     before.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-06-01"}});
     before.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-06-01"}});
-    before.add(E::agreement_signed, {{"date", "2026-06-02"}, {"start", "2026-06-08"}, {"duration_weeks", 6}, {"review_every_weeks", 3}});
+    before.add(E::agreement_signed,
+               {{"date", "2026-06-02"}, {"start", "2026-06-08"}, {"duration_weeks", 6}, {"review_every_weeks", 3}});
     CHECK_FALSE(action_blocked_by(before.plan("2026-06-03"), "start_placement", "england/pupil-voice-osd"));
 }
 
@@ -62,7 +76,8 @@ TEST_CASE("england/no-trial-managed-move-from-26-july-2026") {
     const CasePlan p = sc.plan("2026-09-10");
     CHECK(action_blocked_by(p, "start_placement", "england/no-trial-managed-move"));
     bool lawful_path = false;
-    for (const auto& i : p.checklist) lawful_path = lawful_path || i.text.find("off-site direction converting to managed move") != std::string::npos;
+    for (const auto& i : p.checklist)
+        lawful_path = lawful_path || i.text.find("off-site direction converting to managed move") != std::string::npos;
     CHECK(lawful_path);
     // A direct managed move without a trial stays possible: transfer with consent.
     sc.add(E::consent_recorded, {{"who", "admission_authority"}, {"given", true}, {"date", "2026-09-10"}});
@@ -74,7 +89,7 @@ TEST_CASE("england/trial-managed-move-started-before-26-july-2026-is-explained-n
     sc.prepare(true, "2026-06-08");
     sc.start("2026-06-08");
     const CasePlan p = sc.plan("2026-06-15");
-    const auto a = alert(p, "england/no-trial-managed-move");
+    const auto     a = alert(p, "england/no-trial-managed-move");
     REQUIRE(a);
     CHECK(a->level == AlertLevel::info);
     CHECK(alert(p, "thurrock/trial-admission-vs-statute")->level == AlertLevel::info);
@@ -99,7 +114,8 @@ TEST_CASE("england/reg-4a-written-request-with-no-recent-review") {
     const auto r = deadline(sc.plan("2026-09-22"), "england/parent-review-request");
     REQUIRE(r);
     CHECK(r->date == d("2026-10-05"));
-    sc.add(E::review_requested, {{"date", "2026-09-22"}, {"by", "parent"}, {"in_writing", false}});   // a phone call does not count
+    sc.add(E::review_requested,
+           {{"date", "2026-09-22"}, {"by", "parent"}, {"in_writing", false}});  // a phone call does not count
     CHECK(deadline(sc.plan("2026-09-23"), "england/parent-review-request")->date == d("2026-10-05"));
 }
 
@@ -109,10 +125,11 @@ TEST_CASE("england/registers-persistent-absence-10-percent") {
     sc.start("2026-09-14");
     sc.add(E::attendance_week, {{"week_start", "2026-09-14"}, {"sessions", "/////////I"}});
     sc.add(E::attendance_week, {{"week_start", "2026-09-21"}, {"sessions", "//////////"}});
-    CHECK_FALSE(alert(sc.plan("2026-09-28"), "england/persistent-absence"));   // 95%
-    sc.add(E::attendance_week, {{"week_start", "2026-09-21"}, {"sessions", "/////////N"}});   // a later report of the same week
+    CHECK_FALSE(alert(sc.plan("2026-09-28"), "england/persistent-absence"));  // 95%
+    sc.add(E::attendance_week,
+           {{"week_start", "2026-09-21"}, {"sessions", "/////////N"}});  // a later report of the same week
     const CasePlan p = sc.plan("2026-09-28");
-    CHECK(p.attendance.percent == doctest::Approx(90.0));   // missing 10% or more is persistent absence
+    CHECK(p.attendance.percent == doctest::Approx(90.0));  // missing 10% or more is persistent absence
     CHECK(alert(p, "england/persistent-absence"));
 }
 
@@ -120,6 +137,6 @@ TEST_CASE("england/registers-codes-d-and-no-session-are-not-possible-sessions") 
     CaseState s;
     s.attendance.push_back({d("2026-09-14"), "//LD-BKXYI", std::nullopt});
     const AttendanceSummary a = attendance_of(s);
-    CHECK(a.possible == 6);   // / / L B K I
+    CHECK(a.possible == 6);  // / / L B K I
     CHECK(a.present == 5);
 }

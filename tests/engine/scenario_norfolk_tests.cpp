@@ -11,16 +11,23 @@ namespace {
 // Norfolk's agreement is in school weeks: 8 of them.
 void norfolk_agreement(Scenario& sc, int weeks = 8) {
     sc.add(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", weeks}});
-    sc.add(E::notice_sent, {{"date", "2026-09-09"}, {"address", "x"}, {"report_to", "y"}, {"days", 40}, {"reasons", "r"}, {"session_times", "t"}});
+    sc.add(E::notice_sent, {{"date", "2026-09-09"},
+                            {"address", "x"},
+                            {"report_to", "y"},
+                            {"days", 40},
+                            {"reasons", "r"},
+                            {"session_times", "t"}});
 }
-} // namespace
+}  // namespace
 
 TEST_CASE("norfolk/process-3-four-nearest-schools-before-approach") {
     Scenario sc("norfolk", "osd_to_managed_move");
     sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"date", "2026-09-07"}});
     const DraftVerdict v = sc.check(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}}, "2026-09-08");
     CHECK(blocked_by(v, "norfolk/four-nearest-schools"));
-    sc.add(E::nearest_schools_listed, {{"date", "2026-09-08"}, {"schools", Json::array({{{"urn", "100001"}, {"moves_in", 2}, {"moves_out", 1}}})}});
+    sc.add(
+        E::nearest_schools_listed,
+        {{"date", "2026-09-08"}, {"schools", Json::array({{{"urn", "100001"}, {"moves_in", 2}, {"moves_out", 1}}})}});
     CHECK(sc.check(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}}, "2026-09-08").allowed);
 }
 
@@ -43,7 +50,8 @@ TEST_CASE("norfolk/process-9-trial-of-8-school-weeks-across-half-term") {
 TEST_CASE("norfolk/process-9-shorter-than-8-school-weeks-warns") {
     Scenario sc("norfolk", "osd_to_managed_move");
     sc.prepare(false);
-    const DraftVerdict v = sc.check(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}}, "2026-09-09");
+    const DraftVerdict v = sc.check(
+        E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}}, "2026-09-09");
     CHECK(v.allowed);
     CHECK(warned_by(v, "norfolk/trial-8-school-weeks"));
 }
@@ -53,7 +61,9 @@ TEST_CASE("norfolk/process-9-extension-up-to-6-more-school-weeks") {
     sc.prepare(false);
     norfolk_agreement(sc);
     sc.start("2026-09-14");
-    CHECK_FALSE(sc.check(E::extension_agreed, {{"date", "2026-11-09"}, {"weeks", 7}, {"reason", "low_level_concerns"}}, "2026-11-09").allowed);
+    CHECK_FALSE(sc.check(E::extension_agreed, {{"date", "2026-11-09"}, {"weeks", 7}, {"reason", "low_level_concerns"}},
+                         "2026-11-09")
+                    .allowed);
     sc.add(E::extension_agreed, {{"date", "2026-11-09"}, {"weeks", 6}, {"reason", "low_level_concerns"}});
     // 14 school weeks: weeks 9-13 run 16 Nov - 18 Dec, the Christmas holiday does not count, and
     // week 14 is 4-8 January.
@@ -75,7 +85,8 @@ TEST_CASE("norfolk/process-16-attendance-below-persistent-absence-fails-unless-i
     REQUIRE(a);
     CHECK(a->level == AlertLevel::blocking);
     CHECK(action_blocked_by(p, "convert_to_managed_move", "norfolk/attendance-pa-fails"));
-    sc.add(E::extension_agreed, {{"date", "2026-09-28"}, {"weeks", 2}, {"reason", "illness"}, {"evidence", "GP letter 25/09/2026"}});
+    sc.add(E::extension_agreed,
+           {{"date", "2026-09-28"}, {"weeks", 2}, {"reason", "illness"}, {"evidence", "GP letter 25/09/2026"}});
     const CasePlan q = sc.plan("2026-09-28");
     CHECK_FALSE(alert(q, "norfolk/attendance-pa-fails"));
     CHECK(q.allows("convert_to_managed_move"));
@@ -126,7 +137,7 @@ TEST_CASE("norfolk/process-8-10-agreement-fair-access-and-joint-meeting-before-s
 }
 
 TEST_CASE("norfolk/behaviour-trial-conflicts-with-statute") {
-    Scenario sc("norfolk", "managed_move");
+    Scenario   sc("norfolk", "managed_move");
     const auto c = alert(sc.plan("2026-09-08"), "norfolk/behaviour-trial-vs-statute");
     REQUIRE(c);
     CHECK(c->detail.find("behaviour trial") != std::string::npos);
@@ -139,7 +150,7 @@ TEST_CASE("norfolk/weekly-attendance-to-current-school") {
     sc.start("2026-09-14");
     auto w = deadline(sc.plan("2026-09-22"), "norfolk/weekly-attendance");
     REQUIRE(w);
-    CHECK(w->date == d("2026-09-25"));   // the week of 14 Sep is due by the following Friday
+    CHECK(w->date == d("2026-09-25"));  // the week of 14 Sep is due by the following Friday
     CHECK(sc.plan("2026-09-28").alerts.size() > 0);
     CHECK(deadline(sc.plan("2026-09-28"), "norfolk/weekly-attendance")->status == DeadlineStatus::overdue);
     sc.add(E::attendance_week, {{"week_start", "2026-09-14"}, {"sessions", "//////////"}});

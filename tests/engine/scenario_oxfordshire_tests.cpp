@@ -10,7 +10,8 @@ using E = EventType;
 TEST_CASE("oxfordshire/5b-no-longer-than-6-weeks") {
     Scenario sc("oxfordshire", "osd_to_managed_move");
     sc.prepare(false);
-    const DraftVerdict v = sc.check(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 8}}, "2026-09-09");
+    const DraftVerdict v = sc.check(
+        E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 8}}, "2026-09-09");
     CHECK_FALSE(v.allowed);
     CHECK(blocked_by(v, "oxfordshire/max-6-weeks"));
     sc.prepare();
@@ -24,7 +25,7 @@ TEST_CASE("oxfordshire/5b-6-three-weekly-review-points-and-fortnightly-arrangeme
     Scenario sc("oxfordshire", "osd_to_managed_move");
     sc.prepare();
     sc.start("2026-09-14");
-    CasePlan p = sc.plan("2026-09-15");
+    CasePlan   p = sc.plan("2026-09-15");
     const auto review = deadline(p, "oxfordshire/review-points-3-weekly");
     const auto check = deadline(p, "oxfordshire/arrangements-fortnightly");
     REQUIRE(review);
@@ -37,7 +38,7 @@ TEST_CASE("oxfordshire/5b-6-three-weekly-review-points-and-fortnightly-arrangeme
     CHECK(deadline(p, "oxfordshire/arrangements-fortnightly")->date == d("2026-10-12"));
     sc.add(E::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}});
     p = sc.plan("2026-10-06");
-    CHECK(deadline(p, "oxfordshire/review-points-3-weekly")->date == d("2026-10-25"));   // capped at the 6-week end
+    CHECK(deadline(p, "oxfordshire/review-points-3-weekly")->date == d("2026-10-25"));  // capped at the 6-week end
     bool reading = false;
     for (const auto& r : p.readings) reading = reading || r.topic.find("3-weekly") != std::string::npos;
     CHECK(reading);
@@ -48,7 +49,7 @@ TEST_CASE("oxfordshire/1-2-all-parties-agree-and-visit-before-agreement") {
     sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"date", "2026-09-07"}});
     sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
     sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
-    const Json agreement = {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}};
+    const Json   agreement = {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}};
     DraftVerdict v = sc.check(E::agreement_signed, agreement, "2026-09-09");
     CHECK(blocked_by(v, "oxfordshire/visit-before-agreement"));
     CHECK(blocked_by(v, "oxfordshire/all-parties-agree-pupil"));
@@ -66,8 +67,10 @@ TEST_CASE("oxfordshire/3-information-shared-in-full-before-start") {
     partial.prepare();
     // Correct the information entry: the safeguarding part had not actually been sent.
     std::string info_id;
-    for (const auto& e : partial.log.c.events) if (e.type == E::information_shared) info_id = e.id;
-    partial.add(E::information_shared, {{"date", "2026-09-08"}, {"items", {"academic", "behaviour", "attendance"}}}, info_id);
+    for (const auto& e : partial.log.c.events)
+        if (e.type == E::information_shared) info_id = e.id;
+    partial.add(E::information_shared, {{"date", "2026-09-08"}, {"items", {"academic", "behaviour", "attendance"}}},
+                info_id);
     CHECK(action_blocked_by(partial.plan("2026-09-10"), "start_placement", "oxfordshire/information-in-full"));
 }
 
@@ -77,7 +80,8 @@ TEST_CASE("oxfordshire/3i-3ii-virtual-school-and-sen-officer") {
     const CasePlan p = sc.plan("2026-09-08");
     CHECK(action_blocked_by(p, "propose_host", "oxfordshire/cla-virtual-school"));
     CHECK(action_blocked_by(p, "propose_host", "oxfordshire/ehcp-sen-officer"));
-    CHECK_FALSE(action_blocked_by(p, "start_placement", "england/cla-virtual-school"));   // replaced by the local wording
+    CHECK_FALSE(
+        action_blocked_by(p, "start_placement", "england/cla-virtual-school"));  // replaced by the local wording
 }
 
 TEST_CASE("oxfordshire/7-joint-decision-then-notify-ert") {
@@ -97,7 +101,7 @@ TEST_CASE("oxfordshire/7-joint-decision-then-notify-ert") {
     CHECK(deadline(p, "oxfordshire/joint-decision-at-end")->status == DeadlineStatus::met);
     const auto ert = deadline(p, "oxfordshire/notify-ert-outcome");
     REQUIRE(ert);
-    CHECK(ert->date == d("2026-11-06"));   // 5 school days, half-term not counted
+    CHECK(ert->date == d("2026-11-06"));  // 5 school days, half-term not counted
     CHECK(ert->who == "Home school");
 }
 
@@ -110,13 +114,14 @@ TEST_CASE("oxfordshire/7-pupil-voice-recorded-on-return") {
     for (const auto& e : sc.log.c.events)
         if (e.type == E::views_recorded && e.payload["who"] == "pupil") views_id = e.id;
     sc.add(E::retraction, {{"reason", "recorded against the wrong pupil"}}, views_id);
-    const DraftVerdict v = sc.check(E::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", "returned"}}, "2026-10-23");
+    const DraftVerdict v =
+        sc.check(E::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", "returned"}}, "2026-10-23");
     CHECK(v.allowed);
     CHECK(warned_by(v, "oxfordshire/pupil-voice-on-return"));
 }
 
 TEST_CASE("oxfordshire/principles-alert-ert-at-earliest-opportunity") {
-    Scenario sc("oxfordshire", "osd_to_managed_move");
+    Scenario   sc("oxfordshire", "osd_to_managed_move");
     const auto d0 = deadline(sc.plan("2026-09-08"), "oxfordshire/alert-ert-early");
     REQUIRE(d0);
     CHECK(d0->date == d("2026-09-14"));

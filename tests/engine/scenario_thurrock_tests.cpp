@@ -13,8 +13,9 @@ TEST_CASE("thurrock/serious-breach-ends-at-once") {
     Scenario sc("thurrock", "osd_to_managed_move");
     sc.prepare();
     sc.start("2026-09-14");
-    CHECK_FALSE(sc.plan("2026-09-23").allows("end_placement"));   // inside the 4-week lock
-    const DraftVerdict breach = sc.check(E::serious_breach, {{"date", "2026-09-24"}, {"category", "weapon"}}, "2026-09-24");
+    CHECK_FALSE(sc.plan("2026-09-23").allows("end_placement"));  // inside the 4-week lock
+    const DraftVerdict breach =
+        sc.check(E::serious_breach, {{"date", "2026-09-24"}, {"category", "weapon"}}, "2026-09-24");
     CHECK(breach.allowed);
     sc.add(E::serious_breach, {{"date", "2026-09-24"}, {"category", "weapon"}, {"description", "Knife found in bag"}});
     const CasePlan p = sc.plan("2026-09-24");
@@ -25,7 +26,7 @@ TEST_CASE("thurrock/serious-breach-ends-at-once") {
     CHECK(a->citation.file == "002_51d3a4d919b20124.txt");
     const auto meeting = deadline(p, "thurrock/serious-breach-ends-at-once");
     REQUIRE(meeting);
-    CHECK(meeting->date == d("2026-09-25"));   // Thursday breach -> Friday meeting
+    CHECK(meeting->date == d("2026-09-25"));  // Thursday breach -> Friday meeting
     CHECK(meeting->status == DeadlineStatus::due);
     CHECK(meeting->who == "Home school");
     CHECK_FALSE(p.allows("convert_to_managed_move"));
@@ -40,7 +41,7 @@ TEST_CASE("thurrock/serious-breach-on-friday-meeting-next-school-day-after-half-
     Scenario sc("thurrock", "osd_to_managed_move");
     sc.prepare();
     sc.start("2026-09-14");
-    sc.add(E::serious_breach, {{"date", "2026-10-23"}, {"category", "assault"}});   // last day before half-term
+    sc.add(E::serious_breach, {{"date", "2026-10-23"}, {"category", "assault"}});  // last day before half-term
     const auto meeting = deadline(sc.plan("2026-10-23"), "thurrock/serious-breach-ends-at-once");
     REQUIRE(meeting);
     CHECK(meeting->date == d("2026-11-02"));
@@ -51,7 +52,7 @@ TEST_CASE("thurrock/no-termination-before-the-4-week-review") {
     Scenario sc("thurrock", "osd_to_managed_move");
     sc.prepare();
     sc.start("2026-09-14");
-    const Json early = {{"date", "2026-10-01"}, {"reason", "contract_not_met"}, {"return_date", "2026-10-02"}};
+    const Json         early = {{"date", "2026-10-01"}, {"reason", "contract_not_met"}, {"return_date", "2026-10-02"}};
     const DraftVerdict v = sc.check(E::placement_ended, early, "2026-10-01");
     CHECK_FALSE(v.allowed);
     CHECK(blocked_by(v, "thurrock/no-termination-before-4-weeks"));
@@ -67,7 +68,8 @@ TEST_CASE("thurrock/gdpr-form-before-information-is-shared") {
     // Process, Student Passport bullet: a signed GDPR form must be held before sharing.
     Scenario sc("thurrock", "osd_to_managed_move");
     sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"date", "2026-09-07"}});
-    const DraftVerdict v = sc.check(E::information_shared, {{"date", "2026-09-08"}, {"items", {"academic"}}}, "2026-09-08");
+    const DraftVerdict v =
+        sc.check(E::information_shared, {{"date", "2026-09-08"}, {"items", {"academic"}}}, "2026-09-08");
     CHECK_FALSE(v.allowed);
     CHECK(blocked_by(v, "thurrock/gdpr-before-sharing"));
     const CasePlan p = sc.plan("2026-09-08");
@@ -81,31 +83,46 @@ TEST_CASE("thurrock/gdpr-form-before-information-is-shared") {
 TEST_CASE("thurrock/no-more-than-two-referrals-without-panel-agreement") {
     // Key Principles, bullet 9.
     Scenario sc("thurrock", "osd_to_managed_move");
-    sc.add(E::history_recorded, {{"what", "previous_managed_move"}, {"detail", "2024 to Ash School"}, {"successful", false}});
-    sc.add(E::history_recorded, {{"what", "previous_managed_move"}, {"detail", "2025 to Elm School"}, {"successful", false}});
+    sc.add(E::history_recorded,
+           {{"what", "previous_managed_move"}, {"detail", "2024 to Ash School"}, {"successful", false}});
+    sc.add(E::history_recorded,
+           {{"what", "previous_managed_move"}, {"detail", "2025 to Elm School"}, {"successful", false}});
     sc.prepare(false);
     const DraftVerdict v = sc.check(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-10"}}, "2026-09-10");
     CHECK(blocked_by(v, "thurrock/referrals-max-two"));
     sc.add(E::gate_cleared, {{"gate", "panel_repeat_referral"}, {"date", "2026-09-10"}});
-    CHECK_FALSE(blocked_by(sc.check(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-10"}}, "2026-09-10"), "thurrock/referrals-max-two"));
+    CHECK_FALSE(blocked_by(sc.check(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-10"}}, "2026-09-10"),
+                           "thurrock/referrals-max-two"));
 }
 
 TEST_CASE("thurrock/up-to-12-weeks-plus-one-4-week-extension") {
     // Key Principles bullet 6, Process bullet 6, Appendix A.
     Scenario sc("thurrock", "osd_to_managed_move");
     sc.prepare(false);
-    CHECK(blocked_by(sc.check(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 13}}, "2026-09-09"),
+    CHECK(blocked_by(sc.check(E::agreement_signed,
+                              {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 13}}, "2026-09-09"),
                      "thurrock/length-12-plus-4"));
-    sc.add(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 12}, {"alternative_strategy", "AP"}});
-    sc.add(E::notice_sent, {{"date", "2026-09-09"}, {"address", "x"}, {"report_to", "y"}, {"days", 60}, {"reasons", "r"}, {"session_times", "t"}});
+    sc.add(E::agreement_signed,
+           {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 12}, {"alternative_strategy", "AP"}});
+    sc.add(E::notice_sent, {{"date", "2026-09-09"},
+                            {"address", "x"},
+                            {"report_to", "y"},
+                            {"days", 60},
+                            {"reasons", "r"},
+                            {"session_times", "t"}});
     sc.start("2026-09-14");
-    CHECK(sc.plan("2026-09-15").planned_end == d("2026-12-06"));   // 12 calendar weeks, last day the Sunday
-    CHECK(sc.check(E::extension_agreed, {{"date", "2026-11-30"}, {"weeks", 4}, {"reason", "monitor_behaviour"}}, "2026-11-30").allowed);
-    CHECK_FALSE(sc.check(E::extension_agreed, {{"date", "2026-11-30"}, {"weeks", 5}, {"reason", "monitor_behaviour"}}, "2026-11-30").allowed);
+    CHECK(sc.plan("2026-09-15").planned_end == d("2026-12-06"));  // 12 calendar weeks, last day the Sunday
+    CHECK(sc.check(E::extension_agreed, {{"date", "2026-11-30"}, {"weeks", 4}, {"reason", "monitor_behaviour"}},
+                   "2026-11-30")
+              .allowed);
+    CHECK_FALSE(sc.check(E::extension_agreed, {{"date", "2026-11-30"}, {"weeks", 5}, {"reason", "monitor_behaviour"}},
+                         "2026-11-30")
+                    .allowed);
     sc.add(E::extension_agreed, {{"date", "2026-11-30"}, {"weeks", 2}, {"reason", "monitor_behaviour"}});
     CHECK(sc.plan("2026-12-01").planned_end == d("2026-12-20"));
-    const DraftVerdict second = sc.check(E::extension_agreed, {{"date", "2026-12-14"}, {"weeks", 2}, {"reason", "monitor_behaviour"}}, "2026-12-14");
-    CHECK(blocked_by(second, "thurrock/length-12-plus-4"));   // only one extension
+    const DraftVerdict second = sc.check(
+        E::extension_agreed, {{"date", "2026-12-14"}, {"weeks", 2}, {"reason", "monitor_behaviour"}}, "2026-12-14");
+    CHECK(blocked_by(second, "thurrock/length-12-plus-4"));  // only one extension
 }
 
 TEST_CASE("thurrock/attendance-must-exceed-95") {
@@ -191,13 +208,16 @@ TEST_CASE("thurrock/key-principles-bullet-9-earlier-cases-of-the-same-pupil-coun
     }
     ws.cases.push_back(sc.log.c);
     const cp::CaseState s = sc.state();
-    const cp::UpnIndex index = cp::index_cases_by_upn(ws);
+    const cp::UpnIndex  index = cp::index_cases_by_upn(ws);
     CHECK(index.at("A123456789012").size() == 3);
     const cp::EventDraft propose{{"Tester", "DHT"}, E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-10"}}, ""};
     CHECK(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws}, propose), "thurrock/referrals-max-two"));
-    CHECK(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws, &index}, propose), "thurrock/referrals-max-two"));
-    ws.cases.erase(ws.cases.begin());   // one earlier case: referral 2 is still allowed
+    CHECK(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws, &index}, propose),
+                     "thurrock/referrals-max-two"));
+    ws.cases.erase(ws.cases.begin());  // one earlier case: referral 2 is still allowed
     const cp::UpnIndex fewer = cp::index_cases_by_upn(ws);
-    CHECK_FALSE(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws}, propose), "thurrock/referrals-max-two"));
-    CHECK_FALSE(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws, &fewer}, propose), "thurrock/referrals-max-two"));
+    CHECK_FALSE(
+        blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws}, propose), "thurrock/referrals-max-two"));
+    CHECK_FALSE(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws, &fewer}, propose),
+                           "thurrock/referrals-max-two"));
 }

@@ -14,11 +14,12 @@ TEST_CASE("worcestershire/invitation-6-days-before-review") {
     sc.start("2026-09-14");
     sc.add(E::review_scheduled, {{"date", "2026-10-19"}});
     CasePlan p = sc.plan("2026-10-05");
-    auto inv = deadline(p, "worcestershire/invitation-6-days-before-review");
+    auto     inv = deadline(p, "worcestershire/invitation-6-days-before-review");
     REQUIRE(inv);
     CHECK(inv->date == d("2026-10-13"));
     CHECK(inv->status == DeadlineStatus::upcoming);
-    CHECK(deadline(sc.plan("2026-10-12"), "worcestershire/invitation-6-days-before-review")->status == DeadlineStatus::due);
+    CHECK(deadline(sc.plan("2026-10-12"), "worcestershire/invitation-6-days-before-review")->status ==
+          DeadlineStatus::due);
     p = sc.plan("2026-10-14");
     CHECK(deadline(p, "worcestershire/invitation-6-days-before-review")->status == DeadlineStatus::overdue);
     CHECK(alert(p, "worcestershire/invitation-6-days-before-review"));
@@ -26,12 +27,12 @@ TEST_CASE("worcestershire/invitation-6-days-before-review") {
     inv = deadline(sc.plan("2026-10-15"), "worcestershire/invitation-6-days-before-review");
     CHECK(inv->status == DeadlineStatus::met);
     CHECK(inv->late);
-    CHECK_FALSE(deadline(sc.plan("2026-10-15"), "england/invite-6-days"));   // replaced by the local wording
+    CHECK_FALSE(deadline(sc.plan("2026-10-15"), "england/invite-6-days"));  // replaced by the local wording
 }
 
 TEST_CASE("worcestershire/consent-not-required-views-recorded") {
     // Context para 3; Form 1 note: no consent needed, but record the parents' views.
-    Scenario sc("worcestershire", "off_site_direction");
+    Scenario           sc("worcestershire", "off_site_direction");
     const DraftVerdict v = sc.check(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}}, "2026-09-08");
     CHECK(v.allowed);
     CHECK(warned_by(v, "worcestershire/parent-views"));
@@ -40,10 +41,19 @@ TEST_CASE("worcestershire/consent-not-required-views-recorded") {
     sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
     sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
     sc.add(E::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-08"}});
-    sc.add(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 8}, {"review_every_weeks", 4},
-                                  {"funding", "none"}, {"transport", "parent"}});
-    sc.add(E::notice_sent, {{"date", "2026-09-09"}, {"address", "x"}, {"report_to", "y"}, {"days", 40}, {"reasons", "r"}, {"session_times", "t"}});
-    CHECK(sc.plan("2026-09-10").allows("start_placement"));   // no parental consent recorded at all
+    sc.add(E::agreement_signed, {{"date", "2026-09-09"},
+                                 {"start", "2026-09-14"},
+                                 {"duration_weeks", 8},
+                                 {"review_every_weeks", 4},
+                                 {"funding", "none"},
+                                 {"transport", "parent"}});
+    sc.add(E::notice_sent, {{"date", "2026-09-09"},
+                            {"address", "x"},
+                            {"report_to", "y"},
+                            {"days", 40},
+                            {"reasons", "r"},
+                            {"session_times", "t"}});
+    CHECK(sc.plan("2026-09-10").allows("start_placement"));  // no parental consent recorded at all
 }
 
 TEST_CASE("worcestershire/background-board-decides") {
@@ -52,8 +62,14 @@ TEST_CASE("worcestershire/background-board-decides") {
     fresh.add(E::views_recorded, {{"who", "pupil"}, {"date", "2026-09-07"}, {"text", "ok"}});
     fresh.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
     fresh.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
-    fresh.add(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 8}, {"review_every_weeks", 4}});
-    fresh.add(E::notice_sent, {{"date", "2026-09-09"}, {"address", "x"}, {"report_to", "y"}, {"days", 40}, {"reasons", "r"}, {"session_times", "t"}});
+    fresh.add(E::agreement_signed,
+              {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 8}, {"review_every_weeks", 4}});
+    fresh.add(E::notice_sent, {{"date", "2026-09-09"},
+                               {"address", "x"},
+                               {"report_to", "y"},
+                               {"days", 40},
+                               {"reasons", "r"},
+                               {"session_times", "t"}});
     CHECK(action_blocked_by(fresh.plan("2026-09-10"), "start_placement", "worcestershire/board-decides"));
 }
 
@@ -77,25 +93,27 @@ TEST_CASE("worcestershire/criteria-ehcp-to-send-team") {
 
 TEST_CASE("worcestershire/review-reviews-at-agreed-intervals-in-school-weeks") {
     Scenario sc("worcestershire", "off_site_direction");
-    sc.prepare();   // agreement: reviews every 3 weeks
+    sc.prepare();  // agreement: reviews every 3 weeks
     sc.start("2026-09-14");
     const auto r = deadline(sc.plan("2026-09-15"), "worcestershire/reviews-at-agreed-intervals");
     REQUIRE(r);
-    CHECK(r->date == d("2026-10-05"));   // 3 school weeks after the start
+    CHECK(r->date == d("2026-10-05"));  // 3 school weeks after the start
     const auto first = deadline(sc.plan("2026-09-15"), "worcestershire/first-review-6-school-weeks");
     REQUIRE(first);
-    CHECK(first->date == d("2026-11-02"));   // 6 school weeks, half-term not counted
+    CHECK(first->date == d("2026-11-02"));  // 6 school weeks, half-term not counted
 }
 
 TEST_CASE("worcestershire/review-paragraph-4-host-suspension-calls-emergency-review") {
     Scenario sc("worcestershire", "off_site_direction");
     sc.prepare();
     sc.start("2026-09-14");
-    sc.add(E::serious_breach, {{"date", "2026-09-30"}, {"category", "assault"}, {"suspended", true}, {"ends_placement", false}});
+    sc.add(E::serious_breach,
+           {{"date", "2026-09-30"}, {"category", "assault"}, {"suspended", true}, {"ends_placement", false}});
     CasePlan p = sc.plan("2026-09-30");
-    CHECK(p.stage == Stage::placement);   // the host may end it, preferably after a review
+    CHECK(p.stage == Stage::placement);  // the host may end it, preferably after a review
     CHECK(alert(p, "worcestershire/host-suspension-emergency-review"));
-    sc.add(E::review_held, {{"date", "2026-10-02"}, {"outcome", "continue"}, {"emergency", true}, {"next_review", "2026-10-16"}});
+    sc.add(E::review_held,
+           {{"date", "2026-10-02"}, {"outcome", "continue"}, {"emergency", true}, {"next_review", "2026-10-16"}});
     p = sc.plan("2026-10-02");
     CHECK_FALSE(alert(p, "worcestershire/host-suspension-emergency-review"));
 }
@@ -107,10 +125,16 @@ TEST_CASE("worcestershire/managed-move-convert-needs-all-parties") {
     sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
     sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
     sc.add(E::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-08"}});
-    sc.add(E::agreement_signed, {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 8}, {"review_every_weeks", 4}});
-    sc.add(E::notice_sent, {{"date", "2026-09-09"}, {"address", "x"}, {"report_to", "y"}, {"days", 40}, {"reasons", "r"}, {"session_times", "t"}});
+    sc.add(E::agreement_signed,
+           {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 8}, {"review_every_weeks", 4}});
+    sc.add(E::notice_sent, {{"date", "2026-09-09"},
+                            {"address", "x"},
+                            {"report_to", "y"},
+                            {"days", 40},
+                            {"reasons", "r"},
+                            {"session_times", "t"}});
     sc.start("2026-09-14");
-    const Json convert = {{"date", "2026-11-09"}, {"outcome", "convert"}};
+    const Json   convert = {{"date", "2026-11-09"}, {"outcome", "convert"}};
     DraftVerdict v = sc.check(E::review_held, convert, "2026-11-09");
     CHECK(blocked_by(v, "england/mm-parent-consent"));
     CHECK(blocked_by(v, "england/mm-admission-authority"));
@@ -119,7 +143,8 @@ TEST_CASE("worcestershire/managed-move-convert-needs-all-parties") {
     v = sc.check(E::review_held, convert, "2026-11-09");
     CHECK(v.allowed);
     sc.add(E::review_held, convert);
-    sc.add(E::outcome_recorded, {{"date", "2026-11-09"}, {"outcome", "transferred"}, {"successful", true}, {"on_roll_date", "2026-11-16"}});
+    sc.add(E::outcome_recorded,
+           {{"date", "2026-11-09"}, {"outcome", "transferred"}, {"successful", true}, {"on_roll_date", "2026-11-16"}});
     const CasePlan p = sc.plan("2026-11-20");
     CHECK(p.stage == Stage::transferred);
     const auto portal = deadline(p, "worcestershire/portal-and-spreadsheet");
@@ -134,7 +159,8 @@ TEST_CASE("worcestershire/sample-letter-six-week-review-request-vs-statutory-ten
     sc.prepare();
     sc.start("2026-09-14");
     sc.add(E::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}, {"next_review", "2026-12-14"}});
-    sc.add(E::review_requested, {{"date", "2026-11-23"}, {"by", "parent"}, {"in_writing", true}});   // 7 weeks after the review
+    sc.add(E::review_requested,
+           {{"date", "2026-11-23"}, {"by", "parent"}, {"in_writing", true}});  // 7 weeks after the review
     const CasePlan p = sc.plan("2026-11-24");
     // The letter's 6-week promise makes a review due; the statute would not require one.
     const auto local = deadline(p, "worcestershire/review-request-six-weeks");
@@ -150,7 +176,7 @@ TEST_CASE("worcestershire/sample-letter-six-week-review-request-vs-statutory-ten
 }
 
 TEST_CASE("worcestershire/academies-conflict-explained") {
-    Scenario sc("worcestershire", "off_site_direction", {{"home_urn", "100001"}});   // the academy in the directory
+    Scenario sc("worcestershire", "off_site_direction", {{"home_urn", "100001"}});  // the academy in the directory
     const CasePlan p = sc.plan("2026-09-08");
     CHECK(alert(p, "england/academies-power-2026"));
     CHECK(alert(p, "worcestershire/academies-vs-2026-power"));

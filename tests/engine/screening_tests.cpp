@@ -19,14 +19,14 @@ const ScreeningGate* find(const std::vector<ScreeningGate>& gates, const std::st
 
 const Date kToday = d("2026-09-07");
 
-} // namespace
+}  // namespace
 
 TEST_CASE("hammersmith-fulham/3-principles-bullet-7-ehcp-excluded-from-managed-moves") {
-    const Pack p = pack("hammersmith-fulham");
+    const Pack       p = pack("hammersmith-fulham");
     ScreeningAnswers a;
     CHECK_FALSE(find(screen_case(p, CaseKind::osd_to_managed_move, a, kToday), "hammersmith-fulham/ehcp-excluded"));
     a.ehcp = true;
-    const auto gates = screen_case(p, CaseKind::osd_to_managed_move, a, kToday);
+    const auto           gates = screen_case(p, CaseKind::osd_to_managed_move, a, kToday);
     const ScreeningGate* g = find(gates, "hammersmith-fulham/ehcp-excluded");
     REQUIRE(g);
     CHECK(g->bars);
@@ -40,23 +40,23 @@ TEST_CASE("hammersmith-fulham/3-principles-bullet-7-ehcp-excluded-from-managed-m
 }
 
 TEST_CASE("hammersmith-fulham/7-procedures-4-written-consent-before-a-host-is-approached") {
-    const Pack p = pack("hammersmith-fulham");
+    const Pack       p = pack("hammersmith-fulham");
     ScreeningAnswers a;
     a.parent_consent = true;
-    const auto gates = screen_case(p, CaseKind::osd_to_managed_move, a, kToday);
+    const auto           gates = screen_case(p, CaseKind::osd_to_managed_move, a, kToday);
     const ScreeningGate* g = find(gates, "hammersmith-fulham/written-consent");
     REQUIRE(g);
-    CHECK_FALSE(g->met);   // agreed, but not yet in writing
+    CHECK_FALSE(g->met);  // agreed, but not yet in writing
     a.consent_in_writing = true;
     CHECK(find(screen_case(p, CaseKind::osd_to_managed_move, a, kToday), "hammersmith-fulham/written-consent")->met);
 }
 
 TEST_CASE("oxfordshire/protocol-3-i-and-ii-cla-needs-virtual-school-ehcp-needs-sen-officer") {
-    const Pack p = pack("oxfordshire");
+    const Pack       p = pack("oxfordshire");
     ScreeningAnswers a;
     a.cla = true;
     a.ehcp = true;
-    const auto gates = screen_case(p, CaseKind::osd_to_managed_move, a, kToday);
+    const auto           gates = screen_case(p, CaseKind::osd_to_managed_move, a, kToday);
     const ScreeningGate* cla = find(gates, "oxfordshire/cla-virtual-school");
     const ScreeningGate* ehcp = find(gates, "oxfordshire/ehcp-sen-officer");
     REQUIRE(cla);
@@ -64,31 +64,32 @@ TEST_CASE("oxfordshire/protocol-3-i-and-ii-cla-needs-virtual-school-ehcp-needs-s
     CHECK(cla->requirement == "virtual_school");
     CHECK(ehcp->requirement == "sen_officer");
     CHECK_FALSE(cla->bars);
-    CHECK_FALSE(screening_bars(gates));   // allowed once the agreements are obtained
+    CHECK_FALSE(screening_bars(gates));  // allowed once the agreements are obtained
     CHECK(cla->citation.paragraph == "Protocol 3.i");
 }
 
 TEST_CASE("oxfordshire/protocol-9-restorative-practice-before-a-move-warns") {
-    const Pack p = pack("oxfordshire");
+    const Pack       p = pack("oxfordshire");
     ScreeningAnswers a;
     a.interventions_tried = true;
-    const auto gates = screen_case(p, CaseKind::osd_to_managed_move, a, kToday);
+    const auto           gates = screen_case(p, CaseKind::osd_to_managed_move, a, kToday);
     const ScreeningGate* g = find(gates, "oxfordshire/restorative-practice-first");
     REQUIRE(g);
     CHECK(g->severity == Severity::warns);
     CHECK(g->topic == ScreeningTopic::interventions);
     CHECK_FALSE(g->met);
     a.restorative_practice = true;
-    CHECK(find(screen_case(p, CaseKind::osd_to_managed_move, a, kToday), "oxfordshire/restorative-practice-first")->met);
+    CHECK(
+        find(screen_case(p, CaseKind::osd_to_managed_move, a, kToday), "oxfordshire/restorative-practice-first")->met);
 }
 
 TEST_CASE("thurrock/key-principles-bullet-9-no-more-than-two-referrals-without-the-panel") {
-    const Pack p = pack("thurrock");
+    const Pack       p = pack("thurrock");
     ScreeningAnswers a;
     a.previous_referrals = 1;
     CHECK(find(screen_case(p, CaseKind::osd_to_managed_move, a, kToday), "thurrock/referrals-max-two")->met);
     a.previous_referrals = 2;
-    const auto gates = screen_case(p, CaseKind::osd_to_managed_move, a, kToday);
+    const auto           gates = screen_case(p, CaseKind::osd_to_managed_move, a, kToday);
     const ScreeningGate* g = find(gates, "thurrock/referrals-max-two");
     REQUIRE(g);
     CHECK_FALSE(g->met);
@@ -103,7 +104,7 @@ TEST_CASE("thurrock/no-looked-after-wording-so-the-baseline-virtual-school-gate-
 }
 
 TEST_CASE("norfolk/principles-bullets-15-16-ehcp-goes-to-annual-review-cla-to-the-virtual-school-adviser") {
-    const Pack p = pack("norfolk");
+    const Pack       p = pack("norfolk");
     ScreeningAnswers a;
     a.ehcp = true;
     a.cla = true;
@@ -115,7 +116,7 @@ TEST_CASE("norfolk/principles-bullets-15-16-ehcp-goes-to-annual-review-cla-to-th
 }
 
 TEST_CASE("worcestershire/criteria-last-paragraph-cla-needs-virtual-school-and-social-worker") {
-    const Pack p = pack("worcestershire");
+    const Pack       p = pack("worcestershire");
     ScreeningAnswers a;
     a.cla = true;
     const auto gates = screen_case(p, CaseKind::off_site_direction, a, kToday);
@@ -128,17 +129,17 @@ TEST_CASE("worcestershire/criteria-last-paragraph-cla-needs-virtual-school-and-s
     CHECK_FALSE(views->met);
     a.parent_views = true;
     CHECK(find(screen_case(p, CaseKind::off_site_direction, a, kToday), "worcestershire/parent-views")->met);
-    CHECK_FALSE(find(gates, "worcestershire/ehcp-send-team"));   // no EHCP answered
+    CHECK_FALSE(find(gates, "worcestershire/ehcp-send-team"));  // no EHCP answered
 }
 
 TEST_CASE("england/no-trial-managed-move-listed-for-a-managed-move-case-from-26-july-2026") {
-    const Pack p = pack("thurrock");
-    ScreeningAnswers a;
-    const auto gates = screen_case(p, CaseKind::managed_move, a, kToday);
+    const Pack           p = pack("thurrock");
+    ScreeningAnswers     a;
+    const auto           gates = screen_case(p, CaseKind::managed_move, a, kToday);
     const ScreeningGate* g = find(gates, "england/no-trial-managed-move");
     REQUIRE(g);
     CHECK(g->topic == ScreeningTopic::statute);
-    CHECK_FALSE(screening_bars(gates));   // only the trial is barred
+    CHECK_FALSE(screening_bars(gates));  // only the trial is barred
     CHECK_FALSE(find(screen_case(p, CaseKind::managed_move, a, d("2026-07-01")), "england/no-trial-managed-move"));
     CHECK_FALSE(find(screen_case(p, CaseKind::osd_to_managed_move, a, kToday), "england/no-trial-managed-move"));
 }

@@ -13,14 +13,14 @@ TEST_CASE("sha256/nist-vectors") {
     CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-    CHECK(sha256_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu") ==
-          "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+    CHECK(sha256_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsm"
+                     "nopqrstnopqrstu") == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
 }
 
 TEST_CASE("sha256/million-a-in-uneven-pieces") {
-    Sha256 h;
+    Sha256            h;
     const std::string piece(997, 'a');
-    std::size_t left = 1000000;
+    std::size_t       left = 1000000;
     while (left > 0) {
         const std::size_t n = std::min(left, piece.size());
         h.update(std::string_view(piece).substr(0, n));
@@ -33,7 +33,7 @@ TEST_CASE("sha256/padding-boundaries") {
     // 55, 56 and 64 bytes straddle the length field; compare incremental with one-shot.
     for (std::size_t n : {55u, 56u, 63u, 64u, 65u, 119u, 120u}) {
         const std::string s(n, 'x');
-        Sha256 h;
+        Sha256            h;
         for (char c : s) h.update(std::string_view(&c, 1));
         CHECK(to_hex(h.finish()) == sha256_hex(s));
     }
@@ -42,14 +42,15 @@ TEST_CASE("sha256/padding-boundaries") {
 // Natively on a CPU with SHA-NI both implementations run here; elsewhere this compares the
 // portable code with itself and still checks the vectors.
 TEST_CASE("sha256/cpu-instructions-and-portable-code-agree") {
-    const bool was = sha256_hardware();
+    const bool  was = sha256_hardware();
     std::string bytes;
     for (int i = 0; i < 1000; ++i) bytes += char((i * 131 + 7) % 256);
     std::vector<std::string> first, second;
     for (bool allow : {true, false}) {
         sha256_allow_hardware(allow);
         auto& out = allow ? first : second;
-        for (std::size_t n = 0; n <= bytes.size(); n += 13) out.push_back(sha256_hex(std::string_view(bytes).substr(0, n)));
+        for (std::size_t n = 0; n <= bytes.size(); n += 13)
+            out.push_back(sha256_hex(std::string_view(bytes).substr(0, n)));
         CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
     sha256_allow_hardware(was);

@@ -10,7 +10,8 @@ namespace {
 
 Json valid_workspace() {
     cptest::LogBuilder b("C-1");
-    b.add(EventType::case_opened, {{"date", "2026-09-07"}, {"kind", "managed_move"}, {"pack", "norfolk"}, {"pupil_name", "A Pupil"}});
+    b.add(EventType::case_opened,
+          {{"date", "2026-09-07"}, {"kind", "managed_move"}, {"pack", "norfolk"}, {"pupil_name", "A Pupil"}});
     b.add(EventType::note, {{"text", "first note"}});
     Workspace ws;
     ws.own = {"Own School", "123456", "norfolk", "home_school"};
@@ -22,7 +23,7 @@ Json valid_workspace() {
 
 // Loads a broken variant; expects exactly the problem at `path` containing `text`.
 void expect_problem(const Json& j, const std::string& path, const std::string& text) {
-    Problems problems;
+    Problems   problems;
     const auto ws = parse_workspace(j.dump(), "ws.json", problems);
     CHECK_FALSE(ws);
     bool found = false;
@@ -33,7 +34,7 @@ void expect_problem(const Json& j, const std::string& path, const std::string& t
     CHECK_MESSAGE(found, path << " / " << text);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("workspace/valid-sample-loads") {
     Problems p;
@@ -147,7 +148,8 @@ TEST_CASE("workspace/invalid-event-payload-missing-required-field") {
 TEST_CASE("workspace/invalid-event-payload-bad-enum") {
     Json j = valid_workspace();
     j["cases"][0]["events"][0]["payload"]["kind"] = "trial_move";
-    expect_problem(j, "/cases/0/events/0/payload/kind", "expected one of the listed words (case kind): off_site_direction");
+    expect_problem(j, "/cases/0/events/0/payload/kind",
+                   "expected one of the listed words (case kind): off_site_direction");
 }
 
 TEST_CASE("workspace/invalid-event-payload-bad-date") {

@@ -16,10 +16,10 @@ using namespace cp;
 namespace {
 
 struct Reading {
-    bool ok = false;
-    Json root;
+    bool           ok = false;
+    Json           root;
     StreamedEvents streamed;
-    Problems event_problems, problems;
+    Problems       event_problems, problems;
 };
 
 Reading fast(std::string_view text) {
@@ -76,10 +76,15 @@ bool fast_agrees_with_reference(std::string_view text) {
 
 std::string one_case_workspace(Json note_text) {
     cptest::LogBuilder b("C-1");
-    b.add(EventType::case_opened, {{"date", "2026-09-07"}, {"kind", "managed_move"}, {"pack", "norfolk"}, {"pupil_name", "A Pupil"},
+    b.add(EventType::case_opened, {{"date", "2026-09-07"},
+                                   {"kind", "managed_move"},
+                                   {"pack", "norfolk"},
+                                   {"pupil_name", "A Pupil"},
                                    {"year_group", 9}});
     b.add(EventType::note, {{"text", std::move(note_text)}});
-    b.add(EventType::pupil_details, {{"section", "2"}, {"fields", {{"count", -3}, {"big", 18446744073709551615ULL}, {"list", {1, "two", nullptr, true}}}}});
+    b.add(EventType::pupil_details,
+          {{"section", "2"},
+           {"fields", {{"count", -3}, {"big", 18446744073709551615ULL}, {"list", {1, "two", nullptr, true}}}}});
     Workspace ws;
     ws.own = {"Own School", "123456", "norfolk", "home_school"};
     ws.cases.push_back(b.c);
@@ -92,7 +97,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     return text.replace(at, from.size(), to);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("workspace-read/fast-reader-reads-the-demo-exactly-as-the-reference") {
     const std::string text = workspace_to_json(make_demo_workspace());
@@ -101,7 +106,8 @@ TEST_CASE("workspace-read/fast-reader-reads-the-demo-exactly-as-the-reference") 
 }
 
 TEST_CASE("workspace-read/escapes-unicode-and-integers-read-alike") {
-    const std::string text = one_case_workspace("line 1\nline 2 \"quoted\" back\\slash\ttab \x01 caf\xc3\xa9 \xf0\x9f\x98\x80 \xe2\x80\xa6");
+    const std::string text =
+        one_case_workspace("line 1\nline 2 \"quoted\" back\\slash\ttab \x01 caf\xc3\xa9 \xf0\x9f\x98\x80 \xe2\x80\xa6");
     CHECK(fast_agrees_with_reference(text));
     // Escapes nlohmann never writes but any JSON writer may: \/ \b \f \r and \u with surrogates.
     const std::string escaped = replaced(text, "line 1", "\\/\\b\\f\\r \\u00e9\\u20AC \\ud83d\\ude00 \\u0000");
@@ -112,7 +118,11 @@ TEST_CASE("workspace-read/escapes-unicode-and-integers-read-alike") {
 
 TEST_CASE("workspace-read/fast-reader-gives-up-and-the-reference-decides") {
     const std::string text = one_case_workspace("a note");
-    struct Variant { const char* what; std::string text; bool loads; };
+    struct Variant {
+        const char* what;
+        std::string text;
+        bool        loads;
+    };
     const std::vector<Variant> variants = {
         {"byte-order mark", "\xef\xbb\xbf" + text, true},
         {"decimal number", replaced(text, "-3", "-3.5"), false},
@@ -120,7 +130,8 @@ TEST_CASE("workspace-read/fast-reader-gives-up-and-the-reference-decides") {
         {"exponent", replaced(text, "-3", "3e2"), false},
         {"repeated key in a payload", replaced(text, "\"count\": -3", "\"count\": -3, \"count\": 4"), true},
         {"repeated key at the top", replaced(text, "\"version\": 1", "\"version\": 1, \"version\": 1"), true},
-        {"extra author field", replaced(text, "\"role\": \"Deputy Headteacher\"", "\"role\": \"Deputy Headteacher\", \"x\": 1"), false},
+        {"extra author field",
+         replaced(text, "\"role\": \"Deputy Headteacher\"", "\"role\": \"Deputy Headteacher\", \"x\": 1"), false},
         {"invalid UTF-8", replaced(text, "a note", "a \xc3\x28 note"), false},
         {"overlong UTF-8", replaced(text, "a note", "a \xc0\xaf note"), false},
         {"lone surrogate", replaced(text, "a note", "a \\udc00 note"), false},
@@ -128,12 +139,13 @@ TEST_CASE("workspace-read/fast-reader-gives-up-and-the-reference-decides") {
         {"trailing text", text + " x", false},
         {"trailing comma", replaced(text, "\"year_group\": 9", "\"year_group\": 9,"), false},
         {"unknown event type", replaced(text, "\"type\": \"note\"", "\"type\": \"memo\""), false},
-        {"deep nesting", replaced(text, "\"list\": [", "\"list\": [" + std::string(200, '[') + std::string(200, ']') + ","), true},
+        {"deep nesting",
+         replaced(text, "\"list\": [", "\"list\": [" + std::string(200, '[') + std::string(200, ']') + ","), true},
     };
     for (const Variant& v : variants) {
         CAPTURE(v.what);
         CHECK_FALSE(fast(v.text).ok);
-        Problems problems;
+        Problems   problems;
         const bool loads = parse_workspace(v.text, "ws.json", problems).has_value();
         CHECK(loads == v.loads);
         CHECK(problems.empty() == v.loads);
@@ -142,8 +154,9 @@ TEST_CASE("workspace-read/fast-reader-gives-up-and-the-reference-decides") {
 
 TEST_CASE("workspace-read/every-single-byte-change-is-read-alike-or-left-to-the-reference") {
     const std::string text = one_case_workspace("short \xc3\xa9 note");
-    const std::string replacements[] = {"\"", "\\", "{", "}", "[", "]", ",", ":", "0", "-", "e", ".", " ", "\x01", "\xc3", "\xff", "a", ""};
-    int accepted = 0, changes = 0;
+    const std::string replacements[] = {"\"", "\\", "{", "}", "[",    "]",    ",",    ":", "0",
+                                        "-",  "e",  ".", " ", "\x01", "\xc3", "\xff", "a", ""};
+    int               accepted = 0, changes = 0;
     for (std::size_t at = 0; at < text.size(); at += 3) {
         for (const std::string& r : replacements) {
             std::string changed = text;

@@ -20,36 +20,35 @@ void add_note(Case& c, const std::string& id, const std::string& at) {
     REQUIRE(append_event(c, {{"Mr Host", "Assistant Head"}, EventType::note, {{"text", "Week " + id}}, ""}, id, at));
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("exchange/a-case-package-holds-only-the-chosen-cases") {
     const Workspace ws = make_demo_workspace();
-    const Json p = export_payload(ws, {ws.cases[2].id});
+    const Json      p = export_payload(ws, {ws.cases[2].id});
     REQUIRE(p["cases"].size() == 1);
     CHECK(p["cases"][0]["id"] == ws.cases[2].id);
     CHECK(export_payload(ws, {})["cases"].size() == ws.cases.size());
 }
 
 TEST_CASE("exchange/weekly-packages-both-ways-end-with-the-same-log") {
-    Workspace home = make_demo_workspace();
+    Workspace         home = make_demo_workspace();
     const std::string id = home.cases[0].id;
-    Workspace host = host_copy_of(home, id);
+    Workspace         host = host_copy_of(home, id);
     add_note(*find_case(host, id), "900777-1", "2026-11-21T09:00:00Z");   // host records attendance week
     add_note(*find_case(home, id), "900001-99", "2026-11-21T10:00:00Z");  // home records a call at the same time
 
-    const ImportRead from_host = read_import(export_payload(host, {id}));
+    const ImportRead    from_host = read_import(export_payload(host, {id}));
     const ImportPreview p = preview_import(home, from_host);
     CHECK(p.merged_cases == 1);
     CHECK(p.new_events == 1);
     CHECK(p.new_cases == 0);
-    CHECK(p.new_schools == 1);   // the host school itself
+    CHECK(p.new_schools == 1);  // the host school itself
     CHECK(apply_import(home, from_host) == std::vector<std::string>{id});
 
     const ImportRead from_home = read_import(export_payload(home, {id}));
     CHECK(preview_import(host, from_home).new_events == 1);
     apply_import(host, from_home);
-    CHECK(workspace_to_json_value(home)["cases"][0] ==
-          workspace_to_json_value(host)["cases"][0]);
+    CHECK(workspace_to_json_value(home)["cases"][0] == workspace_to_json_value(host)["cases"][0]);
     Problems integrity;
     verify_case(*find_case(home, id), "", "", integrity);
     CHECK(integrity.empty());
@@ -59,25 +58,26 @@ TEST_CASE("exchange/weekly-packages-both-ways-end-with-the-same-log") {
 }
 
 TEST_CASE("exchange/an-event-id-with-different-content-is-refused-and-named") {
-    Workspace home = make_demo_workspace();
+    Workspace         home = make_demo_workspace();
     const std::string id = home.cases[0].id;
-    Workspace host = host_copy_of(home, id);
+    Workspace         host = host_copy_of(home, id);
     add_note(*find_case(host, id), "same-id", "2026-11-21T09:00:00Z");
     Case& mine = *find_case(home, id);
-    REQUIRE(append_event(mine, {{"Ms Home", "DHT"}, EventType::note, {{"text", "something else"}}, ""}, "same-id", "2026-11-21T09:00:00Z"));
-    const Json before = workspace_to_json_value(home)["cases"];
+    REQUIRE(append_event(mine, {{"Ms Home", "DHT"}, EventType::note, {{"text", "something else"}}, ""}, "same-id",
+                         "2026-11-21T09:00:00Z"));
+    const Json          before = workspace_to_json_value(home)["cases"];
     const ImportPreview p = preview_import(home, read_import(export_payload(host, {id})));
     REQUIRE(p.cases.size() == 1);
     CHECK(p.cases[0].action == ImportAction::conflict);
     CHECK(p.cases[0].problem.find("same-id") != std::string::npos);
     CHECK(p.refused_cases == 1);
     CHECK(apply_import(home, read_import(export_payload(host, {id}))).empty());
-    CHECK(workspace_to_json_value(home)["cases"] == before);   // the directory may grow; no case changes
+    CHECK(workspace_to_json_value(home)["cases"] == before);  // the directory may grow; no case changes
 }
 
 TEST_CASE("exchange/a-tampered-case-in-the-file-is-refused-the-others-import") {
     const Workspace sender = make_demo_workspace();
-    Json payload = export_payload(sender, {});
+    Json            payload = export_payload(sender, {});
     payload["cases"][1]["events"][3]["payload"]["tampered"] = "yes";
     Workspace empty;
     empty.own = {"Other School", "900099", "norfolk", "home_school"};
@@ -92,7 +92,7 @@ TEST_CASE("exchange/a-tampered-case-in-the-file-is-refused-the-others-import") {
 
 TEST_CASE("exchange/a-changed-value-fails-the-hash-chain-and-only-that-case-is-refused") {
     const Workspace sender = make_demo_workspace();
-    Json payload = export_payload(sender, {});
+    Json            payload = export_payload(sender, {});
     payload["cases"][1]["events"][0]["payload"]["pupil_name"] = "Someone Else";
     Workspace empty;
     empty.own = {"Other School", "900099", "norfolk", "home_school"};

@@ -21,21 +21,27 @@ Workspace other_school_with_case(const std::string& id) {
     Case c;
     c.id = id;
     const Author a{"Mr Other", "Deputy Headteacher"};
-    REQUIRE(append_event(c, {a, EventType::case_opened, {{"date", "2026-11-02"}, {"kind", "managed_move"}, {"pack", "norfolk"},
-                                                         {"pupil_name", "Another Pupil (fictional)"}}, ""},
+    REQUIRE(append_event(c,
+                         {a,
+                          EventType::case_opened,
+                          {{"date", "2026-11-02"},
+                           {"kind", "managed_move"},
+                           {"pack", "norfolk"},
+                           {"pupil_name", "Another Pupil (fictional)"}},
+                          ""},
                          "900777-1", "2026-11-02T09:00:00Z"));
     REQUIRE(append_event(c, {a, EventType::note, {{"text", "first call"}}, ""}, "900777-2", "2026-11-03T09:00:00Z"));
     other.cases.push_back(c);
     return other;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("import-same-case-id/another-schools-case-is-a-conflict-not-a-merge") {
-    Workspace home = make_demo_workspace();
+    Workspace         home = make_demo_workspace();
     const std::string id = home.cases[0].id;
-    const Json before = workspace_to_json_value(home)["cases"];
-    const ImportRead r = read_import(export_payload(other_school_with_case(id), {}));
+    const Json        before = workspace_to_json_value(home)["cases"];
+    const ImportRead  r = read_import(export_payload(other_school_with_case(id), {}));
     REQUIRE(r.workspace);
     REQUIRE(r.damaged.empty());
 
@@ -56,8 +62,8 @@ TEST_CASE("import-same-case-id/the-same-case-still-merges") {
     Workspace host;
     host.own = {"Ashgrove Academy (fictional)", "900777", "norfolk", "host_school"};
     host.cases.push_back(home.cases[0]);
-    REQUIRE(append_event(host.cases[0], {{"Mr Host", "Assistant Head"}, EventType::note, {{"text", "week 1"}}, ""}, "900777-1",
-                         "2026-11-21T09:00:00Z"));
+    REQUIRE(append_event(host.cases[0], {{"Mr Host", "Assistant Head"}, EventType::note, {{"text", "week 1"}}, ""},
+                         "900777-1", "2026-11-21T09:00:00Z"));
     const ImportRead r = read_import(export_payload(host, {}));
     CHECK(preview_import(home, r).merged_cases == 1);
     CHECK(apply_import(home, r).size() == 1);

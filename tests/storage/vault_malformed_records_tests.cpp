@@ -26,15 +26,15 @@ Record sealed(const std::string& key_name, const std::string& text, const Secret
 
 std::vector<Record> demo_records(const SecretKey& key) {
     const Workspace ws = make_demo_workspace();
-    AppSettings app;
+    AppSettings     app;
     update_case_names(app, ws);
     return seal_everything(ws, app, key);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("vault-malformed-records/number-overflow-in-the-workspace-record-is-damage") {
-    const SecretKey key = key_of(3);
+    const SecretKey           key = key_of(3);
     const std::vector<Record> records = {
         sealed(kWorkspaceKey, R"({"format":"caseplan-workspace","version":1,"own_school":1e400,"cases":[]})", key)};
     Opened o;
@@ -46,11 +46,13 @@ TEST_CASE("vault-malformed-records/number-overflow-in-the-workspace-record-is-da
 }
 
 TEST_CASE("vault-malformed-records/a-case-nested-too-deep-is-damage-the-rest-opens") {
-    const SecretKey key = key_of(4);
+    const SecretKey     key = key_of(4);
     std::vector<Record> records = demo_records(key);
-    const std::size_t cases = records.size() - 2;
-    records.push_back(sealed("case/DEEP", R"({"id":"DEEP","heads":[],"events":[{"payload":)" + std::string(600, '[') +
-                                              std::string(600, ']') + "}]}", key));
+    const std::size_t   cases = records.size() - 2;
+    records.push_back(sealed(
+        "case/DEEP",
+        R"({"id":"DEEP","heads":[],"events":[{"payload":)" + std::string(600, '[') + std::string(600, ']') + "}]}",
+        key));
     const Opened o = open_records(records, key);
     REQUIRE(o.workspace);
     CHECK(o.workspace->cases.size() == cases);
@@ -60,12 +62,12 @@ TEST_CASE("vault-malformed-records/a-case-nested-too-deep-is-damage-the-rest-ope
 }
 
 TEST_CASE("vault-malformed-records/a-case-under-another-cases-key-is-damage") {
-    const SecretKey key = key_of(5);
-    const Workspace ws = make_demo_workspace();
+    const SecretKey     key = key_of(5);
+    const Workspace     ws = make_demo_workspace();
     std::vector<Record> records = demo_records(key);
     // The second case's content, sealed (correctly) under the first case's key.
     const Record second = seal_case(ws.cases[1], key);
-    const auto second_text = open_record(key, second.value, second.key);
+    const auto   second_text = open_record(key, second.value, second.key);
     REQUIRE(second_text);
     const std::string first_key = case_key(ws.cases[0].id);
     REQUIRE(records[2].key == first_key);

@@ -12,7 +12,7 @@ namespace {
 
 GLuint g_program = 0;
 GLuint g_vao = 0;
-GLint g_u_size = -1, g_u_colour = -1, g_u_stripe = -1, g_u_demo = -1, g_u_density = -1;
+GLint  g_u_size = -1, g_u_colour = -1, g_u_stripe = -1, g_u_demo = -1, g_u_density = -1;
 
 GLuint compile(GLenum kind, const char* path) {
     const EmbeddedFile* file = cp_app_assets_find(path);
@@ -21,7 +21,7 @@ GLuint compile(GLenum kind, const char* path) {
         return 0;
     }
     const GLuint shader = glCreateShader(kind);
-    const char* text = reinterpret_cast<const char*>(file->data);
+    const char*  text = reinterpret_cast<const char*>(file->data);
     glShaderSource(shader, 1, &text, nullptr);
     glCompileShader(shader);
     GLint ok = 0;
@@ -36,7 +36,7 @@ GLuint compile(GLenum kind, const char* path) {
     return shader;
 }
 
-} // namespace
+}  // namespace
 
 bool backdrop_init() {
     const GLuint vs = compile(GL_VERTEX_SHADER, "shaders/backdrop.vert.glsl");
@@ -81,4 +81,4 @@ void backdrop_shutdown() {
     g_vao = g_program = 0;
 }
 
-} // namespace cp::platform
+}  // namespace cp::platform

@@ -22,7 +22,7 @@ bool enabled() {
     return on;
 }
 
-} // namespace
+}  // namespace
 
 extern "C" {
 
@@ -31,7 +31,7 @@ EMSCRIPTEN_KEEPALIVE int cp_bench_record_note(const char* case_id, int redraw) {
     cp::app::Session& s = cp::app::session();
     if (s.phase() != cp::app::Phase::open) return -2;
     const cp::DraftVerdict v = s.record(case_id, {s.author(), cp::EventType::note, {{"text", "Benchmark note"}}, ""});
-    if (redraw) cp::platform::request_redraw();   // as the click that records it would
+    if (redraw) cp::platform::request_redraw();  // as the click that records it would
     return v.allowed ? 1 : 0;
 }
 
@@ -48,20 +48,24 @@ EMSCRIPTEN_KEEPALIVE int cp_bench_phase() {
 
 EMSCRIPTEN_KEEPALIVE double cp_bench_aead(int bytes, int reps, int open) {
     if (!enabled() || bytes <= 0 || reps <= 0 || sodium_init() < 0) return -1;
-    std::vector<unsigned char> plain(bytes, 0x5a), sealed(bytes + crypto_aead_xchacha20poly1305_ietf_ABYTES), out(bytes);
+    std::vector<unsigned char> plain(bytes, 0x5a), sealed(bytes + crypto_aead_xchacha20poly1305_ietf_ABYTES),
+        out(bytes);
     unsigned char key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES], nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
     randombytes_buf(key, sizeof key);
     randombytes_buf(nonce, sizeof nonce);
     const unsigned char ad[] = "case/B-1";
-    unsigned long long len = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.data(), &len, plain.data(), plain.size(), ad, sizeof ad - 1, nullptr, nonce, key);
+    unsigned long long  len = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.data(), &len, plain.data(), plain.size(), ad, sizeof ad - 1,
+                                               nullptr, nonce, key);
     const double t0 = emscripten_get_now();
     for (int i = 0; i < reps; ++i) {
         if (open) {
-            if (crypto_aead_xchacha20poly1305_ietf_decrypt(out.data(), nullptr, nullptr, sealed.data(), len, ad, sizeof ad - 1, nonce, key) != 0)
+            if (crypto_aead_xchacha20poly1305_ietf_decrypt(out.data(), nullptr, nullptr, sealed.data(), len, ad,
+                                                           sizeof ad - 1, nonce, key) != 0)
                 return -1;
         } else {
-            crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.data(), &len, plain.data(), plain.size(), ad, sizeof ad - 1, nullptr, nonce, key);
+            crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.data(), &len, plain.data(), plain.size(), ad,
+                                                       sizeof ad - 1, nullptr, nonce, key);
         }
     }
     const double ms = emscripten_get_now() - t0;
@@ -69,4 +73,4 @@ EMSCRIPTEN_KEEPALIVE double cp_bench_aead(int bytes, int reps, int open) {
     return ms;
 }
 
-} // extern "C"
+}  // extern "C"

@@ -18,12 +18,12 @@ namespace {
 
 using PickDone = std::function<void(std::string, std::string, std::string)>;
 std::map<int, PickDone> g_picks;
-int g_next_pick = 1;
+int                     g_next_pick = 1;
 
-} // namespace
+}  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void cp_file_picked(int id, const char* name, const unsigned char* data, int len,
-                                                     const char* error) {
+                                                    const char* error) {
     auto it = g_picks.find(id);
     if (it == g_picks.end()) return;
     PickDone done = std::move(it->second);
@@ -62,4 +62,4 @@ void redraw_after_ms(double ms) { cp_js_redraw_after(ms); }
 
 void publish_state(std::string_view json) { cp_js_publish_state(std::string(json).c_str()); }
 
-} // namespace cp::platform
+}  // namespace cp::platform

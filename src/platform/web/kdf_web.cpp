@@ -14,8 +14,8 @@
 
 extern "C" {
 // Implemented in kdf.lib.js. Costs travel as doubles: a 64-bit integer would be split in two.
-void cp_js_kdf_derive(int id, const char* pass, int pass_len, const unsigned char* salt, int salt_len,
-                      double opslimit, double memlimit);
+void cp_js_kdf_derive(int id, const char* pass, int pass_len, const unsigned char* salt, int salt_len, double opslimit,
+                      double memlimit);
 // Implemented in kdf.lib.js: publishes a probe's answer to window.cpTest.kdfProbe.
 void cp_js_kdf_probe_result(int tag, const char* key_hex, double ms, int answered_inside);
 }
@@ -32,7 +32,7 @@ std::unordered_map<int, Done>& pending() {
 }
 int g_next_id = 1;
 
-} // namespace
+}  // namespace
 
 namespace cp::platform {
 
@@ -43,11 +43,10 @@ void derive_key_async(const std::string& passphrase, const std::vector<unsigned 
     pending().emplace(id, std::move(done));
     // A salt of the wrong size is refused by kdf.js, answering an empty key like any failure.
     cp_js_kdf_derive(id, passphrase.data(), static_cast<int>(passphrase.size()), salt.data(),
-                     static_cast<int>(salt.size()), static_cast<double>(opslimit),
-                     static_cast<double>(memlimit_bytes));
+                     static_cast<int>(salt.size()), static_cast<double>(opslimit), static_cast<double>(memlimit_bytes));
 }
 
-} // namespace cp::platform
+}  // namespace cp::platform
 
 extern "C" {
 
@@ -67,21 +66,23 @@ EMSCRIPTEN_KEEPALIVE void cp_kdf_done(int id, const unsigned char* key, int key_
 // Tests only (pages opened with ?test): runs derive_key_async exactly as the app would and
 // reports the key in hex, so the browser tests cover this file and kdf.lib.js end to end.
 // answered_inside is 1 if the answer came before derive_key_async returned (it must not).
-EMSCRIPTEN_KEEPALIVE void cp_kdf_probe(int tag, const char* pass, const unsigned char* salt16,
-                                       double opslimit, double memlimit) {
+EMSCRIPTEN_KEEPALIVE void cp_kdf_probe(int tag, const char* pass, const unsigned char* salt16, double opslimit,
+                                       double memlimit) {
     if (!cp::platform::test_mode()) return;
     static bool inside = false;
     inside = true;
-    cp::platform::derive_key_async(
-        pass, std::vector<unsigned char>(salt16, salt16 + 16),
-        static_cast<unsigned long long>(opslimit), static_cast<unsigned long long>(memlimit),
-        [tag](std::vector<unsigned char> key, double ms) {
-            std::string hex;
-            char byte[3];
-            for (unsigned char b : key) { std::snprintf(byte, sizeof byte, "%02x", b); hex += byte; }
-            cp_js_kdf_probe_result(tag, hex.c_str(), ms, inside ? 1 : 0);
-        });
+    cp::platform::derive_key_async(pass, std::vector<unsigned char>(salt16, salt16 + 16),
+                                   static_cast<unsigned long long>(opslimit), static_cast<unsigned long long>(memlimit),
+                                   [tag](std::vector<unsigned char> key, double ms) {
+                                       std::string hex;
+                                       char        byte[3];
+                                       for (unsigned char b : key) {
+                                           std::snprintf(byte, sizeof byte, "%02x", b);
+                                           hex += byte;
+                                       }
+                                       cp_js_kdf_probe_result(tag, hex.c_str(), ms, inside ? 1 : 0);
+                                   });
     inside = false;
 }
 
-} // extern "C"
+}  // extern "C"

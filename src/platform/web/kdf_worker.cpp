@@ -23,9 +23,8 @@ constexpr unsigned kKeyBytes = 32;
 bool whole_in(double x, double lo, double hi) { return x >= lo && x <= hi && x == std::floor(x); }
 
 bool params_in_range(int pass_len, double ops, double mem) {
-    return pass_len >= 0
-        && whole_in(ops, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_OPSLIMIT_MAX)
-        && whole_in(mem, crypto_pwhash_MEMLIMIT_MIN, static_cast<double>(crypto_pwhash_MEMLIMIT_MAX));
+    return pass_len >= 0 && whole_in(ops, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_OPSLIMIT_MAX) &&
+           whole_in(mem, crypto_pwhash_MEMLIMIT_MIN, static_cast<double>(crypto_pwhash_MEMLIMIT_MAX));
 }
 
 // libsodium runs Argon2 without its clear-memory flag, so the freed blocks (from which the key
@@ -34,7 +33,7 @@ bool params_in_range(int pass_len, double ops, double mem) {
 // growing the memory. The margin keeps the request below the chunk's size (header, alignment).
 void wipe_free_top() {
     constexpr std::size_t margin = 64;
-    const std::size_t top = mallinfo().keepcost;
+    const std::size_t     top = mallinfo().keepcost;
     if (top <= margin) return;
     if (void* p = std::malloc(top - margin)) {
         sodium_memzero(p, top - margin);
@@ -49,25 +48,25 @@ __attribute__((noinline)) void wipe_stack() {
     sodium_memzero(scratch, sizeof scratch);
 }
 
-} // namespace
+}  // namespace
 
 extern "C" {
 
 // Argon2id13 of pass[0..pass_len) with a 16-byte salt into out32. Numbers, not 64-bit integers,
 // for the costs: without WASM_BIGINT a 64-bit argument is split in two on the JS side.
 // Returns a KdfResult; out32 is zeroed on any failure.
-EMSCRIPTEN_KEEPALIVE int cp_kdf_derive(const char* pass, int pass_len, const unsigned char* salt,
-                                       double ops, double mem, unsigned char* out32) {
+EMSCRIPTEN_KEEPALIVE int cp_kdf_derive(const char* pass, int pass_len, const unsigned char* salt, double ops,
+                                       double mem, unsigned char* out32) {
     sodium_memzero(out32, kKeyBytes);
     if (sodium_init() < 0) return kdf_no_sodium;
     if (!params_in_range(pass_len, ops, mem)) return kdf_bad_params;
     const auto opslimit = static_cast<unsigned long long>(ops);
     const auto memlimit = static_cast<unsigned long long>(mem);
-    const int rc = crypto_pwhash(out32, kKeyBytes, pass, static_cast<unsigned long long>(pass_len), salt,
-                                 opslimit, static_cast<size_t>(memlimit), crypto_pwhash_ALG_ARGON2ID13);
+    const int  rc = crypto_pwhash(out32, kKeyBytes, pass, static_cast<unsigned long long>(pass_len), salt, opslimit,
+                                  static_cast<size_t>(memlimit), crypto_pwhash_ALG_ARGON2ID13);
     wipe_stack();
     wipe_free_top();
     return rc == 0 ? kdf_ok : kdf_out_of_memory;
 }
 
-} // extern "C"
+}  // extern "C"

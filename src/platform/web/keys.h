@@ -3,5 +3,5 @@
 #include <imgui.h>
 
 namespace cp::platform {
-ImGuiKey key_from_dom_code(const char* code);   // ImGuiKey_None for keys ImGui has no name for
+ImGuiKey key_from_dom_code(const char* code);  // ImGuiKey_None for keys ImGui has no name for
 }

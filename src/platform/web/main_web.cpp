@@ -43,16 +43,16 @@ void cp_js_frame_stats(double cpu_ms);
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
-constexpr int kFramesAfterInput = 3;          // ImGui settles hover and layout within a few frames
-constexpr double kLateWakeMs = 650.0;         // tooltips and cursor blink need a frame after a pause
+constexpr int         kFramesAfterInput = 3;  // ImGui settles hover and layout within a few frames
+constexpr double      kLateWakeMs = 650.0;    // tooltips and cursor blink need a frame after a pause
 
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
-int g_frames_wanted = 1;
-bool g_frame_scheduled = false;
-bool g_first_frame = true;
-std::string g_clipboard;
-const char* g_cursor = "";
-cp::platform::BackdropStyle g_backdrop{{0.97f, 0.97f, 0.98f}, {0.93f, 0.90f, 0.80f}, false};
+int                             g_frames_wanted = 1;
+bool                            g_frame_scheduled = false;
+bool                            g_first_frame = true;
+std::string                     g_clipboard;
+const char*                     g_cursor = "";
+cp::platform::BackdropStyle     g_backdrop{{0.97f, 0.97f, 0.98f}, {0.93f, 0.90f, 0.80f}, false};
 
 void schedule_frame();
 
@@ -81,9 +81,9 @@ void sync_canvas_size() {
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
     const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
-    const int px_w = static_cast<int>(std::lround(css_w * dpr));
-    const int px_h = static_cast<int>(std::lround(css_h * dpr));
-    int cur_w = 0, cur_h = 0;
+    const int   px_w = static_cast<int>(std::lround(css_w * dpr));
+    const int   px_h = static_cast<int>(std::lround(css_h * dpr));
+    int         cur_w = 0, cur_h = 0;
     emscripten_get_canvas_element_size(kCanvas, &cur_w, &cur_h);
     if (cur_w != px_w || cur_h != px_h) emscripten_set_canvas_element_size(kCanvas, px_w, px_h);
 
@@ -112,11 +112,11 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
-    const int button = e->button == 1 ? 2 : e->button == 2 ? 1 : e->button;   // DOM: 1 is middle
+    const int button = e->button == 1 ? 2 : e->button == 2 ? 1 : e->button;  // DOM: 1 is middle
     if (type == EMSCRIPTEN_EVENT_MOUSEDOWN && button < 3) io.AddMouseButtonEvent(button, true);
     if (type == EMSCRIPTEN_EVENT_MOUSEUP && button < 3) io.AddMouseButtonEvent(button, false);
     wake_after_input();
-    return type != EMSCRIPTEN_EVENT_MOUSEMOVE;   // keep mousedown from selecting page text
+    return type != EMSCRIPTEN_EVENT_MOUSEMOVE;  // keep mousedown from selecting page text
 }
 
 EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
@@ -136,7 +136,7 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     if (e->numTouches < 1) return false;
     const EmscriptenTouchPoint& t = e->touches[0];
-    ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO&                    io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     io.AddMousePosEvent(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
@@ -148,14 +148,14 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
 bool is_clipboard_shortcut(const EmscriptenKeyboardEvent* e) {
     const bool cmd = e->ctrlKey || e->metaKey;
     return cmd && !e->altKey &&
-           (std::strcmp(e->code, "KeyC") == 0 || std::strcmp(e->code, "KeyX") == 0 || std::strcmp(e->code, "KeyV") == 0);
+           (std::strcmp(e->code, "KeyC") == 0 || std::strcmp(e->code, "KeyX") == 0 ||
+            std::strcmp(e->code, "KeyV") == 0);
 }
 
 bool is_browser_shortcut(const EmscriptenKeyboardEvent* e) {
     // Leave zoom, reload, developer tools and full screen to the browser.
     const bool cmd = e->ctrlKey || e->metaKey;
-    if (std::strncmp(e->code, "F", 1) == 0 && e->code[1] >= '1' && e->code[1] <= '9' &&
-        std::strcmp(e->code, "F2") != 0)
+    if (std::strncmp(e->code, "F", 1) == 0 && e->code[1] >= '1' && e->code[1] <= '9' && std::strcmp(e->code, "F2") != 0)
         return true;
     if (!cmd) return false;
     return std::strcmp(e->code, "Equal") == 0 || std::strcmp(e->code, "Minus") == 0 ||
@@ -175,10 +175,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input
     if (is_clipboard_shortcut(e) && std::strcmp(e->code, "KeyV") == 0) return false;
     const ImGuiKey key = cp::platform::key_from_dom_code(e->code);
     if (key != ImGuiKey_None) io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
-    const bool printable = !e->ctrlKey && !e->metaKey && !e->altKey && std::strlen(e->key) <= 4 &&
-                           e->key[0] != 0 && (e->key[1] == 0 || static_cast<unsigned char>(e->key[0]) >= 0xC0);
-    if (from_text_input) return !printable && !is_clipboard_shortcut(e) && std::strcmp(e->key, "Dead") != 0 &&
-                                std::strcmp(e->key, "Process") != 0;
+    const bool printable = !e->ctrlKey && !e->metaKey && !e->altKey && std::strlen(e->key) <= 4 && e->key[0] != 0 &&
+                           (e->key[1] == 0 || static_cast<unsigned char>(e->key[0]) >= 0xC0);
+    if (from_text_input)
+        return !printable && !is_clipboard_shortcut(e) && std::strcmp(e->key, "Dead") != 0 &&
+               std::strcmp(e->key, "Process") != 0;
     if (type == EMSCRIPTEN_EVENT_KEYDOWN && !e->ctrlKey && !e->metaKey) {
         // `key` holds the produced character as UTF-8 when it is one character long.
         const auto len = std::strlen(e->key);
@@ -219,7 +220,7 @@ void update_cursor() {
 }
 
 void sync_text_input() {
-    static bool active = false;
+    static bool    active = false;
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput == active) return;
     active = io.WantTextInput;
@@ -231,7 +232,7 @@ void render_frame() {
     const double start = emscripten_get_now();
     sync_canvas_size();
     ImGui_ImplOpenGL3_NewFrame();
-    ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO&      io = ImGui::GetIO();
     static double last = start;
     io.DeltaTime = static_cast<float>(std::max(0.001, (start - last) / 1000.0));
     last = start;
@@ -258,15 +259,17 @@ EM_BOOL on_animation_frame(double, void*) {
     g_frame_scheduled = false;
     render_frame();
     // Keep drawing while ImGui animates (e.g. a window being dragged) or input is settling.
-    if (--g_frames_wanted > 0 || ImGui::IsMouseDragging(ImGuiMouseButton_Left)) schedule_frame();
-    else if (ImGui::GetIO().WantTextInput) emscripten_set_timeout(late_wake, 530.0, nullptr);   // caret blink
+    if (--g_frames_wanted > 0 || ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        schedule_frame();
+    else if (ImGui::GetIO().WantTextInput)
+        emscripten_set_timeout(late_wake, 530.0, nullptr);  // caret blink
     return EM_FALSE;
 }
 
 // ---- Clipboard hooks for ImGui ----------------------------------------------------------------
 
 const char* get_clipboard(void*) { return g_clipboard.c_str(); }
-void set_clipboard(void*, const char* text) { cp::platform::set_clipboard_text(text ? text : ""); }
+void        set_clipboard(void*, const char* text) { cp::platform::set_clipboard_text(text ? text : ""); }
 
 bool create_gl_context() {
     EmscriptenWebGLContextAttributes attrs;
@@ -277,7 +280,7 @@ bool create_gl_context() {
     attrs.antialias = EM_FALSE;
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
-    attrs.preserveDrawingBuffer = EM_TRUE;   // frames are drawn on demand; screenshots read the last one
+    attrs.preserveDrawingBuffer = EM_TRUE;  // frames are drawn on demand; screenshots read the last one
     g_gl = emscripten_webgl_create_context(kCanvas, &attrs);
     if (g_gl <= 0) return false;
     emscripten_webgl_make_context_current(g_gl);
@@ -308,8 +311,7 @@ void install_callbacks() {
     emscripten_set_keyup_callback("#cp-text-input", from_text_input, EM_TRUE, on_key);
 }
 
-
-} // namespace
+}  // namespace
 
 // ---- Called from JavaScript --------------------------------------------------------------------
 
@@ -333,7 +335,7 @@ EMSCRIPTEN_KEEPALIVE void cp_on_text(const char* text) {
 
 EMSCRIPTEN_KEEPALIVE void cp_request_redraw() { cp::platform::request_redraw(); }
 
-} // extern "C"
+}  // extern "C"
 
 // ---- platform.h ----------------------------------------------------------------------------------
 
@@ -352,7 +354,7 @@ void set_clipboard_text(std::string_view text) {
 const char* clipboard_text() { return g_clipboard.c_str(); }
 
 void set_cursor(const char* css) {
-    if (css == g_cursor) return;   // string literals: pointer comparison suffices
+    if (css == g_cursor) return;  // string literals: pointer comparison suffices
     g_cursor = css;
     cp_js_set_cursor(css);
 }
@@ -375,7 +377,7 @@ std::string today_iso() {
 void set_page_title(std::string_view title) { cp_js_set_title(std::string(title).c_str()); }
 
 void set_leave_warning(bool on) {
-    static int last = -1;   // called every frame; the page hears only changes
+    static int last = -1;  // called every frame; the page hears only changes
     if (last == static_cast<int>(on)) return;
     last = on;
     cp_js_set_leave_warning(on ? 1 : 0);
@@ -388,7 +390,7 @@ bool test_mode() {
 
 void publish_items(std::string_view json) { cp_js_publish_items(std::string(json).c_str()); }
 
-} // namespace cp::platform
+}  // namespace cp::platform
 
 int main() {
     if (!create_gl_context()) {
@@ -398,9 +400,9 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;   // layout is the app's, not a file's
+    io.IniFilename = nullptr;  // layout is the app's, not a file's
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigMacOSXBehaviors = EM_ASM_INT(return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0) != 0;
+    io.ConfigMacOSXBehaviors = EM_ASM_INT(return / Mac | iPhone | iPad /.test(navigator.platform) ? 1 : 0) != 0;
     io.BackendPlatformName = "caseplan_web";
     io.GetClipboardTextFn = get_clipboard;
     io.SetClipboardTextFn = set_clipboard;

@@ -11,4 +11,4 @@ void print_document(std::string_view html_title, std::string_view json) {
     cp_js_print_document(std::string(html_title).c_str(), std::string(json).c_str());
 }
 
-} // namespace cp::platform
+}  // namespace cp::platform

@@ -15,12 +15,12 @@ namespace {
 
 using namespace cp::platform;
 
-bool g_inside = false;   // true while a storage.h call runs: an answer then would be re-entrant
-int g_lost = 0, g_changed = 0;
+bool g_inside = false;  // true while a storage.h call runs: an answer then would be re-entrant
+int  g_lost = 0, g_changed = 0;
 
 std::string hex(const unsigned char* p, std::size_t n) {
     static const char* digits = "0123456789abcdef";
-    std::string out;
+    std::string        out;
     for (std::size_t i = 0; i < n; ++i) {
         out += digits[p[i] >> 4];
         out += digits[p[i] & 15];
@@ -41,10 +41,12 @@ std::string fields(const StoreInfo& i) {
 }
 
 void publish(const char* tag, const std::string& json) {
-    EM_ASM({
-        var t = window.cpTest || (window.cpTest = { frame: 0 });
-        (t.storeProbe || (t.storeProbe = {}))[UTF8ToString($0)] = JSON.parse(UTF8ToString($1));
-    }, tag, ("{" + json + "}").c_str());
+    EM_ASM(
+        {
+            var t = window.cpTest || (window.cpTest = {frame : 0});
+            (t.storeProbe || (t.storeProbe = {}))[UTF8ToString($0)] = JSON.parse(UTF8ToString($1));
+        },
+        tag, ("{" + json + "}").c_str());
 }
 
 void publish_events() {
@@ -58,8 +60,14 @@ std::vector<unsigned char> all_bytes() {
 }
 
 void probe_open() {
-    store_on_lost_writer([] { ++g_lost; publish_events(); });
-    store_on_changed_elsewhere([] { ++g_changed; publish_events(); });
+    store_on_lost_writer([] {
+        ++g_lost;
+        publish_events();
+    });
+    store_on_changed_elsewhere([] {
+        ++g_changed;
+        publish_events();
+    });
     store_open([](StoreResult r, StoreInfo i) { publish("open", fields(r) + "," + fields(i)); });
 }
 
@@ -92,10 +100,11 @@ void probe_take_over() {
 }
 
 void probe_info() {
-    store_refresh_info([](StoreInfo i) { publish("info", fields(i) + ",\"answeredInside\":" + (g_inside ? "true" : "false")); });
+    store_refresh_info(
+        [](StoreInfo i) { publish("info", fields(i) + ",\"answeredInside\":" + (g_inside ? "true" : "false")); });
 }
 
-} // namespace
+}  // namespace
 
 extern "C" {
 
@@ -112,4 +121,4 @@ EMSCRIPTEN_KEEPALIVE void cp_store_probe(const char* op) {
     g_inside = false;
 }
 
-} // extern "C"
+}  // extern "C"

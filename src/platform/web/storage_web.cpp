@@ -36,10 +36,10 @@ using cp::platform::StoreStatus;
 using InfoDone = std::function<void(StoreResult, StoreInfo)>;
 
 struct Load {
-    std::function<void(std::vector<Record>&&)>     records;
+    std::function<void(std::vector<Record>&&)>    records;
     std::function<void(std::size_t, std::size_t)> progress;
-    std::function<void(StoreResult)>               done;
-    std::vector<Record>                            batch;   // gathered until the next progress call
+    std::function<void(StoreResult)>              done;
+    std::vector<Record>                           batch;  // gathered until the next progress call
 };
 
 // storage.lib.js sends StoreStatus as its index in this order.
@@ -47,13 +47,13 @@ static_assert(static_cast<int>(StoreStatus::ok) == 0 && static_cast<int>(StoreSt
               static_cast<int>(StoreStatus::read_only) == 2 && static_cast<int>(StoreStatus::newer_schema) == 3 &&
               static_cast<int>(StoreStatus::unavailable) == 4 && static_cast<int>(StoreStatus::failed) == 5);
 
-int g_next_id = 1;
-std::unordered_map<int, InfoDone> g_info_done;   // open and take-over
-std::unordered_map<int, std::function<void(StoreInfo)>> g_refresh;
-std::unordered_map<int, Load> g_loads;
+int                                                       g_next_id = 1;
+std::unordered_map<int, InfoDone>                         g_info_done;  // open and take-over
+std::unordered_map<int, std::function<void(StoreInfo)>>   g_refresh;
+std::unordered_map<int, Load>                             g_loads;
 std::unordered_map<int, std::function<void(StoreResult)>> g_writes;
-std::function<void()> g_on_lost_writer;
-std::function<void()> g_on_changed_elsewhere;
+std::function<void()>                                     g_on_lost_writer;
+std::function<void()>                                     g_on_changed_elsewhere;
 
 // Removes the waiting callback before it runs: it may well start another request.
 template <class Map>
@@ -68,7 +68,7 @@ bool take(Map& map, int id, typename Map::mapped_type& out) {
 StoreResult result(int status, const char* message) {
     StoreResult r;
     r.status = status >= 0 && status <= static_cast<int>(StoreStatus::failed) ? static_cast<StoreStatus>(status)
-                                                                               : StoreStatus::failed;
+                                                                              : StoreStatus::failed;
     if (message) r.message = message;
     return r;
 }
@@ -80,7 +80,7 @@ void listen_once() {
     cp_js_store_listen();
 }
 
-} // namespace
+}  // namespace
 
 namespace cp::platform {
 
@@ -91,9 +91,9 @@ void store_open(std::function<void(StoreResult, StoreInfo)> done) {
     cp_js_store_open(id);
 }
 
-void store_load_all(std::function<void(std::vector<Record>&&)> records,
-                    std::function<void(std::size_t, std::size_t)> progress,
-                    std::function<void(StoreResult)> done, const std::string& prefix) {
+void store_load_all(std::function<void(std::vector<Record>&&)>    records,
+                    std::function<void(std::size_t, std::size_t)> progress, std::function<void(StoreResult)> done,
+                    const std::string& prefix) {
     const int id = g_next_id++;
     g_loads.emplace(id, Load{std::move(records), std::move(progress), std::move(done), {}});
     cp_js_store_load_all(id, prefix.c_str());
@@ -133,17 +133,17 @@ void store_refresh_info(std::function<void(StoreInfo)> done) {
     cp_js_store_info(id);
 }
 
-} // namespace cp::platform
+}  // namespace cp::platform
 
 // ---- Called from storage.lib.js ----------------------------------------------------------------
 
 extern "C" {
 
 // The answer to an open, take-over or info request. Usage and quota are -1 when unknown.
-EMSCRIPTEN_KEEPALIVE void cp_store_info_answer(int id, int status, const char* message, int writer,
-                                               int persistent, double usage, double quota, int schema) {
-    const StoreInfo info{writer != 0, persistent != 0, usage, quota, schema};
-    InfoDone done;
+EMSCRIPTEN_KEEPALIVE void cp_store_info_answer(int id, int status, const char* message, int writer, int persistent,
+                                               double usage, double quota, int schema) {
+    const StoreInfo                info{writer != 0, persistent != 0, usage, quota, schema};
+    InfoDone                       done;
     std::function<void(StoreInfo)> refreshed;
     if (take(g_info_done, id, done)) {
         if (done) done(result(status, message), info);
@@ -168,7 +168,7 @@ EMSCRIPTEN_KEEPALIVE void cp_store_progress(int id, double loaded, double total)
     if (it == g_loads.end()) return;
     std::vector<Record> batch = std::move(it->second.batch);
     it->second.batch.clear();
-    auto records = it->second.records;    // copies: either may start a request and rehash g_loads
+    auto records = it->second.records;  // copies: either may start a request and rehash g_loads
     auto progress = it->second.progress;
     if (!batch.empty() && records) records(std::move(batch));
     if (progress) progress(static_cast<std::size_t>(loaded), static_cast<std::size_t>(total));
@@ -200,4 +200,4 @@ EMSCRIPTEN_KEEPALIVE void cp_store_changed_elsewhere() {
     cp::platform::request_redraw();
 }
 
-} // extern "C"
+}  // extern "C"
