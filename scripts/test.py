@@ -22,6 +22,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -54,6 +55,7 @@ def node_test_counts(out):
     return int(p.group(1)), int(f.group(1)) + (int(c.group(1)) if c else 0)
 
 
+LAYERS = ["native", "wasm", "interop", "browser", "format", "fuzz"]
 FUZZ_SECONDS = 40   # per target; five targets keep the layer under four minutes
 
 
@@ -104,50 +106,86 @@ def suites(layers):
     return out
 
 
-def run(name, cmd, parse):
-    print(f"\n=== {name}: {' '.join(os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd)}", flush=True)
+def run(name, cmd, parse, env=None):
+    """Runs one suite, its output kept and printed as one block when it ends (two lanes run at once)."""
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            errors="replace", env={**os.environ, "NODE_PATH": "/usr/share/nodejs"})
-    lines = []
-    for line in proc.stdout:
-        sys.stdout.write(line)
-        lines.append(line)
-    proc.wait()
-    out = ANSI.sub("", "".join(lines))
+    shown = " ".join(os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd)
+    with PRINT_LOCK:
+        print(f"=== {name}: started ({shown})", flush=True)
+    proc = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          errors="replace", env={**os.environ, "NODE_PATH": "/usr/share/nodejs", **(env or {})})
+    out = ANSI.sub("", proc.stdout)
     counts = parse(out)
     seconds = time.monotonic() - start
-    if counts is None:
-        print(f"--- {name}: no result found (exit {proc.returncode}); counted as 1 failure", flush=True)
-        return 0, 1, seconds
-    passed, failed = counts
-    if proc.returncode != 0 and failed == 0:
-        failed = 1   # crashed after reporting, or failed outside a test case
-    print(f"--- {name}: {passed} passed, {failed} failed in {seconds:.1f} s", flush=True)
+    with PRINT_LOCK:
+        print(f"\n=== {name}: {shown}", flush=True)
+        sys.stdout.write(proc.stdout)
+        if counts is None:
+            print(f"--- {name}: no result found (exit {proc.returncode}); counted as 1 failure", flush=True)
+            return 0, 1, seconds
+        passed, failed = counts
+        if proc.returncode != 0 and failed == 0:
+            failed = 1   # crashed after reporting, or failed outside a test case
+        print(f"--- {name}: {passed} passed, {failed} failed in {seconds:.1f} s", flush=True)
     return passed, failed, seconds
+
+
+PRINT_LOCK = threading.Lock()
+
+
+def run_lane(entries, results):
+    for entry in entries:
+        name, cmd, parse = entry[:3]
+        env = entry[3] if len(entry) > 3 else None
+        results.append((name,) + run(name, cmd, parse, env))
+
+
+def build(layers):
+    steps = [("build", ["bash", os.path.join(ROOT, "scripts", "build.sh"), "all"])]
+    # The fuzz targets have their own build folder (build/fuzz); building them here keeps the
+    # fuzz layer's time for fuzzing.
+    if "fuzz" in layers:
+        steps.append(("fuzz build", ["bash", os.path.join(ROOT, "scripts", "fuzz.sh"), "--build"]))
+    for what, cmd in steps:
+        start = time.monotonic()
+        if subprocess.run(cmd).returncode != 0:
+            print(f"\nThe {what} failed (see above), so no test ran.\n0 passed, 1 failed")
+            sys.exit(1)
+        print(f"=== {what}: {time.monotonic() - start:.1f} s", flush=True)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-build", action="store_true")
-    ap.add_argument("--only", choices=["native", "wasm", "interop", "browser", "format", "fuzz"], action="append")
+    ap.add_argument("--only", choices=LAYERS, action="append")
+    ap.add_argument("--serial", action="store_true", help="one suite at a time (the browser lane waits)")
     args = ap.parse_args()
-    layers = args.only or ["native", "wasm", "interop", "browser", "format", "fuzz"]
+    layers = args.only or LAYERS
+    began = time.monotonic()
     if not args.no_build:
-        if subprocess.run(["bash", os.path.join(ROOT, "scripts", "build.sh"), "all"]).returncode != 0:
-            print("\nThe build failed (see above), so no test ran.\n0 passed, 1 failed")
-            sys.exit(1)
-        # The fuzz targets have their own build folder (build/fuzz); building them here keeps the
-        # fuzz layer's time for fuzzing.
-        if "fuzz" in layers and subprocess.run(["bash", os.path.join(ROOT, "scripts", "fuzz.sh"), "--build"]).returncode != 0:
-            print("\nThe fuzz build failed (see above), so no test ran.\n0 passed, 1 failed")
-            sys.exit(1)
-    results = [(name,) + run(name, cmd, parse) for name, cmd, parse in suites(layers)]
+        build(layers)
+    tested = time.monotonic()
+    # Two lanes, one per core: the browser tests (Chromium draws with the CPU) beside everything
+    # else, which runs one suite at a time, the fuzz run last.
+    entries = suites(layers)
+    browser = [e for e in entries if e[0].startswith("browser")]
+    other = [e for e in entries if not e[0].startswith("browser")]
+    results_b, results_o = [], []
+    if args.serial:
+        run_lane(other + browser, results_o)
+    else:
+        lane = threading.Thread(target=run_lane, args=(browser, results_b))
+        lane.start()
+        run_lane(other, results_o)
+        lane.join()
+    results = results_o + results_b
     total_pass = sum(r[1] for r in results)
     total_fail = sum(r[2] for r in results)
     print("\n=== Summary")
     for name, p, f, s in results:
-        print(f"  {name:<40} {p:>5} passed {f:>3} failed  {s:6.1f} s")
+        print(f"  {name:<44} {p:>5} passed {f:>3} failed  {s:6.1f} s")
+    print(f"  build {tested - began:.0f} s, tests {time.monotonic() - tested:.0f} s (two lanes), "
+          f"total {time.monotonic() - began:.0f} s")
     print(f"{total_pass} passed, {total_fail} failed")
     sys.exit(1 if total_fail or not results else 0)
 

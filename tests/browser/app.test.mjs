@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, waitForFirstFrame } from './harness.mjs';
+import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, waitForFirstFrame, limit } from './harness.mjs';
 import { PASS, state, waitState, typeInto, newCase } from './flows.mjs';
 
 let server;
@@ -124,7 +124,7 @@ test('undo withdraws the last entry with a compensating event and the plan is as
     await typeInto(page, '#text', 'Half-written note');
     const asked = new Promise((resolve) => page.once('dialog', async (d) => { const t = d.type(); await d.dismiss(); resolve(t); }));
     await page.close({ runBeforeUnload: true });
-    assert.equal(await Promise.race([asked, new Promise((r) => setTimeout(() => r('no prompt'), 5000))]), 'beforeunload');
+    assert.equal(await Promise.race([asked, new Promise((r) => setTimeout(() => r('no prompt'), limit(5000)))]), 'beforeunload');
     assert.equal(page.isClosed(), false, 'the tab stays open when the user stays');
     await findItem(page, 'Record');   // the form and what was typed are still there
     await click(page, 'Cancel');
@@ -133,7 +133,7 @@ test('undo withdraws the last entry with a compensating event and the plan is as
     let promptedAgain = false;
     page.once('dialog', async (d) => { promptedAgain = true; await d.dismiss(); });
     await page.close({ runBeforeUnload: true });
-    if (!page.isClosed()) await page.waitForEvent('close', { timeout: 5000 });
+    if (!page.isClosed()) await page.waitForEvent('close', { timeout: limit(5000) });
     assert.equal(promptedAgain, false, 'nothing pending: the tab closes without asking');
   } finally { await b.close(); }
 });

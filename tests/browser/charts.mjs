@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { limit } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'build', 'native', 'caseplan');
@@ -25,7 +26,7 @@ export function cli(...args) {
 
 // Clicks `press` and resolves with the downloaded file's name and bytes.
 export async function download(page, press) {
-  const waiting = page.waitForEvent('download', { timeout: 10000 });
+  const waiting = page.waitForEvent('download', { timeout: limit(10000) });
   await press();
   const d = await waiting;
   const file = await d.path();

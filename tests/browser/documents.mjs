@@ -1,7 +1,7 @@
 // documents.mjs: steps shared by documents.test.mjs and scripts/screenshot_documents.mjs: open the
 // training demo, open a case, pick a form on its Documents tab and press Print… with the browser's
 // print dialog stubbed out, so the document is left in #print-root for the caller to inspect.
-import { click, findItem, nextFrames } from './harness.mjs';
+import { click, findItem, nextFrames, limit } from './harness.mjs';
 import { state, waitState } from './flows.mjs';
 
 // The picker's short names (documents_view.cpp) for each engine document id.
@@ -64,5 +64,5 @@ export async function printDocument(page, id) {
   await nextFrames(page);
   const before = await page.evaluate(() => window.__printed || 0);
   await click(page, 'Print…');
-  await page.waitForFunction((n) => (window.__printed || 0) > n, before, { timeout: 5000, polling: 50 });
+  await page.waitForFunction((n) => (window.__printed || 0) > n, before, { timeout: limit(5000), polling: 50 });
 }

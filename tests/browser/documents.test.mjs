@@ -240,7 +240,8 @@ test('print.js: no DEMO marker for a real workspace, and text from the case is n
     await stubPrint(page);
     await page.evaluate(() => window.cpPrint.show(JSON.stringify({
       id: 'la_start', title: 'Notification to the LA: start of placement', demo: false,
-      source: { file: '004_db4daf6c9cf2ba51.txt', paragraph: 'whole document' }, missing: ['Pupil: UPN'],
+      source: { source: 'guidance', paragraph: 'section 13 (Notifying the LA)', text: 'London Borough of Hammersmith & Fulham, Managed Moves – good practice guidance, section 13 (Notifying the LA)' },
+      missing: ['Pupil: UPN'],
       sections: [{ heading: 'Pupil', paragraphs: [], fields: [
         { label: 'Name', value: '<img src=x onerror="window.__xss=1">', missing: false, signature: false },
         { label: 'UPN', value: '', missing: true, signature: false },
@@ -255,7 +256,7 @@ test('print.js: no DEMO marker for a real workspace, and text from the case is n
     assert.equal(doc.count, '1 item missing');
     assert.deepEqual(doc.signatures, ['Signed']);
     assert.equal(doc.docTitle, 'A title');
-    assert.equal(doc.source, 'Source: 004_db4daf6c9cf2ba51.txt, whole document');
+    assert.equal(doc.source, 'Source: London Borough of Hammersmith & Fulham, Managed Moves – good practice guidance, section 13 (Notifying the LA)');
     assert.deepEqual(record.errors, []);
   } finally { await b.close(); }
 });

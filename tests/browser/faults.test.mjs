@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { startServer, launch, openApp, click, findItem, hasItem, waitForFirstFrame } from './harness.mjs';
+import { startServer, launch, openApp, click, findItem, hasItem, waitForFirstFrame, limit } from './harness.mjs';
 import {
   SEED, state, waitState, saved, openTab, unlock, recordNote, eventsOf, exportFile, dumpRecords,
   makeSeedProfile, copyProfile, removeDir, typeInto,
@@ -50,7 +50,7 @@ function chromiumProcesses(profileDir) {
 }
 
 async function waitUntil(pred, what, timeout = 20000) {
-  const end = Date.now() + timeout;
+  const end = Date.now() + limit(timeout);
   while (Date.now() < end) {
     if (await pred()) return;
     await new Promise((r) => setTimeout(r, 50));
@@ -260,7 +260,7 @@ test('offline: after the first visit the app reloads, unlocks, saves and exports
   const t = await seeded('offline');
   try {
     const { page, b, record } = t;
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: limit(30000) });
     await b.context.setOffline(true);
     server.stop();
     await waitUntil(async () => {

@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, click, findItem, nextFrames, waitForFirstFrame } from './harness.mjs';
+import { openApp, click, findItem, nextFrames, waitForFirstFrame, limit } from './harness.mjs';
 
 export const PASS = 'orchard kettle lantern ribbon';
 export const SCHOOL = 'Larkspur Test School';
@@ -13,7 +13,7 @@ export async function state(page) { return page.evaluate(() => (window.cpTest &&
 
 // The page's CSP forbids eval, so the predicate runs here, on states polled from the page.
 export async function waitState(page, pred, arg, timeout = 45000) {
-  const end = Date.now() + timeout;
+  const end = Date.now() + limit(timeout);
   let s = {};
   while (Date.now() < end) {
     s = await state(page);
@@ -21,7 +21,7 @@ export async function waitState(page, pred, arg, timeout = 45000) {
     await new Promise((r) => setTimeout(r, 50));
   }
   await page.screenshot({ path: path.join(os.tmpdir(), 'cp-faults-timeout.png') }).catch(() => {});
-  throw new Error('timed out waiting for ' + pred.toString() + '; last state: ' + JSON.stringify(s).slice(0, 1500));
+  throw new Error(`timed out after ${limit(timeout)} ms waiting for ` + pred.toString() + '; last state: ' + JSON.stringify(s).slice(0, 1500));
 }
 
 export const saved = (s) => s.save.dirty === 0 && s.save.inFlight === 0 && s.save.error === '' && s.save.savedAt !== '';
@@ -98,7 +98,7 @@ export async function exportFile(page, pass) {
   await click(page, 'Export…');
   await typeInto(page, '#passphrase', pass);
   await typeInto(page, '#confirm', pass);
-  const download = page.waitForEvent('download', { timeout: 60000 });
+  const download = page.waitForEvent('download', { timeout: limit(60000) });
   await click(page, 'Export file');
   return (await download).path();
 }
@@ -140,7 +140,7 @@ export async function makeSeedProfile(server, launch) {
     await waitState(page, (s) => s.view === 'dashboard');
     await newCase(page, SEED.jo);
     const s = await waitState(page, (s) => s.cases.length === 2 && saved(s));
-    await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: limit(30000) });
     return { dir, cases: s.cases.map((c) => ({ id: c.id, pupil: c.pupil, events: c.events })) };
   } finally { await b.close(); }
 }

@@ -11,6 +11,35 @@ import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+// Every wait in the browser tests is a condition with a deadline, and every deadline scales with
+// how fast this machine draws the app: calibrate() measures the time a frame takes after input on
+// the first page opened (a loaded 2-core machine with software GL can be ten times slower than an
+// idle one) and the machine's load. CP_TEST_TIME_SCALE multiplies it further, e.g. under a debugger.
+let timeScale = 1;
+const extraScale = Number(process.env.CP_TEST_TIME_SCALE) || 1;
+export function limit(ms) { return Math.round(ms * timeScale * extraScale); }
+export function currentTimeScale() { return timeScale * extraScale; }
+
+// Measured once per test process, on the first page that draws: the median of a few settles.
+let calibrated = false;
+async function calibrate(page) {
+  if (calibrated) return;
+  calibrated = true;
+  const times = [];
+  for (let i = 0; i < 5; ++i) {
+    const t0 = Date.now();
+    await page.mouse.move(10 + i * 7, 10 + i * 3);
+    await settle(page, 60000);
+    times.push(Date.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const perSettle = times[2];
+  const load = os.loadavg()[0] / Math.max(1, os.cpus().length);
+  // An idle machine settles in about 100 ms (three frames); the deadlines were set for that.
+  timeScale = Math.min(10, Math.max(1, perSettle / 100, 1 + load));
+  if (process.env.CP_TEST_VERBOSE) console.error(`harness: settle ${perSettle} ms, load ${load.toFixed(2)}, time scale ${timeScale.toFixed(2)}`);
+}
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader',
@@ -32,7 +61,7 @@ export async function startServer() {
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CP_SERVE_QUIET: '1' } });
   let output = '';
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('serve.py did not start: ' + output)), 15000);
+    const timer = setTimeout(() => reject(new Error('serve.py did not start: ' + output)), limit(30000));
     const onData = (d) => { output += d; if (output.includes('Serving')) { clearTimeout(timer); resolve(); } };
     proc.stdout.on('data', onData);
     proc.stderr.on('data', onData);
@@ -50,10 +79,12 @@ export async function launch({ profileDir = null, deviceScaleFactor = 1, viewpor
   };
   if (profileDir) {
     const context = await chromium.launchPersistentContext(profileDir, options);
+    context.setDefaultTimeout(limit(30000));
     return { context, close: () => context.close() };
   }
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'cp-profile-'));
   const context = await chromium.launchPersistentContext(tmp, options);
+  context.setDefaultTimeout(limit(30000));
   return { context, close: async () => { await context.close(); rmSync(tmp, { recursive: true, force: true }); } };
 }
 
@@ -73,11 +104,12 @@ export async function openApp(context, server, { query = '?test' } = {}) {
   return { page, record };
 }
 
-export async function waitForFirstFrame(page, timeout = 30000) {
+export async function waitForFirstFrame(page, timeout = 60000) {
   await page.waitForFunction(() => (window.cpShell && (window.cpShell.firstFrameMs !== null || window.cpShell.error)),
-    null, { timeout });
+    null, { timeout: limit(timeout) });
   const error = await page.evaluate(() => window.cpShell.error);
   if (error) throw new Error('the app showed an error screen: ' + error);
+  await calibrate(page);
 }
 
 export async function items(page) {
@@ -86,7 +118,8 @@ export async function items(page) {
 
 // Waits until an item with this visible label is on screen (optionally inside a given window).
 // With { visible: false } it also finds items scrolled out of view (x..h are then empty).
-export async function findItem(page, label, { window: win = null, timeout = 5000, visible = true } = {}) {
+export async function findItem(page, label, { window: win = null, timeout = 10000, visible = true } = {}) {
+  timeout = limit(timeout);
   try {
     const handle = await page.waitForFunction(({ label, win, visible }) => {
       const all = (self.cpTest && self.cpTest.items) || [];
@@ -110,8 +143,8 @@ export async function hasItem(page, label, opts = {}) {
 // An item laid out below (or above) what its window shows is scrolled into view with the mouse
 // wheel over a visible item of the same window, as a person scrolls a long form. Gives up
 // quietly: findItem then says what was on screen.
-export async function scrollIntoView(page, label, { window: win = null, timeout = 5000 } = {}) {
-  const end = Date.now() + timeout;
+export async function scrollIntoView(page, label, { window: win = null, timeout = 10000 } = {}) {
+  const end = Date.now() + limit(timeout);
   const start = Date.now();
   let notches = 0;
   for (let turn = 0; turn < 60 && Date.now() < end; ++turn) {
@@ -121,51 +154,70 @@ export async function scrollIntoView(page, label, { window: win = null, timeout 
       // ImGui names only the items it draws, so a field far below a scrolled form has no label
       // yet: after a moment, scroll the forms (child windows) down a notch at a time.
       const forms = all.filter((x) => x.w > 0 && x.h > 0 && x.window.endsWith('/') && (!win || x.window.startsWith(win)));
-      if (Date.now() - start < 1000 || !forms.length || notches >= 16) { await new Promise((r) => setTimeout(r, 50)); continue; }
+      if (Date.now() - start < limit(1000) || !forms.length || notches >= 16) { await settle(page); await sleep(50); continue; }
       const last = forms[forms.length - 1];
       await page.mouse.move(last.x + last.w / 2, last.y + last.h / 2);
-      await nextFrames(page, 1).catch(() => {});
+      await settle(page);
       await page.mouse.wheel(0, 120);
-      await nextFrames(page, 2).catch(() => {});
+      await settle(page);
       ++notches;
       continue;
     }
     if (it.w > 0 && it.h > 0) return true;
     if (!(it.fullH > 0)) return false;
     const anchor = all.find((x) => x.window === it.window && x.w > 0 && x.h > 0);
-    if (!anchor) { await new Promise((r) => setTimeout(r, 50)); continue; }   // window not drawn yet
+    if (!anchor) { await settle(page); await sleep(50); continue; }   // window not drawn yet
     await page.mouse.move(anchor.x + anchor.w / 2, anchor.y + anchor.h / 2);
-    await nextFrames(page, 1).catch(() => {});
+    await settle(page);
     await page.mouse.wheel(0, it.fullY > anchor.y ? 120 : -120);
-    await nextFrames(page, 2).catch(() => {});
+    await settle(page);
   }
   return false;
 }
 
-// A real mouse click at the middle of the item, as a person would.
+// A real mouse click at the middle of the item, as a person would: the pointer moves there and
+// a frame is drawn (so the item is hovered), then the button goes down and up in separate
+// frames (menu items act on a release they saw pressed). An item that is still moving when the
+// pointer arrives (a dialog growing to fit its contents) is aimed at again once it is drawn in
+// the same place twice; if it never stays put, the click fails saying where it was.
 export async function click(page, label, opts = {}) {
   await scrollIntoView(page, label, opts).catch(() => false);
   let it = await findItem(page, label, opts);
-  // Hover first for a frame, as a hand does: ImGui tabs take a click only on a hovered item.
-  // A dialog that is still growing (or being moved back on screen) carries its items with it:
-  // aim again until the item stays put under the pointer for a frame.
-  for (let aim = 0; aim < 10; ++aim) {
+  const seen = [];
+  for (let aim = 0; ; ++aim) {
     await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2, { steps: 3 });
-    await nextFrames(page, 1).catch(() => {});
-    const now = await findItem(page, label, { ...opts, timeout: 1000 }).catch(() => it);
+    await nextFrames(page, 1);
+    const now = await findItem(page, label, opts);
+    seen.push(`(${Math.round(now.x)},${Math.round(now.y)})`);
     const still = Math.abs(now.x - it.x) < 1 && Math.abs(now.y - it.y) < 1;
     it = now;
     if (still) break;
+    if (aim === 10) throw new Error(`"${label}" kept moving and was not clicked; drawn at ${seen.join(' ')}`);
   }
-  // Press and release in separate frames too: menu items act on a release they saw pressed.
   await page.mouse.down();
-  await nextFrames(page, 1).catch(() => {});
+  await nextFrames(page, 1);
   await page.mouse.up();
   return it;
 }
 
-// Frames are drawn on demand; after input, wait until the locator has published a newer frame.
-export async function nextFrames(page, n = 2) {
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Waits until the screen has caught up with the input so far: the app has drawn every frame its
+// input asked for (window.cpTest.pending, set by the platform layer in test mode), or three more
+// frames if it keeps drawing (something on screen animates). Fails, saying so, only if frames are
+// asked for and not drawn.
+export async function settle(page, timeout = 20000) {
+  await nextFrames(page, 3, timeout);
+}
+
+// Waits for n more frames, or until the app has nothing left to draw (frames are drawn on demand,
+// so after the last frame an input asked for no further frame comes).
+export async function nextFrames(page, n = 2, timeout = 20000) {
   const start = await page.evaluate(() => (self.cpTest ? self.cpTest.frame : 0));
-  await page.waitForFunction((s) => self.cpTest && self.cpTest.frame >= s, start + n, { timeout: 5000, polling: 20 });
+  try {
+    await page.waitForFunction((s) => self.cpTest && (self.cpTest.frame >= s || !self.cpTest.pending), start + n,
+      { timeout: limit(timeout), polling: 20 });
+  } catch (e) {
+    throw new Error(`no new frame within ${limit(timeout)} ms although one was asked for: ${e.message}`);
+  }
 }

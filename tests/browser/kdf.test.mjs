@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, openApp } from './harness.mjs';
+import { startServer, launch, openApp, limit } from './harness.mjs';
 
 const PASSPHRASE = 'Zoë Ashworth-Ng – correct horse';      // non-ASCII: the UTF-8 bytes count
 const SALT = Array.from({ length: 16 }, (_, i) => i);        // 00 01 … 0f
@@ -143,7 +143,7 @@ async function probe(tag, salt, ops, mem) {
     window.Module.ccall('cp_kdf_probe', null, ['number', 'string', 'array', 'number', 'number'], [tag, pass, salt, ops, mem]);
   }, { tag, pass: PASSPHRASE, salt, ops, mem });
   const handle = await page.waitForFunction((tag) => window.cpTest && window.cpTest.kdfProbe && window.cpTest.kdfProbe[tag],
-    tag, { timeout: 20000 });
+    tag, { timeout: limit(20000) });
   return handle.jsonValue();
 }
 
@@ -160,7 +160,7 @@ test('derive_key_async answers the app with the same key, later, never inside th
 test('the worker starts by itself once the page is idle, before any derivation is asked for', async () => {
   const fresh = await browser.context.newPage();
   try {
-    const wasm = fresh.waitForRequest((r) => r.url() === server.url + 'kdf_worker.wasm', { timeout: 20000 });
+    const wasm = fresh.waitForRequest((r) => r.url() === server.url + 'kdf_worker.wasm', { timeout: limit(20000) });
     await fresh.goto(server.url);
     await wasm;
     await fresh.evaluate(() => window.cpKdf.prepare());

@@ -4,7 +4,7 @@
 // real HTML; the chart saves as a PNG of the expected size that is not blank.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, nextFrames } from './harness.mjs';
+import { startServer, launch, openApp, click, nextFrames, limit } from './harness.mjs';
 import { openDemo, state, waitState, stubPrint } from './documents.mjs';
 import { cli, demoWorkspace, download, describePng } from './charts.mjs';
 
@@ -92,7 +92,7 @@ test('panel report: Print… lays out the table and chart as HTML; the chart sav
     const csvRows = rep(s).csv.trim().split('\n').slice(1).map((l) => l.split(','));
 
     await click(page, 'Print…');
-    await page.waitForFunction(() => (window.__printed || 0) > 0, null, { timeout: 5000, polling: 50 });
+    await page.waitForFunction(() => (window.__printed || 0) > 0, null, { timeout: limit(5000), polling: 50 });
     const doc = await page.evaluate(() => {
       const root = document.getElementById('print-root');
       const t = (e) => e.textContent.trim();

@@ -2,7 +2,7 @@
 // no request to any other origin, and the server's security headers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, findItem, hasItem, nextFrames } from './harness.mjs';
+import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, limit } from './harness.mjs';
 import { sharpness } from './image.mjs';
 
 let server;
@@ -11,7 +11,7 @@ let server;
 async function openAbout(page) {
   // Once the store has been read: the loading panel then gives way to the start panel.
   await page.waitForFunction(() => self.cpTest && self.cpTest.state && !['starting', 'working'].includes(self.cpTest.state.phase),
-                             null, { timeout: 30000, polling: 50 });
+                             null, { timeout: limit(30000), polling: 50 });
   await click(page, 'Help');
   await click(page, 'About this case planner');
   await findItem(page, 'Close', { window: 'About this case planner', visible: false });
@@ -54,7 +54,7 @@ test('typing into a field, copying it out and pasting text in reach the system c
     await page.keyboard.type('Zoë Ashworth-Ng');
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+C');
-    await page.waitForFunction(() => window.cpLastCopied !== undefined, null, { timeout: 5000 });
+    await page.waitForFunction(() => window.cpLastCopied !== undefined, null, { timeout: limit(5000) });
     assert.equal(await page.evaluate(() => window.cpLastCopied), 'Zoë Ashworth-Ng', 'typed text copied out of the field');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'Zoë Ashworth-Ng', 'it reached the system clipboard');
 
@@ -64,7 +64,7 @@ test('typing into a field, copying it out and pasting text in reach the system c
     await nextFrames(page);
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+C');
-    await page.waitForFunction(() => window.cpLastCopied === 'UPN A123456789012', null, { timeout: 5000 });
+    await page.waitForFunction(() => window.cpLastCopied === 'UPN A123456789012', null, { timeout: limit(5000) });
   } finally { await b.close(); }
 });
 
@@ -127,12 +127,22 @@ test('an idle page stops drawing, and input brings frames back', async () => {
   const b = await launch();
   try {
     const { page } = await openApp(b.context, server);
-    await page.waitForTimeout(1500);   // let the after-load frames and the late wake pass
-    const idleStart = await page.evaluate(() => window.cpStats.frames);
+    // Let the after-load frames and the late wake pass: wait until a whole second goes by without a frame.
+    const frames = () => page.evaluate(() => window.cpStats.frames);
+    let last = await frames();
+    let since = Date.now();
+    const end = Date.now() + limit(30000);
+    while (Date.now() - since < 1000) {
+      assert.ok(Date.now() < end, 'the page kept drawing frames with no input');
+      await page.waitForTimeout(100);
+      const n = await frames();
+      if (n !== last) { last = n; since = Date.now(); }
+    }
+    const idleStart = await frames();
     await page.waitForTimeout(1000);
     assert.equal(await page.evaluate(() => window.cpStats.frames), idleStart, 'no frame drawn while idle');
     await page.mouse.move(200, 200);
-    await page.waitForFunction((n) => window.cpStats.frames > n, idleStart, { timeout: 3000 });
+    await page.waitForFunction((n) => window.cpStats.frames > n, idleStart, { timeout: limit(3000) });
   } finally { await b.close(); }
 });
 
@@ -142,9 +152,9 @@ test('the mouse cursor follows ImGui: an I-beam over a text field', async () => 
     const { page } = await openApp(b.context, server);
     const field = await findItem(page, '#school');
     await page.mouse.move(field.x + 40, field.y + field.h / 2);
-    await page.waitForFunction(() => document.getElementById('canvas').style.cursor === 'text', null, { timeout: 3000 });
+    await page.waitForFunction(() => document.getElementById('canvas').style.cursor === 'text', null, { timeout: limit(3000) });
     await page.mouse.move(5, 500);
-    await page.waitForFunction(() => document.getElementById('canvas').style.cursor === 'default', null, { timeout: 3000 });
+    await page.waitForFunction(() => document.getElementById('canvas').style.cursor === 'default', null, { timeout: limit(3000) });
   } finally { await b.close(); }
 });
 
@@ -156,7 +166,7 @@ test('resizing the window re-lays out the page at the new size', async () => {
     const before = await findItem(page, 'Close', { window: 'About this case planner' });
     assert.equal((await findItem(page, 'Case planner')).w, 1280);
     await page.setViewportSize({ width: 800, height: 600 });
-    await page.waitForFunction(() => document.getElementById('canvas').width === 800, null, { timeout: 3000 });
+    await page.waitForFunction(() => document.getElementById('canvas').width === 800, null, { timeout: limit(3000) });
     await page.mouse.move(10, 10);
     await nextFrames(page);
     const after = await findItem(page, 'Close', { window: 'About this case planner' });
@@ -187,7 +197,7 @@ test('on a touch screen a tap works as a click, controls grow to finger size, an
   const b = await launch({ hasTouch: true, viewport: { width: 1024, height: 768 } });
   try {
     const { page } = await openApp(b.context, server);
-    await page.waitForFunction(() => self.cpTest && self.cpTest.state && self.cpTest.state.phase === 'first_run', null, { timeout: 30000, polling: 50 });
+    await page.waitForFunction(() => self.cpTest && self.cpTest.state && self.cpTest.state.phase === 'first_run', null, { timeout: limit(30000), polling: 50 });
     const before = await findItem(page, 'Open the training demo');
     assert.ok(before.h < 36, `mouse-sized button before any touch (${before.h} px)`);
     const field = await findItem(page, '#school');
@@ -195,11 +205,11 @@ test('on a touch screen a tap works as a click, controls grow to finger size, an
     await nextFrames(page, 3);
     // The hidden textarea has the focus: that is what brings up a tablet's on-screen keyboard.
     assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'cp-text-input');
-    await page.waitForFunction(() => self.cpTest.state.appearance && self.cpTest.state.appearance.touch === true, null, { timeout: 5000, polling: 50 });
+    await page.waitForFunction(() => self.cpTest.state.appearance && self.cpTest.state.appearance.touch === true, null, { timeout: limit(5000), polling: 50 });
     await nextFrames(page, 2);
     const after = await findItem(page, 'Open the training demo');
     assert.ok(after.h >= 40, `finger-sized button after a touch (${after.h} px)`);
     await page.touchscreen.tap(after.x + after.w / 2, after.y + after.h / 2);
-    await page.waitForFunction(() => self.cpTest.state.demo === true, null, { timeout: 10000, polling: 50 });
+    await page.waitForFunction(() => self.cpTest.state.demo === true, null, { timeout: limit(10000), polling: 50 });
   } finally { await b.close(); }
 });

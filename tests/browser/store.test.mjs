@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, waitForFirstFrame } from './harness.mjs';
+import { startServer, launch, waitForFirstFrame, limit } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -159,7 +159,7 @@ test('take-over moves the writer role: the old writer is told and its writes are
     assert.deepEqual([bulk.status, bulkAfterTakeOver], ['read_only', 0], 'refused as a whole');
   }
 
-  await a.waitForFunction(() => window.lost === 1, null, { timeout: 5000 });
+  await a.waitForFunction(() => window.lost === 1, null, { timeout: limit(5000) });
   assert.equal((await a.evaluate(() => cpStore.info())).writer, false);
   const refused = await write(a, [{ key: 't/a/late', value: [1] }]);
   assert.equal(refused.rejected && refused.rejected.status, 'read_only');
@@ -178,7 +178,7 @@ test('a reader is told when the writer has committed', () => withBrowser(async (
   await b.waitForTimeout(300);
   assert.equal(await b.evaluate(() => window.changed), 0, 'nothing yet');
   assert.deepEqual(await write(a, [{ key: 't/x', value: [1] }]), { status: 'ok' });
-  await b.waitForFunction(() => window.changed === 1, null, { timeout: 5000 });
+  await b.waitForFunction(() => window.changed === 1, null, { timeout: limit(5000) });
   assert.equal(await a.evaluate(() => window.changed), 0, 'the writer is not told of its own write');
 }));
 
@@ -289,7 +289,7 @@ test('without IndexedDB the store says unavailable', () => withBrowser(async (co
   const r = await page.evaluate(() => cpStore.open().then(() => 'opened', (e) => e.status));
   assert.equal(r, 'unavailable');
   await page.evaluate(() => Module.ccall('cp_store_probe', null, ['string'], ['open']));
-  await page.waitForFunction(() => window.cpTest.storeProbe && window.cpTest.storeProbe.open, null, { timeout: 5000 });
+  await page.waitForFunction(() => window.cpTest.storeProbe && window.cpTest.storeProbe.open, null, { timeout: limit(5000) });
   assert.equal(await page.evaluate(() => window.cpTest.storeProbe.open.status), 4, 'StoreStatus::unavailable in C++');
 }));
 
@@ -303,7 +303,7 @@ async function probe(page, op) {
     if (window.cpTest && window.cpTest.storeProbe) delete window.cpTest.storeProbe[op];
     Module.ccall('cp_store_probe', null, ['string'], [op]);
   }, op);
-  await page.waitForFunction((op) => window.cpTest.storeProbe && window.cpTest.storeProbe[op], op, { timeout: 10000 });
+  await page.waitForFunction((op) => window.cpTest.storeProbe && window.cpTest.storeProbe[op], op, { timeout: limit(10000) });
   return page.evaluate((op) => window.cpTest.storeProbe[op], op);
 }
 
@@ -347,10 +347,10 @@ test('C++: a read-only tab is refused, is told of changes, and takes over', () =
   assert.equal(refused.status, 2, 'StoreStatus::read_only');
   assert.match(unhex(refused.message), /another tab/);
   assert.deepEqual(await write(a, [{ key: 't/from-a', value: [1] }]), { status: 'ok' });
-  await b.waitForFunction(() => window.cpTest.storeProbe.events && window.cpTest.storeProbe.events.changed === 1, null, { timeout: 5000 });
+  await b.waitForFunction(() => window.cpTest.storeProbe.events && window.cpTest.storeProbe.events.changed === 1, null, { timeout: limit(5000) });
   const taken = await probe(b, 'takeOver');
   assert.deepEqual([taken.status, taken.writer, taken.answeredInside], [0, true, false]);
-  await a.waitForFunction(() => window.cpTest.storeProbe.events && window.cpTest.storeProbe.events.lost === 1, null, { timeout: 5000 });
+  await a.waitForFunction(() => window.cpTest.storeProbe.events && window.cpTest.storeProbe.events.lost === 1, null, { timeout: limit(5000) });
   assert.equal((await probe(b, 'write')).status, 0);
   assert.equal((await probe(a, 'write')).status, 2, 'the old writer is refused');
 }));

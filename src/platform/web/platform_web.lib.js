@@ -79,6 +79,11 @@ mergeInto(LibraryManager.library, {
     t.items = JSON.parse(UTF8ToString(json));
     t.frame += 1;
   },
+  // Test mode: whether the app still has a frame to draw for the input it has had, so a test
+  // waits until the screen has settled instead of for a fixed number of frames or seconds.
+  cp_js_frames_pending: function (pending) {
+    if (window.cpTest) window.cpTest.pending = !!pending;
+  },
   cp_js_today: function (out, size) {
     var d = new Date();
     var s = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
