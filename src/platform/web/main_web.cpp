@@ -38,6 +38,7 @@ void cp_js_publish_items(const char* json);
 void cp_js_today(char* out, int size);
 void cp_js_first_frame_done();
 void cp_js_frame_stats(double cpu_ms);
+void cp_js_frames_pending(int pending);
 }
 
 namespace {
@@ -61,6 +62,7 @@ EM_BOOL on_animation_frame(double, void*);
 void schedule_frame() {
     if (g_frame_scheduled) return;
     g_frame_scheduled = true;
+    cp_js_frames_pending(1);
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
@@ -263,6 +265,7 @@ EM_BOOL on_animation_frame(double, void*) {
         schedule_frame();
     else if (ImGui::GetIO().WantTextInput)
         emscripten_set_timeout(late_wake, 530.0, nullptr);  // caret blink
+    if (!g_frame_scheduled) cp_js_frames_pending(0);
     return EM_FALSE;
 }
 
