@@ -11,6 +11,7 @@
 #include "app/theme.h"
 #include "app/ui.h"
 #include "app/views.h"
+#include "crypto/keys.h"
 #include "platform/platform.h"
 
 #ifndef CP_VERSION
@@ -173,18 +174,6 @@ void about_window() {
     ImGui::End();
 }
 
-const char* phase_name(Phase p) {
-    switch (p) {
-        case Phase::starting: return "starting";
-        case Phase::first_run: return "first_run";
-        case Phase::locked: return "locked";
-        case Phase::working: return "working";
-        case Phase::open: return "open";
-        case Phase::failed: return "failed";
-    }
-    return "";
-}
-
 // In test mode (?test) the browser tests read what the screen says from window.cpTest.state,
 // because ImGui text is pixels, not DOM.
 void publish_state(Session& s) {
@@ -273,6 +262,19 @@ void wipe_vector(ImVector<T>& v) {
     if (v.Data) sodium_memzero(v.Data, static_cast<size_t>(v.Capacity) * sizeof(T));
     v.clear();
 }
+
+void forget_passphrases() {
+    UiState& u = ui();
+    u.create.pass.clear();
+    u.create.confirm.clear();
+    u.unlock.pass.clear();
+    u.export_form.pass.clear();
+    u.export_form.confirm.clear();
+    u.import_form.pass.clear();
+}
+
+}  // namespace
+
 void wipe_edit_buffers() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ImGui::ClearActiveID();
@@ -289,7 +291,10 @@ void wipe_edit_buffers() {
     if (g.TempBuffer.Data) sodium_memzero(g.TempBuffer.Data, static_cast<size_t>(g.TempBuffer.Size));
 }
 
-}  // namespace
+void wipe_secrets() {
+    forget_passphrases();
+    wipe_edit_buffers();
+}
 
 void init() {
     apply_theme(Theme::Light);
@@ -298,10 +303,20 @@ void init() {
 }
 
 void frame() {
-    Session&     s = session();
-    static Phase last_phase = Phase::starting;
-    if (last_phase == Phase::open && s.phase() != Phase::open) wipe_edit_buffers();
-    last_phase = s.phase();
+    Session& s = session();
+    // Every change of phase (a lock, an unlock, the demo, a failure) forgets the passphrases the
+    // forms hold; leaving an open workspace also forgets ImGui's copies of what was typed, and
+    // what the export form held (its note may be about a pupil).
+    if (s.turn() != ui().seen_turn) {
+        if (ui().seen_turn.phase == Phase::open && s.phase() != Phase::open) {
+            wipe_secrets();
+            wipe(ui().export_form.note);
+            ui().export_form.chosen.clear();
+        } else {
+            forget_passphrases();
+        }
+        ui().seen_turn = s.turn();
+    }
     const ImGuiIO& io = ImGui::GetIO();
     const bool     input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsAnyMouseDown() ||
                        io.InputQueueCharacters.Size > 0 || ImGui::IsKeyPressed(ImGuiKey_Tab) || io.MouseWheel != 0;

@@ -42,12 +42,23 @@ std::string megabytes(double bytes) {
 
 }  // namespace
 
+// Closing the export dialog however it closes (Close, Escape, the title bar's cross) forgets the
+// passphrase typed into it, and ImGui's copy of it.
+void forget_export_passphrase() {
+    ui().export_form.pass.clear();
+    ui().export_form.confirm.clear();
+    wipe_edit_buffers();
+}
+
 void export_dialog() {
-    static int               kind = 0;
-    static std::vector<char> chosen;
-    static std::string       note, pass, confirm;
-    static bool              show = false;
-    if (!begin_modal("Export", ui().show_export)) return;
+    ExportForm& f = ui().export_form;
+    auto&       kind = f.kind;
+    auto&       chosen = f.chosen;
+    auto&       note = f.note;
+    if (!begin_modal("Export", ui().show_export)) {
+        if (!f.pass.empty() || !f.confirm.empty()) forget_export_passphrase();  // closed by its cross
+        return;
+    }
     const Workspace& ws = session().ws();
     chosen.resize(ws.cases.size(), 0);
     ImGui::TextWrapped(
@@ -72,13 +83,13 @@ void export_dialog() {
         ImGui::TextUnformatted("Note to the recipient (inside the encrypted file)");
         ImGui::InputTextMultiline("##note", &note, ImVec2(460, ImGui::GetTextLineHeight() * 3));
     }
-    const bool pass_ok = passphrase_fields(pass, confirm, show);
+    const bool pass_ok = passphrase_fields(f.pass, f.confirm, f.show);
     const bool ready = pass_ok && (kind == 0 || !ids.empty());
     ImGui::BeginDisabled(!ready);
     if (ImGui::Button("Export file")) {
-        session().export_file({kind == 0 ? std::vector<std::string>{} : ids, kind == 0 ? "" : note}, pass);
-        wipe(pass);
-        wipe(confirm);
+        session().export_file({kind == 0 ? std::vector<std::string>{} : ids, kind == 0 ? "" : note},
+                              f.pass.str());  // the session wipes its copy
+        forget_export_passphrase();
     }
     ImGui::EndDisabled();
     if (!ready) {
@@ -88,13 +99,22 @@ void export_dialog() {
     }
     if (!session().export_status().empty()) ImGui::TextWrapped("%s", session().export_status().c_str());
     ImGui::SameLine();
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) close_modal(ui().show_export);
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        forget_export_passphrase();
+        close_modal(ui().show_export);
+    }
     ImGui::EndPopup();
 }
 
 void import_dialog() {
-    static std::string pass;
-    if (!begin_modal("Import", ui().show_import)) return;
+    Passphrase& pass = ui().import_form.pass;
+    if (!begin_modal("Import", ui().show_import)) {
+        if (!pass.empty()) {  // closed by its cross
+            pass.clear();
+            wipe_edit_buffers();
+        }
+        return;
+    }
     ImportState& st = session().import_state();
     using Step = ImportState::Step;
     if (st.step == Step::none || st.step == Step::failed) {
@@ -122,12 +142,13 @@ void import_dialog() {
         ImGui::TextUnformatted("The passphrase this file was exported with");
         ImGui::SetNextItemWidth(360);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool enter = ImGui::InputText("##importpass", &pass,
+        const bool enter = ImGui::InputText("##importpass", pass.data(), Passphrase::capacity,
                                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
         if (!st.error.empty()) status_text(st.error.c_str(), 2);
         if ((ImGui::Button("Open file") || enter) && !pass.empty()) {
-            session().import_passphrase(pass);
-            wipe(pass);
+            session().import_passphrase(pass.str());  // the session wipes its copy
+            pass.clear();
+            wipe_edit_buffers();
         }
     } else if (st.step == Step::deriving) {
         ImGui::TextUnformatted("Checking the passphrase and decrypting…");
@@ -177,6 +198,8 @@ void import_dialog() {
     }
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         session().cancel_import();
+        pass.clear();
+        wipe_edit_buffers();
         close_modal(ui().show_import);
     }
     ImGui::EndPopup();

@@ -60,16 +60,28 @@ void Session::load_packs() {
     packs_.load_embedded(problems);
 }
 
+bool Session::transition(Phase to) {
+    if (!transition_allowed(phase_, to)) {
+        std::fprintf(stderr, "case planner: refused to move from phase %s to %s\n", phase_name(phase_), phase_name(to));
+        return false;
+    }
+    phase_ = to;
+    ++generation_;
+    return true;
+}
+
 void Session::start() {
     load_packs();
-    phase_ = Phase::starting;
+    if (!transition(Phase::starting)) return;
     progress_ = "Opening this browser's storage…";
     platform::store_on_lost_writer([this] {
         info_.writer = false;
         message_ = "The case planner was opened for writing in another tab, so this tab is now read-only.";
     });
     platform::store_on_changed_elsewhere([this] { changed_elsewhere_ = true; });
-    platform::store_open([this](platform::StoreResult r, platform::StoreInfo info) {
+    const Turn t = turn();
+    platform::store_open([this, t](platform::StoreResult r, platform::StoreInfo info) {
+        if (!still(t)) return;  // started again meanwhile: the newer open answers
         info_ = info;
         if (!r.ok() && r.status != platform::StoreStatus::newer_schema) return fail(store_failure_text(r));
         if (r.status == platform::StoreStatus::newer_schema) message_ = store_failure_text(r);
@@ -81,17 +93,20 @@ void Session::start() {
 
 void Session::load_stored(const std::string& prefix) {
     progress_ = "Loading stored cases…";
-    auto all = std::make_shared<std::vector<platform::Record>>();
+    auto       all = std::make_shared<std::vector<platform::Record>>();
+    const Turn t = turn();
     platform::store_load_all(
         [all](std::vector<platform::Record>&& batch) {
             for (auto& rec : batch) all->push_back(std::move(rec));
         },
-        [this](std::size_t n, std::size_t total) {
+        [this, t](std::size_t n, std::size_t total) {
+            if (!still(t)) return;
             char buf[96];
             std::snprintf(buf, sizeof buf, "Loading stored cases… %zu of %zu", n, total);
             progress_ = buf;
         },
-        [this, all, prefix](platform::StoreResult done) {
+        [this, all, prefix, t](platform::StoreResult done) {
+            if (!still(t)) return;
             if (!done.ok()) return fail(store_failure_text(done));
             loaded(std::move(*all), prefix.empty());
         },
@@ -102,32 +117,35 @@ void Session::loaded(std::vector<platform::Record> records, bool everything) {
     records_ = std::move(records);
     if (records_.empty() && !everything) return load_stored("");  // no lock: is the store really empty?
     if (records_.empty()) {
-        phase_ = Phase::first_run;
+        transition(Phase::first_run);
         return;
     }
     if (!storage::read_lock(records_))
         return fail(
             "The stored workspace's lock record is damaged, so it cannot be opened. "
             "Nothing has been changed. Import your latest backup into a new browser profile.");
-    phase_ = Phase::locked;
+    transition(Phase::locked);
 }
 
 void Session::fail(std::string why) {
     opening_.reset();
-    phase_ = Phase::failed;
+    transition(Phase::failed);
     message_ = std::move(why);
 }
 
 void Session::create(const NewWorkspace& w, std::string passphrase) {
     if (read_only()) {
         message_ = store_failure_text({platform::StoreStatus::read_only, ""});
+        wipe(passphrase);
         return;
     }
-    phase_ = Phase::working;
+    if (!transition(Phase::working)) return wipe(passphrase);
     progress_ = "Protecting the workspace with your passphrase…";
     KdfSettings kdf{kdf_default, make_salt(system_random())};
-    derive(passphrase, kdf, [this, w, kdf](std::vector<unsigned char> raw, double) {
+    const Turn  t = turn();
+    derive(passphrase, kdf, [this, w, kdf, t](std::vector<unsigned char> raw, double) {
         SecretKey key = key_from(raw);
+        if (!still(t)) return;
         if (key.empty()) return fail("This device did not have enough memory to protect the workspace.");
         ws_ = Workspace{};
         ws_.own = w.own;
@@ -137,10 +155,11 @@ void Session::create(const NewWorkspace& w, std::string passphrase) {
         for (auto& r : storage::seal_everything(ws_, app_, key)) puts.push_back(std::move(r));
         key_ = std::move(key);
         progress_ = "Saving the new workspace…";
-        platform::store_write(std::move(puts), {}, [this](platform::StoreResult r) {
+        platform::store_write(std::move(puts), {}, [this, t](platform::StoreResult r) {
+            if (!still(t)) return;
             if (!r.ok()) {
                 key_.wipe();
-                phase_ = Phase::first_run;
+                transition(Phase::first_run);
                 message_ = store_failure_text(r);
                 return;
             }
@@ -149,7 +168,7 @@ void Session::create(const NewWorkspace& w, std::string passphrase) {
             calendar_ = workspace_calendar(ws_, ignore);
             save_.saved_at = local_time_now();
             stale_ = true;
-            phase_ = Phase::open;
+            transition(Phase::open);
         });
     });
     wipe(passphrase);
@@ -157,14 +176,19 @@ void Session::create(const NewWorkspace& w, std::string passphrase) {
 
 void Session::unlock(std::string passphrase) {
     const auto lock = storage::read_lock(records_);
-    if (!lock) return fail("The stored workspace's lock record is damaged.");
-    phase_ = Phase::working;
+    if (!lock) {
+        wipe(passphrase);
+        return fail("The stored workspace's lock record is damaged.");
+    }
+    if (!transition(Phase::working)) return wipe(passphrase);
     progress_ = "Checking the passphrase…";
     message_.clear();
-    derive(passphrase, lock->kdf, [this, lock](std::vector<unsigned char> raw, double) {
+    const Turn t = turn();
+    derive(passphrase, lock->kdf, [this, lock, t](std::vector<unsigned char> raw, double) {
         SecretKey key = key_from(raw);
+        if (!still(t)) return;
         if (key.empty() || !key_matches(key, *lock)) {
-            phase_ = Phase::locked;
+            transition(Phase::locked);
             message_ = key.empty() ? "This device did not have enough memory to open the workspace."
                                    : "That passphrase does not open this workspace. Check Caps Lock and try again.";
             return;
@@ -179,27 +203,30 @@ void Session::unlock(std::string passphrase) {
 // longer of the two rather than their sum.
 void Session::read_and_open(SecretKey key) {
     progress_ = "Opening the workspace…";
-    auto meta = std::make_shared<std::vector<platform::Record>>();
-    auto shared_key = std::make_shared<SecretKey>(std::move(key));
+    auto       meta = std::make_shared<std::vector<platform::Record>>();
+    auto       shared_key = std::make_shared<SecretKey>(std::move(key));
+    const Turn t = turn();  // working: every step below acts only while still in it
     platform::store_load_all(
         [meta](std::vector<platform::Record>&& batch) {
             for (auto& r : batch) meta->push_back(std::move(r));
         },
         [](std::size_t, std::size_t) {},
-        [this, meta, shared_key](platform::StoreResult r) {
+        [this, meta, shared_key, t](platform::StoreResult r) {
+            if (!still(t)) return;  // the key is wiped with shared_key
             if (!r.ok()) return fail(store_failure_text(r));
             records_ = std::move(*meta);
             if (!begin_opening(std::move(*shared_key), false)) return;
             records_.clear();  // the meta records are opened; the case records follow
             platform::store_load_all(
-                [this](std::vector<platform::Record>&& batch) {
-                    if (opening_)
+                [this, t](std::vector<platform::Record>&& batch) {
+                    if (still(t) && opening_)
                         for (auto& rec : batch) records_.push_back(std::move(rec));
                 },
-                [this](std::size_t, std::size_t total) {
-                    if (opening_) opening_->total = total;
+                [this, t](std::size_t, std::size_t total) {
+                    if (still(t) && opening_) opening_->total = total;
                 },
-                [this](platform::StoreResult done) {
+                [this, t](platform::StoreResult done) {
+                    if (!still(t)) return;
                     if (!done.ok()) return fail(store_failure_text(done));
                     if (opening_) opening_->read_all = true;
                     platform::request_redraw();
@@ -219,7 +246,11 @@ bool Session::begin_opening(SecretKey key, bool read_all) {
     if (!o.workspace) {
         records_.clear();
         damaged_ = std::move(o.damaged);
-        phase_ = Phase::locked;
+        ws_ = Workspace{};  // when re-reading after a take-over, the open workspace goes too
+        plans_.clear();
+        states_.clear();
+        stale_ = true;
+        transition(Phase::locked);
         message_ =
             "The workspace record is damaged and cannot be opened. Nothing has been changed; "
             "import your latest backup into a new browser profile.";
@@ -268,7 +299,7 @@ void Session::opened(SecretKey key) {
     key_ = std::move(key);
     undo_.clear();
     changed_elsewhere_ = false;
-    phase_ = Phase::open;
+    transition(Phase::open);
 }
 
 void Session::lock() {
@@ -284,13 +315,15 @@ void Session::lock() {
     states_.clear();
     undo_.clear();
     import_ = {};
-    phase_ = Phase::starting;
+    export_status_.clear();
     start();  // reload the sealed records (another tab may have changed them)
 }
 
 void Session::open_demo() {
     load_packs();
-    phase_before_demo_ = phase_;
+    const Phase before = phase_;
+    if (!transition(Phase::open)) return;
+    phase_before_demo_ = before;
     demo_ = true;
     ws_ = make_demo_workspace();
     Problems ignore;
@@ -298,7 +331,6 @@ void Session::open_demo() {
     app_ = {};
     undo_.clear();
     stale_ = true;
-    phase_ = Phase::open;
 }
 
 void Session::leave_demo() {
@@ -309,12 +341,16 @@ void Session::leave_demo() {
     states_.clear();
     undo_.clear();
     save_ = {};
-    phase_ = phase_before_demo_ == Phase::open ? Phase::locked : phase_before_demo_;
+    import_ = {};
+    export_status_.clear();
+    transition(phase_before_demo_ == Phase::open ? Phase::locked : phase_before_demo_);
 }
 
 void Session::take_over() {
-    platform::store_take_over([this](platform::StoreResult r, platform::StoreInfo info) {
-        info_ = info;
+    const Turn t = turn();
+    platform::store_take_over([this, t](platform::StoreResult r, platform::StoreInfo info) {
+        info_ = info;           // this tab's standing with the store, whatever happened meanwhile
+        if (!still(t)) return;  // locked, unlocked or a demo since: that step decides what to read
         if (!r.ok()) {
             message_ = store_failure_text(r);
             return;
@@ -328,7 +364,8 @@ void Session::take_over() {
                     for (auto& x : b) all->push_back(std::move(x));
                 },
                 [](std::size_t, std::size_t) {},
-                [this, all](platform::StoreResult done) {
+                [this, all, t](platform::StoreResult done) {
+                    if (!still(t)) return;
                     if (!done.ok()) return fail(store_failure_text(done));
                     records_ = std::move(*all);
                     // At once, not a slice a frame: the open case stays on screen,
@@ -556,8 +593,11 @@ void Session::write_dirty() {
             puts.push_back(storage::seal_case(*c, key_));
     }
     save_.in_flight = 1;
-    platform::store_write(std::move(puts), {}, [this, sent](platform::StoreResult r) {
+    const Turn t = turn();
+    platform::store_write(std::move(puts), {}, [this, sent, t](platform::StoreResult r) {
         save_.in_flight = 0;
+        // Reopened meanwhile: what is still dirty is written again under the session's key now.
+        if (!still(t)) return write_dirty();
         if (!r.ok()) {
             save_.error = store_failure_text(r);
             save_.quota = r.status == platform::StoreStatus::quota_exceeded;
@@ -577,6 +617,7 @@ void Session::write_dirty() {
 
 void Session::begin_import(std::string file_name, std::string bytes) {
     import_ = {};
+    import_.serial = ++import_serial_;
     import_.file_name = std::move(file_name);
     InspectResult r = inspect_export(bytes);
     if (!r.ok()) {
@@ -589,11 +630,16 @@ void Session::begin_import(std::string file_name, std::string bytes) {
 }
 
 void Session::import_passphrase(std::string passphrase) {
-    if (!import_.sealed) return;
+    if (!import_.sealed) return wipe(passphrase);
     import_.step = ImportState::Step::deriving;
     import_.error.clear();
-    derive(passphrase, import_.sealed->header.kdf, [this](std::vector<unsigned char> raw, double) {
+    const Turn          t = turn();
+    const std::uint64_t serial = import_.serial;
+    derive(passphrase, import_.sealed->header.kdf, [this, t, serial](std::vector<unsigned char> raw, double) {
         SecretKey key = key_from(raw);
+        // Locked, cancelled or another file chosen meanwhile: this key opens nothing now.
+        if (!still(t) || import_.serial != serial || import_.step != ImportState::Step::deriving || !import_.sealed)
+            return;
         if (key.empty()) {
             import_.step = ImportState::Step::failed;
             import_.error = make_problem(ExportError::out_of_memory).message;
@@ -643,8 +689,10 @@ void Session::export_file(const ExportRequest& req, std::string passphrase) {
     contents.payload = storage::export_payload(ws_, req.case_ids);
     auto       shared = std::make_shared<ExportContents>(std::move(contents));
     const bool backup = req.case_ids.empty();
-    derive(passphrase, kdf, [this, kdf, shared, backup](std::vector<unsigned char> raw, double) {
+    const Turn t = turn();
+    derive(passphrase, kdf, [this, kdf, shared, backup, t](std::vector<unsigned char> raw, double) {
         SecretKey key = key_from(raw);
+        if (!still(t)) return;  // locked or left the demo meanwhile: nothing is written out
         if (key.empty()) {
             export_status_ = make_problem(ExportError::out_of_memory).message;
             return;

@@ -2,13 +2,8 @@
 // read this state and call these commands; the session talks to the engine, the vault and the
 // platform's store.
 //
-// Phases
-//   starting     the store is opening and its records loading
-//   first_run    nothing stored: create a workspace, or open the training demo
-//   locked       records are stored and sealed: the passphrase opens them
-//   working      a key is being derived or records written/read (progress text says which)
-//   open         a workspace is open (the real one, or the in-memory DEMO)
-//   failed       the store cannot be used at all (message says why)
+// Phases (starting, first_run, locked, working, open, failed) and the one table of the moves
+// between them are in phase.h; every move goes through transition().
 //
 // Saving: every command appends events to one case, seals that case's record and writes it in
 // one durable transaction. The status line says "Saved" only when the write completed; a failed
@@ -27,6 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/phase.h"
 #include "crypto/export_file.h"
 #include "crypto/record.h"
 #include "engine/engine.h"
@@ -35,8 +31,6 @@
 #include "storage/vault.h"
 
 namespace cp::app {
-
-enum class Phase { starting, first_run, locked, working, open, failed };
 
 struct SaveStatus {
     int                   in_flight = 0;  // writes not yet acknowledged
@@ -54,7 +48,8 @@ struct ImportState {
     ExportContents              contents;
     storage::ImportRead         read;
     storage::ImportPreview      preview;
-    std::string                 result;  // after confirm: what was merged
+    std::string                 result;      // after confirm: what was merged
+    std::uint64_t               serial = 0;  // which import a key derivation belongs to
 };
 
 struct ExportRequest {
@@ -80,8 +75,9 @@ public:
     void tick(double now_ms, bool had_input);  // idle lock
 
     Phase                               phase() const { return phase_; }
-    const std::string&                  progress() const { return progress_; }  // "Deriving the key…"
-    const std::string&                  message() const { return message_; }    // failure / wrong passphrase
+    Turn                                turn() const { return {phase_, generation_}; }  // changes with every move
+    const std::string&                  progress() const { return progress_; }          // "Deriving the key…"
+    const std::string&                  message() const { return message_; }            // failure / wrong passphrase
     bool                                demo() const { return demo_; }
     bool                                read_only() const { return !demo_ && !info_.writer; }
     bool                                changed_elsewhere() const { return changed_elsewhere_; }
@@ -136,9 +132,13 @@ private:
     void        mark_changed(const std::vector<std::string>& case_ids);
     std::string peek_event_id();  // the id the next recorded event takes
     void        fail(std::string why);
+    bool        transition(Phase to);  // per phase.h's table; an illegal move is logged and refused
+    bool        still(const Turn& t) const { return t == turn(); }  // an async step's turn is current
     void        load_packs();
 
     Phase                         phase_ = Phase::starting;
+    std::uint64_t                 generation_ = 0;  // counts transitions (see Turn)
+    std::uint64_t                 import_serial_ = 0;
     std::string                   progress_, message_;
     bool                          demo_ = false, changed_elsewhere_ = false;
     platform::StoreInfo           info_;

@@ -9,13 +9,6 @@
 namespace cp::app {
 namespace {
 
-struct CreateForm {
-    std::string school, urn, staff, role = "Deputy Headteacher";
-    int         la = 0, school_role = 0;
-    std::string pass, confirm;
-    bool        show = false, understood = false;
-};
-
 const char* kRoles[] = {"home_school", "host_school", "la_officer"};
 const char* kRoleLabels[] = {"Home school (our pupils go elsewhere)", "Host school (we receive pupils)",
                              "Local authority officer"};
@@ -43,7 +36,7 @@ void demo_button() {
 }  // namespace
 
 void start_screen() {
-    static CreateForm f;
+    CreateForm& f = ui().create;
     begin_centered_panel("##start", 640);
     heading("Set up the case planner");
     demo_button();
@@ -113,9 +106,9 @@ void start_screen() {
     ImGui::BeginDisabled(!missing.empty() || session().read_only());
     if (ImGui::Button("Create workspace")) {
         NewWorkspace w{{f.school, f.urn, packs.empty() ? "" : packs[f.la], kRoles[f.school_role]}, f.staff, f.role};
-        session().create(w, f.pass);
-        wipe(f.pass);
-        wipe(f.confirm);
+        session().create(w, f.pass.str());  // the session wipes its copy
+        f.pass.clear();
+        f.confirm.clear();
     }
     ImGui::EndDisabled();
     if (!missing.empty()) {
@@ -126,8 +119,7 @@ void start_screen() {
 }
 
 void unlock_screen() {
-    static std::string pass;
-    static bool        show = false;
+    UnlockForm& u = ui().unlock;
     begin_centered_panel("##unlock", 560);
     heading("Unlock the workspace");
     demo_button();
@@ -138,14 +130,15 @@ void unlock_screen() {
         ImGui::SetWindowFocus();
         ImGui::SetKeyboardFocusHere();
     }
-    const bool enter = ImGui::InputText(
-        "##unlockpass", &pass, (show ? 0 : ImGuiInputTextFlags_Password) | ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::Checkbox("Show passphrase", &show);
+    const bool enter =
+        ImGui::InputText("##unlockpass", u.pass.data(), Passphrase::capacity,
+                         (u.show ? 0 : ImGuiInputTextFlags_Password) | ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::Checkbox("Show passphrase", &u.show);
     if (!session().message().empty()) status_text(session().message().c_str(), 2);
-    ImGui::BeginDisabled(pass.empty());
-    if (ImGui::Button("Unlock") || (enter && !pass.empty())) {
-        session().unlock(pass);
-        wipe(pass);
+    ImGui::BeginDisabled(u.pass.empty());
+    if (ImGui::Button("Unlock") || (enter && !u.pass.empty())) {
+        session().unlock(u.pass.str());  // the session wipes its copy
+        u.pass.clear();
     }
     ImGui::EndDisabled();
     end_centered_panel();

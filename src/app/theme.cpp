@@ -4,6 +4,7 @@
 
 #include "app/fonts.h"
 #include "app/session.h"
+#include "app/ui.h"
 
 namespace cp::app {
 namespace {
@@ -64,7 +65,7 @@ void apply_theme(Theme theme) {
 Theme current_theme() { return g_theme; }
 
 void follow_input_source() {
-    static bool finger_down = false;
+    bool& finger_down = ui().finger_down;
     if (g_touch || ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen) return;
     // Only once the first tap is over: the tap itself acts on the layout the person saw (the
     // touch arrives a frame before the press, so growing then would move the target away).
@@ -80,8 +81,9 @@ void follow_input_source() {
 bool touch_sizes() { return g_touch; }
 
 void sync_appearance() {
-    Session&   s = session();
-    static int last_percent = -1, last_dark = -1;
+    Session& s = session();
+    int&     last_percent = ui().text_percent;
+    int&     last_dark = ui().dark;
     if (s.phase() != Phase::open || s.demo()) return;
     const storage::AppSettings& a = s.settings();
     if (a.text_scale_percent != last_percent) set_text_scale(a.text_scale_percent / 100.0f);

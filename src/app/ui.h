@@ -2,12 +2,38 @@
 // Each screen reads the session (session.h) and calls its commands; none holds a rule.
 #pragma once
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "app/secret_text.h"
 #include "app/session.h"
 
 namespace cp::app {
 
 enum class View { dashboard, case_view };
+
+// The forms that take a passphrase own it in a Passphrase (secret_text.h), cleared on submit,
+// cancel, Escape and whenever the session changes phase (a lock above all): wipe_secrets().
+struct CreateForm {  // first run (start_screen.cpp)
+    std::string school, urn, staff, role = "Deputy Headteacher";
+    int         la = 0, school_role = 0;
+    Passphrase  pass, confirm;
+    bool        show = false, understood = false;
+};
+struct UnlockForm {  // start_screen.cpp
+    Passphrase pass;
+    bool       show = false;
+};
+struct ExportForm {              // exchange_dialogs.cpp
+    int               kind = 0;  // 0 backup, 1 case package
+    std::vector<char> chosen;    // per case of the workspace, for a package
+    std::string       note;
+    Passphrase        pass, confirm;
+    bool              show = false;
+};
+struct ImportForm {  // exchange_dialogs.cpp
+    Passphrase pass;
+};
 
 struct UiState {
     View        view = View::dashboard;
@@ -16,9 +42,19 @@ struct UiState {
     bool        show_new_case = false;
     bool        focus_search = false;
     std::string search;
+    CreateForm  create;
+    UnlockForm  unlock;
+    ExportForm  export_form;
+    ImportForm  import_form;
+    Turn        seen_turn;                     // the session's turn last frame: a change wipes the secrets (app.cpp)
+    int         text_percent = -1, dark = -1;  // appearance last applied from the settings (theme.cpp)
+    bool        finger_down = false;           // a touch is down, before the first tap ends (theme.cpp)
 };
 
 UiState& ui();
+// Zeroes every passphrase a form holds and ImGui's copies of the text last edited (app.cpp).
+void wipe_secrets();
+void wipe_edit_buffers();
 
 // Screens (one file each)
 void start_screen();     // first run: create a workspace, or the training demo (start_screen.cpp)
@@ -38,8 +74,8 @@ void settings_dialog();                             // (exchange_dialogs.cpp)
 void heading(const char* text);
 bool begin_combo(const char* id, const char* preview);  // ImGui::BeginCombo that the tests' locator can find
 void status_text(const char* word, int severity);       // 0 ok, 1 warning, 2 danger, 3 info: colour + word
-void strength_meter(const std::string& passphrase);
-bool passphrase_fields(std::string& pass, std::string& confirm,
+void strength_meter(std::string_view passphrase);
+bool passphrase_fields(Passphrase& pass, Passphrase& confirm,
                        bool& show);  // true when both match and are strong enough
 void begin_centered_panel(const char* id, float width);
 void end_centered_panel();

@@ -41,7 +41,7 @@ void status_text(const char* word, int severity) {
     ImGui::PopFont();
 }
 
-void strength_meter(const std::string& passphrase) {
+void strength_meter(std::string_view passphrase) {
     const Strength s = estimate_strength(passphrase);
     const float    fraction = passphrase.empty() ? 0.0f : (s.score + 1) / 5.0f;
     const ImVec4 c = s.score >= strength_recommended ? colour_ok() : s.score >= 2 ? colour_warning() : colour_danger();
@@ -52,25 +52,26 @@ void strength_meter(const std::string& passphrase) {
     ImGui::TextUnformatted(passphrase.empty() ? "Use three or four unrelated words." : s.hint.c_str());
 }
 
-bool passphrase_fields(std::string& pass, std::string& confirm, bool& show) {
+bool passphrase_fields(Passphrase& pass, Passphrase& confirm, bool& show) {
     const ImGuiInputTextFlags f = show ? 0 : ImGuiInputTextFlags_Password;
     ImGui::TextUnformatted("Passphrase");
     ImGui::SameLine(140);
     ImGui::SetNextItemWidth(320);
-    ImGui::InputText("##passphrase", &pass, f);
+    ImGui::InputText("##passphrase", pass.data(), Passphrase::capacity, f);
     ImGui::TextUnformatted("Type it again");
     ImGui::SameLine(140);
     ImGui::SetNextItemWidth(320);
-    ImGui::InputText("##confirm", &confirm, f);
+    ImGui::InputText("##confirm", confirm.data(), Passphrase::capacity, f);
     ImGui::SameLine();
     ImGui::Checkbox("Show", &show);
-    strength_meter(pass);
-    const bool strong = estimate_strength(pass).score >= strength_recommended;
-    if (!confirm.empty() && confirm != pass)
+    strength_meter(pass.view());
+    const bool strong = estimate_strength(pass.view()).score >= strength_recommended;
+    const bool same = confirm.view() == pass.view();
+    if (!confirm.empty() && !same)
         status_text("The two passphrases differ.", 2);
     else
         ImGui::TextUnformatted(!confirm.empty() ? "The two passphrases match." : " ");
-    return strong && pass == confirm;
+    return strong && same;
 }
 
 void begin_centered_panel(const char* id, float width) {

@@ -109,6 +109,23 @@ function findAny(haystack, needles) {
   return needles.find((n) => n.length >= 8 && h.includes(n)) || null;
 }
 
+// Where each needle (bytes) first occurs in the app's wasm heap, or -1. Searched in the page: the
+// heap is tens of megabytes, too much to copy out.
+async function findInHeap(page, needles) {
+  return page.evaluate((needles) => {
+    const heap = window.Module.HEAPU8;
+    const found = needles.map((n) => {
+      for (let i = heap.indexOf(n[0]); i >= 0 && i <= heap.length - n.length; i = heap.indexOf(n[0], i + 1)) {
+        let j = 1;
+        while (j < n.length && heap[i + j] === n[j]) j++;
+        if (j === n.length) return i;
+      }
+      return -1;
+    });
+    return { size: heap.length, found };
+  }, needles.map((n) => Array.from(n)));
+}
+
 test('the passphrase and the derived key are in no storage, console output, export header or request; the heap forgets the key on lock', async (t) => {
   const b = await launch();
   try {
@@ -208,19 +225,7 @@ test('the passphrase and the derived key are in no storage, console output, expo
     await click(page, 'Lock now');
     await waitState(page, (s) => s.phase === 'locked');
     await nextFrames(page, 2);
-    // Searched in the page: the heap is tens of megabytes, too much to copy out.
-    const inHeap = await page.evaluate((needles) => {
-      const heap = window.Module.HEAPU8;
-      const found = needles.map((n) => {
-        for (let i = heap.indexOf(n[0]); i >= 0 && i <= heap.length - n.length; i = heap.indexOf(n[0], i + 1)) {
-          let j = 1;
-          while (j < n.length && heap[i + j] === n[j]) j++;
-          if (j === n.length) return i;
-        }
-        return -1;
-      });
-      return { size: heap.length, found };
-    }, [Array.from(keys[0]), Array.from(keys[1]), Array.from(Buffer.from(PASS)), Array.from(Buffer.from(EXPORT_PASS))]);
+    const inHeap = await findInHeap(page, [keys[0], keys[1], Buffer.from(PASS), Buffer.from(EXPORT_PASS)]);
     assert.ok(inHeap.size > 1 << 20, 'the wasm heap was searched');
     assert.deepEqual(inHeap.found.slice(0, 2), [-1, -1], 'neither the workspace key nor the export key is in the wasm heap after locking');
     // Typed text lives on in ImGui's edit buffers until reused: the app wipes them when it locks.
@@ -246,5 +251,51 @@ test('the passphrase and the derived key are in no storage, console output, expo
     assert.equal(probe.inlineRan, false, 'an inline script does not run');
     assert.ok(probe.violations.some((v) => /script-src/.test(v) && /eval/.test(v)), 'the string code is reported: ' + JSON.stringify(probe.violations));
     assert.ok(probe.violations.some((v) => /script-src/.test(v) && /inline/.test(v)), 'the inline script is reported: ' + JSON.stringify(probe.violations));
+  } finally { await b.close(); }
+});
+
+// A passphrase typed and then abandoned (the export dialog closed, the import dialog escaped)
+// never reached the session: the dialogs must forget it themselves, on closing and on a lock.
+test('an export or import passphrase typed and then cancelled is gone from the wasm heap, and stays gone after locking', async () => {
+  const b = await launch();
+  try {
+    const { page } = await openApp(b.context, server);
+    const FILE_PASS = 'parcel phrase for the round trip';
+    const CANCELLED_EXPORT = 'abandoned export passphrase quokka';
+    const CANCELLED_IMPORT = 'abandoned import passphrase wombat';
+    await createWorkspace(page);
+    await waitState(page, (s) => s.phase === 'open' && saved(s));
+    const file = await exportFile(page, FILE_PASS);
+    await waitState(page, (s) => /^Saved /.test(s.export) && saved(s));
+    await click(page, 'Close');
+
+    // Export: both fields typed, then Close.
+    await click(page, 'File');
+    await click(page, 'Export…');
+    await typeInto(page, '#passphrase', CANCELLED_EXPORT);
+    await typeInto(page, '#confirm', CANCELLED_EXPORT);
+    await click(page, 'Close');
+    // Import: the file chosen, its passphrase typed, then Escape.
+    await click(page, 'File');
+    await click(page, 'Import…');
+    await click(page, 'Choose file…');
+    await page.waitForSelector('#cp-file-input', { state: 'attached' });
+    await page.setInputFiles('#cp-file-input', file);
+    await waitState(page, (s) => s.import.step === 'need_passphrase');
+    await typeInto(page, '#importpass', CANCELLED_IMPORT);
+    await page.keyboard.press('Escape');
+    await waitState(page, (s) => s.import.step === 'none');
+    await nextFrames(page, 2);
+    const needles = [Buffer.from(CANCELLED_EXPORT), Buffer.from(CANCELLED_IMPORT)];
+    const cancelled = await findInHeap(page, needles);
+    assert.ok(cancelled.size > 1 << 20, 'the wasm heap was searched');
+    assert.deepEqual(cancelled.found, [-1, -1], 'neither cancelled passphrase is in the wasm heap once its dialog closed');
+
+    await click(page, 'File');
+    await click(page, 'Lock now');
+    await waitState(page, (s) => s.phase === 'locked');
+    await nextFrames(page, 2);
+    const locked = await findInHeap(page, needles);
+    assert.deepEqual(locked.found, [-1, -1], 'neither cancelled passphrase is in the wasm heap after locking');
   } finally { await b.close(); }
 });
