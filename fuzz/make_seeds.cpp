@@ -188,6 +188,7 @@ void pack_seeds() {
             if (!kinds.insert(rule["kind"].get<std::string>()).second) continue;
             rule["id"] = "seed/" + rule["kind"].get<std::string>();
             rule.erase("statutory");
+            rule["citation"]["source"] = "seed-protocol";  // the pack's own source (the rule's is its first pack's)
             rules.push_back(rule);
         }
     }
@@ -197,7 +198,11 @@ void pack_seeds() {
                  {"name", "Seed pack (fictional)"},
                  {"local_authority", "Seed Council (fictional)"},
                  {"extends", kBaselinePackId},
-                 {"source", {{"file", "seed.txt"}, {"paragraph", "whole document"}}},
+                 {"sources",
+                  {{{"id", "seed-protocol"},
+                    {"title", "Seed protocol (fictional)"},
+                    {"publisher", "Seed Council (fictional)"},
+                    {"date", "2026"}}}},
                  {"case_kinds", {"managed_move", "off_site_direction"}},
                  {"roles", {{"la", "Seed team"}}},
                  {"documents", Json::array()},

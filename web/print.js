@@ -121,7 +121,7 @@
     var h = el('header', 'doc-head');
     if (doc.authority) h.appendChild(el('p', 'doc-authority', doc.authority));
     h.appendChild(el('h1', null, doc.title));
-    var src = doc.citation || (doc.source ? doc.source.file + ', ' + doc.source.paragraph : '');
+    var src = doc.citation || (doc.source ? doc.source.text : '');
     if (src) h.appendChild(el('p', 'doc-source', 'Source: ' + src));
     return h;
   }

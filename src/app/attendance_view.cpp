@@ -425,7 +425,7 @@ void attendance_tab(const std::string& case_id) {
                                                       : 3);
         ImGui::SameLine();
         ImGui::TextWrapped("%s", al.message.c_str());
-        citation_tooltip(al.message, al.citation.file, al.citation.paragraph);
+        citation_tooltip(al.message, al.citation.text);
         alerts.push_back({{"level", alert_level_name(al.level)}, {"rule", al.rule_id}, {"message", al.message}});
     }
     for (const Deadline& d : p->deadlines)

@@ -141,9 +141,7 @@ void action_dialog(const std::string& case_id) {
                     ImGui::CloseCurrentPopup();
                 }
                 for (const Alert& a : v.blocking)
-                    d.problems.push_back(
-                        a.message +
-                        (a.citation.file.empty() ? "" : " (" + a.citation.file + ", " + a.citation.paragraph + ")"));
+                    d.problems.push_back(a.message + (a.citation.text.empty() ? "" : " (" + a.citation.text + ")"));
                 d.confirm_needed = false;
             }
         }
@@ -177,10 +175,8 @@ void alerts_section(const CasePlan& p) {
         status_text(alert_word(a.level), alert_severity(a.level));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", a.message.c_str());
-        citation_tooltip(a.message + (a.detail.empty() ? "" : "\n\n" + a.detail), a.citation.file,
-                         a.citation.paragraph);
-        if (!a.citation.file.empty())
-            ImGui::TextDisabled("    %s, %s", a.citation.file.c_str(), a.citation.paragraph.c_str());
+        citation_tooltip(a.message + (a.detail.empty() ? "" : "\n\n" + a.detail), a.citation.text);
+        if (!a.citation.text.empty()) ImGui::TextDisabled("    %s", a.citation.text.c_str());
         ImGui::PopID();
     }
 }
@@ -212,7 +208,7 @@ void deadlines_section(const CasePlan& p) {
         status_text(word.c_str(), sev);
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", d.what.c_str());
-        citation_tooltip(d.what, d.citation.file, d.citation.paragraph);
+        citation_tooltip(d.what, d.citation.text);
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", d.who.c_str());
     }
@@ -240,7 +236,7 @@ void actions_section(const CasePlan& p) {
             for (const Alert& why : a.blocked_by) {
                 ImGui::Indent();
                 ImGui::TextWrapped("%s", why.message.c_str());
-                citation_tooltip(why.message, why.citation.file, why.citation.paragraph);
+                citation_tooltip(why.message, why.citation.text);
                 ImGui::Unindent();
             }
         }

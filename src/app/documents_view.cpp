@@ -81,12 +81,10 @@ void document_list(const std::vector<std::string>& ids, const CaseState& s) {
     if (choice().doc_id == "worcs_review") review_picker(s);
 }
 
-// "Worcestershire Off-site Direction Protocol …, Form Templates, 1", or the seed file when the
-// form comes from another document than the pack's own.
+// "Worcestershire County Council, Off-Site Direction Protocol …, Form Templates, form 1": the
+// document's own citation, or the pack's source when the document has none.
 std::string citation(const Document& d, const Pack& pack) {
-    const std::string where = d.source.file == pack.source.file ? pack.name : d.source.file;
-    return d.source.paragraph.empty() || d.source.paragraph == "whole document" ? where
-                                                                                : where + ", " + d.source.paragraph;
+    return !d.source.text.empty() ? d.source.text : citation_text(pack, pack.source);
 }
 
 Json print_json(const Document& d, const Pack& pack, const std::string& case_id) {

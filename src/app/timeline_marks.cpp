@@ -52,9 +52,8 @@ std::vector<TimelineMark> timeline_marks(const CasePlan& p, const CaseState& s, 
     placement(p, s, out);
     reviews(s, out);
     for (const Deadline& d : p.deadlines)
-        out.push_back(
-            {"deadline", d.date, std::nullopt, d.what, deadline_status_name(d.status),
-             d.who + (d.citation.file.empty() ? "" : "  ·  " + d.citation.file + ", " + d.citation.paragraph)});
+        out.push_back({"deadline", d.date, std::nullopt, d.what, deadline_status_name(d.status),
+                       d.who + (d.citation.text.empty() ? "" : "  ·  " + d.citation.text)});
     events(s, out);
     return out;
 }

@@ -81,7 +81,7 @@ void begin_centered_panel(const char* id, float width);
 void end_centered_panel();
 // Explains the jargon (CLA, EHCP, PSP, AP, SEND, D code …) found in `text` when the last item is hovered.
 void jargon_tooltip(const std::string& text);
-void jargon_text(const std::string& text);  // wrapped text with that tooltip
-void citation_tooltip(const std::string& text, const std::string& document, const std::string& paragraph);
+void jargon_text(const std::string& text);                                    // wrapped text with that tooltip
+void citation_tooltip(const std::string& text, const std::string& citation);  // citation: Citation::text
 
 }  // namespace cp::app

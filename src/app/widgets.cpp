@@ -92,12 +92,12 @@ void end_centered_panel() { ImGui::End(); }
 
 void jargon_lines(const std::string& text);  // below
 
-void citation_tooltip(const std::string& text, const std::string& document, const std::string& paragraph) {
+void citation_tooltip(const std::string& text, const std::string& citation) {
     if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
     ImGui::TextUnformatted(text.c_str());
-    if (!document.empty()) ImGui::TextDisabled("Source: %s, %s", document.c_str(), paragraph.c_str());
+    if (!citation.empty()) ImGui::TextDisabled("Source: %s", citation.c_str());
     jargon_lines(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

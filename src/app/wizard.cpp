@@ -115,9 +115,8 @@ void gate_lines(const std::vector<ScreeningGate>& all, ScreeningTopic topic) {
         status_text(gate_word(g, sev), sev);
         ImGui::SameLine();
         ImGui::TextWrapped("%s", g.message.c_str());
-        citation_tooltip(g.message, g.citation.file, g.citation.paragraph);
-        ImGui::TextDisabled("Before: %s  ·  %s, %s", g.action_label.c_str(), g.citation.file.c_str(),
-                            g.citation.paragraph.c_str());
+        citation_tooltip(g.message, g.citation.text);
+        ImGui::TextDisabled("Before: %s  ·  %s", g.action_label.c_str(), g.citation.text.c_str());
     }
     ImGui::Unindent();
 }

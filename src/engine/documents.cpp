@@ -7,8 +7,23 @@
 namespace cp {
 namespace {
 
-const char* kWorcs = "004_db4daf6c9cf2ba51.txt";
-const char* kThurrock = "002_51d3a4d919b20124.txt";
+// A citation of a shipped pack's own document, in the words a person reads (documents of the
+// baseline reproduce Worcestershire's sample letter whatever the case's pack).
+Citation shipped(const char* pack_id, const char* paragraph) {
+    static std::vector<Pack> cache;
+    auto it = std::find_if(cache.begin(), cache.end(), [&](const Pack& p) { return p.id == pack_id; });
+    if (it == cache.end()) {
+        Problems problems;
+        auto     pack = embedded_pack(pack_id, problems);
+        if (!pack) return {"", paragraph, "", paragraph};
+        cache.push_back(std::move(*pack));
+        it = cache.end() - 1;
+    }
+    Citation c{it->sources.front().id, paragraph, "", ""};
+    c.text = citation_text(*it, c);
+    return c;
+}
+Citation worcs(const char* paragraph) { return shipped("worcestershire", paragraph); }
 
 // Builds a document section by section, collecting what is missing as it goes.
 struct Builder {
@@ -94,7 +109,7 @@ void signatures(Builder& b) {
 
 Document worcs_notification(const DocumentInput& in) {
     const CaseState& s = in.state;
-    Builder b{{"worcs_notification", "Off-site Direction Notification Form", {kWorcs, "Form Templates, 1"}, {}, {}}};
+    Builder b{{"worcs_notification", "Off-site Direction Notification Form", worcs("Form Templates, form 1"), {}, {}}};
     b.begin("Child and parent");
     b.text(
         "Consent does not have to be gained from the parent by the home school before approaching another school for "
@@ -145,7 +160,7 @@ void history_table(Builder& b, const CaseState& s, const char* what, const char*
 Document worcs_passport(const DocumentInput& in) {
     const CaseState& s = in.state;
     const Flags&     f = s.flags;
-    Builder          b{{"worcs_passport", "Off-site Direction Pupil Passport", {kWorcs, "Form Templates, 2"}, {}, {}}};
+    Builder b{{"worcs_passport", "Off-site Direction Pupil Passport", worcs("Form Templates, form 2"), {}, {}}};
     b.begin("Section 1a: Child Details");
     b.field("Full name", s.pupil_name);
     b.field("UPN", s.upn);
@@ -220,7 +235,7 @@ Document worcs_passport(const DocumentInput& in) {
 Document worcs_initial_meeting(const DocumentInput& in) {
     const CaseState& s = in.state;
     Builder          b{
-        {"worcs_initial_meeting", "Off-site Direction Initial Meeting Form", {kWorcs, "Form Templates, 3"}, {}, {}}};
+        {"worcs_initial_meeting", "Off-site Direction Initial Meeting Form", worcs("Form Templates, form 3"), {}, {}}};
     b.begin("Meeting");
     b.field("Date of Meeting", date_text(first_meeting_date(s, {"initial", "planning", "strategy"})));
     b.field("Child's Name & DOB", name_and_dob(s));
@@ -246,7 +261,7 @@ Document worcs_review(const DocumentInput& in) {
     const CaseState& s = in.state;
     Builder          b{{"worcs_review",
                         "Off-site Direction Review Form (or Emergency Review) Meeting",
-                        {kWorcs, "Form Templates, 4"},
+                        worcs("Form Templates, form 4"),
                         {},
                         {}}};
     const Review*    r = nullptr;
@@ -284,7 +299,7 @@ Document direction_letter(const DocumentInput& in) {
     const CaseState&  s = in.state;
     Builder           b{{"direction_letter",
                          "Direction for off-site education (letter to parents)",
-                         {kWorcs, "Form Templates, 5. Sample Letter"},
+                         worcs("Form Templates, form 5 (Sample Letter)"),
                          {},
                          {}}};
     const std::string host = school_name(in, s.host_urn);
@@ -352,7 +367,7 @@ Document thurrock_contract(const DocumentInput& in) {
     const Agreement* a = s.agreement ? &*s.agreement : nullptr;
     Builder          b{{"thurrock_contract",
                         "Managed Move/Reintegration Contract for trial admission",
-                        {kThurrock, "Appendix A"},
+                        shipped("thurrock", "Appendix A"),
                         {},
                         {}}};
     b.begin("Parties");
@@ -483,7 +498,7 @@ std::optional<Document> make_document(const std::string& id, const DocumentInput
 Json document_to_json(const Document& d) {
     Json j = {{"id", d.id},
               {"title", d.title},
-              {"source", {{"file", d.source.file}, {"paragraph", d.source.paragraph}}},
+              {"source", {{"source", d.source.source}, {"paragraph", d.source.paragraph}, {"text", d.source.text}}},
               {"missing", d.missing}};
     j["sections"] = Json::array();
     for (const auto& s : d.sections) {

@@ -139,15 +139,16 @@ struct Reader {
         }
     }
     void citation(Citation& c, bool required) {
-        const Json* v = get("citation", required, "a citation {file, paragraph}");
+        const Json* v = get("citation", required, "a citation {source, paragraph}");
         if (!v) return;
         if (!v->is_object()) {
-            out.push_back({file, path + "/citation", "expected a citation {file, paragraph}"});
+            out.push_back({file, path + "/citation", "expected a citation {source, paragraph}"});
             return;
         }
         Reader r{*v, file, path + "/citation", out};
-        r.text("file", c.file, true);
+        r.text("source", c.source, true);
         r.text("paragraph", c.paragraph, true);
+        r.text("unconfirmed", c.unconfirmed, false);
         r.finish();
     }
     void kinds(const char* key, std::vector<CaseKind>& into) {
@@ -170,6 +171,51 @@ struct Reader {
                     {file, path + "/" + it.key(), "unknown field \"" + it.key() + "\"; see docs/protocol-packs.md"});
     }
 };
+
+bool is_id(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+std::optional<Source> read_source(const Json& j, const std::string& file, const std::string& path, Problems& out) {
+    if (!j.is_object()) {
+        out.push_back({file, path, "expected a source {id, title, publisher, date, url}"});
+        return std::nullopt;
+    }
+    const std::size_t before = out.size();
+    Source            s;
+    Reader            rd{j, file, path, out};
+    if (rd.text("id", s.id, true) && !is_id(s.id))
+        out.push_back({file, path + "/id", "expected lower-case letters, digits and hyphens; found \"" + s.id + "\""});
+    rd.text("title", s.title, true);
+    rd.text("publisher", s.publisher, true);
+    rd.text("date", s.date, true);
+    if (rd.text("url", s.url, false) && s.url.rfind("https://", 0) != 0)
+        out.push_back(
+            {file, path + "/url", "expected a public web address starting https://; found \"" + s.url + "\""});
+    rd.text("cite_as", s.cite_as, false);
+    rd.finish();
+    if (out.size() != before) return std::nullopt;
+    return s;
+}
+
+// Every citation in a pack with its JSON path (the pack's own source has no path: it is derived).
+template <typename F>
+void each_citation(Pack& p, F f) {
+    for (std::size_t i = 0; i < p.rules.size(); ++i)
+        f(p.rules[i].citation, "/rules/" + std::to_string(i) + "/citation");
+    for (std::size_t i = 0; i < p.readings.size(); ++i)
+        f(p.readings[i].citation, "/readings/" + std::to_string(i) + "/citation");
+    for (std::size_t i = 0; i < p.conflicts.size(); ++i)
+        f(p.conflicts[i].citation, "/conflicts/" + std::to_string(i) + "/citation");
+}
+
+std::string source_ids(const std::vector<Source>& sources) {
+    std::string out;
+    for (const Source& s : sources) out += (out.empty() ? "" : ", ") + s.id;
+    return out;
+}
 
 void check_span(const Json& v, const std::string& file, const std::string& path, Problems& out) {
     const bool ok = v.is_object() && v.size() == 2 && v.contains("n") && v["n"].is_number_integer() &&
@@ -414,6 +460,20 @@ const Rule* Pack::find_rule(std::string_view rule_id) const {
     return nullptr;
 }
 
+const Source* Pack::find_source(std::string_view source_id) const {
+    for (const Source& s : sources)
+        if (s.id == source_id) return &s;
+    return nullptr;
+}
+
+std::string citation_text(const Pack& pack, const Citation& c) {
+    const Source* s = pack.find_source(c.source);
+    std::string   out = !s ? c.source : !s->cite_as.empty() ? s->cite_as : s->publisher + ", " + s->title;
+    if (!c.paragraph.empty()) out += ", " + c.paragraph;
+    if (!c.unconfirmed.empty()) out += " (not confirmed: " + c.unconfirmed + ")";
+    return out;
+}
+
 std::string Pack::role_name(const std::string& who) const {
     for (const auto& [code, name] : roles)
         if (code == who) return name;
@@ -454,27 +514,17 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
             out.push_back({file, "/version",
                            "pack format version " + v->dump() + " is not supported: this build reads version 1"});
     }
-    if (rd.text("id", pack.id, true)) {
-        const bool ok = std::all_of(pack.id.begin(), pack.id.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-        });
-        if (!ok)
-            out.push_back({file, "/id", "expected lower-case letters, digits and hyphens; found \"" + pack.id + "\""});
-    }
+    if (rd.text("id", pack.id, true) && !is_id(pack.id))
+        out.push_back({file, "/id", "expected lower-case letters, digits and hyphens; found \"" + pack.id + "\""});
     rd.text("name", pack.name, true);
     rd.text("local_authority", pack.local_authority, true);
     rd.text("extends", pack.extends, false);
     rd.text("calendar", pack.calendar, false);
-    if (const Json* src = rd.get("source", true, "the source document {file, paragraph}")) {
-        if (!src->is_object())
-            out.push_back({file, "/source", "expected {file, paragraph}"});
-        else {
-            Reader r{*src, file, "/source", out};
-            r.text("file", pack.source.file, true);
-            r.text("paragraph", pack.source.paragraph, true);
-            r.finish();
-        }
-    }
+    read_list(
+        rd, "sources", pack.sources,
+        [&](const Json& j, const std::string& path) { return read_source(j, file, path, out); }, true);
+    if (root.contains("sources") && root["sources"].is_array() && root["sources"].empty())
+        out.push_back({file, "/sources", "expected at least one source {id, title, publisher, date, url}"});
     rd.kinds("case_kinds", pack.case_kinds);
     if (const Json* roles = rd.get("roles", false, "an object")) {
         if (!roles->is_object())
@@ -537,7 +587,25 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
         if (!ids.insert(pack.conflicts[i].id).second)
             out.push_back({file, "/conflicts/" + std::to_string(i) + "/id",
                            "id \"" + pack.conflicts[i].id + "\" is already used"});
+    std::set<std::string> source_ids_seen;
+    for (std::size_t i = 0; i < pack.sources.size(); ++i)
+        if (!source_ids_seen.insert(pack.sources[i].id).second)
+            out.push_back({file, "/sources/" + std::to_string(i) + "/id",
+                           "source id \"" + pack.sources[i].id + "\" appears twice"});
+    // A local pack may also cite the baseline's sources: resolve_pack checks those.
+    if (pack.extends.empty())
+        each_citation(pack, [&](const Citation& c, const std::string& path) {
+            if (!c.source.empty() && !pack.find_source(c.source))
+                out.push_back(
+                    {file, path + "/source",
+                     "no source \"" + c.source + "\" in this pack's sources (" + source_ids(pack.sources) + ")"});
+        });
     if (out.size() != before) return std::nullopt;
+    pack.source = {pack.sources.front().id, "", "", ""};
+    pack.source.text = citation_text(pack, pack.source);
+    each_citation(pack, [&](Citation& c, const std::string&) {
+        if (pack.find_source(c.source)) c.text = citation_text(pack, c);
+    });
     return pack;
 }
 
@@ -569,9 +637,21 @@ std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Proble
                 {file, "/rules/" + std::to_string(i) + "/id",
                  "\"" + local.rules[i].id +
                      "\" is a baseline rule id; give the local rule its own id and list the baseline one in replaces"});
+    for (std::size_t i = 0; i < local.sources.size(); ++i)
+        if (baseline.find_source(local.sources[i].id))
+            out.push_back(
+                {file, "/sources/" + std::to_string(i) + "/id",
+                 "\"" + local.sources[i].id + "\" is a baseline source id; give the local source its own id"});
+    Pack merged = local;
+    merged.sources.insert(merged.sources.end(), baseline.sources.begin(), baseline.sources.end());
+    each_citation(merged, [&](const Citation& c, const std::string& path) {
+        if (!merged.find_source(c.source))
+            out.push_back({file, path + "/source",
+                           "no source \"" + c.source + "\" in this pack's sources (" + source_ids(local.sources) +
+                               ") or the baseline's (" + source_ids(baseline.sources) + ")"});
+    });
     if (out.size() != before) return std::nullopt;
 
-    Pack merged = local;
     merged.rules.clear();
     for (const Rule& r : baseline.rules)
         if (std::find(local.replaces.begin(), local.replaces.end(), r.id) == local.replaces.end())
@@ -586,6 +666,7 @@ std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Proble
     for (const std::string& d : baseline.documents)
         if (std::find(merged.documents.begin(), merged.documents.end(), d) == merged.documents.end())
             merged.documents.push_back(d);
+    each_citation(merged, [&](Citation& c, const std::string&) { c.text = citation_text(merged, c); });
     return merged;
 }
 

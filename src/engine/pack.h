@@ -9,7 +9,8 @@
 // plan shows the statutory rule with the explanation.
 //
 // Index
-//   Severity, Unit, Span, Citation    shared small types
+//   Severity, Unit, Span              shared small types
+//   Source, Citation, citation_text   the documents a pack cites, and a citation in plain words
 //   RuleKind                          the rule vocabulary (see docs for each kind's params)
 //   Rule                              one rule (common fields + kind-specific params)
 //   Reading, Conflict                 recorded interpretations and statute conflicts
@@ -40,9 +41,23 @@ struct Span {
     Unit unit = Unit::days;  // of what
 };
 
+// One document a pack is built from (its `sources` table): what a person needs to find and read it.
+struct Source {
+    std::string id;         // what citations name: "scheme", "si-2010-1156"; unique across the pack and its baseline
+    std::string title;      // "Managed Move Scheme", as the document names itself
+    std::string publisher;  // "Norfolk County Council", "UK Parliament"
+    std::string date;       // date or version: "September 2025", "undated"
+    std::string url;        // public web address, "" when none is known
+    std::string cite_as;    // how citations name it when not "publisher, title" (laws: their own short title)
+};
+
+// Where a rule comes from: a source of the pack (or of the baseline) and the paragraph in it.
+// A person reads `text` ("Norfolk County Council, Managed Move Scheme, Process, bullet 7"), never an id.
 struct Citation {
-    std::string file;       // seed document file name, or "DOMAIN.md"
-    std::string paragraph;  // "para 5b", "Process, bullet 7", "Review, para 1"
+    std::string source;       // id in the pack's (or the baseline's) sources
+    std::string paragraph;    // "Process, bullet 7", "regulation 3", "Review, paragraph 1"
+    std::string unconfirmed;  // in plain words, what has not been checked against the source ("" when all has)
+    std::string text;  // citation_text(): filled by parse_pack for the pack's own sources, by resolve_pack for all
 };
 
 enum class RuleKind {
@@ -97,7 +112,8 @@ struct Pack {
     std::string           name;             // "Norfolk Managed Move Scheme"
     std::string           local_authority;  // "Norfolk County Council"
     std::string           extends;          // "england-baseline" ("" only for the baseline)
-    Citation              source;           // the document the pack is built from
+    std::vector<Source>   sources;          // the documents its rules cite (the baseline's too, once resolved)
+    Citation              source;           // the document the pack is built from: its first source, no paragraph
     std::string           calendar;         // default calendar id for this LA ("" = typical England)
     std::vector<CaseKind> case_kinds;       // kinds this protocol covers
     std::vector<std::pair<std::string, std::string>> roles;      // who-code -> local name ("la" -> "SAIO")
@@ -107,8 +123,9 @@ struct Pack {
     std::vector<Reading>                             readings;
     std::vector<Conflict>                            conflicts;
 
-    const Rule* find_rule(std::string_view rule_id) const;
-    std::string role_name(const std::string& who) const;  // local name, or a plain default
+    const Rule*   find_rule(std::string_view rule_id) const;
+    const Source* find_source(std::string_view source_id) const;
+    std::string   role_name(const std::string& who) const;  // local name, or a plain default
 };
 
 const char*             severity_name(Severity s);
@@ -117,6 +134,10 @@ const char*             unit_name(Unit u);
 std::optional<Severity> parse_severity(std::string_view s);
 std::optional<RuleKind> parse_rule_kind(std::string_view s);
 std::optional<Unit>     parse_unit(std::string_view s);
+
+// The words a person reads for a citation: "Norfolk County Council, Managed Move Scheme, Process, bullet 7";
+// a law by its own title ("Education Act 2002, section 29A"); with what is unconfirmed, if anything.
+std::string citation_text(const Pack& pack, const Citation& c);
 
 // Strict. Returns nothing when any problem was found (every one is reported, not just the first).
 std::optional<Pack> parse_pack(std::string_view json, const std::string& file, Problems& problems);

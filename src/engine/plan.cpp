@@ -974,7 +974,7 @@ CasePlan plan_case(const PlanInput& in) {
         plan.checklist.push_back({d.what, d.who, d.rule_id, d.date});
         if (d.status == DeadlineStatus::overdue) {
             const Rule* r = in.pack.find_rule(d.rule_id);
-            plan.alerts.push_back({d.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning,
+            plan.alerts.push_back({level_of(d.severity),  // an informs deadline is never a warning
                                    d.rule_id,
                                    "Overdue since " + to_uk(d.date) + ": " + d.what + ". " + (r ? r->message : ""), "",
                                    d.citation, std::nullopt});
@@ -1068,7 +1068,7 @@ DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft) {
 }
 
 namespace {
-Json citation_json(const Citation& c) { return {{"file", c.file}, {"paragraph", c.paragraph}}; }
+Json citation_json(const Citation& c) { return {{"source", c.source}, {"paragraph", c.paragraph}, {"text", c.text}}; }
 Json alert_json(const Alert& a) {
     Json j = {{"level", alert_level_name(a.level)},
               {"rule", a.rule_id},

@@ -217,10 +217,12 @@ class Plan(CliTest):
                 self.assertIn(key, plan, plan["case"])
             for deadline in plan["deadlines"]:
                 self.assertIn(deadline["status"], ("upcoming", "due", "overdue", "met"))
-                self.assertTrue(deadline["citation"]["file"], deadline["rule"])
+                self.assertTrue(deadline["citation"]["text"], deadline["rule"])
+                self.assertNotIn("file", deadline["citation"])
             for alert in plan["alerts"]:
                 self.assertIn(alert["level"], ("blocking", "warning", "info"))
-                self.assertTrue(alert["citation"]["file"], alert["rule"])
+                self.assertTrue(alert["citation"]["text"], alert["rule"])
+                self.assertNotIn("file", alert["citation"])
 
     def test_worcestershire_direction_is_in_placement_with_its_review_overdue(self):
         plan = self.plan_of(self.plans, "DEMO-WO-1")

@@ -11,13 +11,14 @@ Json valid_local() {
     return Json::parse(R"({
       "format": "caseplan-pack", "version": 1, "id": "testshire", "name": "Testshire protocol",
       "local_authority": "Testshire Council", "extends": "england-baseline",
-      "source": {"file": "testshire.txt", "paragraph": "whole document"},
+      "sources": [{"id": "testshire-protocol", "title": "Managed Move Protocol", "publisher": "Testshire Council",
+                   "date": "May 2026", "url": "https://example.org/testshire-protocol"}],
       "case_kinds": ["managed_move"],
       "rules": [
         {"id": "testshire/length", "kind": "duration", "severity": "blocks", "message": "At most 8 weeks.",
-         "citation": {"file": "testshire.txt", "paragraph": "3"}, "params": {"unit": "weeks", "max": 8}},
+         "citation": {"source": "testshire-protocol", "paragraph": "3"}, "params": {"unit": "weeks", "max": 8}},
         {"id": "testshire/gate", "kind": "gate", "severity": "blocks", "message": "Consent first.",
-         "citation": {"file": "testshire.txt", "paragraph": "2"},
+         "citation": {"source": "testshire-protocol", "paragraph": "2"},
          "params": {"action": "propose_host", "requires": "parent_consent"}}
       ]})");
 }
@@ -123,7 +124,64 @@ TEST_CASE("pack-invalid/empty-message") {
 TEST_CASE("pack-invalid/missing-citation") {
     Json j = valid_local();
     j["rules"][1].erase("citation");
-    expect(parse_problems(j), "/rules/1/citation", "missing: expected a citation {file, paragraph}");
+    expect(parse_problems(j), "/rules/1/citation", "missing: expected a citation {source, paragraph}");
+}
+
+TEST_CASE("pack-invalid/citation-with-a-file-name") {
+    Json j = valid_local();
+    j["rules"][1]["citation"] = {{"file", "testshire.txt"}, {"paragraph", "2"}};
+    const Problems p = parse_problems(j);
+    expect(p, "/rules/1/citation/source", "missing");
+    expect(p, "/rules/1/citation/file", "unknown field \"file\"");
+}
+
+TEST_CASE("pack-invalid/no-sources") {
+    Json j = valid_local();
+    j.erase("sources");
+    expect(parse_problems(j), "/sources", "missing");
+    j["sources"] = Json::array();
+    expect(parse_problems(j), "/sources", "expected at least one source");
+}
+
+TEST_CASE("pack-invalid/source-without-title") {
+    Json j = valid_local();
+    j["sources"][0].erase("title");
+    expect(parse_problems(j), "/sources/0/title", "missing");
+}
+
+TEST_CASE("pack-invalid/source-address-not-a-web-address") {
+    Json j = valid_local();
+    j["sources"][0]["url"] = "testshire.pdf";
+    expect(parse_problems(j), "/sources/0/url", "expected a public web address");
+}
+
+TEST_CASE("pack-invalid/duplicate-source-id") {
+    Json j = valid_local();
+    j["sources"].push_back(j["sources"][0]);
+    expect(parse_problems(j), "/sources/1/id", "appears twice");
+}
+
+TEST_CASE("pack-invalid/resolve-citation-of-an-unknown-source") {
+    Json j = valid_local();
+    j["rules"][1]["citation"]["source"] = "testshire-policy";
+    Problems   p;
+    const auto local = parse_pack(j.dump(), "testshire.json", p);
+    REQUIRE(local);
+    CHECK_FALSE(resolve_pack(*local, baseline(), p));
+    expect(p, "/rules/1/citation/source",
+           "no source \"testshire-policy\" in this pack's sources (testshire-protocol) or the baseline's (");
+}
+
+TEST_CASE("pack-invalid/resolve-source-id-of-the-baseline") {
+    Json j = valid_local();
+    j["sources"][0]["id"] = "si-2010-1156";
+    j["rules"][0]["citation"]["source"] = "si-2010-1156";
+    j["rules"][1]["citation"]["source"] = "si-2010-1156";
+    Problems   p;
+    const auto local = parse_pack(j.dump(), "testshire.json", p);
+    REQUIRE(local);
+    CHECK_FALSE(resolve_pack(*local, baseline(), p));
+    expect(p, "/sources/0/id", "is a baseline source id");
 }
 
 TEST_CASE("pack-invalid/citation-without-paragraph") {
@@ -199,7 +257,7 @@ TEST_CASE("pack-invalid/bad-span") {
          {"kind", "deadline"},
          {"severity", "warns"},
          {"message", "Meet."},
-         {"citation", {{"file", "t.txt"}, {"paragraph", "4"}}},
+         {"citation", {{"source", "testshire-protocol"}, {"paragraph", "4"}}},
          {"params",
           {{"from", "host_accepted"}, {"to", "meeting:initial"}, {"within", {{"n", 2}, {"unit", "fortnights"}}}}}});
     expect(parse_problems(j), "/rules/2/params/within", "expected a span");
@@ -211,7 +269,7 @@ TEST_CASE("pack-invalid/zero-review-cadence") {
                           {"kind", "review_cadence"},
                           {"severity", "warns"},
                           {"message", "Review."},
-                          {"citation", {{"file", "t.txt"}, {"paragraph", "5"}}},
+                          {"citation", {{"source", "testshire-protocol"}, {"paragraph", "5"}}},
                           {"params", {{"every", {{"n", 0}, {"unit", "weeks"}}}}}});
     expect(parse_problems(j), "/rules/2/params/every", "a review cadence of 0");
 }
@@ -222,7 +280,7 @@ TEST_CASE("pack-invalid/attendance-threshold-over-100") {
                           {"kind", "attendance"},
                           {"severity", "warns"},
                           {"message", "Attend."},
-                          {"citation", {{"file", "t.txt"}, {"paragraph", "6"}}},
+                          {"citation", {{"source", "testshire-protocol"}, {"paragraph", "6"}}},
                           {"params", {{"threshold", 195}, {"compare", "above"}, {"consequence", "warn"}}}});
     expect(parse_problems(j), "/rules/2/params/threshold", "expected a percentage from 0 to 100");
 }
@@ -233,7 +291,7 @@ TEST_CASE("pack-invalid/info-unknown-stage") {
                           {"kind", "info"},
                           {"severity", "informs"},
                           {"message", "Note."},
-                          {"citation", {{"file", "t.txt"}, {"paragraph", "7"}}},
+                          {"citation", {{"source", "testshire-protocol"}, {"paragraph", "7"}}},
                           {"params", {{"stages", {"trial"}}}}});
     expect(parse_problems(j), "/rules/2/params/stages/0", "expected one of preparing");
 }
@@ -246,8 +304,8 @@ TEST_CASE("pack-invalid/bad-role-name-key") {
 
 TEST_CASE("pack-invalid/reading-without-why") {
     Json j = valid_local();
-    j["readings"] =
-        Json::array({{{"topic", "t"}, {"reading", "r"}, {"citation", {{"file", "t.txt"}, {"paragraph", "1"}}}}});
+    j["readings"] = Json::array(
+        {{{"topic", "t"}, {"reading", "r"}, {"citation", {{"source", "testshire-protocol"}, {"paragraph", "1"}}}}});
     expect(parse_problems(j), "/readings/0/why", "missing");
 }
 
@@ -298,7 +356,7 @@ TEST_CASE("pack-invalid/resolve-conflict-names-unknown-statutory-rule") {
                                    {"local", "l"},
                                    {"statutory_rule", "england/nothing"},
                                    {"explanation", "e"},
-                                   {"citation", {{"file", "t.txt"}, {"paragraph", "1"}}}}});
+                                   {"citation", {{"source", "testshire-protocol"}, {"paragraph", "1"}}}}});
     Problems   p;
     const auto local = parse_pack(j.dump(), "testshire.json", p);
     REQUIRE(local);

@@ -33,7 +33,7 @@ TEST_CASE("hammersmith-fulham/3-principles-bullet-7-ehcp-excluded-from-managed-m
     CHECK_FALSE(g->met);
     CHECK(g->topic == ScreeningTopic::ehcp);
     CHECK(g->action == "propose_host");
-    CHECK(g->citation.paragraph == "3) Principles, bullet 7");
+    CHECK(g->citation.paragraph == "section 3 (Principles), bullet 7");
     CHECK(screening_bars(gates));
     // The baseline's SEND-route gate is replaced by the local wording, not listed twice.
     CHECK_FALSE(find(gates, "england/ehcp-send-route"));
@@ -65,7 +65,7 @@ TEST_CASE("oxfordshire/protocol-3-i-and-ii-cla-needs-virtual-school-ehcp-needs-s
     CHECK(ehcp->requirement == "sen_officer");
     CHECK_FALSE(cla->bars);
     CHECK_FALSE(screening_bars(gates));  // allowed once the agreements are obtained
-    CHECK(cla->citation.paragraph == "Protocol 3.i");
+    CHECK(cla->citation.paragraph == "Protocol, paragraph 3.i");
 }
 
 TEST_CASE("oxfordshire/protocol-9-restorative-practice-before-a-move-warns") {
