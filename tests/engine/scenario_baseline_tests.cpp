@@ -13,10 +13,9 @@ TEST_CASE("england/reg-3-notice-two-school-days-before-the-first-day") {
     sc.add(E::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-08"}});
     sc.add(E::agreement_signed,
            {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}, {"review_every_weeks", 3}});
-    const auto notice = deadline(sc.plan("2026-09-09"), "england/notice-two-school-days");
-    REQUIRE(notice);
-    CHECK(notice->date == d("2026-09-10"));  // Mon 14 Sep: notice by Thu 10 Sep
-    CHECK(notice->status == DeadlineStatus::due);
+    const auto notice = must_deadline(sc.plan("2026-09-09"), "england/notice-two-school-days");
+    CHECK(notice.date == d("2026-09-10"));  // Mon 14 Sep: notice by Thu 10 Sep
+    CHECK(notice.status == DeadlineStatus::due);
     sc.add(E::notice_sent, {{"date", "2026-09-11"},
                             {"address", "x"},
                             {"report_to", "y"},
@@ -25,15 +24,14 @@ TEST_CASE("england/reg-3-notice-two-school-days-before-the-first-day") {
                             {"session_times", "t"}});
     const CasePlan late = sc.plan("2026-09-11");
     CHECK(action_blocked_by(late, "start_placement", "england/notice-before-start"));
-    CHECK(deadline(late, "england/notice-two-school-days")->late);
+    CHECK(must_deadline(late, "england/notice-two-school-days").late);
 }
 
 TEST_CASE("england/reg-3-notice-counts-school-days-across-half-term") {
     Scenario sc("worcestershire", "off_site_direction");
     sc.prepare(true, "2026-11-02");  // first day after the autumn half-term
-    const auto notice = deadline(sc.plan("2026-10-20"), "england/notice-two-school-days");
-    REQUIRE(notice);
-    CHECK(notice->date == d("2026-10-22"));
+    const auto notice = must_deadline(sc.plan("2026-10-20"), "england/notice-two-school-days");
+    CHECK(notice.date == d("2026-10-22"));
 }
 
 TEST_CASE("england/reg-3-notice-contents") {
@@ -89,10 +87,9 @@ TEST_CASE("england/trial-managed-move-started-before-26-july-2026-is-explained-n
     sc.prepare(true, "2026-06-08");
     sc.start("2026-06-08");
     const CasePlan p = sc.plan("2026-06-15");
-    const auto     a = alert(p, "england/no-trial-managed-move");
-    REQUIRE(a);
-    CHECK(a->level == AlertLevel::info);
-    CHECK(alert(p, "thurrock/trial-admission-vs-statute")->level == AlertLevel::info);
+    const auto     a = must_alert(p, "england/no-trial-managed-move");
+    CHECK(a.level == AlertLevel::info);
+    CHECK(must_alert(p, "thurrock/trial-admission-vs-statute").level == AlertLevel::info);
 }
 
 TEST_CASE("england/reg-4a-written-request-within-10-weeks-of-a-review") {
@@ -103,7 +100,7 @@ TEST_CASE("england/reg-4a-written-request-within-10-weeks-of-a-review") {
     sc.add(E::review_requested, {{"date", "2026-10-12"}, {"by", "parent"}, {"in_writing", true}});
     CasePlan p = sc.plan("2026-10-13");
     CHECK_FALSE(deadline(p, "england/parent-review-request"));
-    CHECK(alert(p, "england/parent-review-request")->message.find("not required") != std::string::npos);
+    CHECK(must_alert(p, "england/parent-review-request").message.find("not required") != std::string::npos);
 }
 
 TEST_CASE("england/reg-4a-written-request-with-no-recent-review") {
@@ -111,12 +108,11 @@ TEST_CASE("england/reg-4a-written-request-with-no-recent-review") {
     sc.prepare();
     sc.start("2026-09-14");
     sc.add(E::review_requested, {{"date", "2026-09-21"}, {"by", "parent"}, {"in_writing", true}});
-    const auto r = deadline(sc.plan("2026-09-22"), "england/parent-review-request");
-    REQUIRE(r);
-    CHECK(r->date == d("2026-10-05"));
+    const auto r = must_deadline(sc.plan("2026-09-22"), "england/parent-review-request");
+    CHECK(r.date == d("2026-10-05"));
     sc.add(E::review_requested,
            {{"date", "2026-09-22"}, {"by", "parent"}, {"in_writing", false}});  // a phone call does not count
-    CHECK(deadline(sc.plan("2026-09-23"), "england/parent-review-request")->date == d("2026-10-05"));
+    CHECK(must_deadline(sc.plan("2026-09-23"), "england/parent-review-request").date == d("2026-10-05"));
 }
 
 TEST_CASE("england/registers-persistent-absence-10-percent") {
@@ -139,4 +135,42 @@ TEST_CASE("england/registers-codes-d-and-no-session-are-not-possible-sessions") 
     const AttendanceSummary a = attendance_of(s);
     CHECK(a.possible == 6);  // / / L B K I
     CHECK(a.present == 5);
+}
+
+TEST_CASE("england/the-two-instruments-osd-reviewed-at-intervals-the-board-sets") {
+    // Reg 4: only a direction is reviewed by the governing board; a managed move is not a direction.
+    check_informs_only_at("oxfordshire", "off_site_direction", "england/reviews-at-board-intervals",
+                          {Stage::placement, Stage::decision_due});
+    check_informs_only_at("norfolk", "managed_move", "england/reviews-at-board-intervals", {});
+}
+
+TEST_CASE("england/the-two-instruments-osd-parents-views-sought-though-no-consent-needed") {
+    Scenario sc("oxfordshire", "off_site_direction");
+    sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
+    sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
+    CHECK(action_warned_by(sc.plan("2026-09-10"), "start_placement", "england/parent-views-osd"));
+    CHECK_FALSE(action_blocked_by(sc.plan("2026-09-10"), "start_placement", "england/parent-views-osd"));
+    sc.add(E::views_recorded, {{"who", "parent"}, {"date", "2026-09-09"}, {"text", "Unhappy but understand."}});
+    CHECK_FALSE(action_warned_by(sc.plan("2026-09-10"), "start_placement", "england/parent-views-osd"));
+    // A managed move needs the parents' consent, so the direction's wording does not apply to it.
+    Scenario mm("norfolk", "managed_move");
+    mm.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
+    mm.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
+    CHECK_FALSE(action_warned_by(mm.plan("2026-09-10"), "start_placement", "england/parent-views-osd"));
+}
+
+TEST_CASE("england/registers-dual-registration-during-the-placement") {
+    check_informs_only_at("norfolk", "managed_move", "england/dual-registration",
+                          {Stage::placement, Stage::decision_due});
+    check_informs_only_at("oxfordshire", "off_site_direction", "england/dual-registration",
+                          {Stage::placement, Stage::decision_due});
+}
+
+TEST_CASE("england/data-protection-sharing-before-the-placement") {
+    check_informs_only_at("thurrock", "managed_move", "england/data-sharing", {Stage::preparing, Stage::agreeing});
+}
+
+TEST_CASE("england/registers-and-data-protection-retention-once-the-case-ends") {
+    check_informs_only_at("hammersmith-fulham", "managed_move", "england/register-retention",
+                          {Stage::transferred, Stage::returned, Stage::closed});
 }

@@ -31,16 +31,14 @@ TEST_CASE("hammersmith-fulham/7-5-meeting-within-2-weeks-and-7-6a-start-within-1
     sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
     sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-10"}});
     CasePlan p = sc.plan("2026-09-11");
-    auto     meeting = deadline(p, "hammersmith-fulham/meeting-within-2-weeks");
-    REQUIRE(meeting);
-    CHECK(meeting->date == d("2026-09-24"));
+    auto     meeting = must_deadline(p, "hammersmith-fulham/meeting-within-2-weeks");
+    CHECK(meeting.date == d("2026-09-24"));
     CHECK_FALSE(deadline(p, "hammersmith-fulham/start-within-1-week"));  // no meeting yet
     sc.add(E::meeting_held, {{"kind", "initial"}, {"date", "2026-09-22"}, {"pupil_engaged", true}});
     p = sc.plan("2026-09-23");
-    CHECK(deadline(p, "hammersmith-fulham/meeting-within-2-weeks")->status == DeadlineStatus::met);
-    const auto start = deadline(p, "hammersmith-fulham/start-within-1-week");
-    REQUIRE(start);
-    CHECK(start->date == d("2026-09-29"));
+    CHECK(must_deadline(p, "hammersmith-fulham/meeting-within-2-weeks").status == DeadlineStatus::met);
+    const auto start = must_deadline(p, "hammersmith-fulham/start-within-1-week");
+    CHECK(start.date == d("2026-09-29"));
 }
 
 TEST_CASE("hammersmith-fulham/7-5-pupil-refusing-to-engage-stays") {
@@ -88,39 +86,27 @@ TEST_CASE("hammersmith-fulham/10-weekly-attendance-and-review-by-week-6") {
     sc.prepare();
     sc.start("2026-09-14");
     const CasePlan p = sc.plan("2026-09-15");
-    const auto     review = deadline(p, "hammersmith-fulham/review-by-week-6");
-    REQUIRE(review);
-    CHECK(review->date == d("2026-10-25"));  // week 6 ends the 6-week placement
+    const auto     review = must_deadline(p, "hammersmith-fulham/review-by-week-6");
+    CHECK(review.date == d("2026-10-25"));  // week 6 ends the 6-week placement
     REQUIRE(deadline(p, "hammersmith-fulham/weekly-attendance"));
-    CHECK(deadline(p, "hammersmith-fulham/weekly-attendance")->who == "Host school");
+    CHECK(must_deadline(p, "hammersmith-fulham/weekly-attendance").who == "Host school");
 }
 
-TEST_CASE("hammersmith-fulham/6-oat-la-funding-needs-assistant-director-approval") {
-    // a condition of the LA's funding (section 6, paragraphs 4-5), not of the placement
+TEST_CASE("hammersmith-fulham/6-oat-needs-assistant-director-approval") {
     Scenario sc("hammersmith-fulham", "osd_to_managed_move", {{"setting", "alternative_provision"}});
     sc.prepare();
     const CasePlan p = sc.plan("2026-09-10");
-    CHECK_FALSE(action_blocked_by(p, "start_placement", "hammersmith-fulham/oat-ad-approval"));
-    const auto warned = [](const CasePlan& plan) {
-        for (const ActionState& a : plan.actions)
-            if (a.action == "start_placement")
-                for (const Alert& w : a.warnings)
-                    if (w.rule_id == "hammersmith-fulham/oat-ad-approval") return true;
-        return false;
-    };
-    CHECK(warned(p));
-    CHECK(p.allows("start_placement"));
+    CHECK(action_blocked_by(p, "start_placement", "hammersmith-fulham/oat-ad-approval"));
     sc.add(E::gate_cleared, {{"gate", "ad_education"}, {"date", "2026-09-10"}, {"by", "AD Education"}});
-    CHECK_FALSE(warned(sc.plan("2026-09-10")));
+    CHECK(sc.plan("2026-09-10").allows("start_placement"));
 }
 
 TEST_CASE("hammersmith-fulham/1-trial-transfer-shows-statute-conflict") {
     Scenario       sc("hammersmith-fulham", "managed_move");
     const CasePlan p = sc.plan("2026-09-08");
-    const auto     c = alert(p, "hammersmith-fulham/trial-transfer-vs-statute");
-    REQUIRE(c);
-    CHECK(c->level == AlertLevel::warning);
-    CHECK(c->citation.source == "guidance");
+    const auto     c = must_alert(p, "hammersmith-fulham/trial-transfer-vs-statute");
+    CHECK(c.level == AlertLevel::warning);
+    CHECK(c.citation.file == "001_ddfdf87d99ff56c7.txt");
     CHECK(alert(p, "england/no-trial-managed-move"));
 }
 
@@ -128,8 +114,79 @@ TEST_CASE("hammersmith-fulham/13-notify-la-of-every-move") {
     Scenario sc("hammersmith-fulham", "osd_to_managed_move");
     sc.prepare();
     sc.start("2026-09-14");
-    const auto n = deadline(sc.plan("2026-09-15"), "hammersmith-fulham/notify-la-start");
-    REQUIRE(n);
-    CHECK(n->date == d("2026-09-21"));
-    CHECK(n->who == "Home school");  // the home school copies the Head of Admissions/ACE in
+    const auto n = must_deadline(sc.plan("2026-09-15"), "hammersmith-fulham/notify-la-start");
+    CHECK(n.date == d("2026-09-21"));
+    CHECK(n.who == "Home school");  // the home school copies the Head of Admissions/ACE in
+}
+
+TEST_CASE("hammersmith-fulham/3-4-5-7-principles-criteria-and-procedures-shown-while-preparing") {
+    // 3) Principles and 4) Criteria: the home school initiates; 5) when a move is not appropriate;
+    // 7) Procedures 3: no pressure on parents to remove the child.
+    for (const char* rule : {"hammersmith-fulham/home-school-initiates", "hammersmith-fulham/not-appropriate",
+                             "hammersmith-fulham/no-pressure-to-remove"})
+        check_informs_only_at("hammersmith-fulham", "managed_move", rule, {Stage::preparing});
+}
+
+TEST_CASE("hammersmith-fulham/8-views-of-the-child-before-the-agreement") {
+    Scenario sc("hammersmith-fulham", "managed_move");
+    sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"in_writing", true}, {"date", "2026-09-07"}});
+    sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
+    sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
+    CHECK(action_warned_by(sc.plan("2026-09-09"), "sign_agreement", "hammersmith-fulham/pupil-views"));
+    const Json agreement = Scenario::full_agreement();
+    CHECK(warned_by(sc.check(E::agreement_signed, agreement, "2026-09-09"), "hammersmith-fulham/pupil-views"));
+    sc.add(E::views_recorded, {{"who", "pupil"}, {"date", "2026-09-09"}, {"text", "I would like to try."}});
+    CHECK_FALSE(action_warned_by(sc.plan("2026-09-09"), "sign_agreement", "hammersmith-fulham/pupil-views"));
+    CHECK_FALSE(warned_by(sc.check(E::agreement_signed, agreement, "2026-09-09"), "hammersmith-fulham/pupil-views"));
+}
+
+TEST_CASE("hammersmith-fulham/3-principles-bullet-6-virtual-school-before-a-cla-host-is-approached") {
+    Scenario sc("hammersmith-fulham", "managed_move");
+    sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"in_writing", true}, {"date", "2026-09-07"}});
+    CHECK_FALSE(action_blocked_by(sc.plan("2026-09-08"), "propose_host", "hammersmith-fulham/cla-virtual-school"));
+    sc.add(E::flags_recorded, {{"cla", true}});
+    CHECK(action_blocked_by(sc.plan("2026-09-08"), "propose_host", "hammersmith-fulham/cla-virtual-school"));
+    CHECK(blocked_by(sc.check(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}}, "2026-09-08"),
+                     "hammersmith-fulham/cla-virtual-school"));
+    sc.add(E::gate_cleared, {{"gate", "virtual_school"}, {"date", "2026-09-08"}});
+    CHECK_FALSE(action_blocked_by(sc.plan("2026-09-08"), "propose_host", "hammersmith-fulham/cla-virtual-school"));
+}
+
+TEST_CASE("hammersmith-fulham/11-final-decision-at-the-end-of-the-period") {
+    Scenario sc("hammersmith-fulham", "managed_move");
+    sc.prepare();
+    sc.start("2026-09-14");
+    const Deadline due = must_deadline(sc.plan("2026-10-20"), "hammersmith-fulham/final-decision");
+    CHECK(due.date == d("2026-10-25"));  // the last day of the 6-week placement
+    CHECK(due.status == DeadlineStatus::upcoming);
+    CHECK(must_deadline(sc.plan("2026-10-27"), "hammersmith-fulham/final-decision").status == DeadlineStatus::overdue);
+    sc.add(E::consent_recorded, {{"who", "admission_authority"}, {"given", true}, {"date", "2026-10-23"}});
+    sc.add(E::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", "transferred"}, {"successful", true}});
+    const Deadline met = must_deadline(sc.plan("2026-10-27"), "hammersmith-fulham/final-decision");
+    CHECK(met.status == DeadlineStatus::met);
+    CHECK_FALSE(met.late);
+}
+
+TEST_CASE("hammersmith-fulham/13-notifying-the-la-of-the-outcome") {
+    Scenario sc("hammersmith-fulham", "managed_move");
+    sc.prepare();
+    sc.start("2026-09-14");
+    CHECK_FALSE(deadline(sc.plan("2026-10-20"), "hammersmith-fulham/notify-la-outcome"));  // no outcome yet
+    sc.add(E::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", "returned"}});
+    const Deadline n = must_deadline(sc.plan("2026-10-23"), "hammersmith-fulham/notify-la-outcome");
+    CHECK(n.date == d("2026-11-06"));  // 5 school days from Fri 23 Oct, half-term not counted
+    CHECK(n.who == "Home school");
+    sc.add(E::la_notified, {{"what", "outcome"}, {"date", "2026-11-02"}, {"to", "Head of Admissions"}});
+    CHECK(must_deadline(sc.plan("2026-11-02"), "hammersmith-fulham/notify-la-outcome").status == DeadlineStatus::met);
+}
+
+TEST_CASE("hammersmith-fulham/14-funding-agreed-before-the-start") {
+    const AgreementPlans p = agreement_without("hammersmith-fulham", "managed_move", "funding");
+    CHECK(action_warned_by(p.without, "start_placement", "hammersmith-fulham/funding-before-start"));
+    CHECK_FALSE(action_warned_by(p.with, "start_placement", "hammersmith-fulham/funding-before-start"));
+}
+
+TEST_CASE("hammersmith-fulham/7-6h-9-registration-dual-registration-form") {
+    check_informs_only_at("hammersmith-fulham", "managed_move", "hammersmith-fulham/dual-registration-form",
+                          {Stage::agreeing, Stage::placement});
 }

@@ -39,12 +39,11 @@ TEST_CASE("norfolk/process-9-trial-of-8-school-weeks-across-half-term") {
     // Six school weeks to 23 Oct, half-term 26-30 Oct does not count, two more to Friday 13 Nov.
     const CasePlan p = sc.plan("2026-09-15");
     CHECK(p.planned_end == d("2026-11-13"));
-    const auto decision = deadline(p, "norfolk/trial-8-school-weeks");
-    REQUIRE(decision);
-    CHECK(decision->date == d("2026-11-13"));
-    CHECK(decision->status == DeadlineStatus::upcoming);
+    const auto decision = must_deadline(p, "norfolk/trial-8-school-weeks");
+    CHECK(decision.date == d("2026-11-13"));
+    CHECK(decision.status == DeadlineStatus::upcoming);
     CHECK(sc.plan("2026-11-16").stage == Stage::decision_due);
-    CHECK(deadline(sc.plan("2026-11-16"), "norfolk/trial-8-school-weeks")->status == DeadlineStatus::overdue);
+    CHECK(must_deadline(sc.plan("2026-11-16"), "norfolk/trial-8-school-weeks").status == DeadlineStatus::overdue);
 }
 
 TEST_CASE("norfolk/process-9-shorter-than-8-school-weeks-warns") {
@@ -81,9 +80,8 @@ TEST_CASE("norfolk/process-16-attendance-below-persistent-absence-fails-unless-i
     sc.add(E::attendance_week, {{"week_start", "2026-09-21"}, {"sessions", "//////////"}});
     const CasePlan p = sc.plan("2026-09-28");
     CHECK(p.attendance.percent == doctest::Approx(80.0));
-    const auto a = alert(p, "norfolk/attendance-pa-fails");
-    REQUIRE(a);
-    CHECK(a->level == AlertLevel::blocking);
+    const auto a = must_alert(p, "norfolk/attendance-pa-fails");
+    CHECK(a.level == AlertLevel::blocking);
     CHECK(action_blocked_by(p, "convert_to_managed_move", "norfolk/attendance-pa-fails"));
     sc.add(E::extension_agreed,
            {{"date", "2026-09-28"}, {"weeks", 2}, {"reason", "illness"}, {"evidence", "GP letter 25/09/2026"}});
@@ -138,9 +136,8 @@ TEST_CASE("norfolk/process-8-10-agreement-fair-access-and-joint-meeting-before-s
 
 TEST_CASE("norfolk/behaviour-trial-conflicts-with-statute") {
     Scenario   sc("norfolk", "managed_move");
-    const auto c = alert(sc.plan("2026-09-08"), "norfolk/behaviour-trial-vs-statute");
-    REQUIRE(c);
-    CHECK(c->detail.find("behaviour trial") != std::string::npos);
+    const auto c = must_alert(sc.plan("2026-09-08"), "norfolk/behaviour-trial-vs-statute");
+    CHECK(c.detail.find("behaviour trial") != std::string::npos);
 }
 
 TEST_CASE("norfolk/weekly-attendance-to-current-school") {
@@ -148,13 +145,59 @@ TEST_CASE("norfolk/weekly-attendance-to-current-school") {
     sc.prepare(false);
     norfolk_agreement(sc);
     sc.start("2026-09-14");
-    auto w = deadline(sc.plan("2026-09-22"), "norfolk/weekly-attendance");
-    REQUIRE(w);
-    CHECK(w->date == d("2026-09-25"));  // the week of 14 Sep is due by the following Friday
+    auto w = must_deadline(sc.plan("2026-09-22"), "norfolk/weekly-attendance");
+    CHECK(w.date == d("2026-09-25"));  // the week of 14 Sep is due by the following Friday
     CHECK(sc.plan("2026-09-28").alerts.size() > 0);
-    CHECK(deadline(sc.plan("2026-09-28"), "norfolk/weekly-attendance")->status == DeadlineStatus::overdue);
+    CHECK(must_deadline(sc.plan("2026-09-28"), "norfolk/weekly-attendance").status == DeadlineStatus::overdue);
     sc.add(E::attendance_week, {{"week_start", "2026-09-14"}, {"sessions", "//////////"}});
-    w = deadline(sc.plan("2026-09-28"), "norfolk/weekly-attendance");
-    REQUIRE(w);
-    CHECK(w->date == d("2026-10-02"));
+    w = must_deadline(sc.plan("2026-09-28"), "norfolk/weekly-attendance");
+    CHECK(w.date == d("2026-10-02"));
+}
+
+TEST_CASE("norfolk/process-bullet-2-parents-agree-before-a-school-is-approached") {
+    Scenario sc("norfolk", "managed_move");
+    CHECK(action_blocked_by(sc.plan("2026-09-08"), "propose_host", "norfolk/parents-agree"));
+    CHECK(blocked_by(sc.check(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}}, "2026-09-08"),
+                     "norfolk/parents-agree"));
+    sc.add(E::consent_recorded, {{"who", "parent"}, {"given", false}, {"date", "2026-09-07"}});
+    CHECK(action_blocked_by(sc.plan("2026-09-08"), "propose_host", "norfolk/parents-agree"));  // refused
+    sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"in_writing", true}, {"date", "2026-09-08"}});
+    CHECK_FALSE(action_blocked_by(sc.plan("2026-09-08"), "propose_host", "norfolk/parents-agree"));
+}
+
+TEST_CASE("norfolk/process-bullet-8-agreement-signed-before-the-trial") {
+    Scenario sc("norfolk", "managed_move");
+    sc.prepare(false);
+    CHECK(action_blocked_by(sc.plan("2026-09-10"), "start_placement", "norfolk/agreement-before-trial"));
+    CHECK(blocked_by(sc.check(E::placement_started, {{"date", "2026-09-14"}}, "2026-09-14"),
+                     "norfolk/agreement-before-trial"));
+    sc.add(E::agreement_signed, Scenario::full_agreement());
+    CHECK_FALSE(action_blocked_by(sc.plan("2026-09-10"), "start_placement", "norfolk/agreement-before-trial"));
+}
+
+TEST_CASE("norfolk/process-last-bullet-fair-access-data-after-the-outcome") {
+    Scenario sc("norfolk", "managed_move");
+    sc.prepare();
+    sc.start("2026-09-14");
+    CHECK_FALSE(deadline(sc.plan("2026-10-20"), "norfolk/fair-access-data"));
+    sc.add(E::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", "returned"}});
+    const Deadline n = must_deadline(sc.plan("2026-10-23"), "norfolk/fair-access-data");
+    CHECK(n.date == d("2026-11-13"));  // 10 school days from Fri 23 Oct, half-term not counted
+    CHECK(n.severity == Severity::informs);
+    sc.add(E::la_notified, {{"what", "outcome"}, {"date", "2026-11-05"}, {"to", "Fair Access"}});
+    CHECK(must_deadline(sc.plan("2026-11-05"), "norfolk/fair-access-data").status == DeadlineStatus::met);
+}
+
+TEST_CASE("norfolk/principles-12-transport-while-planning") {
+    check_informs_only_at("norfolk", "managed_move", "norfolk/transport", {Stage::preparing, Stage::agreeing});
+}
+
+TEST_CASE("norfolk/principles-13-14-process-6-preference-and-every-school-takes-part-while-preparing") {
+    check_informs_only_at("norfolk", "managed_move", "norfolk/parental-preference", {Stage::preparing});
+    check_informs_only_at("norfolk", "managed_move", "norfolk/all-schools-participate", {Stage::preparing});
+}
+
+TEST_CASE("norfolk/principles-11-process-14-funding-follows-a-transfer") {
+    check_informs_only_at("norfolk", "osd_to_managed_move", "norfolk/transfer-funding",
+                          {Stage::decision_due, Stage::transferred});
 }

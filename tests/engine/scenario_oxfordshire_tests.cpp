@@ -26,19 +26,17 @@ TEST_CASE("oxfordshire/5b-6-three-weekly-review-points-and-fortnightly-arrangeme
     sc.prepare();
     sc.start("2026-09-14");
     CasePlan   p = sc.plan("2026-09-15");
-    const auto review = deadline(p, "oxfordshire/review-points-3-weekly");
-    const auto check = deadline(p, "oxfordshire/arrangements-fortnightly");
-    REQUIRE(review);
-    REQUIRE(check);
-    CHECK(review->date == d("2026-10-05"));
-    CHECK(check->date == d("2026-09-28"));
-    CHECK(check->who == "Host school");
+    const auto review = must_deadline(p, "oxfordshire/review-points-3-weekly");
+    const auto check = must_deadline(p, "oxfordshire/arrangements-fortnightly");
+    CHECK(review.date == d("2026-10-05"));
+    CHECK(check.date == d("2026-09-28"));
+    CHECK(check.who == "Host school");
     sc.add(E::progress_check, {{"date", "2026-09-28"}, {"notes", "Settling well"}});
     p = sc.plan("2026-09-29");
-    CHECK(deadline(p, "oxfordshire/arrangements-fortnightly")->date == d("2026-10-12"));
+    CHECK(must_deadline(p, "oxfordshire/arrangements-fortnightly").date == d("2026-10-12"));
     sc.add(E::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}});
     p = sc.plan("2026-10-06");
-    CHECK(deadline(p, "oxfordshire/review-points-3-weekly")->date == d("2026-10-25"));  // capped at the 6-week end
+    CHECK(must_deadline(p, "oxfordshire/review-points-3-weekly").date == d("2026-10-25"));  // capped at the 6-week end
     bool reading = false;
     for (const auto& r : p.readings) reading = reading || r.topic.find("3-weekly") != std::string::npos;
     CHECK(reading);
@@ -90,19 +88,17 @@ TEST_CASE("oxfordshire/7-joint-decision-then-notify-ert") {
     sc.start("2026-09-14");
     CasePlan p = sc.plan("2026-10-27");
     CHECK(p.stage == Stage::decision_due);
-    const auto decision = deadline(p, "oxfordshire/joint-decision-at-end");
-    REQUIRE(decision);
-    CHECK(decision->date == d("2026-10-25"));
-    CHECK(decision->status == DeadlineStatus::overdue);
+    const auto decision = must_deadline(p, "oxfordshire/joint-decision-at-end");
+    CHECK(decision.date == d("2026-10-25"));
+    CHECK(decision.status == DeadlineStatus::overdue);
     sc.add(E::consent_recorded, {{"who", "admission_authority"}, {"given", true}, {"date", "2026-10-23"}});
     sc.add(E::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", "transferred"}, {"successful", true}});
     p = sc.plan("2026-10-27");
     CHECK(p.stage == Stage::transferred);
-    CHECK(deadline(p, "oxfordshire/joint-decision-at-end")->status == DeadlineStatus::met);
-    const auto ert = deadline(p, "oxfordshire/notify-ert-outcome");
-    REQUIRE(ert);
-    CHECK(ert->date == d("2026-11-06"));  // 5 school days, half-term not counted
-    CHECK(ert->who == "Home school");
+    CHECK(must_deadline(p, "oxfordshire/joint-decision-at-end").status == DeadlineStatus::met);
+    const auto ert = must_deadline(p, "oxfordshire/notify-ert-outcome");
+    CHECK(ert.date == d("2026-11-06"));  // 5 school days, half-term not counted
+    CHECK(ert.who == "Home school");
 }
 
 TEST_CASE("oxfordshire/7-pupil-voice-recorded-on-return") {
@@ -122,9 +118,81 @@ TEST_CASE("oxfordshire/7-pupil-voice-recorded-on-return") {
 
 TEST_CASE("oxfordshire/principles-alert-ert-at-earliest-opportunity") {
     Scenario   sc("oxfordshire", "osd_to_managed_move");
-    const auto d0 = deadline(sc.plan("2026-09-08"), "oxfordshire/alert-ert-early");
-    REQUIRE(d0);
-    CHECK(d0->date == d("2026-09-14"));
+    const auto d0 = must_deadline(sc.plan("2026-09-08"), "oxfordshire/alert-ert-early");
+    CHECK(d0.date == d("2026-09-14"));
     sc.add(E::la_notified, {{"what", "intention"}, {"date", "2026-09-08"}, {"to", "ERT"}});
-    CHECK(deadline(sc.plan("2026-09-08"), "oxfordshire/alert-ert-early")->status == DeadlineStatus::met);
+    CHECK(must_deadline(sc.plan("2026-09-08"), "oxfordshire/alert-ert-early").status == DeadlineStatus::met);
+}
+
+TEST_CASE("oxfordshire/3iii-principle-e-parents-support-before-a-school-is-approached") {
+    Scenario sc("oxfordshire", "osd_to_managed_move");
+    CHECK(action_blocked_by(sc.plan("2026-09-08"), "propose_host", "oxfordshire/parents-agree"));
+    sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"date", "2026-09-07"}});
+    CHECK_FALSE(action_blocked_by(sc.plan("2026-09-08"), "propose_host", "oxfordshire/parents-agree"));
+}
+
+TEST_CASE("oxfordshire/2-lead-staff-in-both-schools") {
+    Scenario sc("oxfordshire", "osd_to_managed_move");
+    sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"date", "2026-09-07"}});
+    sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
+    sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
+    CHECK(action_warned_by(sc.plan("2026-09-10"), "start_placement", "oxfordshire/lead-staff"));
+    sc.add(E::party_recorded, {{"role", "home_lead"}, {"name", "Ms Home"}});
+    CHECK(action_warned_by(sc.plan("2026-09-10"), "start_placement", "oxfordshire/lead-staff"));  // one school only
+    sc.add(E::party_recorded, {{"role", "host_lead"}, {"name", "Mr Host"}});
+    CHECK_FALSE(action_warned_by(sc.plan("2026-09-10"), "start_placement", "oxfordshire/lead-staff"));
+}
+
+TEST_CASE("oxfordshire/3iv-3v-no-guarantee-and-pan-while-preparing") {
+    check_informs_only_at("oxfordshire", "osd_to_managed_move", "oxfordshire/no-guarantee", {Stage::preparing});
+    check_informs_only_at("oxfordshire", "osd_to_managed_move", "oxfordshire/exceed-pan", {Stage::preparing});
+}
+
+TEST_CASE("oxfordshire/4-notify-ert-of-the-arrangements") {
+    Scenario sc("oxfordshire", "osd_to_managed_move");
+    sc.prepare();  // agreement signed Wed 9 Sep
+    const Deadline n = must_deadline(sc.plan("2026-09-10"), "oxfordshire/notify-ert-arrangements");
+    CHECK(n.date == d("2026-09-16"));  // 5 school days
+    CHECK(n.who == "Home school");
+    CHECK_FALSE(n.done_on);
+    sc.add(E::la_notified, {{"what", "arrangements"}, {"date", "2026-09-18"}, {"to", "ERT"}});
+    const Deadline late = must_deadline(sc.plan("2026-09-18"), "oxfordshire/notify-ert-arrangements");
+    CHECK(late.status == DeadlineStatus::met);
+    CHECK(late.late);
+}
+
+TEST_CASE("oxfordshire/5a-e-written-contract-complete-before-the-start") {
+    const AgreementPlans p = agreement_without("oxfordshire", "osd_to_managed_move", "host_support");
+    CHECK(action_blocked_by(p.without, "start_placement", "oxfordshire/written-contract"));
+    CHECK_FALSE(action_blocked_by(p.with, "start_placement", "oxfordshire/written-contract"));
+    const AgreementPlans q = agreement_without("oxfordshire", "osd_to_managed_move", "success_criteria");
+    CHECK(action_blocked_by(q.without, "start_placement", "oxfordshire/written-contract"));
+}
+
+TEST_CASE("oxfordshire/5-d-code-and-host-may-terminate-during-the-placement") {
+    check_informs_only_at("oxfordshire", "osd_to_managed_move", "oxfordshire/d-code",
+                          {Stage::placement, Stage::decision_due});
+    check_informs_only_at("oxfordshire", "osd_to_managed_move", "oxfordshire/host-may-terminate",
+                          {Stage::placement, Stage::decision_due});
+}
+
+TEST_CASE("oxfordshire/8-parent-led-admission-after-a-return") {
+    check_informs_only_at("oxfordshire", "osd_to_managed_move", "oxfordshire/parent-led-admission", {Stage::returned});
+}
+
+TEST_CASE("oxfordshire/10-notify-the-panel-and-termly-data") {
+    Scenario sc("oxfordshire", "osd_to_managed_move");
+    sc.prepare();
+    std::string panel_id;
+    for (const auto& e : sc.log.c.events)
+        if (e.type == E::panel_presented) panel_id = e.id;
+    sc.add(E::retraction, {{"reason", "the panel has not met yet"}}, panel_id);
+    sc.start("2026-09-14");
+    const Deadline n = must_deadline(sc.plan("2026-09-15"), "oxfordshire/notify-panel");
+    CHECK(n.date == d("2026-10-26"));  // 6 weeks from the start
+    CHECK_FALSE(n.done_on);
+    sc.add(E::panel_presented, {{"date", "2026-10-12"}, {"panel", "Inclusion Panel"}, {"outcome", "noted"}});
+    CHECK(must_deadline(sc.plan("2026-10-13"), "oxfordshire/notify-panel").status == DeadlineStatus::met);
+    check_informs_only_at("oxfordshire", "osd_to_managed_move", "oxfordshire/termly-panel-data",
+                          {Stage::transferred, Stage::returned, Stage::closed});
 }

@@ -20,21 +20,20 @@ TEST_CASE("thurrock/serious-breach-ends-at-once") {
     sc.add(E::serious_breach, {{"date", "2026-09-24"}, {"category", "weapon"}, {"description", "Knife found in bag"}});
     const CasePlan p = sc.plan("2026-09-24");
     CHECK(p.stage == Stage::ending);
-    const auto a = alert(p, "thurrock/serious-breach-ends-at-once");
-    REQUIRE(a);
-    CHECK(a->level == AlertLevel::blocking);
-    CHECK(a->citation.source == "procedures");
-    const auto meeting = deadline(p, "thurrock/serious-breach-ends-at-once");
-    REQUIRE(meeting);
-    CHECK(meeting->date == d("2026-09-25"));  // Thursday breach -> Friday meeting
-    CHECK(meeting->status == DeadlineStatus::due);
-    CHECK(meeting->who == "Home school");
+    const auto a = must_alert(p, "thurrock/serious-breach-ends-at-once");
+    CHECK(a.level == AlertLevel::blocking);
+    CHECK(a.citation.file == "002_51d3a4d919b20124.txt");
+    const auto meeting = must_deadline(p, "thurrock/serious-breach-ends-at-once");
+    CHECK(meeting.date == d("2026-09-25"));  // Thursday breach -> Friday meeting
+    CHECK(meeting.status == DeadlineStatus::due);
+    CHECK(meeting.who == "Home school");
     CHECK_FALSE(p.allows("convert_to_managed_move"));
     CHECK(p.allows("return_to_home_school"));
     CHECK(sc.plan("2026-09-28").deadlines.size() >= 1);
-    CHECK(deadline(sc.plan("2026-09-28"), "thurrock/serious-breach-ends-at-once")->status == DeadlineStatus::overdue);
+    CHECK(must_deadline(sc.plan("2026-09-28"), "thurrock/serious-breach-ends-at-once").status ==
+          DeadlineStatus::overdue);
     sc.add(E::meeting_held, {{"kind", "emergency"}, {"date", "2026-09-25"}});
-    CHECK(deadline(sc.plan("2026-09-28"), "thurrock/serious-breach-ends-at-once")->status == DeadlineStatus::met);
+    CHECK(must_deadline(sc.plan("2026-09-28"), "thurrock/serious-breach-ends-at-once").status == DeadlineStatus::met);
 }
 
 TEST_CASE("thurrock/serious-breach-on-friday-meeting-next-school-day-after-half-term") {
@@ -42,9 +41,8 @@ TEST_CASE("thurrock/serious-breach-on-friday-meeting-next-school-day-after-half-
     sc.prepare();
     sc.start("2026-09-14");
     sc.add(E::serious_breach, {{"date", "2026-10-23"}, {"category", "assault"}});  // last day before half-term
-    const auto meeting = deadline(sc.plan("2026-10-23"), "thurrock/serious-breach-ends-at-once");
-    REQUIRE(meeting);
-    CHECK(meeting->date == d("2026-11-02"));
+    const auto meeting = must_deadline(sc.plan("2026-10-23"), "thurrock/serious-breach-ends-at-once");
+    CHECK(meeting.date == d("2026-11-02"));
 }
 
 TEST_CASE("thurrock/no-termination-before-the-4-week-review") {
@@ -140,7 +138,7 @@ TEST_CASE("thurrock/attendance-must-exceed-95") {
     p = sc.plan("2026-10-12");
     CHECK(p.attendance.percent == doctest::Approx(95.0));
     REQUIRE(alert(p, "thurrock/attendance-above-95"));
-    CHECK(alert(p, "thurrock/attendance-above-95")->level == AlertLevel::warning);
+    CHECK(must_alert(p, "thurrock/attendance-above-95").level == AlertLevel::warning);
     CHECK_FALSE(alert(p, "england/persistent-absence"));
 }
 
@@ -149,13 +147,12 @@ TEST_CASE("thurrock/reviews-about-every-4-weeks") {
     Scenario sc("thurrock", "osd_to_managed_move");
     sc.prepare();
     sc.start("2026-09-14");
-    const auto r = deadline(sc.plan("2026-09-15"), "thurrock/reviews-4-weekly");
-    REQUIRE(r);
-    CHECK(r->date == d("2026-10-12"));
-    CHECK(r->who == "Senior Access and Inclusion Officer (SAIO)");
+    const auto r = must_deadline(sc.plan("2026-09-15"), "thurrock/reviews-4-weekly");
+    CHECK(r.date == d("2026-10-12"));
+    CHECK(r.who == "Senior Access and Inclusion Officer (SAIO)");
     sc.add(E::review_held, {{"date", "2026-10-12"}, {"outcome", "continue"}});
     // The 6-week agreement ends on 25 Oct, so the next review is capped at the planned end.
-    CHECK(deadline(sc.plan("2026-10-13"), "thurrock/reviews-4-weekly")->date == d("2026-10-25"));
+    CHECK(must_deadline(sc.plan("2026-10-13"), "thurrock/reviews-4-weekly").date == d("2026-10-25"));
 }
 
 TEST_CASE("thurrock/trial-admission-shows-the-statutory-rule") {
@@ -165,13 +162,12 @@ TEST_CASE("thurrock/trial-admission-shows-the-statutory-rule") {
     const CasePlan p = sc.plan("2026-09-10");
     CHECK_FALSE(p.allows("start_placement"));
     CHECK(action_blocked_by(p, "start_placement", "england/no-trial-managed-move"));
-    const auto conflict = alert(p, "thurrock/trial-admission-vs-statute");
-    REQUIRE(conflict);
-    CHECK(conflict->level == AlertLevel::warning);
-    CHECK(conflict->message.find("cannot be a trial") != std::string::npos);
-    CHECK(conflict->detail.find("contract for trial admission") != std::string::npos);
-    REQUIRE(conflict->statutory_citation);
-    CHECK(conflict->statutory_citation->source == "dfe-mm-osd-2026");
+    const auto conflict = must_alert(p, "thurrock/trial-admission-vs-statute");
+    CHECK(conflict.level == AlertLevel::warning);
+    CHECK(conflict.message.find("cannot be a trial") != std::string::npos);
+    CHECK(conflict.detail.find("contract for trial admission") != std::string::npos);
+    REQUIRE(conflict.statutory_citation);
+    CHECK(conflict.statutory_citation->file == "DOMAIN.md");
     // The lawful path: change the kind, then the direction can start.
     sc.add(E::kind_changed, {{"kind", "osd_to_managed_move"}, {"reason", "Statutory guidance from 26 July 2026"}});
     CHECK(sc.plan("2026-09-10").allows("start_placement"));
@@ -220,4 +216,60 @@ TEST_CASE("thurrock/key-principles-bullet-9-earlier-cases-of-the-same-pupil-coun
         blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws}, propose), "thurrock/referrals-max-two"));
     CHECK_FALSE(blocked_by(cp::check_draft({s, sc.pk, sc.cal, d("2026-09-10"), &ws, &fewer}, propose),
                            "thurrock/referrals-max-two"));
+}
+
+TEST_CASE("thurrock/process-bullet-1-parent-agrees-with-rights-explained") {
+    Scenario sc("thurrock", "managed_move");
+    CHECK(action_blocked_by(sc.plan("2026-09-08"), "propose_host", "thurrock/parent-agrees-rights-explained"));
+    sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"in_writing", true}, {"date", "2026-09-07"}});
+    CHECK_FALSE(action_blocked_by(sc.plan("2026-09-08"), "propose_host", "thurrock/parent-agrees-rights-explained"));
+}
+
+TEST_CASE("thurrock/key-principles-3-4-process-5-appendix-a-contract-before-the-start") {
+    Scenario sc("thurrock", "managed_move");
+    sc.prepare(false);
+    CHECK(action_blocked_by(sc.plan("2026-09-10"), "start_placement", "thurrock/contract-before-start"));
+    CHECK(blocked_by(sc.check(E::placement_started, {{"date", "2026-09-14"}}, "2026-09-14"),
+                     "thurrock/contract-before-start"));
+    sc.add(E::agreement_signed, Scenario::full_agreement());
+    CHECK_FALSE(action_blocked_by(sc.plan("2026-09-10"), "start_placement", "thurrock/contract-before-start"));
+}
+
+TEST_CASE("thurrock/key-principles-7-alternative-strategy-if-the-move-fails") {
+    const AgreementPlans p = agreement_without("thurrock", "managed_move", "alternative_strategy");
+    CHECK(action_warned_by(p.without, "start_placement", "thurrock/alternative-strategy"));
+    CHECK_FALSE(action_blocked_by(p.without, "start_placement", "thurrock/alternative-strategy"));
+    CHECK_FALSE(action_warned_by(p.with, "start_placement", "thurrock/alternative-strategy"));
+}
+
+TEST_CASE("thurrock/process-dual-registration-weekly-attendance-marks") {
+    Scenario sc("thurrock", "managed_move");
+    sc.prepare();
+    sc.start("2026-09-14");
+    const Deadline w = must_deadline(sc.plan("2026-09-22"), "thurrock/weekly-attendance-marks");
+    CHECK(w.date == d("2026-09-25"));  // the week of 14 Sep, a week after its Friday
+    CHECK(w.who == "Home school");
+    sc.add(E::attendance_week, {{"week_start", "2026-09-14"}, {"sessions", "//////////"}});
+    CHECK(must_deadline(sc.plan("2026-09-22"), "thurrock/weekly-attendance-marks").date ==
+          d("2026-10-02"));  // now the week of 21 Sep
+}
+
+TEST_CASE("thurrock/process-bullet-1-sub-points-and-appendix-a-terms-shown-while-agreeing") {
+    check_informs_only_at("thurrock", "managed_move", "thurrock/transport-uniform-fsm",
+                          {Stage::preparing, Stage::agreeing});
+    check_informs_only_at("thurrock", "managed_move", "thurrock/fixed-targets", {Stage::agreeing, Stage::placement});
+}
+
+TEST_CASE("thurrock/key-principles-8-advance-warning-during-the-placement") {
+    check_informs_only_at("thurrock", "managed_move", "thurrock/advance-warning",
+                          {Stage::placement, Stage::decision_due});
+}
+
+TEST_CASE("thurrock/process-unsuccessful-moves-right-to-return") {
+    check_informs_only_at("thurrock", "managed_move", "thurrock/right-to-return", {Stage::ending, Stage::returned});
+}
+
+TEST_CASE("thurrock/process-full-transfer-funding-transfer") {
+    check_informs_only_at("thurrock", "osd_to_managed_move", "thurrock/funding-transfer",
+                          {Stage::decision_due, Stage::transferred});
 }

@@ -14,19 +14,18 @@ TEST_CASE("worcestershire/invitation-6-days-before-review") {
     sc.start("2026-09-14");
     sc.add(E::review_scheduled, {{"date", "2026-10-19"}});
     CasePlan p = sc.plan("2026-10-05");
-    auto     inv = deadline(p, "worcestershire/invitation-6-days-before-review");
-    REQUIRE(inv);
-    CHECK(inv->date == d("2026-10-13"));
-    CHECK(inv->status == DeadlineStatus::upcoming);
-    CHECK(deadline(sc.plan("2026-10-12"), "worcestershire/invitation-6-days-before-review")->status ==
+    auto     inv = must_deadline(p, "worcestershire/invitation-6-days-before-review");
+    CHECK(inv.date == d("2026-10-13"));
+    CHECK(inv.status == DeadlineStatus::upcoming);
+    CHECK(must_deadline(sc.plan("2026-10-12"), "worcestershire/invitation-6-days-before-review").status ==
           DeadlineStatus::due);
     p = sc.plan("2026-10-14");
-    CHECK(deadline(p, "worcestershire/invitation-6-days-before-review")->status == DeadlineStatus::overdue);
+    CHECK(must_deadline(p, "worcestershire/invitation-6-days-before-review").status == DeadlineStatus::overdue);
     CHECK(alert(p, "worcestershire/invitation-6-days-before-review"));
     sc.add(E::review_invitation_sent, {{"review_date", "2026-10-19"}, {"date", "2026-10-14"}, {"in_writing", true}});
-    inv = deadline(sc.plan("2026-10-15"), "worcestershire/invitation-6-days-before-review");
-    CHECK(inv->status == DeadlineStatus::met);
-    CHECK(inv->late);
+    inv = must_deadline(sc.plan("2026-10-15"), "worcestershire/invitation-6-days-before-review");
+    CHECK(inv.status == DeadlineStatus::met);
+    CHECK(inv.late);
     CHECK_FALSE(deadline(sc.plan("2026-10-15"), "england/invite-6-days"));  // replaced by the local wording
 }
 
@@ -95,12 +94,10 @@ TEST_CASE("worcestershire/review-reviews-at-agreed-intervals-in-school-weeks") {
     Scenario sc("worcestershire", "off_site_direction");
     sc.prepare();  // agreement: reviews every 3 weeks
     sc.start("2026-09-14");
-    const auto r = deadline(sc.plan("2026-09-15"), "worcestershire/reviews-at-agreed-intervals");
-    REQUIRE(r);
-    CHECK(r->date == d("2026-10-05"));  // 3 school weeks after the start
-    const auto first = deadline(sc.plan("2026-09-15"), "worcestershire/first-review-6-school-weeks");
-    REQUIRE(first);
-    CHECK(first->date == d("2026-11-02"));  // 6 school weeks, half-term not counted
+    const auto r = must_deadline(sc.plan("2026-09-15"), "worcestershire/reviews-at-agreed-intervals");
+    CHECK(r.date == d("2026-10-05"));  // 3 school weeks after the start
+    const auto first = must_deadline(sc.plan("2026-09-15"), "worcestershire/first-review-6-school-weeks");
+    CHECK(first.date == d("2026-11-02"));  // 6 school weeks, half-term not counted
 }
 
 TEST_CASE("worcestershire/review-paragraph-4-host-suspension-calls-emergency-review") {
@@ -147,10 +144,9 @@ TEST_CASE("worcestershire/managed-move-convert-needs-all-parties") {
            {{"date", "2026-11-09"}, {"outcome", "transferred"}, {"successful", true}, {"on_roll_date", "2026-11-16"}});
     const CasePlan p = sc.plan("2026-11-20");
     CHECK(p.stage == Stage::transferred);
-    const auto portal = deadline(p, "worcestershire/portal-and-spreadsheet");
-    REQUIRE(portal);
-    CHECK(portal->date == d("2026-11-16"));
-    CHECK(portal->status == DeadlineStatus::overdue);
+    const auto portal = must_deadline(p, "worcestershire/portal-and-spreadsheet");
+    CHECK(portal.date == d("2026-11-16"));
+    CHECK(portal.status == DeadlineStatus::overdue);
     CHECK(p.allowed_actions() == std::vector<std::string>{"record_details", "notify_la"});
 }
 
@@ -163,16 +159,13 @@ TEST_CASE("worcestershire/sample-letter-six-week-review-request-vs-statutory-ten
            {{"date", "2026-11-23"}, {"by", "parent"}, {"in_writing", true}});  // 7 weeks after the review
     const CasePlan p = sc.plan("2026-11-24");
     // The letter's 6-week promise makes a review due; the statute would not require one.
-    const auto local = deadline(p, "worcestershire/review-request-six-weeks");
-    REQUIRE(local);
-    CHECK(local->date == d("2026-12-07"));
+    const auto local = must_deadline(p, "worcestershire/review-request-six-weeks");
+    CHECK(local.date == d("2026-12-07"));
     CHECK_FALSE(deadline(p, "england/parent-review-request"));
-    const auto statute = alert(p, "england/parent-review-request");
-    REQUIRE(statute);
-    CHECK(statute->message.find("not required") != std::string::npos);
-    const auto conflict = alert(p, "worcestershire/review-request-six-vs-ten-weeks");
-    REQUIRE(conflict);
-    CHECK(conflict->detail.find("previous six weeks") != std::string::npos);
+    const auto statute = must_alert(p, "england/parent-review-request");
+    CHECK(statute.message.find("not required") != std::string::npos);
+    const auto conflict = must_alert(p, "worcestershire/review-request-six-vs-ten-weeks");
+    CHECK(conflict.detail.find("previous six weeks") != std::string::npos);
 }
 
 TEST_CASE("worcestershire/academies-conflict-explained") {
@@ -180,4 +173,53 @@ TEST_CASE("worcestershire/academies-conflict-explained") {
     const CasePlan p = sc.plan("2026-09-08");
     CHECK(alert(p, "england/academies-power-2026"));
     CHECK(alert(p, "worcestershire/academies-vs-2026-power"));
+}
+
+TEST_CASE("worcestershire/background-2-procedure-2-not-a-sanction-and-next-appropriate-school") {
+    check_informs_only_at("worcestershire", "off_site_direction", "worcestershire/not-a-sanction", {Stage::preparing});
+    check_informs_only_at("worcestershire", "off_site_direction", "worcestershire/next-appropriate-school",
+                          {Stage::preparing});
+}
+
+TEST_CASE("worcestershire/osd-meetings-1-review-2-form-3-review-frequency-agreed-before-the-start") {
+    const AgreementPlans p = agreement_without("worcestershire", "off_site_direction", "review_every_weeks");
+    CHECK(action_blocked_by(p.without, "start_placement", "worcestershire/review-frequency-agreed"));
+    CHECK_FALSE(action_blocked_by(p.with, "start_placement", "worcestershire/review-frequency-agreed"));
+}
+
+TEST_CASE("worcestershire/review-3-home-school-must-allow-the-return") {
+    check_informs_only_at("worcestershire", "off_site_direction", "worcestershire/home-must-allow-return",
+                          {Stage::placement, Stage::decision_due, Stage::ending});
+}
+
+TEST_CASE("worcestershire/attendance-coding-d-code-and-home-gathers-attendance") {
+    check_informs_only_at("worcestershire", "off_site_direction", "worcestershire/d-code",
+                          {Stage::placement, Stage::decision_due});
+    Scenario sc("worcestershire", "off_site_direction");
+    sc.prepare();
+    sc.start("2026-09-14");
+    const Deadline w = must_deadline(sc.plan("2026-09-28"), "worcestershire/home-gathers-attendance");
+    CHECK(w.date == d("2026-09-25"));  // the week of 14 Sep, a week after its Friday
+    CHECK(w.status == DeadlineStatus::overdue);
+    CHECK(w.who == "Home school");
+}
+
+TEST_CASE("worcestershire/transport-and-funding-agreed-at-planning") {
+    const AgreementPlans t = agreement_without("worcestershire", "off_site_direction", "transport");
+    CHECK(action_warned_by(t.without, "start_placement", "worcestershire/transport-at-planning"));
+    CHECK_FALSE(action_warned_by(t.with, "start_placement", "worcestershire/transport-at-planning"));
+    const AgreementPlans f = agreement_without("worcestershire", "off_site_direction", "funding");
+    CHECK(action_warned_by(f.without, "start_placement", "worcestershire/funding-before-start"));
+    CHECK_FALSE(action_warned_by(f.without, "start_placement", "worcestershire/transport-at-planning"));
+    CHECK_FALSE(action_warned_by(f.with, "start_placement", "worcestershire/funding-before-start"));
+}
+
+TEST_CASE("worcestershire/osd-meetings-last-paragraph-converting-needs-all-parties") {
+    check_informs_only_at("worcestershire", "osd_to_managed_move", "worcestershire/convert-all-parties",
+                          {Stage::placement, Stage::decision_due});
+}
+
+TEST_CASE("worcestershire/context-3-procedure-1-no-consent-needed-shown-while-planning") {
+    check_informs_only_at("worcestershire", "off_site_direction", "worcestershire/consent-not-required",
+                          {Stage::preparing, Stage::agreeing});
 }

@@ -3,8 +3,11 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "engine/case_log.h"
 #include "engine/date.h"
@@ -69,6 +72,16 @@ inline cp::SchoolCalendar test_calendar() {
     return c;
 }
 
+// The local authorities' packs, as the build embedded them from assets/protocols/ (every file
+// there but the baseline): a pack added to that folder is picked up by each test that loops here.
+inline std::vector<std::string> local_pack_ids() {
+    std::vector<std::string> ids;
+    for (const auto& id : cp::embedded_pack_ids())
+        if (id != cp::kBaselinePackId) ids.push_back(id);
+    REQUIRE_MESSAGE(!ids.empty(), "no local packs embedded from assets/protocols/");
+    return ids;
+}
+
 inline cp::Pack pack(const char* id) {
     cp::Problems p;
     auto         pk = cp::load_resolved_pack(id, p);
@@ -108,6 +121,19 @@ struct Scenario {
         const cp::CaseState s = state();
         return cp::check_draft({s, pk, cal, d(today), &ws}, {{"Tester", "DHT"}, t, std::move(payload), ""});
     }
+    // A placement agreement with every part filled in (a test erases the part it is about).
+    static cp::Json full_agreement(const char* start = "2026-09-14") {
+        return {{"date", "2026-09-09"},
+                {"start", start},
+                {"duration_weeks", 6},
+                {"review_every_weeks", 3},
+                {"success_criteria", {"Attend every day"}},
+                {"host_support", "Mentor"},
+                {"home_support", "Weekly visits"},
+                {"funding", "AWPU balance"},
+                {"transport", "Bus pass"},
+                {"alternative_strategy", "Return with support"}};
+    }
     // Everything a careful school records before a placement, so that a test can remove one part.
     void prepare(bool with_agreement = true, const char* start = "2026-09-14") {
         using E = cp::EventType;
@@ -136,16 +162,7 @@ struct Scenario {
         add(E::meeting_held, {{"kind", "initial"}, {"date", "2026-09-09"}, {"pupil_engaged", true}});
         add(E::meeting_held, {{"kind", "joint_schools"}, {"date", "2026-09-09"}});
         if (!with_agreement) return;
-        add(E::agreement_signed, {{"date", "2026-09-09"},
-                                  {"start", start},
-                                  {"duration_weeks", 6},
-                                  {"review_every_weeks", 3},
-                                  {"success_criteria", {"Attend every day"}},
-                                  {"host_support", "Mentor"},
-                                  {"home_support", "Weekly visits"},
-                                  {"funding", "AWPU balance"},
-                                  {"transport", "Bus pass"},
-                                  {"alternative_strategy", "Return with support"}});
+        add(E::agreement_signed, full_agreement(start));
         add(E::notice_sent, {{"date", "2026-09-09"},
                              {"address", "1 High St"},
                              {"report_to", "Mr Host"},
@@ -167,6 +184,27 @@ inline std::optional<cp::Alert> alert(const cp::CasePlan& p, const std::string& 
         if (x.rule_id == rule) return x;
     return std::nullopt;
 }
+// The same, for a test that goes on to read the deadline or alert: fails at once, naming the rule
+// and listing what the plan does have, instead of dereferencing an empty optional.
+inline std::string rule_ids_of(const cp::CasePlan& p, bool deadlines) {
+    std::string out;
+    if (deadlines)
+        for (const auto& x : p.deadlines)
+            out += (out.empty() ? "" : ", ") + x.rule_id + " (" + cp::to_iso(x.date) + ")";
+    else
+        for (const auto& x : p.alerts) out += (out.empty() ? "" : ", ") + x.rule_id;
+    return out.empty() ? "none" : out;
+}
+inline cp::Deadline must_deadline(const cp::CasePlan& p, const std::string& rule) {
+    const auto x = deadline(p, rule);
+    REQUIRE_MESSAGE(x.has_value(), "no deadline from " << rule << "; the plan's deadlines: " << rule_ids_of(p, true));
+    return *x;
+}
+inline cp::Alert must_alert(const cp::CasePlan& p, const std::string& rule) {
+    const auto x = alert(p, rule);
+    REQUIRE_MESSAGE(x.has_value(), "no alert from " << rule << "; the plan's alerts: " << rule_ids_of(p, false));
+    return *x;
+}
 inline bool blocked_by(const cp::DraftVerdict& v, const std::string& rule) {
     for (const auto& x : v.blocking)
         if (x.rule_id == rule) return true;
@@ -177,12 +215,90 @@ inline bool warned_by(const cp::DraftVerdict& v, const std::string& rule) {
         if (x.rule_id == rule) return true;
     return false;
 }
+inline bool action_warned_by(const cp::CasePlan& p, const std::string& action, const std::string& rule) {
+    for (const auto& a : p.actions)
+        if (a.action == action)
+            for (const auto& w : a.warnings)
+                if (w.rule_id == rule) return true;
+    return false;
+}
 inline bool action_blocked_by(const cp::CasePlan& p, const std::string& action, const std::string& rule) {
     for (const auto& a : p.actions)
         if (a.action == action)
             for (const auto& b : a.blocked_by)
                 if (b.rule_id == rule) return true;
     return false;
+}
+
+// A case of `kind` in `pack_id` taken to `stage` the usual way: prepared (today 10 Sep 2026), started
+// on Mon 14 Sep for six weeks (today 15 Sep), a review deciding to convert on 5 Oct (decision due),
+// ended early on 1 Oct (ending), or an outcome on 23 Oct (transferred, returned, closed).
+inline cp::CasePlan plan_at(const char* pack_id, const char* kind, cp::Stage stage) {
+    using E = cp::EventType;
+    using S = cp::Stage;
+    Scenario    sc(pack_id, kind);
+    const char* today = "2026-09-08";
+    if (stage != S::preparing) {
+        sc.prepare();
+        today = "2026-09-10";
+    }
+    if (stage != S::preparing && stage != S::agreeing) {
+        sc.start("2026-09-14");
+        today = "2026-09-15";
+    }
+    if (stage == S::decision_due) {
+        sc.add(E::review_held, {{"date", "2026-10-05"}, {"outcome", "convert"}});
+        today = "2026-10-06";
+    } else if (stage == S::ending) {
+        sc.add(E::placement_ended, {{"date", "2026-10-01"},
+                                    {"reason", "contract_not_met"},
+                                    {"return_date", "2026-10-02"},
+                                    {"consulted_home_head", true},
+                                    {"written_to_parent", true}});
+        today = "2026-10-01";
+    } else if (stage == S::transferred || stage == S::returned || stage == S::closed) {
+        const char* outcome = stage == S::transferred ? "transferred" : stage == S::returned ? "returned" : "withdrawn";
+        sc.add(E::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", outcome}});
+        today = "2026-10-23";
+    }
+    cp::CasePlan p = sc.plan(today);
+    REQUIRE_MESSAGE(p.stage == stage, pack_id << " " << kind << ": wanted " << cp::stage_name(stage) << ", got "
+                                              << cp::stage_name(p.stage));
+    return p;
+}
+
+// Plans on 10 Sep 2026 of two prepared cases, not yet started: one whose agreement lacks `part`
+// (a key of Scenario::full_agreement), and one with the full agreement.
+struct AgreementPlans {
+    cp::CasePlan without, with;
+};
+inline AgreementPlans agreement_without(const char* pack_id, const char* kind, const char* part) {
+    Scenario lacking(pack_id, kind);
+    lacking.prepare(false);
+    cp::Json a = Scenario::full_agreement();
+    REQUIRE(a.erase(part) == 1);
+    lacking.add(cp::EventType::agreement_signed, a);
+    Scenario full(pack_id, kind);
+    full.prepare();
+    return {lacking.plan("2026-09-10"), full.plan("2026-09-10")};
+}
+
+// An `info` rule speaks (as an info alert) at exactly the listed stages of a case of `kind`.
+inline void check_informs_only_at(const char* pack_id, const char* kind, const std::string& rule,
+                                  std::initializer_list<cp::Stage> stages) {
+    using S = cp::Stage;
+    for (S st : {S::preparing, S::agreeing, S::placement, S::decision_due, S::ending, S::transferred, S::returned,
+                 S::closed}) {
+        const bool         want = std::find(stages.begin(), stages.end(), st) != stages.end();
+        const cp::CasePlan p = plan_at(pack_id, kind, st);
+        const auto         a = alert(p, rule);
+        CHECK_MESSAGE(a.has_value() == want, rule << (want ? " is not shown" : " is shown") << " at stage "
+                                                  << cp::stage_name(st) << " of a " << kind << " in " << pack_id);
+        if (a) {
+            CHECK(a->level == cp::AlertLevel::info);
+            CHECK_FALSE(a->message.empty());
+        }
+    }
 }
 
 }  // namespace cptest
