@@ -20,24 +20,25 @@ TEST_CASE("packs/every-embedded-pack-parses-and-resolves") {
         CHECK(p.empty());
         for (const Rule& r : pack->rules) {
             CHECK_FALSE(r.message.empty());
-            CHECK_FALSE(r.citation.file.empty());
+            CHECK_FALSE(r.citation.source.empty());
+            CHECK_FALSE(r.citation.text.empty());
             CHECK_FALSE(r.citation.paragraph.empty());
         }
     }
 }
 
-TEST_CASE("packs/local-packs-cite-their-own-seed-document") {
-    const std::pair<const char*, const char*> files[] = {{"oxfordshire", "000_e5e0b1769d64b933.txt"},
-                                                         {"hammersmith-fulham", "001_ddfdf87d99ff56c7.txt"},
-                                                         {"thurrock", "002_51d3a4d919b20124.txt"},
-                                                         {"norfolk", "003_a300e7c698b79f09.txt"},
-                                                         {"worcestershire", "004_db4daf6c9cf2ba51.txt"}};
-    for (const auto& [id, file] : files) {
+TEST_CASE("packs/local-packs-cite-their-own-document") {
+    const std::pair<const char*, const char*> sources[] = {{"oxfordshire", "protocol"},
+                                                           {"hammersmith-fulham", "guidance"},
+                                                           {"thurrock", "procedures"},
+                                                           {"norfolk", "scheme"},
+                                                           {"worcestershire", "protocol"}};
+    for (const auto& [id, source] : sources) {
         Problems   p;
         const auto pack = embedded_pack(id, p);
         REQUIRE(pack);
-        for (const Rule& r : pack->rules) CHECK_MESSAGE(r.citation.file == file, r.id);
-        CHECK(pack->source.file == file);
+        for (const Rule& r : pack->rules) CHECK_MESSAGE(r.citation.source == source, r.id);
+        CHECK(pack->source.source == source);
     }
 }
 

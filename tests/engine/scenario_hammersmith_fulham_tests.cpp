@@ -92,13 +92,16 @@ TEST_CASE("hammersmith-fulham/10-weekly-attendance-and-review-by-week-6") {
     CHECK(must_deadline(p, "hammersmith-fulham/weekly-attendance").who == "Host school");
 }
 
-TEST_CASE("hammersmith-fulham/6-oat-needs-assistant-director-approval") {
+TEST_CASE("hammersmith-fulham/6-oat-la-funding-needs-assistant-director-approval") {
+    // a condition of the LA's funding (section 6, paragraphs 4-5), not of the placement
     Scenario sc("hammersmith-fulham", "osd_to_managed_move", {{"setting", "alternative_provision"}});
     sc.prepare();
     const CasePlan p = sc.plan("2026-09-10");
-    CHECK(action_blocked_by(p, "start_placement", "hammersmith-fulham/oat-ad-approval"));
+    CHECK_FALSE(action_blocked_by(p, "start_placement", "hammersmith-fulham/oat-ad-approval"));
+    CHECK(action_warned_by(p, "start_placement", "hammersmith-fulham/oat-ad-approval"));
+    CHECK(p.allows("start_placement"));
     sc.add(E::gate_cleared, {{"gate", "ad_education"}, {"date", "2026-09-10"}, {"by", "AD Education"}});
-    CHECK(sc.plan("2026-09-10").allows("start_placement"));
+    CHECK_FALSE(action_warned_by(sc.plan("2026-09-10"), "start_placement", "hammersmith-fulham/oat-ad-approval"));
 }
 
 TEST_CASE("hammersmith-fulham/1-trial-transfer-shows-statute-conflict") {
@@ -106,7 +109,7 @@ TEST_CASE("hammersmith-fulham/1-trial-transfer-shows-statute-conflict") {
     const CasePlan p = sc.plan("2026-09-08");
     const auto     c = must_alert(p, "hammersmith-fulham/trial-transfer-vs-statute");
     CHECK(c.level == AlertLevel::warning);
-    CHECK(c.citation.file == "001_ddfdf87d99ff56c7.txt");
+    CHECK(c.citation.source == "guidance");
     CHECK(alert(p, "england/no-trial-managed-move"));
 }
 

@@ -22,7 +22,7 @@ TEST_CASE("thurrock/serious-breach-ends-at-once") {
     CHECK(p.stage == Stage::ending);
     const auto a = must_alert(p, "thurrock/serious-breach-ends-at-once");
     CHECK(a.level == AlertLevel::blocking);
-    CHECK(a.citation.file == "002_51d3a4d919b20124.txt");
+    CHECK(a.citation.source == "procedures");
     const auto meeting = must_deadline(p, "thurrock/serious-breach-ends-at-once");
     CHECK(meeting.date == d("2026-09-25"));  // Thursday breach -> Friday meeting
     CHECK(meeting.status == DeadlineStatus::due);
@@ -167,7 +167,7 @@ TEST_CASE("thurrock/trial-admission-shows-the-statutory-rule") {
     CHECK(conflict.message.find("cannot be a trial") != std::string::npos);
     CHECK(conflict.detail.find("contract for trial admission") != std::string::npos);
     REQUIRE(conflict.statutory_citation);
-    CHECK(conflict.statutory_citation->file == "DOMAIN.md");
+    CHECK(conflict.statutory_citation->source == "dfe-mm-osd-2026");
     // The lawful path: change the kind, then the direction can start.
     sc.add(E::kind_changed, {{"kind", "osd_to_managed_move"}, {"reason", "Statutory guidance from 26 July 2026"}});
     CHECK(sc.plan("2026-09-10").allows("start_placement"));
