@@ -7,6 +7,7 @@
 #include <cfloat>
 
 #include "app/attendance_view.h"
+#include "app/dialog.h"
 #include "app/documents_view.h"
 #include "app/fonts.h"
 #include "app/form.h"
@@ -55,10 +56,7 @@ struct ActionDialog {
     bool                     confirm_needed = false;
 };
 
-ActionDialog& dialog() {
-    static ActionDialog d;
-    return d;
-}
+ActionDialog& dialog() { return screen_state<ActionDialog>(); }
 
 bool irreversible(const std::string& action) {
     return action == "end_placement" || action == "record_outcome" || action == "withdraw" ||
@@ -76,27 +74,10 @@ void start_action(const ActionState& a) {
     if (!d.ways.empty()) d.form = EventForm(d.ways[0].type, session().today(), d.ways[0].preset);
 }
 
-// A dialog grows as its form opens more fields: moved up only when its bottom would leave the
-// screen, so it does not jump about while it fits.
-void keep_on_screen(const ImGuiViewport* vp) {
-    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const float  bottom = vp->WorkPos.y + vp->WorkSize.y - 20;
-    if (pos.y + size.y > bottom) ImGui::SetWindowPos(ImVec2(pos.x, std::max(vp->WorkPos.y + 20, bottom - size.y)));
-}
-
+// The heading, the way and the form scroll (dialog.h); the messages and Record / Cancel stay below.
 void action_dialog(const std::string& case_id) {
     ActionDialog& d = dialog();
-    if (!d.open) return;
-    if (!ImGui::IsPopupOpen("Record what happened")) ImGui::OpenPopup("Record what happened");
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(460, 160), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
-    bool keep = true;
-    if (!ImGui::BeginPopupModal("Record what happened", &keep, ImGuiWindowFlags_AlwaysAutoResize)) {
-        if (!keep) d.open = false;
-        return;
-    }
-    keep_on_screen(vp);
+    if (!d.open || !begin_dialog("Record what happened", 600)) return;
     heading(d.action_label.c_str());
     if (d.ways.size() > 1) {
         ImGui::TextUnformatted("What happened");
@@ -116,17 +97,11 @@ void action_dialog(const std::string& case_id) {
         ImGui::SameLine();
         ImGui::TextWrapped("%s", w.c_str());
     }
-    // A long form scrolls on its own, so Record and Cancel stay on screen: the fields get what
-    // the screen has left below the heading and warnings, less the buttons and messages.
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float       footer =
-        ImGui::GetFrameHeightWithSpacing() * static_cast<float>(2 + d.problems.size()) + st.WindowPadding.y * 2;
-    const float room = vp->WorkSize.y - 40 - ImGui::GetCursorPosY() - footer;
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, std::max(120.0f, room)));
-    ImGui::BeginChild("##fields", ImVec2(560, 0), ImGuiChildFlags_AutoResizeY);
     d.form.draw();
-    ImGui::EndChild();
+    dialog_footer();
+    ImGui::PushTextWrapPos(0.0f);
     for (const std::string& p : d.problems) status_text(p.c_str(), 2);
+    ImGui::PopTextWrapPos();
     const bool confirm = irreversible(d.action);
     if (ImGui::Button(confirm && !d.confirm_needed ? "Record…" : "Record")) {
         d.problems.clear();
@@ -146,17 +121,14 @@ void action_dialog(const std::string& case_id) {
             }
         }
     }
-    if (d.confirm_needed) {
-        ImGui::SameLine();
-        status_text("This closes part of the case. Press Record again to confirm.", 1);
-    }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    if (dialog_cancel(ImGui::Button("Cancel") || dialog_escape(), d.form.changed() || d.chosen != 0,
+                      "Discard this entry? What you typed will be lost.")) {
         d.open = false;
         ImGui::CloseCurrentPopup();
     }
-    ImGui::EndPopup();
-    if (!keep) d.open = false;
+    if (d.confirm_needed) status_text("This closes part of the case. Press Record again to confirm.", 1);
+    end_dialog();
 }
 
 int         alert_severity(AlertLevel l) { return l == AlertLevel::blocking ? 2 : l == AlertLevel::warning ? 1 : 3; }
@@ -347,8 +319,12 @@ void history_row(const Event& e, const std::string& what, const std::string& det
     jargon_tooltip(details);
 }
 
+struct HistoryFilter {  // the History tab's filter text
+    std::string text;
+};
+
 void history_tab(const Case& c) {
-    static std::string filter;
+    std::string& filter = screen_state<HistoryFilter>().text;
     ImGui::SetNextItemWidth(280);
     ImGui::InputTextWithHint("##historyfilter", "Filter the history", &filter);
     const auto live = live_events(c);

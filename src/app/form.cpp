@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <type_traits>
 
 namespace cp::app {
 namespace {
@@ -120,6 +121,10 @@ std::string label_of(const FieldSpec& f) {
     return l + (f.required ? " *" : "");
 }
 
+struct PickerMonth {  // the month the open date picker shows
+    Ymd shown{};
+};
+
 }  // namespace
 
 std::string uk_date(const std::string& iso) {
@@ -147,6 +152,20 @@ EventForm::EventForm(EventType type, Date today, const Json& preset, std::set<st
         else
             values_[it.key()] = it->dump();
     }
+    initial_values_ = values_;
+    initial_checks_ = checks_;
+}
+
+bool EventForm::changed() const {
+    const auto differs = [](const auto& now, const auto& then) {
+        for (const auto& [k, v] : now) {
+            const auto it = then.find(k);
+            if (it == then.end() ? v != typename std::decay_t<decltype(now)>::mapped_type{} : it->second != v)
+                return true;
+        }
+        return false;
+    };
+    return differs(values_, initial_values_) || differs(checks_, initial_checks_);
 }
 
 void EventForm::draw_field(const FieldSpec& f, float width) {
@@ -216,7 +235,7 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
 
 // A button that opens a small month calendar under the field.
 void EventForm::date_picker(std::string& v) {
-    static Ymd shown{};
+    Ymd& shown = screen_state<PickerMonth>().shown;  // the month the open calendar shows
     if (ImGui::SmallButton("Calendar")) {
         shown = ymd_of(picker_anchor(v, today_));
         ImGui::OpenPopup("##datepicker");

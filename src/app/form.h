@@ -24,6 +24,7 @@ public:
     void        draw();  // the fields, with required ones marked
     bool        build(Json& payload, std::vector<std::string>& problems) const;  // strict, with messages
     bool        empty() const { return values_.empty(); }
+    bool        changed() const;                        // anything typed, picked or ticked since it was made
     std::string value(const std::string& field) const;  // as typed ("" when absent)
     void        set_value(const std::string& field, const std::string& v) { values_[field] = v; }
     const std::map<std::string, std::string>& values() const { return values_; }  // for the test state
@@ -38,6 +39,8 @@ private:
     std::map<std::string, bool>        checks_;  // booleans (and whether touched)
     std::map<std::string, bool>        touched_;
     std::set<std::string>              hidden_;
+    std::map<std::string, std::string> initial_values_;  // as made, for changed()
+    std::map<std::string, bool>        initial_checks_;
 };
 
 // Why `text` is not a UK date, specifically ("February 2027 has 28 days; there is no day 30."); "" when it is one.

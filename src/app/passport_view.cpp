@@ -4,6 +4,7 @@
 // entry, a person, or a correction of the opening entry).
 #include <imgui.h>
 
+#include "app/dialog.h"
 #include "app/form.h"
 #include "app/theme.h"
 #include "app/ui.h"
@@ -41,10 +42,7 @@ struct Editor {
     std::vector<std::string> problems;
 };
 
-Editor& editor() {
-    static Editor e;
-    return e;
-}
+Editor& editor() { return screen_state<Editor>(); }
 
 std::string section_code(const std::string& heading) {
     if (heading.rfind("Section ", 0) != 0) return "";
@@ -224,16 +222,7 @@ void passport_tab(const std::string& case_id, const CaseState& s) {
 void passport_dialog(const std::string& case_id) {
     Editor& e = editor();
     if (!e.open) return;
-    const char* title = "Edit the pupil passport";
-    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(480, 160), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
-    bool keep = true;
-    if (!ImGui::BeginPopupModal(title, &keep, ImGuiWindowFlags_AlwaysAutoResize)) {
-        if (!keep) e.open = false;
-        return;
-    }
+    if (!begin_dialog("Edit the pupil passport", 600)) return;
     heading(("Section " + e.section).c_str());
     ImGui::SetNextItemWidth(460);
     if (begin_combo("##passportway", e.ways[e.chosen].label.c_str())) {
@@ -242,7 +231,10 @@ void passport_dialog(const std::string& case_id) {
         ImGui::EndCombo();
     }
     e.form.draw();
+    dialog_footer();
+    ImGui::PushTextWrapPos(0.0f);
     for (const std::string& p : e.problems) status_text(p.c_str(), 2);
+    ImGui::PopTextWrapPos();
     if (ImGui::Button("Save")) {
         e.problems.clear();
         Json payload;
@@ -257,12 +249,12 @@ void passport_dialog(const std::string& case_id) {
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    if (dialog_cancel(ImGui::Button("Cancel") || dialog_escape(), e.form.changed(),
+                      "Discard these changes to the passport? What you typed will be lost.")) {
         e.open = false;
         ImGui::CloseCurrentPopup();
     }
-    ImGui::EndPopup();
-    if (!keep) e.open = false;
+    end_dialog();
 }
 
 }  // namespace cp::app

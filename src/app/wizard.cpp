@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/dialog.h"
 #include "app/form.h"
 #include "app/ui.h"
 #include "engine/screening.h"
@@ -14,6 +15,7 @@ namespace {
 
 constexpr const char* kDraftName = "Draft: pupil's name to follow";
 constexpr const char* kTitle = "New case";
+constexpr const char* kDiscard = "Discard this new case? What you typed will be lost.";
 
 struct Wizard {
     int                      step = 0;  // 0 protocol and kind, 1 screening, 2 pupil
@@ -22,15 +24,13 @@ struct Wizard {
     bool                     ehcp = false, cla = false, interventions = false, restorative = false;
     bool                     views = false, consent = false, written = false;
     int                      previous = 0;
+    bool                     chose = false;  // a protocol or kind was picked
     std::string              intervention_text, view_text;
     EventForm                pupil;
     std::vector<std::string> problems;
 };
 
-Wizard& wiz() {
-    static Wizard w;
-    return w;
-}
+Wizard& wiz() { return screen_state<Wizard>(); }
 
 std::vector<const Pack*> local_packs() {
     std::vector<const Pack*> out;
@@ -63,11 +63,20 @@ std::vector<ScreeningGate> gates(const Wizard& w) {
     return p ? screen_case(*p, w.kind, answers(w), session().today()) : std::vector<ScreeningGate>{};
 }
 
+// The kind the pack's own rules recommend (the first that screening does not bar today).
+CaseKind default_kind(const Pack* p) { return p ? recommended_kind(*p, session().today()) : kinds_of(p).front(); }
+
 void reset(Wizard& w) {
     w = Wizard{};
     w.pack = session().ws().own.la;
     if (!session().packs().find(w.pack) && !local_packs().empty()) w.pack = local_packs().front()->id;
-    w.kind = kinds_of(session().packs().find(w.pack)).front();
+    w.kind = default_kind(session().packs().find(w.pack));
+}
+
+// Anything typed, ticked or chosen: closing then asks before throwing it away.
+bool touched(const Wizard& w) {
+    return w.chose || w.ehcp || w.cla || w.interventions || w.restorative || w.views || w.consent || w.written ||
+           w.previous != 0 || !w.intervention_text.empty() || !w.view_text.empty() || w.pupil.changed();
 }
 
 void step_protocol(Wizard& w) {
@@ -79,7 +88,8 @@ void step_protocol(Wizard& w) {
         for (const Pack* p : local_packs())
             if (ImGui::Selectable(p->local_authority.c_str(), p->id == w.pack)) {
                 w.pack = p->id;
-                w.kind = kinds_of(p).front();
+                w.kind = default_kind(p);
+                w.chose = true;
             }
         ImGui::EndCombo();
     }
@@ -88,7 +98,10 @@ void step_protocol(Wizard& w) {
     ImGui::SetNextItemWidth(420);
     if (begin_combo("##kind", case_kind_label(w.kind))) {
         for (CaseKind k : kinds_of(current))
-            if (ImGui::Selectable(case_kind_label(k), k == w.kind)) w.kind = k;
+            if (ImGui::Selectable(case_kind_label(k), k == w.kind)) {
+                w.kind = k;
+                w.chose = true;
+            }
         ImGui::EndCombo();
     }
     jargon_tooltip(case_kind_label(w.kind));
@@ -197,6 +210,9 @@ bool save(Wizard& w, bool draft) {
         return false;
     }
     if (draft && w.pupil.value("pupil_name").empty()) w.pupil.set_value("pupil_name", kDraftName);
+    // The protocol and kind as chosen now: Back to the first step may have changed them.
+    w.pupil.set_value("pack", w.pack);
+    w.pupil.set_value("kind", case_kind_name(w.kind));
     Json payload;
     if (!w.pupil.build(payload, w.problems)) return false;
     Problems    engine_problems;
@@ -220,19 +236,21 @@ void make_pupil_form(Wizard& w) {
 
 // Back / Next / Save draft / Create case / Cancel. True when the dialog should close.
 bool buttons(Wizard& w) {
+    bool done = false;
     if (w.step > 0 && ImGui::Button("Back")) --w.step;
     if (w.step > 0) ImGui::SameLine();
     if (w.step < 2 && ImGui::Button("Next")) {
         if (++w.step == 2 && w.pupil.type() != EventType::case_opened) make_pupil_form(w);
     }
-    if (w.step == 2 && ImGui::Button("Create case") && save(w, false)) return true;
+    if (w.step == 2 && ImGui::Button("Create case")) done = save(w, false);
     ImGui::SameLine();
     if (ImGui::Button("Save draft")) {
         if (w.pupil.type() != EventType::case_opened) make_pupil_form(w);
-        if (save(w, true)) return true;
+        done = save(w, true);
     }
     ImGui::SameLine();
-    return ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+    // Escape closes only what is innermost (a list, a calendar), and typed work is never lost unasked.
+    return dialog_cancel(ImGui::Button("Cancel") || dialog_escape(), touched(w), kDiscard) || done;
 }
 
 void body(Wizard& w) {
@@ -251,8 +269,6 @@ void body(Wizard& w) {
         step_screening(w);
     else
         step_pupil(w);
-    for (const std::string& p : w.problems) status_text(p.c_str(), 2);
-    ImGui::Separator();
 }
 
 }  // namespace
@@ -260,23 +276,18 @@ void body(Wizard& w) {
 void new_case_dialog() {
     Wizard& w = wiz();
     if (!ui().show_new_case) return;
-    if (!ImGui::IsPopupOpen(kTitle)) {
-        reset(w);
-        ImGui::OpenPopup(kTitle);
+    if (!ImGui::IsPopupOpen(kTitle)) reset(w);
+    if (!begin_dialog(kTitle, 640)) return;
+    body(w);
+    dialog_footer();
+    ImGui::PushTextWrapPos(0.0f);
+    for (const std::string& p : w.problems) status_text(p.c_str(), 2);
+    ImGui::PopTextWrapPos();
+    if (buttons(w)) {
+        ui().show_new_case = false;
+        ImGui::CloseCurrentPopup();
     }
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(560, 200), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
-    bool open = true;
-    if (ImGui::BeginPopupModal(kTitle, &open, ImGuiWindowFlags_AlwaysAutoResize)) {
-        body(w);
-        if (buttons(w)) {
-            ui().show_new_case = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
-    if (!open) ui().show_new_case = false;
+    end_dialog();
 }
 
 bool is_draft_name(const std::string& pupil_name) { return pupil_name == kDraftName; }

@@ -98,4 +98,13 @@ bool screening_bars(const std::vector<ScreeningGate>& gates) {
     });
 }
 
+CaseKind recommended_kind(const Pack& pack, Date today) {
+    if (pack.case_kinds.empty()) return CaseKind::off_site_direction;
+    for (CaseKind k : pack.case_kinds) {
+        const auto gates = screen_case(pack, k, ScreeningAnswers{}, today);
+        if (std::none_of(gates.begin(), gates.end(), [](const ScreeningGate& g) { return g.bars; })) return k;
+    }
+    return pack.case_kinds.front();
+}
+
 }  // namespace cp

@@ -50,4 +50,9 @@ std::vector<ScreeningGate> screen_case(const Pack& resolved, CaseKind kind, cons
 // statute that bars a trial managed move bars only the trial, so it does not count here.
 bool screening_bars(const std::vector<ScreeningGate>& gates);
 
+// The kind a new case under this pack starts as: the first of the pack's kinds that screening
+// does not mark "Not allowed" before any answer is given (a statute in force today may bar a
+// kind the protocol's document still lists first); the first kind when every one is barred.
+CaseKind recommended_kind(const Pack& resolved, Date today);
+
 }  // namespace cp

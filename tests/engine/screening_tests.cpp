@@ -143,3 +143,17 @@ TEST_CASE("england/no-trial-managed-move-listed-for-a-managed-move-case-from-26-
     CHECK_FALSE(find(screen_case(p, CaseKind::managed_move, a, d("2026-07-01")), "england/no-trial-managed-move"));
     CHECK_FALSE(find(screen_case(p, CaseKind::osd_to_managed_move, a, kToday), "england/no-trial-managed-move"));
 }
+
+TEST_CASE("recommended-kind-is-the-first-kind-screening-does-not-bar") {
+    // Norfolk lists managed moves first; since the statute bars a trial, a new case starts as the
+    // direction that converts to a managed move. Before the statute, the first kind listed.
+    CHECK(recommended_kind(pack("norfolk"), kToday) == CaseKind::osd_to_managed_move);
+    CHECK(recommended_kind(pack("norfolk"), d("2026-07-01")) == CaseKind::managed_move);
+    CHECK(recommended_kind(pack("worcestershire"), kToday) == CaseKind::off_site_direction);
+    for (const std::string& id : embedded_pack_ids()) {
+        if (id == kBaselinePackId) continue;
+        const Pack p = pack(id.c_str());
+        const auto gates = screen_case(p, recommended_kind(p, kToday), ScreeningAnswers{}, kToday);
+        CHECK_FALSE(std::any_of(gates.begin(), gates.end(), [](const ScreeningGate& g) { return g.bars; }));
+    }
+}

@@ -1,0 +1,242 @@
+// A deputy head gets a case through alone (issue 13): every dialog keeps its buttons on screen
+// whatever opens inside it, on a 1366x768 laptop and a 1024x768 tablet, with a body that scrolls
+// with the wheel, a finger and the keyboard; the wizard saves the kind chosen last and offers the
+// kind the protocol recommends; Escape closes the innermost popup only, and typed work is never
+// thrown away without asking.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, click, findItem, hasItem, items, nextFrames, settle, limit } from './harness.mjs';
+import { state, waitState, typeInto } from './flows.mjs';
+import { openDemo } from './documents.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server && server.stop());
+
+const LAPTOP = { viewport: { width: 1366, height: 768 } };
+const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true };
+
+// The item is drawn, wholly inside the browser window (not merely inside a dialog hanging off it).
+async function onScreen(page, label, opts = {}) {
+  const it = await findItem(page, label, opts);
+  const vp = page.viewportSize();
+  assert.ok(it.w > 0 && it.h > 0 && it.x >= 0 && it.y >= 0 && it.x + it.w <= vp.width + 0.5 && it.y + it.h <= vp.height + 0.5,
+    `"${label}" is not wholly on screen (${vp.width}x${vp.height}): ${JSON.stringify(it)}`);
+  return it;
+}
+
+// A visible item, now (no waiting): for "is it scrolled into view yet?".
+async function visibleNow(page, label) {
+  const vp = page.viewportSize();
+  return (await items(page)).some((it) => it.label === label && it.w > 0 && it.h > 0 && it.y >= 0 && it.y + it.h <= vp.height + 0.5);
+}
+
+// CP_DEPUTY_SHOTS=dir keeps a screenshot of each screen checked, to look at.
+async function shot(page, name) {
+  if (!process.env.CP_DEPUTY_SHOTS) return;
+  const vp = page.viewportSize();
+  await page.screenshot({ path: `${process.env.CP_DEPUTY_SHOTS}/${name}-${vp.width}x${vp.height}.png` });
+}
+
+async function pressKey(page, key) {
+  await page.keyboard.press(key);
+  await settle(page);
+  await nextFrames(page, 2);
+}
+
+// A finger swipe (CDP touch events, as a tablet sends them) from (x, y0) to (x, y1), a frame a step.
+async function swipe(page, cdp, x, y0, y1) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  await settle(page);
+  for (let i = 1; i <= 10; ++i) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / 10 }] });
+    await settle(page);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await settle(page);
+}
+
+async function pickFromCombo(page, combo, option) {
+  await click(page, combo);
+  await nextFrames(page, 3);   // the list opens on the frame after the press
+  await click(page, option);
+  await nextFrames(page, 2);
+}
+
+async function openWizard(page) {
+  await click(page, 'New case');
+  await waitState(page, (s) => s.wizard.open);
+  await findItem(page, '#kind');
+}
+
+// New case -> Next -> EHCP ticked -> Next -> More details opened: Back/Next and then Create case
+// stay on screen, and the optional fields below are reached by wheel, by finger or by keyboard.
+async function dialogsKeepTheirButtons(b, how) {
+  const { page } = await openApp(b.context, server);
+  await openDemo(page);
+  if (how === 'touch') {   // the first tap makes a tablet of it: controls grow to finger size
+    await page.touchscreen.tap(5, 700);
+    await waitState(page, (s) => s.appearance.touch);
+  }
+  await openWizard(page);
+  await pickFromCombo(page, '#protocol', 'Worcestershire County Council');
+  await click(page, 'Next');
+  await click(page, 'The pupil has an EHCP');
+  await waitState(page, (s) => s.wizard.gates.some((g) => g.topic === 'ehcp'));
+  await click(page, 'The pupil is a child looked after (CLA)');
+  await click(page, 'Interventions have been tried and the evidence is held');
+  await click(page, 'The parents agree to the move');
+  await onScreen(page, 'Next');
+  await onScreen(page, 'Back');
+  await onScreen(page, 'Cancel');
+  await shot(page, `screening-${how}`);
+  await click(page, 'Next');
+  await waitState(page, (s) => s.wizard.step === 2);
+  await click(page, 'More details (optional)');
+  await nextFrames(page, 3);
+  await onScreen(page, 'Create case');
+  await onScreen(page, 'Save draft');
+  const last = 'Pupil at risk of permanent exclusion';
+  await typeInto(page, '#pupil_name', 'Ola Fitsonscreen');
+  const first = await onScreen(page, '#pupil_name');
+  if (!(await visibleNow(page, last))) {
+    if (how === 'wheel') {
+      await page.mouse.move(first.x + first.w / 2, first.y + first.h / 2);
+      for (let i = 0; i < 20 && !(await visibleNow(page, last)); ++i) { await page.mouse.wheel(0, 120); await settle(page); }
+    } else if (how === 'touch') {
+      const cdp = await page.context().newCDPSession(page);
+      const x = Math.min(first.x + first.w + 40, page.viewportSize().width - 40);   // the body beside the fields
+      for (let i = 0; i < 8 && !(await visibleNow(page, last)); ++i) await swipe(page, cdp, x, 600, 250);
+    } else {
+      for (let i = 0; i < 6 && !(await visibleNow(page, last)); ++i) await pressKey(page, 'PageDown');
+    }
+  }
+  await onScreen(page, last);
+  await onScreen(page, 'Create case');
+  await shot(page, `pupil-${how}`);
+  await click(page, 'Create case');
+  await waitState(page, (s) => s.view === 'case' && s.cases.some((c) => c.pupil === 'Ola Fitsonscreen'));
+  return page;
+}
+
+test('the wizard keeps Back, Next and Create case on a 1366x768 screen; the wheel reaches every field', async () => {
+  const b = await launch(LAPTOP);
+  try {
+    const page = await dialogsKeepTheirButtons(b, 'wheel');
+    // The Plan's action dialog is drawn the same way: its longest form keeps Record on screen.
+    await click(page, 'Record details, views, consents and notes');
+    await findItem(page, '#way');
+    await onScreen(page, 'Record');
+    await onScreen(page, 'Cancel');
+    await shot(page, 'note');
+  } finally { await b.close(); }
+});
+
+test('on a 1024x768 tablet a finger swipe scrolls the wizard and its buttons stay on screen', async () => {
+  const b = await launch(TABLET);
+  try { await dialogsKeepTheirButtons(b, 'touch'); } finally { await b.close(); }
+});
+
+test('Page Down scrolls a long dialog body from the keyboard', async () => {
+  const b = await launch(LAPTOP);
+  try { await dialogsKeepTheirButtons(b, 'keys'); } finally { await b.close(); }
+});
+
+test('the case is saved with the kind chosen last, and a protocol offers the kind its rules allow', async () => {
+  const b = await launch(LAPTOP);
+  try {
+    const { page } = await openApp(b.context, server);
+    await openDemo(page);
+    await openWizard(page);
+    await pickFromCombo(page, '#protocol', 'Worcestershire County Council');
+    await pickFromCombo(page, '#kind', 'off-site direction');
+    await click(page, 'Next');
+    await click(page, 'Next');
+    await findItem(page, '#pupil_name');
+    await click(page, 'Back');
+    await click(page, 'Back');
+    await pickFromCombo(page, '#kind', 'off-site direction converting to managed move');
+    await click(page, 'Next');
+    await click(page, 'Next');
+    await typeInto(page, '#pupil_name', 'Rae Kindtest');
+    await click(page, 'Create case');
+    const s = await waitState(page, (s) => s.view === 'case' && s.caseView && s.cases.some((c) => c.pupil === 'Rae Kindtest'));
+    assert.equal(s.caseView.kind, 'osd_to_managed_move', 'the kind chosen on the second pass');
+
+    // Every protocol's default kind is one its screening does not mark "Not allowed".
+    await click(page, '< All cases');
+    await waitState(page, (s) => s.view === 'dashboard');
+    await openWizard(page);
+    for (const la of ['Norfolk County Council', 'Hammersmith & Fulham', 'Thurrock Council', 'Oxfordshire County Council',
+                      'Worcestershire County Council']) {
+      const options = (await items(page)).map((it) => it.label);
+      await click(page, '#protocol');
+      await nextFrames(page, 3);
+      const offered = (await items(page)).filter((it) => it.w > 0 && it.label.startsWith(la.split(' ')[0]) && !options.includes(it.label));
+      assert.ok(offered.length >= 1, `${la} is offered`);
+      await click(page, offered[0].label);
+      await nextFrames(page, 2);
+      const w = (await waitState(page, (s) => s.wizard.open)).wizard;
+      assert.ok(!w.gates.some((g) => g.bars), `${offered[0].label}: the default kind ${w.kind} is not barred: ${JSON.stringify(w.gates)}`);
+    }
+  } finally { await b.close(); }
+});
+
+test('Escape closes a list or a calendar, not the wizard; discarding typed work asks first', async () => {
+  const b = await launch(LAPTOP);
+  try {
+    const { page } = await openApp(b.context, server);
+    const s0 = await openDemo(page);
+    // Nothing typed: Escape closes the wizard at once.
+    await openWizard(page);
+    await pressKey(page, 'Escape');
+    await waitState(page, (s) => !s.wizard.open);
+    // A combo's list: Escape closes the list only.
+    await openWizard(page);
+    await click(page, '#kind');
+    await findItem(page, 'off-site direction converting to managed move');
+    await pressKey(page, 'Escape');
+    assert.ok((await state(page)).wizard.open, 'the wizard is still open after Escape closed the list');
+    assert.ok(!(await hasItem(page, 'off-site direction converting to managed move')), 'the list closed');
+    await click(page, 'Next');
+    await click(page, 'Next');
+    await findItem(page, '#pupil_name');
+    // The calendar: Escape closes the calendar only.
+    await click(page, 'Calendar');
+    await findItem(page, 'Mo');
+    await pressKey(page, 'Escape');
+    assert.ok((await state(page)).wizard.open, 'the wizard is still open after Escape closed the calendar');
+    assert.ok(!(await hasItem(page, 'Mo')), 'the calendar closed');
+    // Typed work: Escape asks; Escape again (or Keep) keeps it.
+    await typeInto(page, '#pupil_name', 'Sol Escapetest');
+    await pressKey(page, 'Escape');
+    if (!(await hasItem(page, 'Discard'))) await pressKey(page, 'Escape');   // the first may only leave the field
+    await findItem(page, 'Keep', { window: 'Discard?' });   // asking: "Discard this new case? What you typed will be lost."
+    assert.ok((await state(page)).wizard.open);
+    await pressKey(page, 'Escape');
+    assert.ok(!(await hasItem(page, 'Discard')), 'Escape answers the question with Keep');
+    assert.ok((await state(page)).wizard.open, 'Keep keeps the wizard');
+    // Cancel asks too; Discard throws it away.
+    await click(page, 'Cancel');
+    await click(page, 'Discard');
+    await waitState(page, (s) => !s.wizard.open);
+    assert.equal((await state(page)).cases.length, s0.cases.length, 'nothing was saved');
+    // Keep, then finish: what was typed is all there.
+    await openWizard(page);
+    await click(page, 'Next');
+    await click(page, 'Next');
+    await typeInto(page, '#pupil_name', 'Sol Kepttest');
+    await click(page, 'Cancel');
+    await click(page, 'Keep');
+    await click(page, 'Create case');
+    await waitState(page, (s) => s.view === 'case' && s.cases.some((c) => c.pupil === 'Sol Kepttest'));
+    // The Plan's action dialog asks the same way.
+    await click(page, 'Record details, views, consents and notes');
+    await findItem(page, '#way');
+    await typeInto(page, '#text', 'Half a note');
+    await click(page, 'Cancel');
+    await findItem(page, 'Keep', { window: 'Discard?' });
+    await click(page, 'Keep');
+    assert.ok(await hasItem(page, 'Record'), 'the note stays open');
+  } finally { await b.close(); }
+});
