@@ -43,17 +43,31 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$THIRD"
-fetch_source() { # name, apt spec, marker file
-  local name=$1 spec=$2 marker=$3
-  if ls -d "$THIRD"/$name-*/ >/dev/null 2>&1 && [ -e "$(ls -d "$THIRD"/$name-*/ | head -1)/$marker" ]; then return; fi
-  say "apt-get source $spec"
-  (cd "$THIRD" && apt-get source -qq --download-only "$spec" >/dev/null 2>&1 || { $SUDO apt-get update -qq; apt-get source -qq --download-only "$spec" >/dev/null; })
-  (cd "$THIRD" && dpkg-source -x --no-check "$(ls -t ${name}_*.dsc | head -1)" >/dev/null)
+# Third-party sources, pinned to the Debian source versions the project is built and tested with
+# (docs/toolchain.md): a newer upload to trixie or bookworm is never picked up by accident.
+IMGUI_VERSION=1.90.1+ds-1        # Dear ImGui, from trixie (bookworm's 1.86 lacks the input event queue)
+SODIUM_VERSION=1.0.18-1+deb12u1  # libsodium for wasm, from bookworm: the same as libsodium-dev natively
+fetch_source() { # name, Debian version, a file that shows the tree is unpacked
+  local name=$1 version=$2 marker=$3
+  local upstream=${version%-*}
+  local dir="$THIRD/$name-$upstream"
+  [ -e "$dir/$marker" ] && return
+  say "apt-get source $name=$version"
+  if ! (cd "$THIRD" && { apt-get source -qq --download-only "$name=$version" >/dev/null 2>&1 ||
+        { $SUDO apt-get update -qq && apt-get source -qq --download-only "$name=$version" >/dev/null 2>&1; }; }); then
+    echo "[setup] error: the Debian source package $name version $version is not available" >&2
+    echo "[setup]   (deb-src entries: $SRC_LIST). The build is pinned to that version (docs/toolchain.md)." >&2
+    echo "[setup]   Put ${name}_$version.dsc and the files it lists into $THIRD" >&2
+    echo "[setup]   (e.g. from snapshot.debian.org), or test a newer version and change the pin in $0." >&2
+    exit 1
+  fi
+  (cd "$THIRD" && dpkg-source -x --no-check "${name}_$version.dsc" >/dev/null)
+  [ -e "$dir/$marker" ] || { echo "[setup] error: $dir/$marker missing after unpacking $name $version" >&2; exit 1; }
 }
-fetch_source imgui imgui/trixie imgui.cpp
-fetch_source libsodium libsodium/bookworm src/libsodium/include/sodium.h
-ln -sfn "$(ls -d "$THIRD"/imgui-*/ | head -1)" "$THIRD/imgui"
-ln -sfn "$(ls -d "$THIRD"/libsodium-*/ | head -1)" "$THIRD/libsodium"
+fetch_source imgui "$IMGUI_VERSION" imgui.cpp
+fetch_source libsodium "$SODIUM_VERSION" src/libsodium/include/sodium.h
+ln -sfn "$THIRD/imgui-${IMGUI_VERSION%-*}" "$THIRD/imgui"
+ln -sfn "$THIRD/libsodium-${SODIUM_VERSION%-*}" "$THIRD/libsodium"
 
 # em++ never searches /usr/include; give it a folder of links to the header-only libraries.
 INC=$THIRD/em-include; mkdir -p "$INC"
