@@ -1,7 +1,7 @@
 // store.js: the app's records in this browser (window.cpStore), a small promise API over
 // IndexedDB. Written for this app instead of Emscripten's IDBFS, which lets a stale second tab
 // delete what it has not loaded, never reports a full quota and writes with relaxed durability
-// (see TOOLCHAIN.md). Plain script, no modules and nothing inline, for the page's CSP.
+// (see docs/toolchain.md). Plain script, no modules and nothing inline, for the page's CSP.
 //
 // Every function returns a promise and never throws. Failures reject with
 // { status, name, message }: status is one of 'quota_exceeded', 'read_only', 'newer_schema',

@@ -1,7 +1,7 @@
 // main_web.cpp: the browser platform. Owns the canvas, the WebGL2 context, input and the frame
 // schedule, written on emscripten/html5.h rather than Emscripten's GLFW, which inverts the wheel,
 // never reaches the system clipboard, ignores devicePixelRatio, steals keys from the whole page
-// and redraws at 60 Hz when nothing changes (see ../shared/TOOLCHAIN.md).
+// and redraws at 60 Hz when nothing changes (see docs/toolchain.md).
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
