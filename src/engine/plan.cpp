@@ -582,8 +582,8 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Ev
             const int base = agreed_weeks(c), total = base + s.extension_weeks();
             if (action == "sign_agreement") {
                 if (base > max)
-                    push(r, r.message + " The agreement says " + std::to_string(base) + " weeks; the most is " +
-                                std::to_string(max) + ".");
+                    push(r, r.message + " " + std::to_string(base) + " weeks agreed, at most " + std::to_string(max) +
+                                (cap > max ? " before extensions (" + std::to_string(cap) + " with them)." : "."));
                 if (p.contains("min") && base < p.value("min", 0))
                     warnings.push_back(
                         alert_of(r, AlertLevel::warning,
@@ -594,8 +594,8 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Ev
                                 " weeks is justified.");
             } else {
                 if (total > cap || (!draft && total >= cap))
-                    push(r, r.message + " No more extension is possible (" + std::to_string(std::min(total, cap)) +
-                                " of at most " + std::to_string(cap) + " weeks).");
+                    push(r, r.message + " No more extension is possible: " + std::to_string(total) +
+                                " weeks agreed, at most " + std::to_string(cap) + ".");
                 int times = 0;
                 for (const auto& e : s.extensions) times += e.weeks > 0;
                 for (const auto& rv : s.reviews) times += rv.outcome == "extend";
