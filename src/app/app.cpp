@@ -312,6 +312,7 @@ void frame() {
             wipe_secrets();
             wipe(ui().export_form.note);
             ui().export_form.chosen.clear();
+            ui().screens.clear();
         } else {
             forget_passphrases();
         }

@@ -41,15 +41,12 @@ struct Grid {
     int                         message_sev = 3;
 };
 
-Grid& grid() {
-    static Grid g;
-    return g;
-}
+Grid& grid() { return screen_state<Grid>(); }
 
-Json& last_state() {
-    static Json j = Json::object();
-    return j;
-}
+struct LastState {
+    Json j = Json::object();
+};
+Json& last_state() { return screen_state<LastState>().j; }
 
 Date monday_of(Date d) { return add_days(d, -weekday_of(d)); }
 

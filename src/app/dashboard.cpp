@@ -179,8 +179,8 @@ void sort_rows(std::vector<int>& rows, const std::vector<CasePlan>& plans, int c
 }  // namespace
 
 void dashboard() {
-    static Filters      f;
-    static RowCache     cache;
+    Filters&            f = screen_state<Filters>();
+    RowCache&           cache = screen_state<RowCache>();
     const auto&         plans = session().plans();
     const std::uint64_t version = session().plans_version();
     const bool          plans_changed = cache.version != version;

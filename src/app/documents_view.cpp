@@ -34,10 +34,7 @@ struct Choice {
     int         review = -1;  // worcs_review: index into the case's reviews (-1 = the latest)
 };
 
-Choice& choice() {
-    static Choice c;
-    return c;
-}
+Choice& choice() { return screen_state<Choice>(); }
 
 // Short names for the picker; the preview shows each form's full printed title.
 std::string short_name(const std::string& id) {

@@ -29,10 +29,7 @@ struct ReportUi {
     Json        state = Json::object();  // for tests
 };
 
-ReportUi& rui() {
-    static ReportUi r;
-    return r;
-}
+ReportUi& rui() { return screen_state<ReportUi>(); }
 
 struct Period {
     std::string label;

@@ -25,15 +25,12 @@ struct Entry {
     int                      message_sev = 3;
 };
 
-Entry& entry() {
-    static Entry e;
-    return e;
-}
+Entry& entry() { return screen_state<Entry>(); }
 
-Json& last_state() {
-    static Json j = Json::object();
-    return j;
-}
+struct LastState {
+    Json j = Json::object();
+};
+Json& last_state() { return screen_state<LastState>().j; }
 
 // Dates a rating can be recorded for: every review held, then today.
 std::vector<Date> date_choices(const CaseState& s) {

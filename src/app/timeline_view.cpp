@@ -16,10 +16,7 @@ struct Zoom {
     float px_per_day = 10.0f;
 };
 
-Zoom& zoom() {
-    static Zoom z;
-    return z;
-}
+Zoom& zoom() { return screen_state<Zoom>(); }
 
 ImU32 mark_colour(const TimelineMark& m) {
     if (m.kind == "deadline") {

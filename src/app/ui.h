@@ -1,8 +1,11 @@
 // ui.h: the screens, and the little state they share (which case is open, which dialog).
 // Each screen reads the session (session.h) and calls its commands; none holds a rule.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
+#include <typeindex>
+#include <unordered_map>
 #include <vector>
 
 #include "app/secret_text.h"
@@ -49,9 +52,21 @@ struct UiState {
     Turn        seen_turn;                     // the session's turn last frame: a change wipes the secrets (app.cpp)
     int         text_percent = -1, dark = -1;  // appearance last applied from the settings (theme.cpp)
     bool        finger_down = false;           // a touch is down, before the first tap ends (theme.cpp)
+    // Each screen's own state (its filters, an editor, a half-typed form, a cache of names),
+    // made on first use by screen_state<T>() and forgotten all at once when the workspace closes.
+    std::unordered_map<std::type_index, std::shared_ptr<void>> screens;
 };
 
 UiState& ui();
+
+// The calling screen's state of type T (a type of its own, in its own file), made on first use.
+// References stay valid until the workspace closes (app.cpp clears them between frames).
+template <class T>
+T& screen_state() {
+    std::shared_ptr<void>& p = ui().screens[std::type_index(typeid(T))];
+    if (!p) p = std::make_shared<T>();
+    return *static_cast<T*>(p.get());
+}
 // Zeroes every passphrase a form holds and ImGui's copies of the text last edited (app.cpp).
 void wipe_secrets();
 void wipe_edit_buffers();
