@@ -23,6 +23,7 @@ file(COPY_FILE "${CMAKE_BINARY_DIR}/sodium-gen/sodium/version.h.new"
 add_library(sodium STATIC ${SODIUM_SOURCES})
 target_compile_definitions(sodium PUBLIC SODIUM_STATIC=1 PRIVATE DEV_MODE=0 NATIVE_LITTLE_ENDIAN=1 CONFIGURED=1)
 target_compile_options(sodium PRIVATE -O2 -w)
+target_link_libraries(engine PUBLIC sodium)  # SHA-256 of the hash chain (src/engine/sha256.h)
 target_include_directories(sodium
   PUBLIC "${CMAKE_BINARY_DIR}/sodium-gen" "${SODIUM_DIR}/src/libsodium/include"
   PRIVATE "${SODIUM_DIR}/src/libsodium/include/sodium" "${CMAKE_BINARY_DIR}/sodium-gen/sodium")

@@ -174,13 +174,9 @@ def last_json_line(text):
 def engine(args):
     cases, runs = "10000", str(args.engine_runs)
     native = last_json_line(run([os.path.join(NATIVE, "engine_bench"), cases, runs], capture_output=True, text=True).stdout)
-    portable = None
-    if args.engine_portable:
-        portable = last_json_line(run([os.path.join(NATIVE, "engine_bench"), cases, runs, "--portable-sha256"],
-                                      capture_output=True, text=True).stdout)
     wasm = last_json_line(run(["node", "--no-experimental-fetch", os.path.join(WASM, "engine_bench.js"), cases, runs],
                               capture_output=True, text=True).stdout)
-    return {"native": native, "native_portable_sha256": portable, "wasm": wasm}
+    return {"native": native, "wasm": wasm}
 
 
 # ---- the table ---------------------------------------------------------------------------------------
@@ -257,8 +253,6 @@ def summarise(sizes, w, eng, cn):
         for step in ("load", "plan", "report"):
             nat, was = eng["native"][f"{step}_ms"], eng["wasm"][f"{step}_ms"]
             row("engine", f"{step} 10,000 cases: native", nat, "ms", "SHA-256 " + eng["native"]["sha256"])
-            if eng["native_portable_sha256"]:
-                row("engine", f"{step} 10,000 cases: native, portable SHA-256", eng["native_portable_sha256"][f"{step}_ms"], "ms")
             row("engine", f"{step} 10,000 cases: wasm (Node)", was, "ms", f"wasm/native {was['median'] / nat['median']:.2f}x")
             out["engine"][step] = {"native": nat["median"], "wasm": was["median"]}
     return rows, out
@@ -311,7 +305,6 @@ def main():
     ap.add_argument("--saves", type=int, default=3, help="saves per run and workspace (default 5)")
     ap.add_argument("--no-build", action="store_true", help="measure what is built")
     ap.add_argument("--no-engine", action="store_true", help="leave out the engine figures")
-    ap.add_argument("--engine-portable", action="store_true", help="also time the engine natively without the CPU's SHA instructions")
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="workspace sizes (default 0,1,1000,10000)")
     args = ap.parse_args()
     SIZES[:] = sorted(int(x) for x in args.sizes.split(","))

@@ -3,9 +3,8 @@
 // every case, and build a year's panel report. Median of several runs with min and max, as a
 // table and as one JSON line. This is a benchmark, not a test: it asserts nothing.
 //
-//   engine_bench [cases] [runs] [out.json] [--portable-sha256]
-//                defaults 10000 and 5; out.json keeps the workspace; --portable-sha256 does not use
-//                the CPU's SHA instructions (as WebAssembly cannot)
+//   engine_bench [cases] [runs] [out.json]
+//                defaults 10000 and 5; out.json keeps the workspace
 //   node --no-experimental-fetch build/wasm/engine_bench.js [cases] [runs]   the same, as WebAssembly
 #include <algorithm>
 #include <chrono>
@@ -17,7 +16,6 @@
 #include "bench_cases.h"
 #include "engine/engine.h"
 #include "engine/report.h"
-#include "engine/sha256.h"
 
 using namespace cp;
 using cp::bench::make_case;
@@ -43,15 +41,10 @@ double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    // Natively, this gives the hashing the WebAssembly build does, for a like-for-like comparison.
-    if (const auto it = std::find(args.begin(), args.end(), "--portable-sha256"); it != args.end()) {
-        sha256_allow_hardware(false);
-        args.erase(it);
-    }
-    const int   cases = args.size() > 0 ? std::atoi(args[0].c_str()) : 10000;
-    const int   runs = args.size() > 1 ? std::atoi(args[1].c_str()) : 5;
-    Problems    problems;
-    PackLibrary packs;
+    const int                cases = args.size() > 0 ? std::atoi(args[0].c_str()) : 10000;
+    const int                runs = args.size() > 1 ? std::atoi(args[1].c_str()) : 5;
+    Problems                 problems;
+    PackLibrary              packs;
     packs.load_embedded(problems);
     Workspace ws;
     ws.own = {"Bench School", "100000", "norfolk", "home_school"};
@@ -99,8 +92,7 @@ int main(int argc, char** argv) {
     finish(plan);
     finish(report);
     const double total = load.median + plan.median + report.median;
-    // Natively the hashes may use the CPU's SHA instructions; say so, as it changes "load" a lot.
-    const char* sha = sha256_hardware() ? "cpu" : "portable";
+    const char*  sha = "libsodium";  // the hash chain's SHA-256 (engine/sha256.h), natively and in wasm
     std::printf("engine_bench: %d cases, %zu events, %.1f MB of workspace JSON, %d runs, SHA-256 %s\n", cases, events,
                 text.size() / 1e6, runs, sha);
     std::printf("%-28s %10s %10s %10s\n", "step", "median ms", "min ms", "max ms");

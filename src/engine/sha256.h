@@ -1,13 +1,18 @@
-// sha256.h: SHA-256 (FIPS 180-4), written for the case logs' hash chain.
+// sha256.h: SHA-256 for the case logs' hash chain, from libsodium (crypto_hash_sha256).
 //
-// Small and dependency-free so the same code runs natively and in WebAssembly. It is not a
-// general crypto library: encryption and key derivation live in src/crypto (libsodium).
+// The engine once carried its own SHA-256. Measured on the hash chain's work (one digest per
+// event of 1-4 KB, 100 MB; bench/crypto/sha256_bench.cpp of commit 173d0ac, best of 7 rounds,
+// December 2026), it was no faster than libsodium's where the app runs, in WebAssembly under
+// Node 20: 184-192 MB/s against libsodium's 190-195 MB/s. (Natively its SHA-NI path did 1215 MB/s
+// against libsodium 1.0.18's 261 MB/s, but only the tests and the CLI run natively.) So there is
+// one SHA-256, libsodium's, the library src/crypto already uses; this header keeps the engine's
+// small interface. crypto_hash_sha256 needs no sodium_init() and does no I/O.
 //
 //   Sha256 h; h.update(text); auto digest = h.finish();   // incremental
 //   sha256_hex("abc")                                        // one shot, lowercase hex
-//   sha256_hardware()                                        // SHA-NI in use (native x86-64 only)
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,22 +25,11 @@ class Sha256 {
 public:
     Sha256();
     void   update(std::string_view bytes);  // may be called any number of times
-    Digest finish();                        // pads and returns the digest; the object is spent
+    Digest finish();                        // the digest; the object is spent
 
 private:
-    void                    compress(const uint8_t* blocks, std::size_t count);  // whole 64-byte blocks into state_
-    void                    compress_portable(const uint8_t* block);
-    std::array<uint32_t, 8> state_;         // running hash value H0..H7
-    std::array<uint8_t, 64> buffer_{};      // bytes waiting for a full block
-    std::size_t             buffered_ = 0;  // how many of buffer_ are used
-    uint64_t                total_ = 0;     // message length so far, in bytes
+    alignas(16) unsigned char state_[128];  // a crypto_hash_sha256_state (checked in sha256.cpp)
 };
-
-// Natively on x86-64 CPUs that have the SHA extensions, blocks are compressed with those
-// instructions (about ten times faster); elsewhere, and always in WebAssembly, with portable
-// code. Both give the same digests: the switch lets the tests check that on one machine.
-bool sha256_hardware();                  // the CPU instructions are in use
-void sha256_allow_hardware(bool allow);  // default: allowed (ignored where unavailable)
 
 Digest      sha256(std::string_view bytes);
 std::string sha256_hex(std::string_view bytes);  // 64 lowercase hex digits
