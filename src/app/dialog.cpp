@@ -68,6 +68,11 @@ bool begin_dialog(const char* title, float width) {
             title, nullptr,
             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings))
         return false;
+    // Escape in a field being typed in leaves the field and keeps what was typed (ImGui would put
+    // back the text the field had before): losing typed work always asks first.
+    ImGuiContext& g = *GImGui;
+    if (g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+        ImGui::ClearActiveID();
     // It grows as its body opens more: moved up only when its bottom would leave the screen, so it
     // does not jump about while it fits.
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();

@@ -303,11 +303,8 @@ Json wizard_test_state() {
                           {"bars", g.bars},
                           {"severity", severity_name(g.severity)},
                           {"paragraph", g.citation.paragraph}});
-    return {{"open", ui().show_new_case},
-            {"step", w.step},
-            {"pack", w.pack},
-            {"kind", case_kind_name(w.kind)},
-            {"gates", gs}};
+    return {{"open", ui().show_new_case}, {"step", w.step}, {"pack", w.pack}, {"kind", case_kind_name(w.kind)},
+            {"pupil", w.pupil.values()},  {"gates", gs}};
 }
 
 }  // namespace cp::app
