@@ -31,9 +31,9 @@ bool CaseState::has_notification(const std::string& what) const {
                        [&](const Notification& n) { return n.what == what; });
 }
 
-const Meeting* CaseState::last_meeting(const std::string& kind) const {
+const Meeting* CaseState::last_meeting(const std::string& meeting_kind) const {
     for (auto it = meetings.rbegin(); it != meetings.rend(); ++it)
-        if (it->kind == kind) return &*it;
+        if (it->kind == meeting_kind) return &*it;
     return nullptr;
 }
 
@@ -315,6 +315,8 @@ CaseState fold(CaseState s, const Event& e) {
     fold_into(s, e);
     return s;
 }
+
+void fold_in_place(CaseState& s, const Event& e) { fold_into(s, e); }
 
 CaseState replay(const Case& c) {
     CaseState s;

@@ -2,6 +2,7 @@
 //
 //   CaseState s = replay(c);              // fold every live event, in log order
 //   s = fold(std::move(s), event);        // one step (pure: no pack, no calendar, no clock)
+//   fold_in_place(s, event);              // the same step without moving the state in and out
 //
 // The fold records facts only. Judgements (deadlines, alerts, what is allowed) come from the
 // plan, which reads this state through a protocol pack, a calendar and a given "today".
@@ -202,12 +203,13 @@ struct CaseState {
 
     int                      extension_weeks() const;  // sum of agreed extensions (incl. review extensions)
     bool                     has_notification(const std::string& what) const;
-    const Meeting*           last_meeting(const std::string& kind) const;
+    const Meeting*           last_meeting(const std::string& meeting_kind) const;
     std::vector<std::string> targets()
         const;  // the agreement's targets, then those added at reviews or rated (unique, in order)
 };
 
 CaseState fold(CaseState state, const Event& e);
+void      fold_in_place(CaseState& state, const Event& e);  // the same step, for a walk over a whole log
 CaseState replay(const Case& c);
 
 }  // namespace cp

@@ -69,7 +69,7 @@ SchoolCalendar workspace_calendar(const Workspace& ws, Problems& problems) {
 
 CasePlan plan_for(const Workspace& ws, const Case& c, const CaseState& s, const PackLibrary& packs,
                   const SchoolCalendar& cal, Date today, const UpnIndex* upns) {
-    if (const Pack* pack = packs.find(s.pack)) return plan_case({s, *pack, cal, today, &ws, upns});
+    if (const Pack* pack = packs.find(s.pack)) return plan_case({s, *pack, cal, today, &ws, upns, &c});
     CasePlan p;
     p.case_id = c.id;
     p.pupil_name = s.pupil_name;

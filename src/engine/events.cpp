@@ -405,10 +405,143 @@ std::optional<EventType> parse_event_type(std::string_view s) {
 const char* case_kind_name(CaseKind k) { return kind_names[static_cast<int>(k)]; }
 const char* case_kind_label(CaseKind k) { return kind_labels[static_cast<int>(k)]; }
 
+// The words a person reads for each listed value of the payload schema above (one table, beside the
+// vocabulary): a field's own reading first ("reason": "attendance" is poor attendance), then the
+// value's. Every one_of value has one (tests/engine/option_label_tests.cpp checks).
+const char* option_label(EventType event, std::string_view field, std::string_view value) {
+    struct Word {
+        const char* field;  // "" for any field
+        const char* value;
+        const char* label;
+    };
+    static const Word words[] = {
+        // case_opened
+        {"", "school", "A school"},
+        {"setting", "alternative_provision", "Alternative provision (AP)"},
+        // pupil_details sections
+        {"", "1a", "Section 1a"},
+        {"", "1b", "Section 1b"},
+        {"", "1c", "Section 1c"},
+        {"", "1d", "Section 1d"},
+        {"", "1e", "Section 1e"},
+        {"", "2", "Section 2"},
+        {"", "academic", "Academic"},
+        {"", "behaviour", "Behaviour"},
+        {"section", "attendance", "Attendance"},
+        {"", "send_safeguarding", "SEND and safeguarding"},
+        {"", "student_passport", "Student passport"},
+        // people
+        {"", "parent", "Parent or carer"},
+        {"", "home_lead", "Home school lead"},
+        {"", "host_lead", "Host school lead"},
+        {"", "la_officer", "LA officer"},
+        {"", "social_worker", "Social worker"},
+        {"", "virtual_school", "Virtual School"},
+        {"", "sen_officer", "SEN officer"},
+        {"", "governor", "Governor"},
+        {"", "headteacher", "Headteacher"},
+        {"", "other", "Other"},
+        {"", "pupil", "Pupil"},
+        {"", "admission_authority", "Admission authority"},
+        {"", "home_school", "Home school"},
+        {"", "host_school", "Host school"},
+        {"", "la", "Local authority"},
+        // history
+        {"", "intervention", "Intervention tried"},
+        {"", "exclusion", "Exclusion"},
+        {"", "suspension", "Suspension"},
+        {"", "agency", "Agency involved"},
+        {"", "school_attended", "School attended"},
+        {"", "previous_direction", "Earlier off-site direction"},
+        {"", "previous_managed_move", "Earlier managed move"},
+        {"", "restorative_practice", "Restorative practice"},
+        // agreements (gate_cleared)
+        {"", "send_team", "LA SEND team"},
+        {"", "ad_education", "Assistant Director for Education"},
+        {"", "panel_repeat_referral", "Panel agreement to a repeat referral"},
+        {"", "board_decision", "Governing board decision"},
+        {"", "fair_access_team", "Fair Access team"},
+        // panel outcome
+        {"", "noted", "Noted"},
+        {"", "host_identified", "Host school identified"},
+        {"", "agreed", "Agreed"},
+        {"", "deferred", "Deferred"},
+        {"", "declined", "Declined"},
+        // meetings
+        {"", "strategy", "Strategy meeting"},
+        {"", "initial", "Initial meeting"},
+        {"", "planning", "Planning meeting"},
+        {"", "joint_schools", "Meeting of both schools"},
+        {"", "emergency", "Emergency meeting"},
+        {"", "head_to_head", "Headteachers' meeting"},
+        {"kind", "reintegration", "Reintegration meeting"},
+        // review outcome
+        {"", "continue", "Continue the placement"},
+        {"", "extend", "Extend the placement"},
+        {"", "end_early", "End the placement early"},
+        {"", "return", "Return to the home school"},
+        {"", "convert", "Convert to a managed move"},
+        // extension reason
+        {"", "monitor_behaviour", "To monitor behaviour"},
+        {"", "illness", "Illness"},
+        {"", "low_level_concerns", "Low-level concerns"},
+        // serious breach
+        {"", "assault", "Assault"},
+        {"", "weapon", "Weapon"},
+        {"", "drugs", "Drugs"},
+        {"", "sexualised_behaviour", "Sexualised behaviour"},
+        {"", "malicious_communication", "Malicious communication"},
+        {"", "safeguarding", "Safeguarding"},
+        // why a placement ended
+        {"", "serious_breach", "Serious breach"},
+        {"", "contract_not_met", "Contract not kept"},
+        {"reason", "attendance", "Poor attendance"},
+        {"", "failure_to_engage", "Failure to engage"},
+        {"", "host_decision", "The host school's decision"},
+        {"", "parent_request", "The parents' request"},
+        // outcome
+        {"", "transferred", "Transferred to the host school's roll"},
+        {"", "returned", "Returned to the home school"},
+        {"outcome", "alternative_provision", "Alternative provision (AP)"},
+        {"", "permanent_exclusion", "Permanent exclusion"},
+        {"", "withdrawn", "Withdrawn"},
+        // LA notification
+        {"", "intention", "Intention"},
+        {"", "start", "Start"},
+        {"", "outcome", "Outcome"},
+        {"", "arrangements", "Arrangements"},
+    };
+    const bool case_kind = field == "kind" && (event == EventType::case_opened || event == EventType::kind_changed);
+    if (const auto k = parse_case_kind(value); k && case_kind) return case_kind_label(*k);
+    const auto listed = [&](const FieldSpec& f) {
+        return f.name == field && std::find(f.values.begin(), f.values.end(), value) != f.values.end();
+    };
+    const auto& fields = spec_of(event).fields;
+    if (case_kind || std::none_of(fields.begin(), fields.end(), listed)) return nullptr;
+    for (const Word& w : words)
+        if (w.field == field && w.value == value) return w.label;
+    for (const Word& w : words)
+        if (*w.field == 0 && w.value == value) return w.label;
+    return nullptr;
+}
+
 std::optional<CaseKind> parse_case_kind(std::string_view s) {
     for (int i = 0; i < 4; ++i)
         if (s == kind_names[i]) return static_cast<CaseKind>(i);
     return std::nullopt;
+}
+
+const char* fact_date_field(EventType t) {
+    switch (t) {
+        case EventType::placement_started:
+        case EventType::meeting_held:
+        case EventType::review_held:
+        case EventType::progress_check:
+        case EventType::visit_held:
+        case EventType::serious_breach: return "date";
+        case EventType::attendance_week: return "week_start";
+        default: return nullptr;
+    }
 }
 
 bool is_timestamp(std::string_view s) {

@@ -91,6 +91,9 @@ std::optional<EventType>      parse_event_type(std::string_view s);
 const char*                   case_kind_name(CaseKind k);
 std::optional<CaseKind>       parse_case_kind(std::string_view s);
 const char*                   case_kind_label(CaseKind k);  // "off-site direction"
+// What a person reads for a listed value of an event's payload field: (panel_presented, "outcome",
+// "host_identified") -> "Host school identified"; nullptr for a value the schema does not list there.
+const char* option_label(EventType event, std::string_view field, std::string_view value);
 
 struct Author {
     std::string name;  // "Ms A. Patel"
@@ -117,6 +120,11 @@ struct EventDraft {
 };
 
 bool is_timestamp(std::string_view s);  // "YYYY-MM-DDTHH:MM:SSZ"
+
+// The payload field dating what an event says happened (a first day, a week of attendance, a meeting,
+// review or visit held, a breach), which cannot be after the day it is recorded; nullptr for events
+// whose dates may be planned ahead (an agreement's start, a scheduled review).
+const char* fact_date_field(EventType t);
 
 // targets_reviewed ratings: 0 no progress, 1 some progress, 2 progressing, 3 nearly met, 4 met.
 inline constexpr int kMaxTargetRating = 4;

@@ -506,6 +506,9 @@ std::vector<std::string> stage_actions(const Ctx& c) {
             break;
         case Stage::ending:
             add({"record_attendance", "schedule_review", "hold_review", "return_to_home_school", "record_outcome"});
+            // A serious breach or a review's decision to end early leaves the ending itself to record
+            // (its date, the return date written to the parents).
+            if (!c.s.ended) a.push_back("end_placement");
             break;
         default: break;
     }
@@ -533,8 +536,16 @@ int other_cases_of_pupil(const Ctx& c) {
     return n;
 }
 
-// Rules other than gates that can stop an action. `when` is the date the action takes effect.
-void builtin_checks(const Ctx& c, const std::string& action, Date when, const EventDraft* draft,
+// The event being judged: a draft, or an event already in the log.
+struct Recorded {
+    EventType   type;
+    const Json& payload;
+    bool        superseding;  // it corrects an earlier event
+};
+
+// Rules other than gates that can stop an action. `when` is the date the action takes effect;
+// `draft` is the event being recorded (nullptr when the plan asks whether the action is open).
+void builtin_checks(const Ctx& c, const std::string& action, Date when, const Recorded* draft,
                     std::vector<Alert>& blocking, std::vector<Alert>& warnings) {
     const CaseState& s = c.s;
     const auto       push = [&](const Rule& r, std::string msg) {
@@ -910,6 +921,123 @@ void sort_plan(CasePlan& plan) {
                      [](const Deadline& a, const Deadline& b) { return a.date < b.date; });
 }
 
+// The action an event performs (action_of, for drafts and for events in the log alike).
+std::string action_of_event(EventType type, const Json& p) {
+    switch (type) {
+        case EventType::host_proposed:
+        case EventType::host_decision: return "propose_host";
+        case EventType::information_shared: return "share_information";
+        case EventType::agreement_signed: return "sign_agreement";
+        case EventType::notice_sent: return "send_notice";
+        case EventType::placement_started: return "start_placement";
+        case EventType::attendance_week: return "record_attendance";
+        case EventType::review_scheduled:
+        case EventType::review_invitation_sent: return "schedule_review";
+        case EventType::progress_check: return "hold_review";
+        case EventType::review_held: {
+            const std::string o = p.value("outcome", "");
+            if (o == "convert") return "convert_to_managed_move";
+            if (o == "return") return "return_to_home_school";
+            if (o == "end_early") return "end_placement";
+            if (o == "extend") return "agree_extension";
+            return "hold_review";
+        }
+        case EventType::extension_agreed: return "agree_extension";
+        case EventType::serious_breach: return "record_serious_breach";
+        case EventType::placement_ended: return "end_placement";
+        case EventType::outcome_recorded: {
+            const std::string o = p.value("outcome", "");
+            if (o == "transferred") return "convert_to_managed_move";
+            if (o == "returned") return "return_to_home_school";
+            if (o == "withdrawn") return "withdraw";
+            return "record_outcome";
+        }
+        case EventType::la_notified: return "notify_la";
+        default: return "record_details";
+    }
+}
+
+// ---- the one verdict on an event ---------------------------------------------------------------
+// check_draft and the plan's whole-log check both judge an event with these two steps, so a rule is
+// written once. First, on the case as it stood (`before`, whose today is the day of recording): is the
+// action open at this stage, and is what the event says happened not after that day? False when the
+// event is refused before the rules are looked at.
+bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
+    const auto refuse = [&](const char* rule, std::string message) {
+        v.allowed = false;
+        v.blocking.push_back({AlertLevel::blocking, rule, std::move(message), "", {}, std::nullopt});
+    };
+    if (e.type == EventType::case_opened && !e.superseding && before.s.opened) {
+        refuse("engine/one-case-opened", "The case is already open; correct the opening entry instead.");
+        return false;
+    }
+    const auto stage_ok = stage_actions(before);
+    if (std::find(stage_ok.begin(), stage_ok.end(), v.action) == stage_ok.end()) {
+        refuse("engine/stage", std::string("Not possible at this stage (") + stage_label(before.stage) +
+                                   "): " + action_label(v.action) + ".");
+        return false;
+    }
+    if (const char* field = fact_date_field(e.type))
+        if (const auto when = payload_date(e.payload, field); when && *when > before.today)
+            refuse("engine/fact-in-future", std::string(spec_of(e.type).label) + " is dated " + to_uk(*when) +
+                                                ", after the day it is recorded (" + to_uk(before.today) +
+                                                "): record it once it has happened.");
+    return true;
+}
+
+// Then the rules, on the case as it would be with the event folded in (`after`).
+void verdict_after(const Ctx& after, const Recorded& e, DraftVerdict& v) {
+    for (const Rule& r : after.pack.rules) {
+        if (r.kind != RuleKind::gate || !applies(r, after) || r.params.value("action", "") != v.action) continue;
+        if (requirement(r.params.value("requires", ""), after)) continue;
+        (r.severity == Severity::blocks ? v.blocking : v.warnings)
+            .push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning));
+    }
+    const Date when = payload_date(e.payload, "date").value_or(after.today);
+    builtin_checks(after, v.action, when, &e, v.blocking, v.warnings);
+    v.allowed = v.blocking.empty();
+}
+
+// An alert about an event already in the log: "Recorded on 20/01/2027: Placement ended (20/01/2027). …".
+Alert recorded_alert(const Event& e, Date recorded, Alert why) {
+    std::string what = spec_of(e.type).label;
+    for (const char* key : {"outcome", "reason"})
+        if (const std::string word = payload_text(e.payload, key); !word.empty()) {
+            what += std::string(", ") + key + " " + word;
+            break;
+        }
+    const char* field = fact_date_field(e.type) ? fact_date_field(e.type) : "date";
+    if (const auto d = payload_date(e.payload, field)) what += " (" + to_uk(*d) + ")";
+    why.message = "Recorded on " + to_uk(recorded) + ": " + what + ". " + why.message;
+    why.detail = "Event " + e.id + ", recorded at " + e.at + " by " + e.author.name +
+                 (e.author.role.empty() ? "" : " (" + e.author.role + ")") +
+                 ". The recording check refuses it today; correct or retract it, or record why.";
+    return why;
+}
+
+// Every live event of the log judged by the verdict above, on the state before it and on the day it was
+// recorded: a log imported, merged or recorded under another edition of the pack can hold events the
+// check refuses. Each refusal is a blocking alert; a gate that only warned is shown as a warning.
+void whole_log(const PlanInput& in, std::vector<Alert>& alerts) {
+    CaseState s;
+    s.case_id = in.log->id;
+    for (std::size_t i : live_events(*in.log)) {
+        const Event&   e = in.log->events[i];
+        const Date     today = parse_iso_date(std::string_view(e.at).substr(0, 10)).value_or(in.today);
+        const Recorded r{e.type, e.payload, !e.supersedes.empty()};
+        DraftVerdict   v;
+        v.action = action_of_event(e.type, e.payload);
+        const bool open = verdict_before(make_ctx(s, in.pack, in.calendar, today, in.workspace, in.upn_index), r, v);
+        fold_in_place(s, e);
+        if (open) verdict_after(make_ctx(s, in.pack, in.calendar, today, in.workspace, in.upn_index), r, v);
+        for (Alert& a : v.blocking) alerts.push_back(recorded_alert(e, today, std::move(a)));
+        for (Alert& a : v.warnings) {
+            const Rule* rule = in.pack.find_rule(a.rule_id);
+            if (rule && rule->kind == RuleKind::gate) alerts.push_back(recorded_alert(e, today, std::move(a)));
+        }
+    }
+}
+
 }  // namespace
 
 CasePlan plan_case(const PlanInput& in) {
@@ -961,7 +1089,10 @@ CasePlan plan_case(const PlanInput& in) {
     }
     attendance_rules(c, plan);
     info_rules(c, plan);
-    taken_despite_gates(c, plan);
+    if (in.log)
+        whole_log(in, plan.alerts);
+    else
+        taken_despite_gates(c, plan);
     for (const Deadline& d : plan.deadlines) {
         if (d.status == DeadlineStatus::met) {
             if (d.late)
@@ -988,82 +1119,18 @@ CasePlan plan_case(const PlanInput& in) {
 
 std::string plan_action_label(const std::string& action) { return action_label(action); }
 
-std::string action_of(const EventDraft& d) {
-    const Json& p = d.payload;
-    switch (d.type) {
-        case EventType::host_proposed:
-        case EventType::host_decision: return "propose_host";
-        case EventType::information_shared: return "share_information";
-        case EventType::agreement_signed: return "sign_agreement";
-        case EventType::notice_sent: return "send_notice";
-        case EventType::placement_started: return "start_placement";
-        case EventType::attendance_week: return "record_attendance";
-        case EventType::review_scheduled:
-        case EventType::review_invitation_sent: return "schedule_review";
-        case EventType::progress_check: return "hold_review";
-        case EventType::review_held: {
-            const std::string o = p.value("outcome", "");
-            if (o == "convert") return "convert_to_managed_move";
-            if (o == "return") return "return_to_home_school";
-            if (o == "end_early") return "end_placement";
-            if (o == "extend") return "agree_extension";
-            return "hold_review";
-        }
-        case EventType::extension_agreed: return "agree_extension";
-        case EventType::serious_breach: return "record_serious_breach";
-        case EventType::placement_ended: return "end_placement";
-        case EventType::outcome_recorded: {
-            const std::string o = p.value("outcome", "");
-            if (o == "transferred") return "convert_to_managed_move";
-            if (o == "returned") return "return_to_home_school";
-            if (o == "withdrawn") return "withdraw";
-            return "record_outcome";
-        }
-        case EventType::la_notified: return "notify_la";
-        default: return "record_details";
-    }
-}
+std::string action_of(const EventDraft& d) { return action_of_event(d.type, d.payload); }
 
 DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft) {
-    DraftVerdict v;
-    v.action = action_of(draft);
-    if (draft.type == EventType::case_opened && draft.supersedes.empty() && in.state.opened) {
-        v.allowed = false;
-        v.blocking.push_back({AlertLevel::blocking,
-                              "engine/one-case-opened",
-                              "The case is already open; correct the opening entry instead.",
-                              "",
-                              {},
-                              std::nullopt});
-        return v;
-    }
-    const Ctx  before = make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace, in.upn_index);
-    const auto stage_ok = stage_actions(before);
-    if (std::find(stage_ok.begin(), stage_ok.end(), v.action) == stage_ok.end()) {
-        v.allowed = false;
-        v.blocking.push_back({AlertLevel::blocking,
-                              "engine/stage",
-                              std::string("Not possible at this stage (") + stage_label(before.stage) +
-                                  "): " + action_label(v.action) + ".",
-                              "",
-                              {},
-                              std::nullopt});
-        return v;
-    }
+    DraftVerdict   v;
+    const Recorded r{draft.type, draft.payload, !draft.supersedes.empty()};
+    v.action = action_of_event(draft.type, draft.payload);
+    if (!verdict_before(make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace, in.upn_index), r, v)) return v;
     Event e;
     e.type = draft.type;
     e.payload = draft.payload;
-    const CaseState after_state = fold(in.state, e);
-    const Ctx       after = make_ctx(after_state, in.pack, in.calendar, in.today, in.workspace, in.upn_index);
-    for (const Rule& r : in.pack.rules) {
-        if (r.kind != RuleKind::gate || !applies(r, after) || r.params.value("action", "") != v.action) continue;
-        if (requirement(r.params.value("requires", ""), after)) continue;
-        (r.severity == Severity::blocks ? v.blocking : v.warnings)
-            .push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning));
-    }
-    const Date when = payload_date(draft.payload, "date").value_or(in.today);
-    builtin_checks(after, v.action, when, &draft, v.blocking, v.warnings);
-    v.allowed = v.blocking.empty();
+    const CaseState after = fold(in.state, e);
+    verdict_after(make_ctx(after, in.pack, in.calendar, in.today, in.workspace, in.upn_index), r, v);
     return v;
 }
 

@@ -124,6 +124,10 @@ struct PlanInput {
     Date                  today;
     const Workspace*      workspace = nullptr;  // for school types and other referrals of the pupil
     const UpnIndex*       upn_index = nullptr;  // the workspace's cases per pupil, when built once for many plans
+    // The case's log, whose state `state` is. With it, the plan judges every live event as the recording
+    // check would have on the day it was recorded (state before it, today = the date of its `at`): each one
+    // refused becomes a blocking alert naming it. Without it, only the state is judged.
+    const Case* log = nullptr;
 };
 
 CasePlan plan_case(const PlanInput& in);
@@ -136,7 +140,8 @@ std::string plan_action_label(const std::string& action);
 std::string action_of(const EventDraft& draft);
 
 // Would recording this event now break a rule? Blocking alerts mean "refuse"; warnings are
-// shown to the user. Evaluated on the state as it would be with the event folded in.
+// shown to the user. The stage is judged on the case as it is, the rules on the state as it would
+// be with the event folded in. plan_case, given the log, runs this same verdict on every event.
 struct DraftVerdict {
     bool               allowed = true;
     std::string        action;
