@@ -1,0 +1,212 @@
+// Issue 12 §1, "Rules hold over the whole log": the plan, given the log, judges every live event
+// with the recording check's own verdict, on the state before it and on the day it was recorded. A
+// log imported, merged or recorded under another edition of a pack can hold events the check
+// refuses; each one is a blocking alert naming the event, its date, the rule and its citation.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+
+#include "random_events.h"
+#include "test_util.h"
+
+using namespace cp;
+using namespace cptest;
+
+namespace {
+
+std::string at_on(Date day, int n) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", to_iso(day).c_str(), 8 + (n / 3600) % 12, (n / 60) % 60,
+                  n % 60);
+    return buf;
+}
+
+// The same log as if each event had been recorded on the day it happened: the day of its date (never
+// earlier than the event before it, so the log keeps its order).
+Case recorded_as_it_happened(const Case& in) {
+    Case out;
+    out.id = in.id;
+    Date day{};
+    int  n = 0;
+    for (const Event& e : in.events) {
+        const char* field = fact_date_field(e.type) ? fact_date_field(e.type) : "date";
+        if (const auto d = payload_date(e.payload, field); d && *d > day) day = *d;
+        Problems problems;
+        REQUIRE(append_event(out, {e.author, e.type, e.payload, e.supersedes}, e.id, at_on(day, ++n), &problems));
+    }
+    return out;
+}
+
+CasePlan plan_with_log(const Case& c, const Pack& pk, const SchoolCalendar& cal, Date today,
+                       const Workspace* ws = nullptr) {
+    const CaseState s = replay(c);
+    return plan_case({s, pk, cal, today, ws, nullptr, &c});
+}
+
+// The events a plan names in its blocking alerts about the log ("Event e12, recorded at …").
+std::set<std::string> flagged(const CasePlan& p) {
+    std::set<std::string> ids;
+    for (const Alert& a : p.alerts) {
+        if (a.level != AlertLevel::blocking || a.detail.rfind("Event ", 0) != 0) continue;
+        ids.insert(a.detail.substr(6, a.detail.find(',') - 6));
+    }
+    return ids;
+}
+
+// The blocking alert from `rule` about the log, failing with the plan's alerts when there is none.
+Alert log_alert(const CasePlan& p, const std::string& rule) {
+    for (const Alert& a : p.alerts)
+        if (a.level == AlertLevel::blocking && a.rule_id == rule && a.message.rfind("Recorded on ", 0) == 0) return a;
+    FAIL("no blocking alert about the log from " << rule << "; the plan's alerts: " << rule_ids_of(p, false));
+    return {};
+}
+
+}  // namespace
+
+// Over random sequences in every pack, some events appended directly although the recording check
+// refused them (as an import or a merge would): the plan names exactly the refused events, each in a
+// blocking alert, and none of those the check accepted.
+TEST_CASE("whole-log/the-plan-names-exactly-the-events-the-recording-check-refuses") {
+    const std::vector<std::string> packs = local_pack_ids();
+    const std::vector<const char*> kinds = {"off_site_direction", "managed_move", "osd_to_managed_move",
+                                            "reintegration"};
+    std::vector<Pack>              loaded;
+    for (const std::string& id : packs) loaded.push_back(pack(id.c_str()));
+    const SchoolCalendar cal = test_calendar();
+    int                  forced = 0, accepted = 0;
+    for (uint64_t seed = 1; seed <= 600; ++seed) {
+        Rng               r{seed * 7919};
+        const std::size_t which = r.index(packs.size());
+        const Pack&       pk = loaded[which];
+        Case              c;
+        c.id = "W-" + std::to_string(seed);
+        Date                  today = d("2026-09-01");
+        int                   n = 0;
+        std::set<std::string> refused;
+        Problems              problems;
+        REQUIRE(append_event(
+            c,
+            {{"Random", "Tester"},
+             EventType::case_opened,
+             {{"date", iso(today)}, {"kind", r.pick(kinds)}, {"pack", packs[which]}, {"pupil_name", "Random Pupil"}},
+             ""},
+            "e0", at_on(today, n), &problems));
+        const int steps = 10 + r.below(30);
+        for (int step = 0; step < steps; ++step) {
+            today = add_days(today, r.below(4));
+            const CaseState    s = replay(c);
+            const EventDraft   draft = random_draft(r, s, today);
+            const DraftVerdict v = check_draft({s, pk, cal, today, nullptr}, draft);
+            if (!v.allowed && !r.chance(15)) continue;
+            const std::string id = "e" + std::to_string(++n);
+            REQUIRE(append_event(c, draft, id, at_on(today, n), &problems));
+            if (v.allowed)
+                ++accepted;
+            else {
+                refused.insert(id);
+                ++forced;
+            }
+        }
+        const std::string where = "seed " + std::to_string(seed) + " (" + packs[which] + ")";
+        const CasePlan    p = plan_with_log(c, pk, cal, today);
+        CHECK_MESSAGE(flagged(p) == refused, where << ": " << flagged(p).size() << " flagged, " << refused.size()
+                                                   << " refused; alerts: " << rule_ids_of(p, false));
+        for (const Alert& a : p.alerts)
+            if (a.detail.rfind("Event ", 0) == 0) CHECK_MESSAGE(a.message.rfind("Recorded on ", 0) == 0, where);
+    }
+    MESSAGE(accepted << " events accepted, " << forced << " appended although refused");
+    CHECK(forced > 300);
+}
+
+// The Process & Procedure, bullets 7-8: an ending in week 3 without a serious breach, imported.
+TEST_CASE("thurrock/no-termination-before-the-4-week-review-holds-over-an-imported-log") {
+    Scenario sc("thurrock", "osd_to_managed_move");
+    sc.prepare();
+    sc.start("2026-09-14");
+    sc.add(EventType::placement_ended, {{"date", "2026-10-01"}, {"reason", "contract_not_met"}});
+    const Case  log = recorded_as_it_happened(sc.log.c);
+    const Alert a =
+        log_alert(plan_with_log(log, sc.pk, sc.cal, d("2026-10-05")), "thurrock/no-termination-before-4-weeks");
+    CHECK(a.message.rfind("Recorded on 01/10/2026: Placement ended", 0) == 0);
+    CHECK(a.message.find("(01/10/2026)") != std::string::npos);
+    CHECK(a.message.find("Earliest ending without a serious breach: 12/10/2026") != std::string::npos);
+    CHECK(a.citation.text.find("Thurrock") != std::string::npos);
+    CHECK(a.detail.find("Event e") == 0);
+    // Without the log the plan judges only the state, as before.
+    CHECK_FALSE(alert(sc.plan("2026-10-05"), "thurrock/no-termination-before-4-weeks"));
+}
+
+// Protocol, paragraph 5b: an agreement for 8 weeks recorded under another edition of the pack.
+TEST_CASE("oxfordshire/direction-no-longer-than-6-weeks-holds-over-an-imported-log") {
+    Scenario sc("oxfordshire", "osd_to_managed_move");
+    sc.prepare(false);
+    Json agreement = Scenario::full_agreement();
+    agreement["duration_weeks"] = 8;
+    sc.add(EventType::agreement_signed, agreement);
+    const Alert a = log_alert(plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-09-10")),
+                              "oxfordshire/max-6-weeks");
+    CHECK(a.message.find("Recorded on 09/09/2026: Placement agreement") != std::string::npos);
+    CHECK(a.message.find("8 weeks agreed, at most 6") != std::string::npos);
+}
+
+// Key Principles, bullet 6: one extension of at most 4 weeks; a 6-week extension imported.
+TEST_CASE("thurrock/up-to-12-weeks-plus-one-4-week-extension-holds-over-an-imported-log") {
+    Scenario sc("thurrock", "osd_to_managed_move");
+    sc.prepare(false);
+    Json agreement = Scenario::full_agreement();
+    agreement["duration_weeks"] = 12;
+    sc.add(EventType::agreement_signed, agreement);
+    sc.start("2026-09-14");
+    sc.add(EventType::extension_agreed, {{"date", "2026-11-30"}, {"weeks", 6}, {"reason", "monitor_behaviour"}});
+    const CasePlan p = plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-12-01"));
+    CHECK(log_alert(p, "thurrock/length-12-plus-4").message.find("18 weeks agreed, at most 16") != std::string::npos);
+}
+
+// A review outcome and an outcome recorded after the case was closed are refused at their stage.
+TEST_CASE("whole-log/an-outcome-after-the-outcome-is-named") {
+    Scenario sc("worcestershire", "osd_to_managed_move");
+    sc.prepare();
+    sc.start("2026-09-14");
+    sc.add(EventType::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", "returned"}});
+    sc.add(EventType::review_held, {{"date", "2026-11-02"}, {"outcome", "convert"}});
+    const CasePlan p = plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-11-03"));
+    const Alert    a = log_alert(p, "engine/stage");
+    CHECK(a.message.rfind("Recorded on 02/11/2026: Review meeting held, outcome convert (02/11/2026).", 0) == 0);
+    CHECK(flagged(p).size() == 1);
+}
+
+// Facts are not in the future: a first day, a week of attendance, a meeting or a review dated after
+// the day it is recorded is refused; an agreed start or a review date planned ahead is not.
+TEST_CASE("whole-log/facts-cannot-be-dated-after-the-day-they-are-recorded") {
+    Scenario sc("worcestershire", "osd_to_managed_move");
+    sc.prepare();
+    CHECK(blocked_by(sc.check(EventType::placement_started, {{"date", "2026-09-14"}}, "2026-09-11"),
+                     "engine/fact-in-future"));
+    CHECK(sc.check(EventType::placement_started, {{"date", "2026-09-14"}}, "2026-09-14").allowed);
+    CHECK(blocked_by(sc.check(EventType::meeting_held, {{"kind", "initial"}, {"date", "2026-09-12"}}, "2026-09-11"),
+                     "engine/fact-in-future"));
+    CHECK(sc.check(EventType::review_scheduled, {{"date", "2026-10-05"}}, "2026-09-11").allowed);
+    sc.start("2026-09-14");
+    CHECK(blocked_by(
+        sc.check(EventType::attendance_week, {{"week_start", "2026-09-21"}, {"sessions", "//////////"}}, "2026-09-18"),
+        "engine/fact-in-future"));
+    CHECK(blocked_by(sc.check(EventType::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}}, "2026-10-02"),
+                     "engine/fact-in-future"));
+    // In a log: the first day recorded three days before it happened.
+    Case log = recorded_as_it_happened(sc.log.c);
+    log.events.back().at = "2026-09-11T09:00:00Z";
+    const Alert a = log_alert(plan_with_log(log, sc.pk, sc.cal, d("2026-09-15")), "engine/fact-in-future");
+    CHECK(a.message.rfind("Recorded on 11/09/2026: Placement started (14/09/2026).", 0) == 0);
+}
+
+// "Already done although …" only when the gate failed on the day the step was recorded: Norfolk's
+// EHCP rule (Principles, bullet 15) learned after the approach does not make the approach wrong.
+TEST_CASE("norfolk/ehcp-review-not-mm-judges-the-approach-on-the-day-it-was-made") {
+    Scenario sc("norfolk", "osd_to_managed_move");
+    sc.prepare();
+    sc.add(EventType::flags_recorded, {{"ehcp", true}});
+    const CasePlan p = plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-09-11"));
+    CHECK(flagged(p).empty());
+    for (const Alert& a : p.alerts) CHECK_MESSAGE(a.message.find("Already done") == std::string::npos, a.message);
+}
