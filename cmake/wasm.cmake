@@ -27,6 +27,8 @@ target_link_libraries(engine PUBLIC sodium)  # SHA-256 of the hash chain (src/en
 target_include_directories(sodium
   PUBLIC "${CMAKE_BINARY_DIR}/sodium-gen" "${SODIUM_DIR}/src/libsodium/include"
   PRIVATE "${SODIUM_DIR}/src/libsodium/include/sodium" "${CMAKE_BINARY_DIR}/sodium-gen/sodium")
+# Its users see its headers as system headers, not held to our warnings (cmake/warnings.cmake).
+set_target_properties(sodium PROPERTIES SYSTEM ON)
 
 # ---- Dear ImGui core and its OpenGL3 renderer, compiled once --------------------------------
 add_library(imgui STATIC

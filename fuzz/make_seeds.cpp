@@ -55,13 +55,14 @@ Case new_case(const PackLibrary& packs) {
                              {"pack", "norfolk"},
                              {"pupil_name", "Robin Seed (fictional)"},
                              {"year_group", 9},
-                             {"home_urn", "900099"}}};
+                             {"home_urn", "900099"}},
+                            ""};
     Problems         p;
     if (!open_case(ws, "SEED-1", opened, "900099-1", "2026-11-16T09:00:00Z", packs, p)) {
         for (const auto& x : p) std::cerr << x.to_string() << "\n";
         std::exit(1);
     }
-    append_event(ws.cases[0], {kAuthor, EventType::note, {{"text", "Visit arranged"}}}, "900099-2",
+    append_event(ws.cases[0], {kAuthor, EventType::note, {{"text", "Visit arranged"}}, ""}, "900099-2",
                  "2026-11-17T09:00:00Z");
     return ws.cases[0];
 }
@@ -115,7 +116,7 @@ void import_seeds(const Workspace& demo, const PackLibrary& packs) {
     write("fuzz_import", "same.json", contents_text("case-package", storage::export_payload(no1, {})));
 
     Workspace more = no1;
-    append_event(more.cases[0], {kAuthor, EventType::note, {{"text", "Host school visit booked"}}}, "900099-9",
+    append_event(more.cases[0], {kAuthor, EventType::note, {{"text", "Host school visit booked"}}, ""}, "900099-9",
                  "2026-11-18T09:00:00Z");
     write("fuzz_import", "merge.json", contents_text("case-package", storage::export_payload(more, {}), "Our news"));
 

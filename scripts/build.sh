@@ -3,6 +3,7 @@
 #   scripts/build.sh            native engine + tests + CLI, and the wasm site + wasm tests
 #   scripts/build.sh site       only the web app (build/wasm/site)
 #   scripts/build.sh native     only the native build
+#   scripts/build.sh asan       the native suites and the CLI under ASan + UBSan (build/asan)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -16,6 +17,13 @@ native() {
   [ -f build/native/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   flock build/.native.lock ninja -C build/native -j "$JOBS"
 }
+asan() {
+  # CMake option CP_SANITIZE: ASan + UBSan (any report fatal), libstdc++ assertions, -O1 -g. Only what
+  # the sanitizer suites run is built: engine_tests, crypto_tests, storage_tests and the caseplan CLI.
+  [ -f build/asan/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B build/asan -G Ninja -DCP_SANITIZE=ON \
+    -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" >/dev/null
+  flock build/.asan.lock ninja -C build/asan -j "$JOBS" engine_tests crypto_tests storage_tests caseplan
+}
 wasm() {
   [ -f build/wasm/build.ninja ] || emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   flock build/.wasm.lock ninja -C build/wasm -j "$JOBS" "$@"
@@ -24,7 +32,8 @@ wasm() {
 case "$what" in
   site)   wasm caseplan_web site ;;
   native) native ;;
+  asan)   asan ;;
   wasm)   wasm ;;
-  all)    native; wasm ;;
-  *) echo "usage: scripts/build.sh [all|native|wasm|site]" >&2; exit 2 ;;
+  all)    native; wasm; asan ;;
+  *) echo "usage: scripts/build.sh [all|native|asan|wasm|site]" >&2; exit 2 ;;
 esac

@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
     const double total = load.median + plan.median + report.median;
     const char*  sha = "libsodium";  // the hash chain's SHA-256 (engine/sha256.h), natively and in wasm
     std::printf("engine_bench: %d cases, %zu events, %.1f MB of workspace JSON, %d runs, SHA-256 %s\n", cases, events,
-                text.size() / 1e6, runs, sha);
+                static_cast<double>(text.size()) / 1e6, runs, sha);
     std::printf("%-28s %10s %10s %10s\n", "step", "median ms", "min ms", "max ms");
     std::printf("%-28s %10.1f %10.1f %10.1f\n", "load (parse+verify+fold)", load.median, load.min, load.max);
     std::printf("%-28s %10.1f %10.1f %10.1f\n", "plan every case", plan.median, plan.min, plan.max);

@@ -161,7 +161,7 @@ int cmd_validate(const Args& a) {
         return code;
     }
     PackLibrary packs;
-    if (const int code = load_packs(a, packs)) return code;
+    if (const int packs_code = load_packs(a, packs)) return packs_code;
     Problems unknown;
     for (std::size_t i = 0; i < ws->cases.size(); ++i) {
         const CaseState s = replay(ws->cases[i]);

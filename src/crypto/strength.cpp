@@ -188,7 +188,9 @@ bool is_common(std::string_view pass) {
 }
 
 std::size_t count_code_points(std::string_view s) {
-    return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    std::size_t n = 0;
+    for (const char c : s) n += (c & 0xC0) != 0x80;  // every byte but UTF-8 continuation bytes
+    return n;
 }
 
 // ---- patterns ---------------------------------------------------------------------------------

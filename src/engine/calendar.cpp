@@ -18,7 +18,8 @@ struct CalendarIndex {
     int32_t              first = 0;  // day number of school[0]
     std::vector<uint8_t> school;     // 1 = school day
 
-    bool holds(Date d) const { return d.days >= first && d.days - first < static_cast<int32_t>(school.size()); }
+    bool        holds(Date d) const { return d.days >= first && d.days - first < static_cast<int32_t>(school.size()); }
+    std::size_t slot(Date d) const { return static_cast<std::size_t>(d.days - first); }  // of a day it holds
 };
 
 namespace {
@@ -507,7 +508,7 @@ const CalendarIndex& SchoolCalendar::index() const {
     if (lo <= hi && covers(lo)) ix->school.assign(static_cast<std::size_t>(days_between(lo, hi)) + 1, 0);
     const auto mark = [&](Date first, Date last, uint8_t value) {
         for (Date d = std::max(first, lo); d <= last && d <= hi; d = add_days(d, 1))
-            if (ix->holds(d)) ix->school[d.days - lo.days] = value && !is_weekend(d);
+            if (ix->holds(d)) ix->school[ix->slot(d)] = value && !is_weekend(d);
     };
     for (const Term& t : terms) mark(t.first_day, t.last_day, 1);
     for (const CalendarRange& r : closures) mark(r.first, r.last, 0);

@@ -57,7 +57,7 @@ void append_json_string(std::string& out, std::string_view s) {
         const std::size_t run = json_plain_prefix(s, false);  // almost every text is one run
         out.append(s.data(), run);
         if (run == s.size()) break;
-        const unsigned char c = s[run];
+        const auto c = static_cast<unsigned char>(s[run]);
         if (c == '"' || c == '\\') {
             out += '\\';
             out += char(c);

@@ -17,9 +17,11 @@ int32_t days_before_year(int y) {
     return 365 * (y - 1970) + leaps_before(y) - leaps_before(1970);
 }
 
+std::size_t month_slot(int m) { return static_cast<std::size_t>(m - 1); }  // m is 1 … 12
+
 int32_t days_before_month(int y, int m) {
     static constexpr std::array<int, 12> before{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-    return before[m - 1] + (m > 2 && is_leap(y) ? 1 : 0);
+    return before[month_slot(m)] + (m > 2 && is_leap(y) ? 1 : 0);
 }
 
 int32_t days_from_civil(int y, int m, int d) { return days_before_year(y) + days_before_month(y, m) + d - 1; }
@@ -49,7 +51,7 @@ std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 bool is_valid_ymd(int y, int m, int d) {
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
     static constexpr std::array<int, 12> len{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return d <= len[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
+    return d <= len[month_slot(m)] + (m == 2 && is_leap(y) ? 1 : 0);
 }
 
 Date date_from_ymd(int y, int m, int d) { return Date{days_from_civil(y, m, d)}; }
@@ -103,8 +105,8 @@ std::string to_uk_long(Date d) {
                                                         "May",       "June",     "July",     "August",
                                                         "September", "October",  "November", "December"};
     const Ymd                                    v = ymd_of(d);
-    return std::string(days[weekday_of(d)]) + " " + std::to_string(v.day) + " " + months[v.month - 1] + " " +
-           std::to_string(v.year);
+    return std::string(days[static_cast<std::size_t>(weekday_of(d))]) + " " + std::to_string(v.day) + " " +
+           months[month_slot(v.month)] + " " + std::to_string(v.year);
 }
 
 }  // namespace cp

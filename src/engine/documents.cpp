@@ -266,8 +266,9 @@ Document worcs_review(const DocumentInput& in) {
                         {}}};
     const Review*    r = nullptr;
     if (!s.reviews.empty())
-        r = in.review_index >= 0 && in.review_index < static_cast<int>(s.reviews.size()) ? &s.reviews[in.review_index]
-                                                                                         : &s.reviews.back();
+        r = in.review_index >= 0 && in.review_index < static_cast<int>(s.reviews.size())
+                ? &s.reviews[static_cast<std::size_t>(in.review_index)]
+                : &s.reviews.back();
     b.begin(r && r->emergency ? "Emergency review meeting" : "Review meeting");
     b.field("Date of Meeting", r ? to_uk(r->date) : "");
     b.field("Child's Name & DOB", name_and_dob(s));

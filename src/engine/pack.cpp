@@ -475,8 +475,8 @@ std::string citation_text(const Pack& pack, const Citation& c) {
 }
 
 std::string Pack::role_name(const std::string& who) const {
-    for (const auto& [code, name] : roles)
-        if (code == who) return name;
+    for (const auto& [code, local_name] : roles)
+        if (code == who) return local_name;
     if (who == "home_school") return "Home school";
     if (who == "host_school") return "Host school";
     if (who == "both_schools") return "Both schools";

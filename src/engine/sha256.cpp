@@ -37,7 +37,7 @@ Digest sha256(std::string_view bytes) {
 std::string to_hex(const Digest& d) {
     static constexpr char digits[] = "0123456789abcdef";
     std::string           out(64, '0');
-    for (int i = 0; i < 32; ++i) {
+    for (std::size_t i = 0; i < d.size(); ++i) {
         out[2 * i] = digits[d[i] >> 4];
         out[2 * i + 1] = digits[d[i] & 15];
     }

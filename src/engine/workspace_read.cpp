@@ -114,8 +114,8 @@ bool read_workspace_fast(std::string_view text, Json& root, StreamedEvents& stre
 
 bool read_workspace_reference(std::string_view text, const std::string& file, Json& root, StreamedEvents& streamed,
                               Problems& event_problems, Problems& out) {
-    std::string key1, key3;  // the keys the parser is under at depths 1 and 3
-    int         case_pos = -1;
+    std::string key1, key3;       // the keys the parser is under at depths 1 and 3
+    std::size_t cases_begun = 0;  // the case being read is cases_begun - 1
     struct TooDeep {};
     const auto on_event = [&](int depth, Json::parse_event_t ev, Json& parsed) {
         using P = Json::parse_event_t;
@@ -124,14 +124,15 @@ bool read_workspace_reference(std::string_view text, const std::string& file, Js
         if (ev == P::key && depth == 3) key3 = parsed.get<std::string>();
         if (key1 != "cases") return true;
         if (ev == P::object_start && depth == 2) {
-            ++case_pos;
+            ++cases_begun;
             key3.clear();
             streamed.by_case.emplace_back();
             streamed.seen.push_back(0);
         }
-        const bool element = depth == 4 && key3 == "events" && case_pos >= 0 &&
+        const bool element = depth == 4 && key3 == "events" && cases_begun > 0 &&
                              (ev == P::object_end || ev == P::value || ev == P::array_end);
         if (!element) return true;
+        const std::size_t case_pos = cases_begun - 1;
         const std::size_t k = streamed.seen[case_pos]++;
         if (ev != P::object_end) return true;  // left in place for read_cases to report
         const std::string path = "/cases/" + std::to_string(case_pos) + "/events/" + std::to_string(k);

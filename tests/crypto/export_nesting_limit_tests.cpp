@@ -23,7 +23,7 @@ SecretKey test_key() {
     return SecretKey(raw);
 }
 
-OpenResult seal_and_open(int depth) {
+OpenResult seal_and_open(std::size_t depth) {
     ExportContents c;
     c.kind = ExportKind::backup;
     c.created = "2026-11-20T10:15:00Z";

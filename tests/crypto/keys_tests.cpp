@@ -140,8 +140,9 @@ TEST_CASE("keys/derive-matches-libsodium-argon2id") {
     const KdfSettings             s = settings(kdf_minimum, 0x5A);
     std::array<unsigned char, 32> expected;
     const std::string             pw = "Zoë's passphrase";  // UTF-8 bytes, used as they are
+    // memlimit_bytes is 64-bit and crypto_pwhash takes a size_t (32 bits in wasm): kdf_minimum's fits in either.
     REQUIRE(crypto_pwhash(expected.data(), expected.size(), pw.data(), pw.size(), s.salt.data(), s.params.opslimit,
-                          s.params.memlimit_bytes, crypto_pwhash_ALG_ARGON2ID13) == 0);
+                          static_cast<std::size_t>(s.params.memlimit_bytes), crypto_pwhash_ALG_ARGON2ID13) == 0);
     const auto key = derive_key(pw, s);
     REQUIRE(key);
     CHECK(std::equal(expected.begin(), expected.end(), key->bytes().begin()));

@@ -15,7 +15,7 @@ using namespace cp;
 
 namespace {
 
-std::string nested(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+std::string nested(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 
 // The demo workspace with `value` in place of the first "REPLACE" text.
 std::string demo_with(const std::string& value, void (*place)(Json&)) {

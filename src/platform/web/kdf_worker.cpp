@@ -33,7 +33,9 @@ bool params_in_range(int pass_len, double ops, double mem) {
 // growing the memory. The margin keeps the request below the chunk's size (header, alignment).
 void wipe_free_top() {
     constexpr std::size_t margin = 64;
-    const std::size_t     top = mallinfo().keepcost;
+    const int             keepcost = mallinfo().keepcost;  // an int in struct mallinfo
+    if (keepcost <= 0) return;
+    const auto top = static_cast<std::size_t>(keepcost);
     if (top <= margin) return;
     if (void* p = std::malloc(top - margin)) {
         sodium_memzero(p, top - margin);

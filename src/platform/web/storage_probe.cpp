@@ -40,14 +40,13 @@ std::string fields(const StoreInfo& i) {
            ",\"usage\":" + std::to_string(i.usage_bytes) + ",\"quota\":" + std::to_string(i.quota_bytes);
 }
 
-void publish(const char* tag, const std::string& json) {
-    EM_ASM(
-        {
-            var t = window.cpTest || (window.cpTest = {frame : 0});
-            (t.storeProbe || (t.storeProbe = {}))[UTF8ToString($0)] = JSON.parse(UTF8ToString($1));
-        },
-        tag, ("{" + json + "}").c_str());
-}
+// EM_JS rather than EM_ASM: EM_ASM's $0 arguments are not ISO C++ (-Wpedantic, cmake/warnings.cmake).
+EM_JS(void, cp_publish_store_probe, (const char* tag, const char* json), {
+    var t = window.cpTest || (window.cpTest = {frame : 0});
+    (t.storeProbe || (t.storeProbe = {}))[UTF8ToString(tag)] = JSON.parse(UTF8ToString(json));
+});
+
+void publish(const char* tag, const std::string& json) { cp_publish_store_probe(tag, ("{" + json + "}").c_str()); }
 
 void publish_events() {
     publish("events", "\"lost\":" + std::to_string(g_lost) + ",\"changed\":" + std::to_string(g_changed));
