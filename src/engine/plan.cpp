@@ -637,10 +637,38 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Re
                             std::nullopt});
 }
 
+// Whether an action has been taken (the case records it).
+bool action_taken(const std::string& action, const CaseState& s) {
+    if (action == "propose_host") return !s.proposals.empty();
+    if (action == "share_information") return s.information_shared.has_value();
+    if (action == "sign_agreement") return s.agreement.has_value();
+    if (action == "send_notice") return s.notice.has_value();
+    if (action == "start_placement") return s.started.has_value();
+    if (action == "convert_to_managed_move") return s.outcome && s.outcome->outcome == "transferred";
+    if (action == "end_placement") return s.ended.has_value();
+    return false;
+}
+
+// Does gate `r` stop `action`? Its own action, and — for a gate on the pupil's status (`when`: an
+// EHCP, looked after …) whose own step is already taken — the start and the conversion still to come:
+// a status learned after the host accepted still counts.
+bool gate_concerns(const Rule& r, const std::string& action, const Ctx& c) {
+    const std::string own = r.params.value("action", "");
+    if (own == action) return true;
+    if (r.when.empty() || r.when == "always" || (action != "start_placement" && action != "convert_to_managed_move"))
+        return false;
+    static const char* const path[] = {"propose_host", "share_information", "sign_agreement",
+                                       "send_notice",  "start_placement",   "convert_to_managed_move"};
+    const auto               step = [](const std::string& a) {
+        return std::find_if(std::begin(path), std::end(path), [&](const char* p) { return a == p; });
+    };
+    return step(own) < step(action) && action_taken(own, c.s);
+}
+
 ActionState evaluate_action(const Ctx& c, const std::string& action) {
     ActionState a{action, action_label(action), true, {}, {}};
     for (const Rule& r : c.pack.rules) {
-        if (r.kind != RuleKind::gate || !applies(r, c) || r.params.value("action", "") != action) continue;
+        if (r.kind != RuleKind::gate || !applies(r, c) || !gate_concerns(r, action, c)) continue;
         const std::string req = r.params.value("requires", "");
         if (draft_dependent(req) || requirement(req, c)) continue;
         if (r.severity == Severity::blocks)
@@ -868,20 +896,13 @@ void info_rules(const Ctx& c, CasePlan& plan) {
 
 // Actions already taken although a gate was not satisfied (e.g. a log imported from elsewhere).
 void taken_despite_gates(const Ctx& c, CasePlan& plan) {
-    const std::map<std::string, bool> taken = {
-        {"propose_host", !c.s.proposals.empty()},
-        {"share_information", c.s.information_shared.has_value()},
-        {"sign_agreement", c.s.agreement.has_value()},
-        {"start_placement", c.s.started.has_value()},
-        {"convert_to_managed_move", c.s.outcome && c.s.outcome->outcome == "transferred"},
-        {"end_placement", c.s.ended.has_value()}};
     for (const Rule& r : c.pack.rules) {
         if (r.kind != RuleKind::gate || !applies(r, c) || r.severity == Severity::informs) continue;
-        const auto it = taken.find(r.params.value("action", ""));
-        if (it == taken.end() || !it->second || requirement(r.params.value("requires", ""), c)) continue;
+        const std::string action = r.params.value("action", "");
+        if (!action_taken(action, c.s) || requirement(r.params.value("requires", ""), c)) continue;
         plan.alerts.push_back(
             alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning,
-                     std::string("Already done (") + action_label(it->first) + ") although: " + r.message));
+                     std::string("Already done (") + action_label(action) + ") although: " + r.message));
     }
 }
 
@@ -988,7 +1009,7 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
 // Then the rules, on the case as it would be with the event folded in (`after`).
 void verdict_after(const Ctx& after, const Recorded& e, DraftVerdict& v) {
     for (const Rule& r : after.pack.rules) {
-        if (r.kind != RuleKind::gate || !applies(r, after) || r.params.value("action", "") != v.action) continue;
+        if (r.kind != RuleKind::gate || !applies(r, after) || !gate_concerns(r, v.action, after)) continue;
         if (requirement(r.params.value("requires", ""), after)) continue;
         (r.severity == Severity::blocks ? v.blocking : v.warnings)
             .push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning));

@@ -210,3 +210,34 @@ TEST_CASE("norfolk/ehcp-review-not-mm-judges-the-approach-on-the-day-it-was-made
     CHECK(flagged(p).empty());
     for (const Alert& a : p.alerts) CHECK_MESSAGE(a.message.find("Already done") == std::string::npos, a.message);
 }
+
+// A status learned later still counts: an EHCP recorded after the host accepted gates the start
+// (Norfolk, Principles, bullet 15), and a child looked after the conversion (Oxfordshire's Virtual
+// School rule), not only the first approach.
+TEST_CASE("norfolk/ehcp-review-not-mm-gates-the-start-when-the-ehcp-is-learned-after-the-host-accepted") {
+    Scenario sc("norfolk", "osd_to_managed_move");
+    sc.prepare();
+    CHECK(sc.check(EventType::placement_started, {{"date", "2026-09-14"}}, "2026-09-14").allowed);
+    sc.add(EventType::flags_recorded, {{"ehcp", true}});
+    CHECK(blocked_by(sc.check(EventType::placement_started, {{"date", "2026-09-14"}}, "2026-09-14"),
+                     "norfolk/ehcp-review-not-mm"));
+    CHECK(action_blocked_by(sc.plan("2026-09-14"), "start_placement", "norfolk/ehcp-review-not-mm"));
+    // Started anyway (an imported log): the start is named, not the approach made before the EHCP was known.
+    sc.start("2026-09-14");
+    const CasePlan p = plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-09-15"));
+    CHECK(log_alert(p, "norfolk/ehcp-review-not-mm").message.find("Placement started") != std::string::npos);
+    CHECK(flagged(p).size() == 1);
+}
+
+TEST_CASE("oxfordshire/cla-virtual-school-gates-the-conversion-when-looked-after-status-is-learned-later") {
+    Scenario sc("oxfordshire", "osd_to_managed_move");
+    sc.prepare();
+    sc.start("2026-09-14");
+    sc.add(EventType::flags_recorded, {{"cla", true}});
+    CHECK(blocked_by(sc.check(EventType::review_held, {{"date", "2026-10-05"}, {"outcome", "convert"}}, "2026-10-05"),
+                     "oxfordshire/cla-virtual-school"));
+    sc.add(EventType::gate_cleared, {{"gate", "virtual_school"}, {"date", "2026-10-01"}});
+    CHECK_FALSE(
+        blocked_by(sc.check(EventType::review_held, {{"date", "2026-10-05"}, {"outcome", "convert"}}, "2026-10-05"),
+                   "oxfordshire/cla-virtual-school"));
+}
