@@ -36,7 +36,9 @@ std::vector<Way> ways_of(const std::string& action) {
         if (outcome) {
             for (const char* v : outcome->values)
                 if (action_of({{}, spec.type, {{"outcome", v}}, ""}) == action)
-                    out.push_back({spec.type, {{"outcome", v}}, std::string(spec.label) + ": " + v});
+                    out.push_back({spec.type,
+                                   {{"outcome", v}},
+                                   std::string(spec.label) + ": " + option_label(spec.type, "outcome", v)});
         } else if (action_of({{}, spec.type, Json::object(), ""}) == action) {
             out.push_back({spec.type, Json::object(), spec.label});
         }
@@ -267,12 +269,17 @@ void people_tab(const CaseState& s) {
     }
 }
 
+// An entry's details in words: each field by its label, each listed value by its plain label.
 std::string event_summary(const Event& e) {
     std::string s;
     for (auto it = e.payload.begin(); it != e.payload.end() && s.size() < 160; ++it) {
         std::string v = it->is_string() ? it->get<std::string>() : it->dump();
         if (it->is_string() && parse_iso_date(v)) v = uk_date(v);
-        s += (s.empty() ? "" : "; ") + it.key() + ": " + v;
+        if (const char* words = it->is_string() ? option_label(e.type, it.key(), v) : nullptr) v = words;
+        std::string name = it.key();
+        for (const FieldSpec& f : spec_of(e.type).fields)
+            if (name == f.name) name = f.label;
+        s += (s.empty() ? "" : "; ") + name + ": " + v;
     }
     return s;
 }

@@ -186,11 +186,16 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
         case FieldType::one_of: {
             ImGui::TextUnformatted(label.c_str());
             ImGui::SetNextItemWidth(width);
-            const std::string shown = v.empty() ? "(choose)" : v;
+            // Each value in the words the engine gives it ("Host school identified"), never its id.
+            const auto words = [&](const std::string& o) {
+                const char* l = option_label(type_, f.name, o);
+                return std::string(l ? l : o.c_str());
+            };
+            const std::string shown = v.empty() ? "(choose)" : words(v);
             if (begin_combo(id.c_str(), shown.c_str())) {
                 if (!f.required && ImGui::Selectable("(none)", v.empty())) v.clear();
                 for (const char* option : f.values)
-                    if (ImGui::Selectable(option, v == option)) v = option;
+                    if (ImGui::Selectable((words(option) + "##" + option).c_str(), v == option)) v = option;
                 ImGui::EndCombo();
             }
             break;

@@ -240,3 +240,76 @@ test('Escape closes a list or a calendar, not the wizard; discarding typed work 
     assert.ok(await hasItem(page, 'Record'), 'the note stays open');
   } finally { await b.close(); }
 });
+
+// Issue 13, item 4: no internal word (host_identified, alternative_provision, home_lead …) on screen.
+const INTERNAL = /^[a-z]+(_[a-z]+)+$/;
+const ONE_OF_FIELDS = ['#setting', '#section', '#role', '#what', '#who', '#gate', '#outcome', '#kind', '#by', '#reason', '#category'];
+
+async function internalWords(page) {
+  return (await items(page)).filter((it) => it.w > 0 && INTERNAL.test(it.label)).map((it) => it.label);
+}
+
+// Opens each list the dialog shows and returns the internal words found in it or around it.
+async function listsOnScreen(page, found, where) {
+  found.push(...(await internalWords(page)).map((w) => `${where}: ${w}`));
+  for (const combo of ONE_OF_FIELDS) {
+    if (!(await hasItem(page, combo))) continue;
+    await click(page, combo);
+    await nextFrames(page, 3);
+    found.push(...(await internalWords(page)).map((w) => `${where} ${combo}: ${w}`));
+    await pressKey(page, 'Escape');
+  }
+}
+
+test('no internal word appears in the wizard or the Plan\'s action dialogs', async () => {
+  const b = await launch(LAPTOP);
+  try {
+    const { page } = await openApp(b.context, server);
+    const s0 = await openDemo(page);
+    const found = [];
+    await openWizard(page);
+    for (const combo of ['#protocol', '#kind']) {
+      await click(page, combo);
+      await nextFrames(page, 3);
+      found.push(...(await internalWords(page)).map((w) => `wizard ${combo}: ${w}`));
+      await pressKey(page, 'Escape');
+    }
+    await click(page, 'Next');
+    await findItem(page, 'The pupil has an EHCP');
+    found.push(...(await internalWords(page)).map((w) => `screening: ${w}`));
+    await click(page, 'Next');
+    await click(page, 'More details (optional)');
+    await listsOnScreen(page, found, 'pupil');
+    await click(page, 'Cancel');
+    await waitState(page, (s) => !s.wizard.open);
+    // A case in placement offers the most actions.
+    const c = s0.cases.find((x) => x.stage === 'placement') || s0.cases[0];
+    await click(page, c.pupil);
+    await waitState(page, (s) => s.view === 'case');
+    const actions = (await items(page)).filter((it) => it.w > 0 && it.window.startsWith('Case planner/') &&
+      /^(Record|Share|Send|Schedule|Hold|Agree|End|Return|Withdraw|Propose|Convert|Notify|Sign|Start)/.test(it.label)).map((it) => it.label);
+    assert.ok(actions.length >= 3, `the Plan offers actions: ${JSON.stringify(actions)}`);
+    for (const action of [...new Set(actions)]) {
+      await click(page, action);
+      await waitState(page, (s) => s.caseView && s.caseView.dialog);
+      await listsOnScreen(page, found, action);
+      if (await hasItem(page, '#way')) {
+        const before = new Set((await items(page)).map((it) => it.label));
+        await click(page, '#way');
+        await nextFrames(page, 3);
+        const ways = [...new Set((await items(page)).filter((it) => it.w > 0 && !it.label.startsWith('#') && !before.has(it.label)).map((it) => it.label))];
+        found.push(...ways.filter((w) => INTERNAL.test(w) || INTERNAL.test(w.split(': ').pop())).map((w) => `${action} #way: ${w}`));
+        await pressKey(page, 'Escape');
+        for (const way of ways.slice(1)) {
+          await pickFromCombo(page, '#way', way);
+          await listsOnScreen(page, found, `${action} / ${way}`);
+        }
+      }
+      await click(page, 'Cancel');
+      await waitState(page, (s) => !s.caseView.dialog, null, 3000).catch(() => {});   // or it asks first
+      if ((await state(page)).caseView.dialog) await click(page, 'Discard', { window: 'Discard?' });
+      await waitState(page, (s) => !s.caseView.dialog);
+    }
+    assert.deepEqual(found, []);
+  } finally { await b.close(); }
+});
