@@ -25,7 +25,7 @@ ImGuiWindow* popup_window() { return ImGui::GetCurrentWindow()->RootWindow; }
 void remember_topmost() {
     ImGuiContext& g = *GImGui;
     ImGuiWindow*  w = popup_window();
-    const bool    top = !g.OpenPopupStack.empty() && g.OpenPopupStack.back().Window == w && !ImGui::IsAnyItemActive();
+    const bool    top = !g.OpenPopupStack.empty() && g.OpenPopupStack.back().Window == w;
     w->StateStorage.SetBool(kTopmost, top);
 }
 

@@ -28,8 +28,8 @@ void dialog_footer();
 // Ends the dialog (after the footer).
 void end_dialog();
 
-// True on the frame Escape was pressed for this dialog: it was the innermost popup and no field
-// in it was being edited, so a combo's list, a calendar or a field took the key otherwise.
+// True on the frame Escape was pressed for this dialog: it was the innermost popup (a combo's list
+// or a calendar open in it takes the key instead). A field being typed in keeps its text.
 bool dialog_escape();
 
 // The dialog's Cancel: `asked` is true when Cancel (or Escape, or Close) was pressed. Without

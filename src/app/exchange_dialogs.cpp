@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "app/dialog.h"
 #include "app/fonts.h"
 #include "app/form.h"
 #include "app/theme.h"
@@ -19,15 +20,8 @@ using storage::ImportPreview;
 
 namespace {
 
-bool begin_modal(const char* title, bool& flag) {
-    if (!flag) return false;
-    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(480, 120), ImVec2(vp->WorkSize.x - 40, vp->WorkSize.y - 40));
-    if (ImGui::BeginPopupModal(title, &flag, ImGuiWindowFlags_AlwaysAutoResize)) return true;
-    return false;
-}
+// The shared dialog (dialog.h): the body scrolls, Close stays on screen below it.
+bool begin_modal(const char* title, bool& flag) { return flag && begin_dialog(title, 560); }
 
 void close_modal(bool& flag) {
     flag = false;
@@ -85,6 +79,7 @@ void export_dialog() {
     }
     const bool pass_ok = passphrase_fields(f.pass, f.confirm, f.show);
     const bool ready = pass_ok && (kind == 0 || !ids.empty());
+    dialog_footer();
     ImGui::BeginDisabled(!ready);
     if (ImGui::Button("Export file")) {
         session().export_file({kind == 0 ? std::vector<std::string>{} : ids, kind == 0 ? "" : note},
@@ -99,11 +94,11 @@ void export_dialog() {
     }
     if (!session().export_status().empty()) ImGui::TextWrapped("%s", session().export_status().c_str());
     ImGui::SameLine();
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    if (ImGui::Button("Close") || dialog_escape()) {
         forget_export_passphrase();
         close_modal(ui().show_export);
     }
-    ImGui::EndPopup();
+    end_dialog();
 }
 
 void import_dialog() {
@@ -196,13 +191,14 @@ void import_dialog() {
     } else if (st.step == Step::done) {
         status_text(st.result.c_str(), 0);
     }
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    dialog_footer();
+    if (ImGui::Button("Close") || dialog_escape()) {
         session().cancel_import();
         pass.clear();
         wipe_edit_buffers();
         close_modal(ui().show_import);
     }
-    ImGui::EndPopup();
+    end_dialog();
 }
 
 void settings_dialog() {
@@ -233,8 +229,9 @@ void settings_dialog() {
                 days < 0 ? "never" : (uk_date(s.last_export) + " (" + std::to_string(days) + " days ago)").c_str());
     appearance_settings();
     if (changed) session().save_settings();
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) close_modal(ui().show_settings);
-    ImGui::EndPopup();
+    dialog_footer();
+    if (ImGui::Button("Close") || dialog_escape()) close_modal(ui().show_settings);
+    end_dialog();
 }
 
 }  // namespace cp::app
