@@ -85,7 +85,6 @@ async function dialogsKeepTheirButtons(b, how) {
   await waitState(page, (s) => s.wizard.gates.some((g) => g.topic === 'ehcp'));
   await click(page, 'The pupil is a child looked after (CLA)');
   await click(page, 'Interventions have been tried and the evidence is held');
-  await click(page, 'The parents agree to the move');
   await onScreen(page, 'Next');
   await onScreen(page, 'Back');
   await onScreen(page, 'Cancel');
