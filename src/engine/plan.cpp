@@ -441,8 +441,17 @@ Stage stage_of(const Ctx& c) {
     return Stage::preparing;
 }
 
+// The walk over a whole log makes a context at every event; the planned end (counted in school days)
+// changes only with the start, the length or the duration rule, so the walk keeps the last one here.
+struct EndCache {
+    std::optional<Date> start;
+    int                 weeks = -1;
+    const Rule*         duration = nullptr;
+    std::optional<Date> end;
+};
+
 Ctx make_ctx(const CaseState& s, const Pack& pack, const SchoolCalendar& cal, Date today, const Workspace* ws,
-             const UpnIndex* upns) {
+             const UpnIndex* upns, EndCache* cache = nullptr) {
     Ctx c{s, pack, cal, today, ws, upns, std::nullopt, std::nullopt, std::nullopt, nullptr, Stage::preparing};
     c.start = s.started ? s.started : (s.agreement ? std::optional<Date>(s.agreement->start) : std::nullopt);
     for (const Rule& r : pack.rules)
@@ -450,7 +459,14 @@ Ctx make_ctx(const CaseState& s, const Pack& pack, const SchoolCalendar& cal, Da
             c.duration = &r;
             break;
         }
-    c.planned_end = compute_planned_end(c);
+    if (cache) {
+        const int weeks = c.start ? agreed_weeks(c) + s.extension_weeks() : -1;
+        if (cache->start != c.start || cache->weeks != weeks || cache->duration != c.duration)
+            *cache = {c.start, weeks, c.duration, compute_planned_end(c)};
+        c.planned_end = cache->end;
+    } else {
+        c.planned_end = compute_planned_end(c);
+    }
     if (s.started && ends_at_once(c))
         for (const auto& b : s.breaches)
             if (b.ends_placement && b.date >= *s.started && (!c.breach_end || b.date < *c.breach_end))
@@ -487,8 +503,8 @@ const char* action_label(const std::string& a) {
     return it == labels.end() ? "" : it->second;
 }
 
-std::vector<std::string> stage_actions(const Ctx& c) {
-    std::vector<std::string> a = {"record_details", "notify_la"};
+std::vector<const char*> stage_actions(const Ctx& c) {
+    std::vector<const char*> a = {"record_details", "notify_la"};
     const auto add = [&](std::initializer_list<const char*> more) { a.insert(a.end(), more.begin(), more.end()); };
     switch (c.stage) {
         case Stage::preparing: add({"propose_host", "share_information", "withdraw"}); break;
@@ -554,6 +570,9 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Re
                                       std::move(msg)));
     };
     for (const Rule& r : c.pack.rules) {
+        if (r.kind != RuleKind::statute && r.kind != RuleKind::referral_limit && r.kind != RuleKind::termination_lock &&
+            r.kind != RuleKind::attendance && r.kind != RuleKind::duration)
+            continue;  // the other kinds stop no action (gates are judged by the callers)
         if (!applies(r, c)) continue;
         const Json& p = r.params;
         if (r.kind == RuleKind::statute && action == "start_placement" && s.kind == CaseKind::managed_move)
@@ -649,27 +668,46 @@ bool action_taken(const std::string& action, const CaseState& s) {
     return false;
 }
 
-// Does gate `r` stop `action`? Its own action, and — for a gate on the pupil's status (`when`: an
-// EHCP, looked after …) whose own step is already taken — the start and the conversion still to come:
-// a status learned after the host accepted still counts.
-bool gate_concerns(const Rule& r, const std::string& action, const Ctx& c) {
-    const std::string own = r.params.value("action", "");
-    if (own == action) return true;
-    if (r.when.empty() || r.when == "always" || (action != "start_placement" && action != "convert_to_managed_move"))
-        return false;
+// A pack's gates with the action and requirement each names, read once per plan (or per draft)
+// rather than from the rule's JSON at every event of a log.
+struct Gate {
+    const Rule*      rule;
+    std::string_view action, needs;  // the gate's `action` and `requires`
+    int              step;           // place of `action` on the path to a placement (-1: not on it)
+};
+
+std::vector<Gate> gates_of(const Pack& pack) {
     static const char* const path[] = {"propose_host", "share_information", "sign_agreement",
                                        "send_notice",  "start_placement",   "convert_to_managed_move"};
-    const auto               step = [](const std::string& a) {
-        return std::find_if(std::begin(path), std::end(path), [&](const char* p) { return a == p; });
-    };
-    return step(own) < step(action) && action_taken(own, c.s);
+    std::vector<Gate>        out;
+    for (const Rule& r : pack.rules) {
+        if (r.kind != RuleKind::gate) continue;
+        const auto a = r.params.find("action"), q = r.params.find("requires");
+        if (a == r.params.end() || !a->is_string() || q == r.params.end() || !q->is_string()) continue;
+        Gate g{&r, a->get_ref<const std::string&>(), q->get_ref<const std::string&>(), -1};
+        for (int i = 0; i < 6; ++i)
+            if (g.action == path[i]) g.step = i;
+        out.push_back(g);
+    }
+    return out;
 }
 
-ActionState evaluate_action(const Ctx& c, const std::string& action) {
+// Does gate `g` stop `action`? Its own action, and — for a gate on the pupil's status (`when`: an
+// EHCP, looked after …) whose own step is already taken — the start and the conversion still to come:
+// a status learned after the host accepted still counts.
+bool gate_concerns(const Gate& g, const std::string& action, const Ctx& c) {
+    if (g.action == action) return true;
+    const int later = action == "start_placement" ? 4 : action == "convert_to_managed_move" ? 5 : -1;
+    if (later < 0 || g.step < 0 || g.step >= later || g.rule->when.empty() || g.rule->when == "always") return false;
+    return action_taken(std::string(g.action), c.s);
+}
+
+ActionState evaluate_action(const Ctx& c, const std::string& action, const std::vector<Gate>& gates) {
     ActionState a{action, action_label(action), true, {}, {}};
-    for (const Rule& r : c.pack.rules) {
-        if (r.kind != RuleKind::gate || !applies(r, c) || !gate_concerns(r, action, c)) continue;
-        const std::string req = r.params.value("requires", "");
+    for (const Gate& g : gates) {
+        const Rule& r = *g.rule;
+        if (!gate_concerns(g, action, c) || !applies(r, c)) continue;
+        const std::string req(g.needs);
         if (draft_dependent(req) || requirement(req, c)) continue;
         if (r.severity == Severity::blocks)
             a.blocked_by.push_back(alert_of(r, AlertLevel::blocking));
@@ -993,7 +1031,7 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
         return false;
     }
     const auto stage_ok = stage_actions(before);
-    if (std::find(stage_ok.begin(), stage_ok.end(), v.action) == stage_ok.end()) {
+    if (std::none_of(stage_ok.begin(), stage_ok.end(), [&](const char* a) { return v.action == a; })) {
         refuse("engine/stage", std::string("Not possible at this stage (") + stage_label(before.stage) +
                                    "): " + action_label(v.action) + ".");
         return false;
@@ -1007,10 +1045,11 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
 }
 
 // Then the rules, on the case as it would be with the event folded in (`after`).
-void verdict_after(const Ctx& after, const Recorded& e, DraftVerdict& v) {
-    for (const Rule& r : after.pack.rules) {
-        if (r.kind != RuleKind::gate || !applies(r, after) || !gate_concerns(r, v.action, after)) continue;
-        if (requirement(r.params.value("requires", ""), after)) continue;
+void verdict_after(const Ctx& after, const Recorded& e, DraftVerdict& v, const std::vector<Gate>& gates) {
+    for (const Gate& g : gates) {
+        const Rule& r = *g.rule;
+        if (!gate_concerns(g, v.action, after) || !applies(r, after)) continue;
+        if (requirement(std::string(g.needs), after)) continue;
         (r.severity == Severity::blocks ? v.blocking : v.warnings)
             .push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning));
     }
@@ -1039,18 +1078,30 @@ Alert recorded_alert(const Event& e, Date recorded, Alert why) {
 // Every live event of the log judged by the verdict above, on the state before it and on the day it was
 // recorded: a log imported, merged or recorded under another edition of the pack can hold events the
 // check refuses. Each refusal is a blocking alert; a gate that only warned is shown as a warning.
-void whole_log(const PlanInput& in, std::vector<Alert>& alerts) {
+void whole_log(const PlanInput& in, const std::vector<Gate>& gates, std::vector<Alert>& alerts) {
     CaseState s;
     s.case_id = in.log->id;
+    EndCache   end;
+    const bool details_gated =
+        std::any_of(gates.begin(), gates.end(), [](const Gate& g) { return g.action == "record_details"; });
     for (std::size_t i : live_events(*in.log)) {
-        const Event&   e = in.log->events[i];
+        const Event& e = in.log->events[i];
+        // Plain details (views, parties, notes …) are open at every stage and no built-in check judges
+        // them: unless the pack gates them, or they date a fact or open the case, nothing can refuse them.
+        if (!details_gated && e.type != EventType::case_opened && !fact_date_field(e.type) &&
+            action_of_event(e.type, e.payload) == "record_details") {
+            fold_in_place(s, e);
+            continue;
+        }
         const Date     today = parse_iso_date(std::string_view(e.at).substr(0, 10)).value_or(in.today);
         const Recorded r{e.type, e.payload, !e.supersedes.empty()};
         DraftVerdict   v;
         v.action = action_of_event(e.type, e.payload);
-        const bool open = verdict_before(make_ctx(s, in.pack, in.calendar, today, in.workspace, in.upn_index), r, v);
+        const bool open =
+            verdict_before(make_ctx(s, in.pack, in.calendar, today, in.workspace, in.upn_index, &end), r, v);
         fold_in_place(s, e);
-        if (open) verdict_after(make_ctx(s, in.pack, in.calendar, today, in.workspace, in.upn_index), r, v);
+        if (open)
+            verdict_after(make_ctx(s, in.pack, in.calendar, today, in.workspace, in.upn_index, &end), r, v, gates);
         for (Alert& a : v.blocking) alerts.push_back(recorded_alert(e, today, std::move(a)));
         for (Alert& a : v.warnings) {
             const Rule* rule = in.pack.find_rule(a.rule_id);
@@ -1073,7 +1124,8 @@ CasePlan plan_case(const PlanInput& in) {
     plan.planned_end = c.planned_end;
     plan.readings = in.pack.readings;
 
-    for (const std::string& a : stage_actions(c)) plan.actions.push_back(evaluate_action(c, a));
+    const std::vector<Gate> gates = gates_of(in.pack);
+    for (const char* a : stage_actions(c)) plan.actions.push_back(evaluate_action(c, a, gates));
     statute_and_conflicts(c, plan);
     for (const auto& a : plan.actions)
         for (const auto& why : a.blocked_by)
@@ -1111,7 +1163,7 @@ CasePlan plan_case(const PlanInput& in) {
     attendance_rules(c, plan);
     info_rules(c, plan);
     if (in.log)
-        whole_log(in, plan.alerts);
+        whole_log(in, gates, plan.alerts);
     else
         taken_despite_gates(c, plan);
     for (const Deadline& d : plan.deadlines) {
@@ -1151,7 +1203,7 @@ DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft) {
     e.type = draft.type;
     e.payload = draft.payload;
     const CaseState after = fold(in.state, e);
-    verdict_after(make_ctx(after, in.pack, in.calendar, in.today, in.workspace, in.upn_index), r, v);
+    verdict_after(make_ctx(after, in.pack, in.calendar, in.today, in.workspace, in.upn_index), r, v, gates_of(in.pack));
     return v;
 }
 
