@@ -286,9 +286,9 @@ bool requirement(const std::string& req, const Ctx& c) {
     if (req == "transport_agreed") return s.agreement && !s.agreement->transport.empty();
     if (req == "review_frequency_agreed")
         return s.agreement && (s.agreement->review_every_weeks > 0 || s.agreement->first_review);
-    if (req == "early_end_in_writing")
-        return s.ended && s.ended->consulted_home_head && s.ended->written_to_parent &&
-               s.ended->return_date.has_value();
+    if (req == "early_end_in_writing")  // judged on the ending recorded (a review's decision to end is not one)
+        return !s.ended ||
+               (s.ended->consulted_home_head && s.ended->written_to_parent && s.ended->return_date.has_value());
     if (req == "restorative_practice")
         return std::any_of(s.history.begin(), s.history.end(),
                            [](const HistoryEntry& h) { return h.what == "restorative_practice"; });
@@ -587,8 +587,7 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Re
         if (r.kind == RuleKind::termination_lock && action == "end_placement" && c.start) {
             const Date until = add_span(c.cal, *c.start, span_of(p.at("min")));
             const bool breach =
-                std::any_of(s.breaches.begin(), s.breaches.end(), [&](const Breach& b) { return b.date <= when; }) ||
-                (s.ended && s.ended->reason == "serious_breach");
+                std::any_of(s.breaches.begin(), s.breaches.end(), [&](const Breach& b) { return b.date <= when; });
             if (when < until && !breach)
                 push(r, r.message + " Earliest ending without a serious breach: " + to_uk(until) + ".");
         }
@@ -643,6 +642,14 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Re
                             "engine/placement-ended-by-breach",
                             "The placement ended because of a serious breach on " + to_uk(*c.breach_end) +
                                 "; it cannot convert to a managed move.",
+                            "",
+                            {},
+                            std::nullopt});
+    if (draft && draft->type == EventType::placement_ended && draft->payload.value("reason", "") == "serious_breach" &&
+        std::none_of(s.breaches.begin(), s.breaches.end(), [&](const Breach& b) { return b.date <= when; }))
+        blocking.push_back({AlertLevel::blocking,
+                            "engine/ending-needs-the-breach",
+                            "An ending for a serious breach needs the breach recorded first (Record a serious breach).",
                             "",
                             {},
                             std::nullopt});
@@ -857,11 +864,11 @@ void breach_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::v
         alerts.push_back(
             alert_of(r, AlertLevel::warning, "The host suspended the pupil on " + to_uk(*when) + ". " + r.message));
         todo.push_back({"Hold an emergency review (the host must tell the home school at once).",
-                        c.pack.role_name("host_school"), r.id, std::nullopt});
+                        c.pack.role_name("host_school"), r.id, std::nullopt, "hold_review"});
     }
     if (p.value("ends_at_once", false) && !c.s.ended && !final_stage(c.stage))
         todo.push_back({"Record the end of the placement and the date the pupil returns to the home school.",
-                        c.pack.role_name("home_school"), r.id, std::nullopt});
+                        c.pack.role_name("home_school"), r.id, std::nullopt, "end_placement"});
 }
 
 void attendance_rules(const Ctx& c, CasePlan& plan) {
@@ -899,7 +906,7 @@ void statute_and_conflicts(const Ctx& c, CasePlan& plan) {
         else if (active) {
             plan.alerts.push_back(alert_of(r, AlertLevel::blocking));
             plan.checklist.push_back(
-                {r.params.value("lawful_path", ""), c.pack.role_name("home_school"), r.id, std::nullopt});
+                {r.params.value("lawful_path", ""), c.pack.role_name("home_school"), r.id, std::nullopt, ""});
         } else {
             plan.alerts.push_back(alert_of(
                 r, AlertLevel::info,
@@ -946,29 +953,51 @@ void taken_despite_gates(const Ctx& c, CasePlan& plan) {
 
 void next_steps(const Ctx& c, CasePlan& plan) {
     const std::string home = c.pack.role_name("home_school"), host = c.pack.role_name("host_school");
-    const auto        add = [&](std::string text, const std::string& who) {
-        plan.checklist.push_back({std::move(text), who, "", std::nullopt});
+    const auto        add = [&](std::string text, const std::string& who, const char* action) {
+        plan.checklist.push_back({std::move(text), who, "", std::nullopt, action});
     };
     switch (c.stage) {
         case Stage::preparing:
             if (c.s.proposals.empty())
-                add("Approach a host school.", home);
+                add("Approach a host school.", home, "propose_host");
             else
-                add("Record the host school's decision.", host);
+                add("Record the host school's decision.", host, "propose_host");
             break;
         case Stage::agreeing:
             if (!c.s.agreement)
-                add("Record the signed placement agreement (start date, length, reviews, support).", home);
+                add("Record the signed placement agreement (start date, length, reviews, support).", home,
+                    "sign_agreement");
             if (osd_kind(c.s.kind) && !c.s.notice)
-                add("Send the written notice of the direction to the parents.", c.pack.role_name("governing_board"));
-            if (c.s.kind != CaseKind::managed_move || c.s.agreement)
-                add("Record the first day of the placement.", host);
+                add("Send the written notice of the direction to the parents.", c.pack.role_name("governing_board"),
+                    "send_notice");
+            if (c.s.kind == CaseKind::managed_move &&
+                std::any_of(c.pack.rules.begin(), c.pack.rules.end(),
+                            [&](const Rule& r) { return r.kind == RuleKind::statute && applies(r, c); }))
+                add("Record the transfer to the host's roll (the managed move is agreed; there is no trial).", home,
+                    "convert_to_managed_move");
+            else if (c.s.kind != CaseKind::managed_move || c.s.agreement)
+                add("Record the first day of the placement.", host, "start_placement");
             break;
-        case Stage::placement: add("Keep weekly attendance, reviews and notes up to date.", home); break;
+        case Stage::placement:
+            add("Keep weekly attendance, reviews and notes up to date.", home, "record_attendance");
+            break;
         case Stage::decision_due:
-            add("Record the decision: transfer to the host's roll (managed move) or return to the home school.", home);
+            add("Record the decision: transfer to the host's roll (managed move) or return to the home school.", home,
+                "return_to_home_school");
             break;
-        case Stage::ending: add("Record the outcome and the date the pupil is back at the home school.", home); break;
+        case Stage::ending:
+            // A review decided to end early: the ending itself is still to record, with the steps the
+            // protocol asks of an early end (its gates on ending the placement, e.g. H&F section 12).
+            if (!c.s.ended && !c.breach_end) {
+                add("Record the end of the placement: the last day and the date the pupil returns to the home school.",
+                    home, "end_placement");
+                for (const Rule& r : c.pack.rules)
+                    if (r.kind == RuleKind::gate && applies(r, c) && r.params.value("action", "") == "end_placement")
+                        plan.checklist.push_back({r.message, c.pack.role_name(r.who.empty() ? "home_school" : r.who),
+                                                  r.id, std::nullopt, ""});
+            }
+            add("Record the outcome and the date the pupil is back at the home school.", home, "return_to_home_school");
+            break;
         default: break;
     }
 }
@@ -1135,7 +1164,7 @@ CasePlan plan_case(const PlanInput& in) {
                 const Rule* r = in.pack.find_rule(why.rule_id);
                 if (r && r->kind == RuleKind::statute) continue;  // listed once above with its lawful path
                 plan.checklist.push_back({why.message, in.pack.role_name(r && !r->who.empty() ? r->who : "home_school"),
-                                          why.rule_id, std::nullopt});
+                                          why.rule_id, std::nullopt, ""});
             }
     std::vector<ChecklistItem> extra;
     bool                       has_decision_deadline = false;
@@ -1175,7 +1204,7 @@ CasePlan plan_case(const PlanInput& in) {
                                        "", d.citation, std::nullopt});
             continue;
         }
-        plan.checklist.push_back({d.what, d.who, d.rule_id, d.date});
+        plan.checklist.push_back({d.what, d.who, d.rule_id, d.date, ""});
         if (d.status == DeadlineStatus::overdue) {
             const Rule* r = in.pack.find_rule(d.rule_id);
             plan.alerts.push_back({level_of(d.severity),  // an informs deadline is never a warning
@@ -1233,7 +1262,8 @@ Json plan_to_json(const CasePlan& p) {
     j["planned_end"] = opt_date(p.planned_end);
     j["checklist"] = Json::array();
     for (const auto& i : p.checklist)
-        j["checklist"].push_back({{"text", i.text}, {"who", i.who}, {"rule", i.rule_id}, {"due", opt_date(i.due)}});
+        j["checklist"].push_back(
+            {{"text", i.text}, {"who", i.who}, {"rule", i.rule_id}, {"due", opt_date(i.due)}, {"action", i.action}});
     j["deadlines"] = Json::array();
     for (const auto& d : p.deadlines)
         j["deadlines"].push_back({{"rule", d.rule_id},

@@ -72,6 +72,7 @@ struct ChecklistItem {
     std::string         who;      // local name of who does it
     std::string         rule_id;  // "" for plain next steps
     std::optional<Date> due;      // when there is a deadline
+    std::string         action;   // the action that does it (known_actions); "" for a condition to meet
 };
 
 struct ActionState {
