@@ -284,8 +284,11 @@ void fold_into(CaseState& s, const Event& e) {
                 {date_or(p, "date"), payload_int(p, "weeks"), payload_text(p, "reason"), payload_text(p, "evidence")});
             break;
         case EventType::serious_breach:
-            s.breaches.push_back({date_or(p, "date"), payload_text(p, "category"), payload_text(p, "description"),
-                                  payload_bool(p, "suspended"), payload_bool(p, "ends_placement", true)});
+            // Repeated low-level breaches end a placement only by a decision (Norfolk, Process, bullet 12).
+            s.breaches.push_back(
+                {date_or(p, "date"), payload_text(p, "category"), payload_text(p, "description"),
+                 payload_bool(p, "suspended"),
+                 payload_bool(p, "ends_placement", payload_text(p, "category") != "repeated_low_level")});
             break;
         case EventType::placement_ended:
             s.ended = Ending{date_or(p, "date"), payload_text(p, "reason"), payload_date(p, "return_date"),

@@ -215,7 +215,7 @@ std::vector<EventSpec> build_specs() {
          {req("date", F::date, "date"),
           req("category", F::one_of, "category",
               {"assault", "weapon", "drugs", "sexualised_behaviour", "malicious_communication", "safeguarding",
-               "other"}),
+               "repeated_low_level", "other"}),
           opt("description", F::text, "what happened"), opt("suspended", F::boolean, "host school suspended the pupil"),
           opt("ends_placement", F::boolean, "the placement ends")}},
         {E::placement_ended,
@@ -491,6 +491,7 @@ const char* option_label(EventType event, std::string_view field, std::string_vi
         {"", "drugs", "Drugs"},
         {"", "sexualised_behaviour", "Sexualised behaviour"},
         {"", "malicious_communication", "Malicious communication"},
+        {"", "repeated_low_level", "Repeated low-level breaches (the placement ends only if it is decided)"},
         {"", "safeguarding", "Safeguarding"},
         // why a placement ended
         {"", "serious_breach", "Serious breach"},

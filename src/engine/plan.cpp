@@ -850,7 +850,7 @@ void breach_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::v
         if (b.date >= *c.s.started && (!when || b.date > *when)) when = b.date;
     if (!when) return;
     const Json& p = r.params;
-    if (p.value("ends_at_once", false) && !final_stage(c.stage))
+    if (p.value("ends_at_once", false) && !final_stage(c.stage) && c.breach_end)
         alerts.push_back(alert_of(r, level_of(r.severity),
                                   "Serious breach on " + to_uk(*when) + ": the placement has ended. " + r.message));
     if (p.contains("emergency_meeting_within"))
@@ -866,9 +866,16 @@ void breach_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::v
         todo.push_back({"Hold an emergency review (the host must tell the home school at once).",
                         c.pack.role_name("host_school"), r.id, std::nullopt, "hold_review"});
     }
-    if (p.value("ends_at_once", false) && !c.s.ended && !final_stage(c.stage))
+    if (p.value("ends_at_once", false) && !c.s.ended && !final_stage(c.stage) && c.breach_end)
         todo.push_back({"Record the end of the placement and the date the pupil returns to the home school.",
                         c.pack.role_name("home_school"), r.id, std::nullopt, "end_placement"});
+    // A breach recorded as not ending the placement (repeated low-level breaches) leaves it to a decision.
+    const bool decided =
+        std::any_of(c.s.reviews.begin(), c.s.reviews.end(), [&](const Review& rv) { return rv.date >= *when; });
+    if (p.value("ends_at_once", false) && !c.breach_end && during_placement(c.stage) && !decided)
+        todo.push_back({"Decide at a review whether the placement continues or ends after the breach of " +
+                            to_uk(*when) + ". " + r.message,
+                        c.pack.role_name("both_schools"), r.id, std::nullopt, "hold_review"});
 }
 
 void attendance_rules(const Ctx& c, CasePlan& plan) {

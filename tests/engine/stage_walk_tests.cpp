@@ -151,3 +151,27 @@ TEST_CASE("thurrock/no-termination-before-the-4-week-review-is-not-unlocked-by-t
     sc.add(E::serious_breach, {{"date", "2026-09-24"}, {"category", "assault"}});
     CHECK(sc.check(E::placement_ended, {{"date", "2026-09-25"}, {"reason", "serious_breach"}}, "2026-09-25").allowed);
 }
+
+// Process, bullet 12: the trial ends on a serious breach, but repeated low-level breaches are left to
+// a decision: recording them does not end the placement, and the plan asks for the decision.
+TEST_CASE("norfolk/trial-ends-on-breach-repeated-low-level-breaches-are-a-decision") {
+    Scenario sc("norfolk", "osd_to_managed_move");
+    sc.prepare();
+    sc.start();
+    sc.add(E::serious_breach, {{"date", "2026-10-05"}, {"category", "repeated_low_level"}});
+    CasePlan p = sc.plan("2026-10-06");
+    CHECK(p.stage == S::placement);
+    CHECK(std::none_of(p.checklist.begin(), p.checklist.end(),
+                       [](const ChecklistItem& i) { return i.action == "end_placement"; }));
+    CHECK(std::any_of(p.checklist.begin(), p.checklist.end(), [](const ChecklistItem& i) {
+        return i.rule_id == "norfolk/trial-ends-on-breach" && i.action == "hold_review";
+    }));
+    no_dead_end(p, pack("norfolk"), "norfolk after low-level breaches");
+    sc.add(E::review_held, {{"date", "2026-10-07"}, {"outcome", "continue"}});
+    p = sc.plan("2026-10-08");
+    CHECK(std::none_of(p.checklist.begin(), p.checklist.end(),
+                       [](const ChecklistItem& i) { return i.rule_id == "norfolk/trial-ends-on-breach"; }));
+    // A serious breach still ends it at once.
+    sc.add(E::serious_breach, {{"date", "2026-10-12"}, {"category", "assault"}});
+    CHECK(sc.plan("2026-10-13").stage == S::ending);
+}
