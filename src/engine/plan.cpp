@@ -539,16 +539,24 @@ AlertLevel level_of(Severity s) {
     return s == Severity::blocks ? AlertLevel::blocking : s == Severity::warns ? AlertLevel::warning : AlertLevel::info;
 }
 
-// Other cases in the workspace opened for this pupil (by UPN).
+// Other cases in the workspace opened for this pupil (by UPN) before this one or on the same day (which
+// came first that day is not known): an earlier referral counts against a later one, never the reverse.
 int other_cases_of_pupil(const Ctx& c) {
     if (!c.ws || c.s.upn.empty()) return 0;
+    const auto earlier = [&](const Case& other) {
+        if (other.id == c.s.case_id || other.events.empty()) return false;
+        const Date opened = payload_date(other.events.front().payload, "date").value_or(Date{});
+        return opened <= c.s.opened_on;
+    };
     int n = 0;
     if (c.upns) {
         if (const auto it = c.upns->find(c.s.upn); it != c.upns->end())
-            for (const std::string& id : it->second) n += id != c.s.case_id;
+            for (const std::string& id : it->second)
+                if (id != c.s.case_id)
+                    if (const Case* other = find_case(*c.ws, id)) n += earlier(*other);
         return n;
     }
-    for (const Case& other : c.ws->cases) n += other.id != c.s.case_id && opened_for_upn(other, c.s.upn);
+    for (const Case& other : c.ws->cases) n += opened_for_upn(other, c.s.upn) && earlier(other);
     return n;
 }
 
@@ -1071,6 +1079,13 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
         refuse("engine/stage", std::string("Not possible at this stage (") + stage_label(before.stage) +
                                    "): " + action_label(v.action) + ".");
         return false;
+    }
+    if (e.type == EventType::host_decision && !e.superseding) {
+        const std::string urn = payload_text(e.payload, "urn");
+        if (std::none_of(before.s.proposals.begin(), before.s.proposals.end(),
+                         [&](const HostProposal& h) { return h.urn == urn; }))
+            refuse("engine/decision-needs-the-approach",
+                   "A decision from school " + urn + ", which was never approached: record the approach first.");
     }
     if (const char* field = fact_date_field(e.type))
         if (const auto when = payload_date(e.payload, field); when && *when > before.today)

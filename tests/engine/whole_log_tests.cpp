@@ -241,3 +241,44 @@ TEST_CASE("oxfordshire/cla-virtual-school-gates-the-conversion-when-looked-after
         blocked_by(sc.check(EventType::review_held, {{"date", "2026-10-05"}, {"outcome", "convert"}}, "2026-10-05"),
                    "oxfordshire/cla-virtual-school"));
 }
+
+// A decision about a school needs the school: an acceptance from a school never approached is refused,
+// and named when it is in a log.
+TEST_CASE("whole-log/a-host-decision-needs-the-approach") {
+    Scenario sc("worcestershire", "off_site_direction");
+    CHECK(blocked_by(sc.check(EventType::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}},
+                              "2026-09-08"),
+                     "engine/decision-needs-the-approach"));
+    sc.add(EventType::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
+    const CasePlan p = plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-09-09"));
+    CHECK(log_alert(p, "engine/decision-needs-the-approach").message.find("never approached") != std::string::npos);
+}
+
+// Thurrock, no more than two referrals without the panel's agreement: only referrals opened before this
+// one count (a later case of the same pupil does not make an earlier one a third referral).
+TEST_CASE("thurrock/no-more-than-two-referrals-counts-only-earlier-cases") {
+    const Pack           pk = pack("thurrock");
+    const SchoolCalendar cal = test_calendar();
+    Workspace            ws;
+    ws.own = {"Home School", "100000", "thurrock", "home_school"};
+    for (const char* day : {"2026-09-01", "2026-09-02", "2026-09-03"}) {
+        LogBuilder log(std::string("C-") + day);
+        log.add(EventType::case_opened, {{"date", day},
+                                         {"kind", "osd_to_managed_move"},
+                                         {"pack", "thurrock"},
+                                         {"pupil_name", "P"},
+                                         {"upn", "A123456789012"}});
+        ws.cases.push_back(log.c);
+    }
+    const UpnIndex upns = index_cases_by_upn(ws);
+    const auto     referral_blocked = [&](std::size_t i, const UpnIndex* index) {
+        const CaseState s = replay(ws.cases[i]);
+        return action_blocked_by(plan_case({s, pk, cal, d("2026-09-04"), &ws, index}), "propose_host",
+                                     "thurrock/referrals-max-two");
+    };
+    for (const UpnIndex* index : {static_cast<const UpnIndex*>(nullptr), &upns}) {
+        CHECK_FALSE(referral_blocked(0, index));
+        CHECK_FALSE(referral_blocked(1, index));
+        CHECK(referral_blocked(2, index));
+    }
+}
