@@ -402,14 +402,19 @@ Unit duration_unit(const Ctx& c) {
     return c.duration && c.duration->params.value("unit", "weeks") == "school_weeks" ? Unit::school_weeks : Unit::weeks;
 }
 
+// The last day of `weeks` of placement from `start`, in the duration rule's unit. Calendar weeks end
+// the day before the same weekday comes round; school weeks end on the last school day of the span
+// (holidays and closures do not count).
+Date weeks_end(const Ctx& c, Date start, int weeks) {
+    if (duration_unit(c) == Unit::weeks) return add_days(start, 7 * weeks - 1);
+    return c.cal.school_weeks_end(start, weeks);
+}
+
 std::optional<Date> compute_planned_end(const Ctx& c) {
     if (!c.start) return std::nullopt;
     const int weeks = agreed_weeks(c) + c.s.extension_weeks();
     if (weeks <= 0) return std::nullopt;
-    // Calendar weeks end the day before the same weekday comes round; school weeks end on the
-    // last school day of the span (holidays and closures do not count).
-    if (duration_unit(c) == Unit::weeks) return add_days(*c.start, 7 * weeks - 1);
-    return c.cal.school_weeks_end(*c.start, weeks);
+    return weeks_end(c, *c.start, weeks);
 }
 
 bool ends_at_once(const Ctx& c) {
@@ -614,6 +619,11 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Re
                 push(r, r.message + buf);
             }
         }
+        // A minimum length holds for the decision too: no transfer before the last day of the minimum.
+        if (r.kind == RuleKind::duration && action == "convert_to_managed_move" && p.contains("min") && s.started &&
+            p.value("min", 0) > 0 && when < weeks_end(c, *s.started, p.value("min", 0)))
+            push(r, r.message + " The transfer can be decided from " +
+                        to_uk(weeks_end(c, *s.started, p.value("min", 0))) + ", the end of the minimum.");
         if (r.kind == RuleKind::duration && (action == "agree_extension" || (action == "sign_agreement" && draft))) {
             const int max = p.value("max", 0), cap = max + p.value("extension_weeks", 0);
             const int base = agreed_weeks(c), total = base + s.extension_weeks();

@@ -87,7 +87,8 @@ TEST_CASE("norfolk/process-16-attendance-below-persistent-absence-fails-unless-i
            {{"date", "2026-09-28"}, {"weeks", 2}, {"reason", "illness"}, {"evidence", "GP letter 25/09/2026"}});
     const CasePlan q = sc.plan("2026-09-28");
     CHECK_FALSE(alert(q, "norfolk/attendance-pa-fails"));
-    CHECK(q.allows("convert_to_managed_move"));
+    // Attendance no longer stops the transfer (the 8-week minimum still does, until 13 November).
+    CHECK_FALSE(action_blocked_by(q, "convert_to_managed_move", "norfolk/attendance-pa-fails"));
 }
 
 TEST_CASE("norfolk/process-16-exactly-90-percent-is-persistent-absence") {

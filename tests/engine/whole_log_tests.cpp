@@ -282,3 +282,21 @@ TEST_CASE("thurrock/no-more-than-two-referrals-counts-only-earlier-cases") {
         CHECK(referral_blocked(2, index));
     }
 }
+
+// Norfolk, Process, bullet 8: behaviour trials run for a minimum of 8 school weeks; the transfer is not
+// decided before the last day of the eighth school week (the scheme gives no earlier decision).
+TEST_CASE("norfolk/trial-8-school-weeks-no-transfer-before-the-minimum") {
+    Scenario sc("norfolk", "osd_to_managed_move");
+    sc.prepare();
+    sc.start("2026-09-14");
+    sc.add(EventType::consent_recorded,
+           {{"who", "admission_authority"}, {"given", true}, {"in_writing", true}, {"date", "2026-09-14"}});
+    // Eight school weeks from Monday 14 September, past the half-term of 26-30 October: Friday 13 November.
+    const DraftVerdict early =
+        sc.check(EventType::review_held, {{"date", "2026-10-23"}, {"outcome", "convert"}}, "2026-10-23");
+    CHECK(blocked_by(early, "norfolk/trial-8-school-weeks"));
+    CHECK(early.blocking.front().message.find("13/11/2026") != std::string::npos);
+    CHECK_FALSE(
+        blocked_by(sc.check(EventType::review_held, {{"date", "2026-11-13"}, {"outcome", "convert"}}, "2026-11-13"),
+                   "norfolk/trial-8-school-weeks"));
+}
