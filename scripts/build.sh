@@ -3,7 +3,10 @@
 #   scripts/build.sh            native engine + tests + CLI, and the wasm site + wasm tests
 #   scripts/build.sh site       only the web app (build/wasm/site)
 #   scripts/build.sh native     only the native build
-#   scripts/build.sh asan       the native suites and the CLI under ASan + UBSan (build/asan)
+#   scripts/build.sh asan       the native suites, the CLI and the libFuzzer targets under ASan + UBSan
+#                               (build/asan)
+#   scripts/build.sh test       what scripts/test.py runs: the wasm suites and site, build/asan, and
+#                               the native export tool (cpcrypt) the interoperability tests drive
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -15,14 +18,15 @@ JOBS=${JOBS:-$(nproc)}
 native() {
   # clang, like em++, so code that only g++ accepts fails here first rather than in the wasm build.
   [ -f build/native/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  flock build/.native.lock ninja -C build/native -j "$JOBS"
+  flock build/.native.lock ninja -C build/native -j "$JOBS" "$@"
 }
 asan() {
-  # CMake option CP_SANITIZE: ASan + UBSan (any report fatal), libstdc++ assertions, -O1 -g. Only what
-  # the sanitizer suites run is built: engine_tests, crypto_tests, storage_tests and the caseplan CLI.
+  # CMake options CP_SANITIZE and CP_FUZZ: ASan + UBSan (any report fatal), libstdc++ assertions,
+  # coverage for libFuzzer, -O1 -g. One folder serves the sanitizer suites and the fuzz targets, so
+  # the engine is compiled once for both.
   [ -f build/asan/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B build/asan -G Ninja -DCP_SANITIZE=ON \
-    -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" >/dev/null
-  flock build/.asan.lock ninja -C build/asan -j "$JOBS" engine_tests crypto_tests storage_tests caseplan
+    -DCP_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" >/dev/null
+  flock build/.asan.lock ninja -C build/asan -j "$JOBS" engine_tests crypto_tests storage_tests caseplan fuzzers "$@"
 }
 wasm() {
   [ -f build/wasm/build.ninja ] || emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -32,8 +36,9 @@ wasm() {
 case "$what" in
   site)   wasm caseplan_web site ;;
   native) native ;;
-  asan)   asan ;;
+  asan)   asan "${@:2}" ;;
+  test)   native cpcrypt; wasm engine_tests crypto_tests storage_tests site; asan ;;
   wasm)   wasm ;;
   all)    native; wasm; asan ;;
-  *) echo "usage: scripts/build.sh [all|native|asan|wasm|site]" >&2; exit 2 ;;
+  *) echo "usage: scripts/build.sh [all|native|asan|wasm|site|test]" >&2; exit 2 ;;
 esac

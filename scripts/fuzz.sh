@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/, CMake option CP_FUZZ) in build/fuzz with clang, ASan and
-# UBSan, and runs each one for a fixed time on a working copy of its corpus. docs/fuzzing.md.
+# Builds the libFuzzer targets (fuzz/, CMake option CP_FUZZ) in build/asan with clang, ASan and
+# UBSan (scripts/build.sh asan, the folder of the sanitizer suites), and runs each one for a fixed time on a working copy of its corpus. docs/fuzzing.md.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   fuzz each target SECONDS (default 60), one at a time
 #   scripts/fuzz.sh --build                 only build
@@ -16,20 +16,14 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-OUT=$ROOT/build/fuzz
+BIN=$ROOT/build/asan   # the executables
+OUT=$ROOT/build/fuzz   # working corpora, crash inputs and logs
 TARGETS=(fuzz_export fuzz_import fuzz_vault fuzz_pack fuzz_workspace)
 JOBS=${JOBS:-$(nproc)}
 
 build() {
-  bash scripts/setup.sh >/dev/null || { echo "fuzz: scripts/setup.sh failed" >&2; exit 2; }
   mkdir -p "$OUT"
-  if [ ! -f "$OUT/build.ninja" ]; then
-    # -O1 -g with assertions on (nlohmann's JSON_ASSERT included): a misuse aborts, not just UB.
-    CC=clang CXX=clang++ cmake -S . -B "$OUT" -G Ninja -DCP_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug \
-      -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" >/dev/null ||
-      { echo "fuzz: cmake failed" >&2; exit 2; }
-  fi
-  flock "$ROOT/build/.fuzz.lock" ninja -C "$OUT" -j "$JOBS" "$@" >"$OUT/build.log" 2>&1 ||
+  JOBS=$JOBS bash scripts/build.sh asan "$@" >"$OUT/build.log" 2>&1 ||
     { tail -40 "$OUT/build.log" >&2; echo "fuzz: build failed (build/fuzz/build.log)" >&2; exit 2; }
 }
 
@@ -38,7 +32,7 @@ seeds() {
   [ -x build/native/caseplan ] && [ -x build/native/cpcrypt ] || bash scripts/build.sh native >/dev/null ||
     { echo "fuzz: the native build failed" >&2; exit 2; }
   local tmp; tmp=$(mktemp -d)
-  "$OUT/fuzz_seeds" fuzz/corpus || exit 2
+  "$BIN/fuzz_seeds" fuzz/corpus || exit 2
   build/native/caseplan demo fuzz/corpus/fuzz_workspace/demo.json >/dev/null || exit 2
   cp assets/protocols/*.json fuzz/corpus/fuzz_pack/
   printf 'correct horse battery staple\n' >"$tmp/pass"
@@ -61,7 +55,7 @@ run_target() {
   echo "=== $t: ${secs} s"
   # Leak checking stays on; -rss_limit_mb guards against a parser asked to allocate too much.
   # shellcheck disable=SC2086
-  "$OUT/$t" "$corpus" -max_total_time="$secs" -print_final_stats=1 -dict=fuzz/json.dict \
+  "$BIN/$t" "$corpus" -max_total_time="$secs" -print_final_stats=1 -dict=fuzz/json.dict \
     -timeout=25 -rss_limit_mb=2560 -artifact_prefix="$art" -close_fd_mask=1 ${FUZZ_ARGS:-} >"$log" 2>&1
   local rc=$?
   grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::|ERROR|SUMMARY|invariant failed|Test unit written|deadly signal' "$log" | tail -20
@@ -70,7 +64,7 @@ run_target() {
     status=crash
     echo "--- $t crashed (exit $rc); full log: build/fuzz/logs/$t.log"
     grep -m8 -E '^ +#[0-9]+ 0x[0-9a-f]+ in (cp::|LLVMFuzzerTestOneInput)' "$log"
-    grep -oE 'Test unit written to .*' "$log" | sed "s|^Test unit written to |reproduce: build/fuzz/$t |"
+    grep -oE 'Test unit written to .*' "$log" | sed "s|^Test unit written to |reproduce: build/asan/$t |"
   fi
   echo "FUZZ-RESULT $t $status runs=$(field 'stat::number_of_executed_units' "$log")" \
        "exec_per_sec=$(field 'stat::average_exec_per_sec' "$log") cov=$(field 'cov' "$log")" \
@@ -79,7 +73,7 @@ run_target() {
 }
 
 case "${1:-}" in
-  --build) build fuzzers; echo "fuzz: built ${TARGETS[*]} in build/fuzz"; exit 0 ;;
+  --build) build fuzzers; echo "fuzz: built ${TARGETS[*]} in build/asan"; exit 0 ;;
   --seeds) seeds; exit 0 ;;
   -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
 esac

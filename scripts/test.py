@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Runs every test: builds first (installing what is missing), then
 
-  1. the engine and crypto suites natively (doctest),
+  1. the engine, crypto and storage suites natively (doctest) and the caseplan CLI's tests, all
+     under AddressSanitizer and UndefinedBehaviorSanitizer with libstdc++ assertions (build/asan;
+     any report fails the suite), and the packs' citations against their source documents,
   2. the same suites compiled to WebAssembly, under Node,
   3. the export-format interoperability tests against python3-nacl,
   4. the browser tests: the real page in Debian's Chromium through Playwright,
@@ -28,6 +30,12 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NATIVE = os.path.join(ROOT, "build", "native")
 WASM = os.path.join(ROOT, "build", "wasm")
+ASAN = os.path.join(ROOT, "build", "asan")
+# Leaks, use after return and string overreads are reported too; the first report ends the run.
+SANITIZER_ENV = {
+    "ASAN_OPTIONS": "detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:abort_on_error=0",
+    "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1",
+}
 DEBIAN_PYTHON = "/usr/bin/python3"   # python3-nacl is installed for Debian's interpreter
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -43,7 +51,8 @@ def unittest_counts(out):
         return None
     bad = re.search(r"FAILED \(([^)]*)\)", out)
     failed = sum(int(n) for n in re.findall(r"(?:failures|errors)=(\d+)", bad.group(1))) if bad else 0
-    return int(ran.group(1)) - failed, failed
+    skipped = sum(int(n) for n in re.findall(r"skipped=(\d+)", out))   # a skipped test did not pass
+    return int(ran.group(1)) - failed - skipped, failed
 
 
 def node_test_counts(out):
@@ -54,6 +63,10 @@ def node_test_counts(out):
         return None
     return int(p.group(1)), int(f.group(1)) + (int(c.group(1)) if c else 0)
 
+
+# Rough minutes per browser file on this machine, to start the longest first (unknown files: 1).
+BROWSER_MINUTES = {"walkthrough.test.mjs": 6, "deputy.test.mjs": 3, "app.test.mjs": 3, "store.test.mjs": 2,
+                   "documents.test.mjs": 2, "faults.test.mjs": 2, "security.test.mjs": 2}
 
 LAYERS = ["native", "wasm", "interop", "browser", "format", "fuzz"]
 FUZZ_SECONDS = 40   # per target; five targets keep the layer under four minutes
@@ -77,13 +90,20 @@ def suites(layers):
     node = ["node", "--no-experimental-fetch"]
     out = []
     if "native" in layers:
+        # The native suites run once, under the sanitizers: the same tests as an optimised build, and
+        # a memory or undefined-behaviour error fails them.
         for name in ("engine_tests", "crypto_tests", "storage_tests"):
-            exe = os.path.join(NATIVE, name)
+            exe = os.path.join(ASAN, name)
             if os.path.exists(exe):
-                out.append((f"native {name}", [exe], doctest_counts))
+                out.append((f"native {name} (ASan, UBSan)", [exe], doctest_counts, SANITIZER_ENV))
         cli_tests = os.path.join(ROOT, "tests", "cli", "test_cli.py")
-        if os.path.exists(cli_tests) and os.path.exists(os.path.join(NATIVE, "caseplan")):
-            out.append(("native caseplan CLI", [DEBIAN_PYTHON, cli_tests, os.path.join(NATIVE, "caseplan")], unittest_counts))
+        if os.path.exists(os.path.join(ASAN, "caseplan")):
+            out.append(("native caseplan CLI (ASan, UBSan)", [DEBIAN_PYTHON, cli_tests, os.path.join(ASAN, "caseplan")],
+                        unittest_counts, SANITIZER_ENV))
+        # Every citation's paragraph exists in its source document (the seeds beside the clone).
+        citations = os.path.join(ROOT, "tests", "packs", "test_citations.py")
+        if os.path.exists(citations):
+            out.append(("packs: citations against the sources", [DEBIAN_PYTHON, citations], unittest_counts))
     if "wasm" in layers:
         for name in ("engine_tests", "crypto_tests", "storage_tests"):
             js = os.path.join(WASM, name + ".js")
@@ -94,9 +114,12 @@ def suites(layers):
         for script in sorted(glob.glob(os.path.join(ROOT, "tests", "interop", "test_*.py"))):
             out.append((f"interop {os.path.basename(script)}", [DEBIAN_PYTHON, script, tool], unittest_counts))
     if "browser" in layers:
-        files = sorted(glob.glob(os.path.join(ROOT, "tests", "browser", "*.test.mjs")))
-        out.append(("browser (Chromium)", ["node", "--test", "--test-reporter=tap", "--test-concurrency=1"] + files,
-                    node_test_counts))
+        # One Node process per file, so two files can run at once; the longest first.
+        files = sorted(glob.glob(os.path.join(ROOT, "tests", "browser", "*.test.mjs")),
+                       key=lambda f: (-BROWSER_MINUTES.get(os.path.basename(f), 1), f))
+        for f in files:
+            out.append((f"browser {os.path.basename(f)}", ["node", "--test", "--test-reporter=tap", f],
+                        node_test_counts))
     if "format" in layers:
         out.append(("format (clang-format, 120 columns)",
                     [sys.executable, os.path.join(ROOT, "scripts", "check_format.py")], plain_counts))
@@ -107,7 +130,7 @@ def suites(layers):
 
 
 def run(name, cmd, parse, env=None):
-    """Runs one suite, its output kept and printed as one block when it ends (two lanes run at once)."""
+    """Runs one suite, its output kept and printed as one block when it ends (two run at once)."""
     start = time.monotonic()
     shown = " ".join(os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd)
     with PRINT_LOCK:
@@ -133,50 +156,55 @@ def run(name, cmd, parse, env=None):
 PRINT_LOCK = threading.Lock()
 
 
-def run_lane(entries, results):
-    for entry in entries:
-        name, cmd, parse = entry[:3]
-        env = entry[3] if len(entry) > 3 else None
-        results.append((name,) + run(name, cmd, parse, env))
+def worker(first, second, results):
+    """Takes suites from its own queue first, then helps with the other one."""
+    for queue in (first, second):
+        while True:
+            with QUEUE_LOCK:
+                if not queue:
+                    break
+                entry = queue.pop(0)
+            name, cmd, parse = entry[:3]
+            env = entry[3] if len(entry) > 3 else None
+            results.append((name,) + run(name, cmd, parse, env))
 
 
-def build(layers):
-    steps = [("build", ["bash", os.path.join(ROOT, "scripts", "build.sh"), "all"])]
-    # The fuzz targets have their own build folder (build/fuzz); building them here keeps the
-    # fuzz layer's time for fuzzing.
-    if "fuzz" in layers:
-        steps.append(("fuzz build", ["bash", os.path.join(ROOT, "scripts", "fuzz.sh"), "--build"]))
-    for what, cmd in steps:
-        start = time.monotonic()
-        if subprocess.run(cmd).returncode != 0:
-            print(f"\nThe {what} failed (see above), so no test ran.\n0 passed, 1 failed")
-            sys.exit(1)
-        print(f"=== {what}: {time.monotonic() - start:.1f} s", flush=True)
+QUEUE_LOCK = threading.Lock()
+
+
+def build():
+    # build.sh test: the wasm suites and site, the sanitizer folder (suites, CLI and fuzz targets)
+    # and the native export tool.
+    start = time.monotonic()
+    if subprocess.run(["bash", os.path.join(ROOT, "scripts", "build.sh"), "test"]).returncode != 0:
+        print("\nThe build failed (see above), so no test ran.\n0 passed, 1 failed")
+        sys.exit(1)
+    print(f"=== build: {time.monotonic() - start:.1f} s", flush=True)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--only", choices=LAYERS, action="append")
-    ap.add_argument("--serial", action="store_true", help="one suite at a time (the browser lane waits)")
+    ap.add_argument("--serial", action="store_true", help="one suite at a time")
     args = ap.parse_args()
     layers = args.only or LAYERS
     began = time.monotonic()
     if not args.no_build:
-        build(layers)
+        build()
     tested = time.monotonic()
-    # Two lanes, one per core: the browser tests (Chromium draws with the CPU) beside everything
-    # else, which runs one suite at a time, the fuzz run last.
+    # Two workers, one per core: one starts on the browser files (Chromium draws with the CPU), the
+    # other on everything else (the fuzz run last), and each helps the other when its queue is empty.
     entries = suites(layers)
     browser = [e for e in entries if e[0].startswith("browser")]
     other = [e for e in entries if not e[0].startswith("browser")]
     results_b, results_o = [], []
     if args.serial:
-        run_lane(other + browser, results_o)
+        worker(other, browser, results_o)
     else:
-        lane = threading.Thread(target=run_lane, args=(browser, results_b))
+        lane = threading.Thread(target=worker, args=(browser, other, results_b))
         lane.start()
-        run_lane(other, results_o)
+        worker(other, browser, results_o)
         lane.join()
     results = results_o + results_b
     total_pass = sum(r[1] for r in results)
@@ -184,7 +212,7 @@ def main():
     print("\n=== Summary")
     for name, p, f, s in results:
         print(f"  {name:<44} {p:>5} passed {f:>3} failed  {s:6.1f} s")
-    print(f"  build {tested - began:.0f} s, tests {time.monotonic() - tested:.0f} s (two lanes), "
+    print(f"  build {tested - began:.0f} s, tests {time.monotonic() - tested:.0f} s (two workers), "
           f"total {time.monotonic() - began:.0f} s")
     print(f"{total_pass} passed, {total_fail} failed")
     sys.exit(1 if total_fail or not results else 0)

@@ -128,6 +128,7 @@ test('undo withdraws the last entry with a compensating event and the plan is as
     assert.equal(page.isClosed(), false, 'the tab stays open when the user stays');
     await findItem(page, 'Record');   // the form and what was typed are still there
     await click(page, 'Cancel');
+    await click(page, 'Discard', { window: 'Discard?' });   // typed work is thrown away only when asked
     await waitState(page, (s) => s.save.dirty === 0 && s.save.inFlight === 0);
     await nextFrames(page, 2);
     let promptedAgain = false;

@@ -254,6 +254,9 @@ async function listsOnScreen(page, found, where) {
     if (!(await hasItem(page, combo))) continue;
     await click(page, combo);
     await nextFrames(page, 3);
+    // Some of these names are text fields on some forms (a reason typed in words): only a list
+    // that opened is closed with Escape, which in a field would go on to close the dialog.
+    if (!(await items(page)).some((it) => it.label.startsWith('#Combo_') && it.w > 0)) continue;
     found.push(...(await internalWords(page)).map((w) => `${where} ${combo}: ${w}`));
     await pressKey(page, 'Escape');
   }

@@ -75,7 +75,7 @@ test('Worcestershire: the notification, passport, initial meeting, direction let
     await printDocument(page, 'worcs_notification');
     let doc = await printed(page);
     assert.equal(doc.title, 'Off-site Direction Notification Form');
-    assert.match(doc.source, /Worcestershire.*Form Templates, 1/);
+    assert.match(doc.source, /Worcestershire.*Form Templates, form 1$/);
     assertLabels(doc, ["Child's Name and DOB", 'Home School', 'Address', 'Parent/Carer Name', 'Relationship to child',
       'Does the parent understand the reasons for the Off-site Direction?', 'Parental comments']);
     assert.equal(doc.values["Child's Name and DOB"], `${c.pupil}, 14/02/2012`);

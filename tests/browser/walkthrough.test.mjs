@@ -83,15 +83,42 @@ async function record(page, action, way, fields = {}, { optional = false, confir
   });
 }
 
-const views = (page) => record(page, 'Record details, views, consents and notes', 'Views recorded', { '#who': ['pupil'], '#text': 'I want a fresh start' });
+const views = (page) => record(page, 'Record details, views, consents and notes', 'Views recorded', { '#who': ['Pupil'], '#text': 'I want a fresh start' });
 const detail = (page, way, fields, opts) => record(page, 'Record details, views, consents and notes', way, fields, opts);
-const hostAccepts = (page) => record(page, 'Approach a host school / record its decision', 'Host school decision', { '#urn': '100002', 'Accepted *': true });
+// A decision comes from a school that was approached: the approach first, then its answer.
+const hostAccepts = async (page) => {
+  await record(page, 'Approach a host school / record its decision', 'Host school approached', { '#urn': '100002' });
+  await record(page, 'Approach a host school / record its decision', 'Host school decision', { '#urn': '100002', 'Accepted *': true });
+};
 const agreement = (page, weeks, extra = {}) => record(page, 'Record the signed placement agreement', null,
   { '#start': '14/09/2026', '#duration_weeks': String(weeks), ...extra }, { optional: Object.keys(extra).length > 0 });
 const notice = (page) => record(page, 'Record the written notice to parents', null, {});
-const start = (page) => record(page, 'Record the first day of the placement', null, { '#date': '14/09/2026' });
-const review = (page) => record(page, 'Record a review meeting', null, { '#date': '05/10/2026', '#pupil_views': 'Settling in well' }, { optional: true });
-const returned = (page) => record(page, 'Record the return to the home school', 'Outcome: returned', { '#date': '26/10/2026' }, { confirm: true });
+// What happened is recorded once it has happened: the day moves on (the page reopens on a later
+// date, as the deputy head comes back to the case), then the first day, the review and the return.
+async function dayComes(page, today) {
+  const pupil = (await state(page)).cases[0].pupil;
+  await waitState(page, (s) => s.save.dirty === 0 && s.save.inFlight === 0);
+  await page.goto(`${server.url}?test&today=${today}`);
+  await waitForFirstFrame(page);
+  await waitState(page, (s) => s.phase === 'locked');
+  await typeInto(page, '#unlockpass', PASS);
+  await click(page, 'Unlock');
+  await waitState(page, (s) => s.phase === 'open');
+  await click(page, pupil);
+  await waitState(page, (s) => s.view === 'case' && s.caseView);
+}
+const start = async (page) => {
+  await dayComes(page, '2026-09-14');
+  await record(page, 'Record the first day of the placement', null, { '#date': '14/09/2026' });
+};
+const review = async (page) => {
+  await dayComes(page, '2026-10-05');
+  await record(page, 'Record a review meeting', null, { '#date': '05/10/2026', '#pupil_views': 'Settling in well' }, { optional: true });
+};
+const returned = async (page) => {
+  await dayComes(page, '2026-10-26');
+  await record(page, 'Record the return to the home school', 'Outcome: Returned to the home school', { '#date': '26/10/2026' }, { confirm: true });
+};
 
 // Reload, unlock, open the case, and read back its state, timeline and history.
 async function reloadAndCheck(page, pupil, milestones) {
@@ -138,7 +165,7 @@ test('Oxfordshire: consent, visit, full information and a written contract befor
   await walk('Oxfordshire County Council', 'off-site direction converting to managed move', 'Olive Oxtest',
     { tick: ['The parents agree to the move'] },
     [views,
-     (p) => detail(p, 'Consent recorded', { '#who': ['pupil'], 'Consent given *': true }),
+     (p) => detail(p, 'Consent recorded', { '#who': ['Pupil'], 'Consent given *': true }),
      (p) => detail(p, 'Visit to the receiving school', {}),
      (p) => record(p, "Share the pupil's information", null, { '#items': 'academic\nbehaviour\nattendance\nsend_safeguarding' }),
      hostAccepts,
@@ -150,7 +177,7 @@ test('Oxfordshire: consent, visit, full information and a written contract befor
 test('Hammersmith & Fulham: written consent, a meeting the pupil engages in, then review and return', async () => {
   await walk('London Borough of Hammersmith & Fulham', 'off-site direction converting to managed move', 'Hamish Hftest',
     { tick: ['The parents agree to the move', 'Their agreement is in writing'] },
-    [views, (p) => detail(p, 'Meeting held', { '#kind': ['initial'] }), hostAccepts, (p) => agreement(p, 6), notice, start],
+    [views, (p) => detail(p, 'Meeting held', { '#kind': ['Initial meeting'] }), hostAccepts, (p) => agreement(p, 6), notice, start],
     ['Meeting held', 'Consent recorded']);
 });
 
@@ -159,8 +186,8 @@ test('Thurrock: GDPR form, student passport and panel before a host, then review
     { tick: ['The parents agree to the move'] },
     [views,
      (p) => detail(p, 'Signed GDPR form held', {}),
-     (p) => detail(p, 'Pupil passport section', { '#section': ['student_passport'], '#fields': 'summary: attached' }),
-     (p) => detail(p, 'Presented at panel: agreed', {}),
+     (p) => detail(p, 'Pupil passport section', { '#section': ['Student passport'], '#fields': 'summary: attached' }),
+     (p) => detail(p, 'Presented at panel: Agreed', {}),
      hostAccepts, (p) => agreement(p, 12), notice, start],
     ['Signed GDPR form held', 'Pupil passport section', 'Presented at panel']);
 });
@@ -171,8 +198,8 @@ test('Norfolk: the four nearest schools, Fair Access and a joint meeting before 
     [views,
      (p) => detail(p, 'Nearest schools named by LA Admissions', { '#schools': '[{"urn": "100002", "moves_in": 1, "moves_out": 0}]' }),
      hostAccepts,
-     (p) => detail(p, 'Agreement obtained', { '#gate': ['fair_access_team'] }),
-     (p) => detail(p, 'Meeting held', { '#kind': ['joint_schools'] }),
+     (p) => detail(p, 'Agreement obtained', { '#gate': ['Fair Access team'] }),
+     (p) => detail(p, 'Meeting held', { '#kind': ['Meeting of both schools'] }),
      (p) => agreement(p, 8), notice, start],
     ['Nearest schools named by LA Admissions', 'Agreement obtained', 'Meeting held']);
 });
@@ -181,7 +208,7 @@ test("Worcestershire: parents' views, the board's decision and agreed reviews be
   await walk('Worcestershire County Council', 'off-site direction', 'Wren Wotest',
     { tick: ["The parents' views are known"], parentView: 'We want her to do well' },
     [views,
-     (p) => detail(p, 'Agreement obtained', { '#gate': ['board_decision'] }),
+     (p) => detail(p, 'Agreement obtained', { '#gate': ['Governing board decision'] }),
      hostAccepts,
      (p) => agreement(p, 6, { '#review_every_weeks': '3' }),
      notice, start],
@@ -219,10 +246,10 @@ test('a child looked after needs the Virtual School and the social worker before
     assert.deepEqual(rules, ['worcestershire/cla-social-worker', 'worcestershire/cla-virtual-school']);
     let s = await waitState(page, (st) => st.caseView && st.caseView.flags.cla);
     assert.ok(!s.cases[0].allowed.includes('propose_host'));
-    await detail(page, 'Agreement obtained', { '#gate': ['virtual_school'] });
+    await detail(page, 'Agreement obtained', { '#gate': ['Virtual School'] });
     s = await state(page);
     assert.ok(!s.cases[0].allowed.includes('propose_host'), 'the social worker is still needed');
-    await detail(page, 'Agreement obtained', { '#gate': ['social_worker'] });
+    await detail(page, 'Agreement obtained', { '#gate': ['Social worker'] });
     s = await waitState(page, (st) => st.cases[0].allowed.includes('propose_host'));
     await findItem(page, 'Approach a host school / record its decision');
   } finally { await b.close(); }

@@ -3,8 +3,8 @@
 
     /usr/bin/python3 tests/packs/test_citations.py
 
-Runs scripts/check_citations.py against /work/shared/seeds (or $CASEPLAN_SEEDS) when that folder
-exists; the source documents are not in the repository, so the test is skipped without them.
+Runs scripts/check_citations.py against ../shared/seeds beside the repository (or $CASEPLAN_SEEDS)
+when that folder exists; the source documents are not in the repository, so the test is skipped without them.
 """
 import os
 import subprocess
@@ -12,7 +12,7 @@ import sys
 import unittest
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-SEEDS = os.environ.get("CASEPLAN_SEEDS", "/work/shared/seeds")
+SEEDS = os.environ.get("CASEPLAN_SEEDS", os.path.normpath(os.path.join(ROOT, "..", "shared", "seeds")))
 SCRIPT = os.path.join(ROOT, "scripts", "check_citations.py")
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 import check_citations  # noqa: E402
