@@ -1,0 +1,161 @@
+// walk.mjs: walking one case through the real UI, from the new-case wizard to the outcome, as a
+// deputy head does: the steps shared by the walkthrough files (one file per group of protocols, so
+// two can run at once).
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, waitForFirstFrame } from './harness.mjs';
+import { state, waitState } from './flows.mjs';
+
+export let server;   // one static server per test file (each file is its own process)
+before(async () => { server = await startServer(); });
+after(() => server && server.stop());
+
+export const PASS = 'orchard kettle lantern ribbon';
+export const TODAY = '2026-09-07';                       // a Monday in the autumn term
+export const QUERY = `?test&today=${TODAY}`;
+export const VIEWPORT = { width: 1280, height: 1100 };   // the agreement's fields fit in its dialog
+
+export async function typeInto(page, label, text) {
+  await click(page, label);
+  await nextFrames(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text, { delay: 8 });
+  await nextFrames(page);
+}
+
+export async function choose(page, combo, option) {
+  await click(page, combo);
+  await nextFrames(page, 3);   // the list opens on the frame after the press
+  await click(page, option);
+  await nextFrames(page, 2);
+}
+
+export async function createWorkspace(page, la) {
+  await typeInto(page, '#school', 'Larkspur Test School');
+  await typeInto(page, '#urn', '912345');
+  await typeInto(page, '#staff', 'Ms Test Lead');
+  await choose(page, '#la', la);
+  await typeInto(page, '#passphrase', PASS);
+  await typeInto(page, '#confirm', PASS);
+  await click(page, 'I understand a forgotten passphrase cannot be recovered');
+  await click(page, 'Create workspace');
+  await waitState(page, (s) => s.phase === 'open');
+}
+
+// The wizard: kind, screening answers (labels of the boxes to tick), then the pupil.
+export async function wizard(page, { kind, tick = [], pupil, parentView = null }) {
+  await click(page, 'New case');
+  await choose(page, '#kind', kind);
+  await click(page, 'Next');
+  await findItem(page, 'The pupil has an EHCP');
+  for (const box of tick) { await click(page, box); await nextFrames(page, 2); }
+  if (parentView) await typeInto(page, '#parent_view', parentView);
+  const s = await state(page);
+  await click(page, 'Next');
+  await typeInto(page, '#pupil_name', pupil);
+  await click(page, 'Create case');
+  await waitState(page, (st, p) => st.view === 'case' && st.cases.some((c) => c.pupil === p), pupil);
+  return s.wizard;
+}
+
+// One entry through "Record what happened": the action's button, the way (if not the first),
+// then fields: '#name' -> text (or [combo option]), 'Label' -> a checkbox click.
+export async function record(page, action, way, fields = {}, { optional = false, confirm = false } = {}) {
+  const before = (await state(page)).cases[0].events;
+  await click(page, action);
+  await findItem(page, 'Cancel', { window: 'Record what happened' });
+  if (way) await choose(page, '#way', way);
+  if (optional) { await click(page, 'More details (optional)'); await nextFrames(page, 2); }
+  for (const [name, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) await choose(page, name, value[0]);
+    else if (value === true) { await click(page, name); await nextFrames(page, 2); }
+    else await typeInto(page, name, value);
+  }
+  if (confirm) { await click(page, 'Record…'); await nextFrames(page, 2); }
+  await click(page, 'Record');
+  const added = (s, n) => s.cases[0].events > n;
+  await waitState(page, added, before, 20000).catch(async (e) => {
+    const dialog = (await state(page)).caseView?.dialog;
+    throw new Error(`recording "${action}" / ${way} did not add an event; the dialog: ${JSON.stringify(dialog)}; ${e.message}`);
+  });
+}
+
+export const views = (page) => record(page, 'Record details, views, consents and notes', 'Views recorded', { '#who': ['Pupil'], '#text': 'I want a fresh start' });
+export const detail = (page, way, fields, opts) => record(page, 'Record details, views, consents and notes', way, fields, opts);
+// A decision comes from a school that was approached: the approach first, then its answer.
+export const hostAccepts = async (page) => {
+  await record(page, 'Approach a host school / record its decision', 'Host school approached', { '#urn': '100002' });
+  await record(page, 'Approach a host school / record its decision', 'Host school decision', { '#urn': '100002', 'Accepted *': true });
+};
+export const agreement = (page, weeks, extra = {}) => record(page, 'Record the signed placement agreement', null,
+  { '#start': '14/09/2026', '#duration_weeks': String(weeks), ...extra }, { optional: Object.keys(extra).length > 0 });
+export const notice = (page) => record(page, 'Record the written notice to parents', null, {});
+// What happened is recorded once it has happened: the day moves on (the page reopens on a later
+// date, as the deputy head comes back to the case), then the first day, the review and the return.
+export async function dayComes(page, today) {
+  const pupil = (await state(page)).cases[0].pupil;
+  await waitState(page, (s) => s.save.dirty === 0 && s.save.inFlight === 0);
+  await page.goto(`${server.url}?test&today=${today}`);
+  await waitForFirstFrame(page);
+  await waitState(page, (s) => s.phase === 'locked');
+  await typeInto(page, '#unlockpass', PASS);
+  await click(page, 'Unlock');
+  await waitState(page, (s) => s.phase === 'open');
+  await click(page, pupil);
+  await waitState(page, (s) => s.view === 'case' && s.caseView);
+}
+export const start = async (page) => {
+  await dayComes(page, '2026-09-14');
+  await record(page, 'Record the first day of the placement', null, { '#date': '14/09/2026' });
+};
+export const review = async (page) => {
+  await dayComes(page, '2026-10-05');
+  await record(page, 'Record a review meeting', null, { '#date': '05/10/2026', '#pupil_views': 'Settling in well' }, { optional: true });
+};
+export const returned = async (page) => {
+  await dayComes(page, '2026-10-26');
+  await record(page, 'Record the return to the home school', 'Outcome: Returned to the home school', { '#date': '26/10/2026' }, { confirm: true });
+};
+
+// Reload, unlock, open the case, and read back its state, timeline and history.
+export async function reloadAndCheck(page, pupil, milestones) {
+  await page.reload();
+  await waitForFirstFrame(page);
+  await waitState(page, (s) => s.phase === 'locked');
+  await typeInto(page, '#unlockpass', PASS);
+  await click(page, 'Unlock');
+  await waitState(page, (s) => s.phase === 'open');
+  await click(page, pupil);
+  const s = await waitState(page, (st) => st.view === 'case' && st.caseView);
+  const cv = s.caseView;
+  assert.equal(cv.stage, 'returned');
+  const kinds = new Set(cv.timeline.map((m) => m.kind));
+  for (const k of ['opened', 'placement', 'started', 'review', 'outcome', 'deadline']) assert.ok(kinds.has(k), `timeline has a ${k} mark`);
+  assert.ok(cv.timeline.some((m) => m.kind === 'started' && m.date === '2026-09-14'));
+  assert.ok(cv.timeline.some((m) => m.kind === 'outcome' && m.date === '2026-10-26'));
+  assert.equal(cv.reviews.length, 1);
+  assert.equal(cv.reviews[0].pupilVoice, 'Settling in well');
+  for (const m of ['Case opened', 'Outcome', 'Review meeting held', 'Placement started', ...milestones])
+    assert.ok(cv.history.includes(m), `history has "${m}": ${JSON.stringify(cv.history)}`);
+  await click(page, 'Timeline');
+  await findItem(page, 'Zoom in');
+  return s;
+}
+
+export async function walk(la, kind, pupil, wizardOpts, steps, milestones) {
+  const b = await launch({ viewport: VIEWPORT });
+  try {
+    const { page, record: rec } = await openApp(b.context, server, { query: QUERY });
+    await waitState(page, (s) => s.phase === 'first_run');
+    await createWorkspace(page, la);
+    await wizard(page, { kind, pupil, ...wizardOpts });
+    for (const step of steps) await step(page);
+    await review(page);
+    await returned(page);
+    await waitState(page, (s) => s.cases[0].stage === 'returned' && s.save.dirty === 0 && s.save.inFlight === 0);
+    await reloadAndCheck(page, pupil, milestones);
+    assert.deepEqual(rec.errors, []);
+  } finally { await b.close(); }
+}
