@@ -222,6 +222,7 @@ void publish_state(Session& s) {
                             {"today", to_iso(s.today())},
                             {"undo", s.undo_label()},
                             {"views", views_test_state()},
+                            {"firstRun", first_run_test_state()},
                             {"wizard", wizard_test_state()},
                             {"caseView", case_view_test_state()},
                             {"appearance",

@@ -153,10 +153,9 @@ void set_cell(const Row& r, int cell, char code) {
 void save_week(const std::string& case_id, const Row& r) {
     Grid&             g = grid();
     const std::string codes = current(r);
-    const auto        blanks = std::count(codes.begin(), codes.end(), ' ');
-    if (blanks > 0) {
-        g.message = "The week of " + to_uk(r.monday) + " has " + std::to_string(blanks) + " session" +
-                    (blanks == 1 ? "" : "s") + " still blank: enter a code for each (\"-\" when there was no session).";
+    // The engine's check, the same one every other way of recording a week meets.
+    if (const std::string problem = attendance_week_problem(to_iso(r.monday), codes); !problem.empty()) {
+        g.message = "Not recorded: " + problem + ".";
         g.message_sev = 2;
         return;
     }

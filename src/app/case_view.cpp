@@ -310,7 +310,7 @@ std::string history_what(const Case& c, std::size_t i, bool counts) {
 void history_row(const Event& e, const std::string& what, const std::string& details, bool counts) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    const std::string when = e.at.size() >= 16 ? uk_date(e.at.substr(0, 10)) + " " + e.at.substr(11, 5) : e.at;
+    const std::string when = uk_local_time(e.at);  // stored in UTC, read in UK time
     ImGui::TextUnformatted(when.c_str());
     ImGui::TableNextColumn();
     ImGui::TextWrapped("%s", e.author.name.c_str());
@@ -341,7 +341,7 @@ void history_tab(const Case& c) {
                            ImVec2(0, ImGui::GetContentRegionAvail().y - 4)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Recorded (UTC)", 0, 0.9f);
+    ImGui::TableSetupColumn("Recorded", 0, 0.9f);
     ImGui::TableSetupColumn("By", 0, 1.0f);
     ImGui::TableSetupColumn("What", 0, 1.2f);
     ImGui::TableSetupColumn("Details", 0, 3.0f);

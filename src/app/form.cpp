@@ -357,7 +357,14 @@ bool EventForm::build(Json& payload, std::vector<std::string>& problems) const {
     if (!problems.empty()) return false;
     Problems strict;
     validate_payload(type_, payload, "", "", strict);
-    for (const Problem& p : strict) problems.push_back(p.path + ": " + p.message);
+    // Named by the field's label as a person reads it ("Register codes: …"), never by its key.
+    for (const Problem& p : strict) {
+        const std::string key = p.path.substr(p.path.empty() ? 0 : 1, p.path.find('/', 1) - 1);
+        std::string       label;
+        for (const FieldSpec& f : spec_of(type_).fields)
+            if (key == f.name) label = label_of(f);
+        problems.push_back(label.empty() ? p.message : label + ": " + p.message);
+    }
     return problems.empty();
 }
 

@@ -20,8 +20,7 @@ SecretKey key_from(std::vector<unsigned char>& raw) {
 std::vector<unsigned char> salt_bytes(const Salt& s) { return {s.begin(), s.end()}; }
 
 std::string local_time_now() {
-    const std::string utc = platform::now_utc_iso();  // the clock is only for the status line
-    return utc.size() >= 16 ? utc.substr(11, 5) + " UTC" : utc;
+    return uk_local_clock(platform::now_utc_iso());  // the clock is only for the status line
 }
 
 std::string store_failure_text(const platform::StoreResult& r) {

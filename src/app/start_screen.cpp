@@ -60,8 +60,8 @@ void start_screen() {
         const auto packs_here = local_packs();
         if (!packs_here.empty()) {
             f.la = std::min(f.la, static_cast<int>(packs_here.size()) - 1);
-            const Pack* shown = session().packs().find(packs_here[f.la]);
-            if (begin_combo("##la", shown ? shown->local_authority.c_str() : packs_here[f.la].c_str())) {
+            const Pack* shown = f.la < 0 ? nullptr : session().packs().find(packs_here[static_cast<size_t>(f.la)]);
+            if (begin_combo("##la", shown ? shown->local_authority.c_str() : "Choose your local authority")) {
                 for (int i = 0; i < static_cast<int>(packs_here.size()); ++i)
                     if (ImGui::Selectable(session().packs().find(packs_here[i])->local_authority.c_str(), i == f.la))
                         f.la = i;
@@ -95,6 +95,8 @@ void start_screen() {
         missing = "Enter your school's name.";
     else if (!urn_ok(f.urn))
         missing = "Enter your school's URN (6 or 7 digits).";
+    else if (f.la < 0)
+        missing = "Choose your local authority: its protocol decides the steps of every case.";
     else if (f.staff.empty())
         missing = "Enter your name.";
     else if (!pass_ok)
@@ -105,7 +107,10 @@ void start_screen() {
     if (session().read_only()) status_text("The case planner is open in another tab: set it up there.", 1);
     ImGui::BeginDisabled(!missing.empty() || session().read_only());
     if (ImGui::Button("Create workspace")) {
-        NewWorkspace w{{f.school, f.urn, packs.empty() ? "" : packs[f.la], kRoles[f.school_role]}, f.staff, f.role};
+        NewWorkspace w{
+            {f.school, f.urn, packs.empty() || f.la < 0 ? "" : packs[static_cast<size_t>(f.la)], kRoles[f.school_role]},
+            f.staff,
+            f.role};
         session().create(w, f.pass.str());  // the session wipes its copy
         f.pass.clear();
         f.confirm.clear();
@@ -116,6 +121,15 @@ void start_screen() {
         ImGui::TextDisabled("%s", missing.c_str());
     }
     end_centered_panel();
+}
+
+Json first_run_test_state() {
+    const CreateForm& f = ui().create;
+    const auto        packs = local_packs();
+    const Pack*       p = f.la < 0 || f.la >= static_cast<int>(packs.size())
+                              ? nullptr
+                              : session().packs().find(packs[static_cast<size_t>(f.la)]);
+    return {{"la", p ? p->local_authority : ""}};
 }
 
 void unlock_screen() {

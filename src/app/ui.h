@@ -19,7 +19,7 @@ enum class View { dashboard, case_view };
 // cancel, Escape and whenever the session changes phase (a lock above all): wipe_secrets().
 struct CreateForm {  // first run (start_screen.cpp)
     std::string school, urn, staff, role = "Deputy Headteacher";
-    int         la = 0, school_role = 0;
+    int         la = -1, school_role = 0;  // la: none chosen yet (the user is asked, never assumed)
     Passphrase  pass, confirm;
     bool        show = false, understood = false;
 };
@@ -79,6 +79,7 @@ void failed_screen();    // storage cannot be used (start_screen.cpp)
 void dashboard();        // every case (dashboard.cpp)
 void new_case_dialog();  // the new-case wizard (wizard.cpp)
 bool is_draft_name(const std::string& pupil_name);  // a case saved as a draft before the name was known (wizard.cpp)
+Json first_run_test_state();                        // test mode: the first-run form's choices (start_screen.cpp)
 Json wizard_test_state();                           // test mode: the wizard's step and screening gates (wizard.cpp)
 void case_view();                                   // one case: plan, history, people (case_view.cpp)
 void export_dialog();                               // (exchange_dialogs.cpp)

@@ -98,6 +98,49 @@ std::string to_uk(Date d) {
     return two(v.day) + "/" + two(v.month) + "/" + std::to_string(v.year);
 }
 
+namespace {
+
+Date last_sunday(int year, int month) {
+    const Date end = add_days(date_from_ymd(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1), -1);
+    return add_days(end, -((weekday_of(end) + 1) % 7));
+}
+
+struct Moment {
+    Date day;
+    int  minutes = 0;  // since midnight
+};
+
+std::optional<Moment> uk_moment(std::string_view utc) {
+    if (utc.size() < 17 || utc[10] != 'T' || utc[13] != ':') return std::nullopt;
+    const auto day = parse_iso_date(utc.substr(0, 10));
+    const auto digit = [&](std::size_t i) { return utc[i] >= '0' && utc[i] <= '9' ? utc[i] - '0' : -100; };
+    const int  hh = digit(11) * 10 + digit(12), mm = digit(14) * 10 + digit(15);
+    if (!day || hh < 0 || hh > 23 || mm < 0 || mm > 59) return std::nullopt;
+    const int  year = ymd_of(*day).year;
+    const Date start = last_sunday(year, 3), end = last_sunday(year, 10);
+    const bool summer = (*day > start || (*day == start && hh >= 1)) && (*day < end || (*day == end && hh < 1));
+    Moment     m{*day, hh * 60 + mm + (summer ? 60 : 0)};
+    if (m.minutes >= 24 * 60) {
+        m.minutes -= 24 * 60;
+        m.day = add_days(m.day, 1);
+    }
+    return m;
+}
+
+std::string clock_text(int minutes) { return two(minutes / 60) + ":" + two(minutes % 60); }
+
+}  // namespace
+
+std::string uk_local_time(std::string_view utc) {
+    const auto m = uk_moment(utc);
+    return m ? to_uk(m->day) + " " + clock_text(m->minutes) : std::string(utc);
+}
+
+std::string uk_local_clock(std::string_view utc) {
+    const auto m = uk_moment(utc);
+    return m ? clock_text(m->minutes) : std::string(utc);
+}
+
 std::string to_uk_long(Date d) {
     static constexpr std::array<const char*, 7>  days{"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                      "Friday", "Saturday", "Sunday"};

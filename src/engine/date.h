@@ -34,4 +34,11 @@ std::string         to_uk(Date d);                       // "01/09/2026"
 std::string         to_uk_long(Date d);                  // "Tuesday 1 September 2026"
 bool                is_valid_ymd(int year, int month, int day);
 
+// A recorded moment ("2026-07-01T13:05:00Z", as events store it) in UK time, as a school reads it:
+// "01/07/2026 14:05". British Summer Time runs from 01:00 UTC on the last Sunday of March to 01:00
+// UTC on the last Sunday of October (the Summer Time Act 1972 and its Order of 2002). Text that is
+// not such a timestamp comes back unchanged.
+std::string uk_local_time(std::string_view utc);
+std::string uk_local_clock(std::string_view utc);  // the time of day only: "14:05"
+
 }  // namespace cp

@@ -7,6 +7,12 @@
 namespace cp {
 namespace {
 
+// A recorded value as the printout reads it ("Returned to the home school", not "returned").
+std::string words_for(EventType t, const char* field, const std::string& value) {
+    const char* label = option_label(t, field, value);
+    return label ? label : value;
+}
+
 // A citation of a shipped pack's own document, in the words a person reads (documents of the
 // baseline reproduce Worcestershire's sample letter whatever the case's pack).
 Citation shipped(const char* pack_id, const char* paragraph) {
@@ -412,12 +418,16 @@ Document thurrock_contract(const DocumentInput& in) {
             for (const auto& r : s.reviews)
                 if (std::abs(days_between(add_days(a->start, 7 * w), r.date)) <= 10) near = &r;
         b.optional_field("4", near ? join(near->targets) : "");
-        b.optional_field("Review held", near ? to_uk(near->date) + " (" + near->outcome + ")" : "");
+        b.optional_field(
+            "Review held",
+            near ? to_uk(near->date) + " (" + words_for(EventType::review_held, "outcome", near->outcome) + ")" : "");
         b.sign("Student");
         b.sign("Date");
     }
     b.begin("Outcome");
-    b.optional_field("OUTCOME", s.outcome ? s.outcome->outcome + " (" + to_uk(s.outcome->date) + ")" : "");
+    b.optional_field("OUTCOME", s.outcome ? words_for(EventType::outcome_recorded, "outcome", s.outcome->outcome) +
+                                                " (" + to_uk(s.outcome->date) + ")"
+                                          : "");
     return b.doc;
 }
 
@@ -465,7 +475,10 @@ Document la_notification(const DocumentInput& in, bool outcome) {
         if (s.outcome && s.outcome->outcome == "transferred")
             b.field("On the new roll from", date_text(s.outcome->on_roll_date));
         b.optional_field("Judged successful", s.outcome && s.outcome->successful ? yes_no(*s.outcome->successful) : "");
-        b.optional_field("Ended early", s.ended ? to_uk(s.ended->date) + " (" + s.ended->reason + ")" : "No");
+        b.optional_field("Ended early", s.ended
+                                            ? to_uk(s.ended->date) + " (" +
+                                                  words_for(EventType::placement_ended, "reason", s.ended->reason) + ")"
+                                            : "No");
         b.optional_field("Pupil's voice / learning", s.outcome ? s.outcome->pupil_views : "");
     }
     return b.doc;

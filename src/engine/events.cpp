@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "engine/date.h"
+#include "engine/plan.h"  // the register codes
+
 namespace cp {
 namespace {
 
@@ -368,6 +371,28 @@ void validate_ratings(const Json& payload, const std::string& file, const std::s
 
 }  // namespace
 
+std::string attendance_week_problem(const std::string& week_start, const std::string& sessions) {
+    static const char* const kSession[] = {
+        "Monday morning",      "Monday afternoon", "Tuesday morning",    "Tuesday afternoon", "Wednesday morning",
+        "Wednesday afternoon", "Thursday morning", "Thursday afternoon", "Friday morning",    "Friday afternoon"};
+    const auto monday = parse_iso_date(week_start);
+    if (!monday) return "the week needs the date of its Monday";
+    const std::string week = "the week of " + to_uk(*monday);
+    if (weekday_of(*monday) != 0) return week + " does not start on a Monday: give the Monday of the week";
+    const auto blanks = std::count(sessions.begin(), sessions.end(), ' ');
+    if (blanks > 0)
+        return week + " has " + std::to_string(blanks) + (blanks == 1 ? " session" : " sessions") +
+               " left blank: enter a code for each (\"-\" when there was no session)";
+    if (sessions.size() != 10)
+        return week + " has " + std::to_string(sessions.size()) +
+               " codes; a week has 10, morning and afternoon from Monday to Friday";
+    for (std::size_t i = 0; i < sessions.size(); ++i)
+        if (!find_register_code(sessions[i]))
+            return week + ": \"" + std::string(1, sessions[i]) + "\" for " + kSession[i] +
+                   " is not a register code (the 2024 codes, or \"-\" when there was no session)";
+    return {};
+}
+
 const char* target_rating_label(int rating) {
     static const char* n[] = {"No progress", "Some progress", "Progressing", "Nearly met", "Met"};
     return rating >= 0 && rating <= kMaxTargetRating ? n[rating] : "";
@@ -581,6 +606,14 @@ void validate_payload(EventType type, const Json& payload, const std::string& fi
         if (order >= 0) ++field;
     }
     if (type == EventType::targets_reviewed) validate_ratings(payload, file, where, out);
+    if (type == EventType::attendance_week) {
+        const auto w = payload.find("week_start");
+        const auto c = payload.find("sessions");
+        if (w != payload.end() && w->is_string() && c != payload.end() && c->is_string()) {
+            const std::string problem = attendance_week_problem(w->get<std::string>(), c->get<std::string>());
+            if (!problem.empty()) out.push_back({file, where + "/sessions", problem});
+        }
+    }
     if (has_float(payload))
         out.push_back({file, where, "decimal numbers are not allowed in events (they have no single canonical form)"});
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, waitForFirstFrame, limit } from './harness.mjs';
-import { PASS, state, waitState, typeInto, newCase } from './flows.mjs';
+import { PASS, state, waitState, typeInto, newCase, chooseLa } from './flows.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -26,6 +26,7 @@ async function chooseFile(page, file) {
 async function createWorkspace(page) {
   await typeInto(page, '#school', 'Larkspur Test School');
   await typeInto(page, '#urn', '912345');
+  await chooseLa(page);
   await typeInto(page, '#staff', 'Ms Test Lead');
   await typeInto(page, '#passphrase', PASS);
   await typeInto(page, '#confirm', PASS);

@@ -314,3 +314,30 @@ test('no internal word appears in the wizard or the Plan\'s action dialogs', asy
     assert.deepEqual(found, []);
   } finally { await b.close(); }
 });
+
+// Issue 13, item 10: the first run asks for the local authority instead of assuming one.
+test('the first run asks which local authority, and the workspace follows the one chosen', async () => {
+  const b = await launch(LAPTOP);
+  try {
+    const { page } = await openApp(b.context, server);
+    let s = await waitState(page, (st) => st.phase === 'first_run');
+    assert.equal(s.firstRun.la, '', 'no local authority is chosen for the user');
+    await typeInto(page, '#school', 'Larkspur Test School');
+    await typeInto(page, '#urn', '912345');
+    await typeInto(page, '#staff', 'Ms Test Lead');
+    await typeInto(page, '#passphrase', 'orchard kettle lantern ribbon');
+    await typeInto(page, '#confirm', 'orchard kettle lantern ribbon');
+    await click(page, 'I understand a forgotten passphrase cannot be recovered');
+    await click(page, 'Create workspace');   // not yet: the button is disabled
+    await nextFrames(page, 3);
+    assert.equal((await state(page)).phase, 'first_run');
+    await click(page, '#la');
+    await nextFrames(page, 3);
+    await click(page, 'Norfolk County Council');
+    s = await waitState(page, (st) => st.firstRun.la === 'Norfolk County Council');
+    await click(page, 'Create workspace');
+    await waitState(page, (st) => st.phase === 'open');
+    await click(page, 'New case');
+    await waitState(page, (st) => st.wizard.open && st.wizard.pack === 'norfolk');   // the workspace's protocol
+  } finally { await b.close(); }
+});

@@ -43,10 +43,20 @@ export async function openTab(context, server, query = '?test') {
 
 export { openApp };
 
-export async function createWorkspace(page, pass = PASS) {
+// The first-run form; the local authority is asked, never assumed (Hammersmith & Fulham here).
+export const LA = 'London Borough of Hammersmith & Fulham';
+export async function chooseLa(page, la = LA) {
+  await click(page, '#la');
+  await nextFrames(page, 3);   // the list opens on the frame after the press
+  await click(page, la);
+  await waitState(page, (s) => !s.firstRun || s.firstRun.la === la);
+}
+
+export async function createWorkspace(page, pass = PASS, la = LA) {
   await waitState(page, (s) => s.phase === 'first_run');
   await typeInto(page, '#school', SCHOOL);
   await typeInto(page, '#urn', '912345');
+  await chooseLa(page, la);
   await typeInto(page, '#staff', 'Ms Test Lead');
   await typeInto(page, '#passphrase', pass);
   await typeInto(page, '#confirm', pass);

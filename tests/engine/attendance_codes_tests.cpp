@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "engine/events.h"
 #include "engine/plan.h"
 #include "test_util.h"
 
@@ -58,4 +59,33 @@ TEST_CASE("attendance/summary-is-the-sum-of-its-weeks") {
     CHECK(s.possible == 18);
     CHECK(s.present == 15);
     CHECK(s.percent == doctest::Approx(100.0 * 15 / 18));
+}
+
+// Issue 13 item 7 / docs/workspace-format.md: one check for a week of the register, wherever it is
+// entered (the grid, the "Record a week of attendance" form, a workspace or an import read back).
+TEST_CASE("attendance/a-week-is-a-monday-and-ten-register-codes") {
+    CHECK(attendance_week_problem("2026-09-14", "//////////").empty());
+    CHECK(attendance_week_problem("2026-09-14", "--//I/DD#L").empty());
+    // What was typed in the form that once counted as "100% (8 of 8)": blanks, and too many codes.
+    const std::string blanks = attendance_week_problem("2026-09-14", "-- -- /\\ /\\ /L");
+    CHECK(blanks.find("the week of 14/09/2026 has 4 sessions left blank") == 0);
+    CHECK(attendance_week_problem("2026-09-14", "////////").find("has 8 codes; a week has 10") != std::string::npos);
+    CHECK(attendance_week_problem("2026-09-14", "///////////").find("has 11 codes") != std::string::npos);
+    const std::string unknown = attendance_week_problem("2026-09-14", "//A///////");
+    CHECK(unknown.find("\"A\" for Tuesday morning is not a register code") != std::string::npos);
+    CHECK(attendance_week_problem("2026-09-15", "//////////").find("does not start on a Monday") != std::string::npos);
+    CHECK(attendance_week_problem("15/09/2026", "//////////") == "the week needs the date of its Monday");
+}
+
+TEST_CASE("attendance/the-same-check-refuses-a-recorded-week-and-a-week-read-from-a-file") {
+    Problems p;
+    validate_payload(EventType::attendance_week, Json{{"week_start", "2026-09-14"}, {"sessions", "// // // //"}}, "",
+                     "/payload", p);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].path == "/payload/sessions");
+    CHECK(p[0].message.find("3 sessions left blank") != std::string::npos);
+    p.clear();
+    validate_payload(EventType::attendance_week, Json{{"week_start", "2026-09-14"}, {"sessions", "//////////"}}, "",
+                     "/payload", p);
+    CHECK(p.empty());
 }

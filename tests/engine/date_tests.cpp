@@ -41,3 +41,20 @@ TEST_CASE("date/parse-and-format") {
     CHECK_FALSE(parse_uk_date("01-09-2026"));
     CHECK_FALSE(parse_uk_date(""));
 }
+
+// Issue 13 item 10: times are read in UK time (the Summer Time Act 1972 as amended by the Summer
+// Time Order 2002: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
+// of October), whatever the device's own zone.
+TEST_CASE("date/recorded-times-are-shown-in-uk-time") {
+    CHECK(uk_local_time("2026-01-15T13:05:00Z") == "15/01/2026 13:05");  // GMT
+    CHECK(uk_local_time("2026-07-01T13:05:00Z") == "01/07/2026 14:05");  // BST
+    CHECK(uk_local_time("2026-07-01T23:30:00Z") == "02/07/2026 00:30");  // the next day in London
+    // 2026: summer time begins on Sunday 29 March and ends on Sunday 25 October, at 01:00 UTC.
+    CHECK(uk_local_time("2026-03-29T00:59:00Z") == "29/03/2026 00:59");
+    CHECK(uk_local_time("2026-03-29T01:00:00Z") == "29/03/2026 02:00");
+    CHECK(uk_local_time("2026-10-25T00:59:00Z") == "25/10/2026 01:59");
+    CHECK(uk_local_time("2026-10-25T01:00:00Z") == "25/10/2026 01:00");
+    CHECK(uk_local_clock("2026-12-04T16:20:00Z") == "16:20");
+    CHECK(uk_local_clock("2027-03-28T10:00:00Z") == "11:00");  // 2027: last Sunday of March is the 28th
+    CHECK(uk_local_time("not a time") == "not a time");
+}
