@@ -606,14 +606,6 @@ void validate_payload(EventType type, const Json& payload, const std::string& fi
         if (order >= 0) ++field;
     }
     if (type == EventType::targets_reviewed) validate_ratings(payload, file, where, out);
-    if (type == EventType::attendance_week) {
-        const auto w = payload.find("week_start");
-        const auto c = payload.find("sessions");
-        if (w != payload.end() && w->is_string() && c != payload.end() && c->is_string()) {
-            const std::string problem = attendance_week_problem(w->get<std::string>(), c->get<std::string>());
-            if (!problem.empty()) out.push_back({file, where + "/sessions", problem});
-        }
-    }
     if (has_float(payload))
         out.push_back({file, where, "decimal numbers are not allowed in events (they have no single canonical form)"});
 }

@@ -131,8 +131,9 @@ inline constexpr int kMaxTargetRating = 4;
 const char*          target_rating_label(int rating);  // "Nearly met"; "" outside 0-4
 
 // Checks the payload against the event's spec. `where` is prefixed to each problem's path.
-// One week of a register, as every path checks it (recording, the attendance grid, reading a
-// workspace or an import): a Monday, ten sessions, each a 2024 register code or "-" for no session.
+// One week of a register, as every path checks it (the recording check, which the attendance grid,
+// the Record form and the plan's whole-log check all use): a Monday, ten sessions, each a 2024
+// register code or "-" for no session.
 // Empty when the week is fine; otherwise what is wrong, in words ("the week of 14/09/2026 has 3
 // sessions left blank: …").
 std::string attendance_week_problem(const std::string& week_start, const std::string& sessions);

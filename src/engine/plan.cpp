@@ -1097,6 +1097,13 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
             refuse("engine/decision-needs-the-approach",
                    "A decision from school " + urn + ", which was never approached: record the approach first.");
     }
+    // A week of the register as docs/workspace-format.md describes it. Judged here rather than when a
+    // file is read, so a week recorded before this check existed is flagged on the plan, not locked out.
+    if (e.type == EventType::attendance_week)
+        if (const std::string problem =
+                attendance_week_problem(payload_text(e.payload, "week_start"), payload_text(e.payload, "sessions"));
+            !problem.empty())
+            refuse("engine/attendance-week", "A week of attendance: " + problem + ".");
     if (const char* field = fact_date_field(e.type))
         if (const auto when = payload_date(e.payload, field); when && *when > before.today)
             refuse("engine/fact-in-future", std::string(spec_of(e.type).label) + " is dated " + to_uk(*when) +

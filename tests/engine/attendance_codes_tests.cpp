@@ -77,15 +77,11 @@ TEST_CASE("attendance/a-week-is-a-monday-and-ten-register-codes") {
     CHECK(attendance_week_problem("15/09/2026", "//////////") == "the week needs the date of its Monday");
 }
 
-TEST_CASE("attendance/the-same-check-refuses-a-recorded-week-and-a-week-read-from-a-file") {
+TEST_CASE("attendance/a-week-recorded-before-the-check-still-reads") {
+    // Weeks stored by an older version with blanks are kept when a workspace is read: the plan
+    // flags them (whole_log_tests), nothing is locked out.
     Problems p;
     validate_payload(EventType::attendance_week, Json{{"week_start", "2026-09-14"}, {"sessions", "// // // //"}}, "",
-                     "/payload", p);
-    REQUIRE(p.size() == 1);
-    CHECK(p[0].path == "/payload/sessions");
-    CHECK(p[0].message.find("3 sessions left blank") != std::string::npos);
-    p.clear();
-    validate_payload(EventType::attendance_week, Json{{"week_start", "2026-09-14"}, {"sessions", "//////////"}}, "",
                      "/payload", p);
     CHECK(p.empty());
 }

@@ -300,3 +300,21 @@ TEST_CASE("norfolk/trial-8-school-weeks-no-transfer-before-the-minimum") {
         blocked_by(sc.check(EventType::review_held, {{"date", "2026-11-13"}, {"outcome", "convert"}}, "2026-11-13"),
                    "norfolk/trial-8-school-weeks"));
 }
+
+// docs/workspace-format.md, attendance_week: a Monday and ten 2024 register codes. The recording
+// check refuses a week with blanks (issue 13 item 7); the same week in a log already recorded is
+// flagged on the plan, naming the week.
+TEST_CASE("attendance/a-week-with-blanks-is-refused-and-flagged-over-an-imported-log") {
+    Scenario sc("worcestershire", "off_site_direction");
+    sc.prepare();
+    sc.start("2026-09-14");
+    const Json         bad{{"week_start", "2026-09-14"}, {"sessions", "// // // //"}};
+    const DraftVerdict v = sc.check(EventType::attendance_week, bad, "2026-09-21");
+    CHECK_FALSE(v.allowed);
+    REQUIRE_FALSE(v.blocking.empty());
+    CHECK(v.blocking[0].message.find("the week of 14/09/2026 has 3 sessions left blank") != std::string::npos);
+    sc.add(EventType::attendance_week, bad);
+    const Alert a = log_alert(plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-09-21")),
+                              "engine/attendance-week");
+    CHECK(a.message.find("3 sessions left blank") != std::string::npos);
+}
