@@ -95,16 +95,20 @@ export const notice = (page) => record(page, 'Record the written notice to paren
 // What happened is recorded once it has happened: the day moves on (the page reopens on a later
 // date, as the deputy head comes back to the case), then the first day, the review and the return.
 export async function dayComes(page, today) {
-  const pupil = (await state(page)).cases[0].pupil;
   await waitState(page, (s) => s.save.dirty === 0 && s.save.inFlight === 0);
-  await page.goto(`${server.url}?test&today=${today}`);
+  await reopen(page, (await state(page)).cases[0].pupil, () => page.goto(`${server.url}?test&today=${today}`));
+}
+
+// Loads the page again (`load`), unlocks, and opens the pupil's case; returns the state then.
+async function reopen(page, pupil, load) {
+  await load();
   await waitForFirstFrame(page);
   await waitState(page, (s) => s.phase === 'locked');
   await typeInto(page, '#unlockpass', PASS);
   await click(page, 'Unlock');
   await waitState(page, (s) => s.phase === 'open');
   await click(page, pupil);
-  await waitState(page, (s) => s.view === 'case' && s.caseView);
+  return waitState(page, (s) => s.view === 'case' && s.caseView);
 }
 export const start = async (page) => {
   await dayComes(page, '2026-09-14');
@@ -121,14 +125,7 @@ export const returned = async (page) => {
 
 // Reload, unlock, open the case, and read back its state, timeline and history.
 export async function reloadAndCheck(page, pupil, milestones) {
-  await page.reload();
-  await waitForFirstFrame(page);
-  await waitState(page, (s) => s.phase === 'locked');
-  await typeInto(page, '#unlockpass', PASS);
-  await click(page, 'Unlock');
-  await waitState(page, (s) => s.phase === 'open');
-  await click(page, pupil);
-  const s = await waitState(page, (st) => st.view === 'case' && st.caseView);
+  const s = await reopen(page, pupil, () => page.reload());
   const cv = s.caseView;
   assert.equal(cv.stage, 'returned');
   const kinds = new Set(cv.timeline.map((m) => m.kind));
