@@ -81,6 +81,25 @@ def fuzz_counts(out):
     return len(results) - crashes, crashes
 
 
+def failure_details(out, limit=14):
+    """The lines that say why a test failed, kept for the summary at the end (CI shows the tail)."""
+    lines = out.splitlines()
+    picked = []
+    for i, line in enumerate(lines):
+        if line.startswith("not ok"):
+            block = [line]
+            for more in lines[i + 1:i + 60]:
+                if more.strip() == "..." or more.startswith("ok ") or more.startswith("not ok"):
+                    break
+                if re.match(r"\s+(location|error|failureType):", more) or (block[-1].strip().startswith("error:")
+                                                                         and more.startswith("    ")):
+                    block.append(more)
+            picked.extend(block[:limit])
+        elif re.search(r"\bERROR:|FUZZ-RESULT \S+ crash|^FAIL:|^ERROR: |AddressSanitizer|runtime error:", line):
+            picked.extend(lines[max(0, i - 1):i + 3])
+    return [p[:400] for p in picked[:80]]
+
+
 def plain_counts(out):
     m = re.search(r"^(\d+) passed, (\d+) failed$", out, re.M)
     return (int(m.group(1)), int(m.group(2))) if m else None
@@ -145,12 +164,12 @@ def run(name, cmd, parse, env=None):
         sys.stdout.write(proc.stdout)
         if counts is None:
             print(f"--- {name}: no result found (exit {proc.returncode}); counted as 1 failure", flush=True)
-            return 0, 1, seconds
+            return 0, 1, seconds, out.splitlines()[-10:]
         passed, failed = counts
         if proc.returncode != 0 and failed == 0:
             failed = 1   # crashed after reporting, or failed outside a test case
         print(f"--- {name}: {passed} passed, {failed} failed in {seconds:.1f} s", flush=True)
-    return passed, failed, seconds
+    return passed, failed, seconds, (failure_details(out) or out.splitlines()[-10:]) if failed else []
 
 
 PRINT_LOCK = threading.Lock()
@@ -210,8 +229,15 @@ def main():
     total_pass = sum(r[1] for r in results)
     total_fail = sum(r[2] for r in results)
     print("\n=== Summary")
-    for name, p, f, s in results:
+    for name, p, f, s, _ in results:
         print(f"  {name:<44} {p:>5} passed {f:>3} failed  {s:6.1f} s")
+    failures = [(name, why) for name, _, f, _, why in results if f]
+    if failures:
+        print("\n=== Why they failed")
+        for name, why in failures:
+            print(f"  {name}:")
+            for line in why:
+                print(f"    {line}")
     print(f"  build {tested - began:.0f} s, tests {time.monotonic() - tested:.0f} s (two workers), "
           f"total {time.monotonic() - began:.0f} s")
     print(f"{total_pass} passed, {total_fail} failed")

@@ -150,7 +150,7 @@ test('the training demo opens in one click, is marked DEMO, is never stored, and
     assert.equal(s.today, '2026-11-20');
     assert.ok(s.cases.length >= 6);
     assert.ok(s.cases.every((c) => c.pupil.includes('(fictional)')));
-    assert.ok(await hasItem(page, 'Leave the demo'));
+    await findItem(page, 'Leave the demo');
     await click(page, s.cases[0].pupil);
     await waitState(page, (s) => s.view === 'case');
     await findItem(page, 'Plan');

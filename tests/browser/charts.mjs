@@ -1,14 +1,17 @@
 // charts.mjs: shared by attendance.test.mjs and report.test.mjs: run the native CLI on the demo
 // workspace, catch a download, and decode a PNG inside the browser (a canvas; no image library).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { limit } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(ROOT, 'build', 'native', 'caseplan');
+// The test command builds the CLI in build/asan (the sanitizer build); a developer's Release build
+// in build/native is used when that is all there is.
+const CLI = ['asan', 'native'].map((d) => path.join(ROOT, 'build', d, 'caseplan')).find((f) => existsSync(f)) ||
+  path.join(ROOT, 'build', 'asan', 'caseplan');
 
 let demoFile = null;
 // The training demo as a workspace file, written by the CLI from the same engine code.
