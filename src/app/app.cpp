@@ -74,7 +74,11 @@ void save_indicator(Session& s) {
         sev = 0;
     }
     if (text.empty()) return;
-    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(text.c_str()).x - 24);
+    // Measured in the bold face status_text draws it in, so the end is never cut off.
+    ImGui::PushFont(fonts().bold);
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetWindowWidth() - width - 2 * ImGui::GetStyle().WindowPadding.x - 8);
     status_text(text.c_str(), sev);
 }
 

@@ -56,6 +56,8 @@ struct ActionDialog {
     EventForm                form;
     std::vector<std::string> problems, warnings;
     bool                     confirm_needed = false;
+    std::string              corrects;       // the entry this one corrects ("" for a new entry)
+    std::string              corrects_what;  // "the entry of 12/10/2026 by Ms A. Patel"
 };
 
 ActionDialog& dialog() { return screen_state<ActionDialog>(); }
@@ -63,6 +65,37 @@ ActionDialog& dialog() { return screen_state<ActionDialog>(); }
 bool irreversible(const std::string& action) {
     return action == "end_placement" || action == "record_outcome" || action == "withdraw" ||
            action == "convert_to_managed_move" || action == "return_to_home_school";
+}
+
+// The latest entry of the case that counts and is of this type, or nullptr.
+const Event* live_entry(const std::string& case_id, EventType type) {
+    const Case* c = find_case(session().ws(), case_id);
+    if (!c) return nullptr;
+    const auto live = live_events(*c);
+    for (auto i = live.rbegin(); i != live.rend(); ++i)
+        if (c->events[*i].type == type) return &c->events[*i];
+    return nullptr;
+}
+
+// A correction starts from what was recorded, so only what is changed changes.
+void correct_entry(ActionDialog& d, const Event& e) {
+    d.form = EventForm(e.type, session().today(), e.payload);
+    d.corrects = e.id;
+    d.corrects_what = "the entry recorded " + uk_local_time(e.at) + " by " + e.author.name;
+}
+
+// The form for the chosen way: an entry a case has once (the placement agreement) that is already
+// recorded opens as a correction of it, filled in; anything else opens as a new entry.
+void choose_way(ActionDialog& d, const std::string& case_id, int i) {
+    d.chosen = i;
+    d.problems.clear();
+    d.corrects.clear();
+    const Way&   w = d.ways[static_cast<std::size_t>(i)];
+    const Event* recorded = recorded_once(w.type) ? live_entry(case_id, w.type) : nullptr;
+    if (recorded)
+        correct_entry(d, *recorded);
+    else
+        d.form = EventForm(w.type, session().today(), w.preset);
 }
 
 void start_action(const ActionState& a) {
@@ -73,8 +106,21 @@ void start_action(const ActionState& a) {
     d.action_label = a.label;
     d.ways = ways_of(a.action);
     for (const Alert& w : a.warnings) d.warnings.push_back(w.message);
-    if (!d.ways.empty()) d.form = EventForm(d.ways[0].type, session().today(), d.ways[0].preset);
+    if (!d.ways.empty()) choose_way(d, ui().case_id, 0);
 }
+
+// History's Correct…: the entry's own form, filled in with what it says.
+void start_correction(const Event& e) {
+    ActionDialog& d = dialog();
+    d = {};
+    d.open = true;
+    d.action = action_of({{}, e.type, e.payload, ""});
+    d.action_label = std::string("Correct: ") + spec_of(e.type).label;
+    d.ways = {{e.type, Json::object(), spec_of(e.type).label}};
+    correct_entry(d, e);
+}
+
+bool correctable(const Event& e) { return e.type != EventType::retraction && e.type != EventType::case_opened; }
 
 // The heading, the way and the form scroll (dialog.h); the messages and Record / Cancel stay below.
 void action_dialog(const std::string& case_id) {
@@ -86,13 +132,18 @@ void action_dialog(const std::string& case_id) {
         ImGui::SetNextItemWidth(420);
         if (begin_combo("##way", d.ways[d.chosen].label.c_str())) {
             for (int i = 0; i < static_cast<int>(d.ways.size()); ++i)
-                if (ImGui::Selectable(d.ways[i].label.c_str(), i == d.chosen)) {
-                    d.chosen = i;
-                    d.form = EventForm(d.ways[i].type, session().today(), d.ways[i].preset);
-                    d.problems.clear();
-                }
+                if (ImGui::Selectable(d.ways[i].label.c_str(), i == d.chosen)) choose_way(d, case_id, i);
             ImGui::EndCombo();
         }
+    }
+    if (!d.corrects.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        status_text(("This corrects " + d.corrects_what +
+                     ". It is filled in with what was recorded: change what is "
+                     "wrong and the rest is kept. The history keeps both.")
+                        .c_str(),
+                    3);
+        ImGui::PopTextWrapPos();
     }
     for (const std::string& w : d.warnings) {
         status_text("Warning:", 1);
@@ -104,15 +155,20 @@ void action_dialog(const std::string& case_id) {
     ImGui::PushTextWrapPos(0.0f);
     for (const std::string& p : d.problems) status_text(p.c_str(), 2);
     ImGui::PopTextWrapPos();
-    const bool confirm = irreversible(d.action);
-    if (ImGui::Button(confirm && !d.confirm_needed ? "Record…" : "Record")) {
+    const bool confirm = irreversible(d.action) && d.corrects.empty();  // a correction closes nothing again
+    if (ImGui::Button(confirm && !d.confirm_needed ? "Record…"
+                      : d.corrects.empty()         ? "Record"
+                                                   : "Record the correction")) {
         d.problems.clear();
         Json payload;
-        if (d.form.build(payload, d.problems)) {
+        if (!d.corrects.empty() && !d.form.changed()) {
+            d.problems.push_back("Nothing has been changed yet: change what is wrong, or Cancel.");
+        } else if (d.form.build(payload, d.problems)) {
             if (confirm && !d.confirm_needed) {
                 d.confirm_needed = true;  // second press records
             } else {
-                const DraftVerdict v = session().record(case_id, {session().author(), d.form.type(), payload, ""});
+                const DraftVerdict v =
+                    session().record(case_id, {session().author(), d.form.type(), payload, d.corrects});
                 if (v.allowed) {
                     d.open = false;
                     ImGui::CloseCurrentPopup();
@@ -269,11 +325,25 @@ void people_tab(const CaseState& s) {
     }
 }
 
+// A listed item in words: text as it is, a record's values one after another ("Arrive on time 3").
+std::string plain(const Json& x) {
+    if (x.is_string()) return x.get<std::string>();
+    if (!x.is_object()) return x.dump();
+    std::string out;
+    for (const Json& part : x)
+        if (!part.is_string() || !part.get<std::string>().empty()) out += (out.empty() ? "" : " ") + plain(part);
+    return out;
+}
+
 // An entry's details in words: each field by its label, each listed value by its plain label.
 std::string event_summary(const Event& e) {
     std::string s;
     for (auto it = e.payload.begin(); it != e.payload.end() && s.size() < 160; ++it) {
-        std::string v = it->is_string() ? it->get<std::string>() : it->dump();
+        std::string v = it->is_string() ? it->get<std::string>() : it->is_boolean() ? (*it ? "yes" : "no") : "";
+        if (it->is_array())
+            for (const Json& x : *it) v += (v.empty() ? "" : ", ") + plain(x);
+        else if (!it->is_string() && !it->is_boolean())
+            v = it->dump();
         if (it->is_string() && parse_iso_date(v)) v = uk_date(v);
         if (const char* words = it->is_string() ? option_label(e.type, it.key(), v) : nullptr) v = words;
         std::string name = it.key();
@@ -309,6 +379,7 @@ std::string history_what(const Case& c, std::size_t i, bool counts) {
 
 void history_row(const Event& e, const std::string& what, const std::string& details, bool counts) {
     ImGui::TableNextRow();
+    ImGui::PushID(e.id.c_str());
     ImGui::TableNextColumn();
     const std::string when = uk_local_time(e.at);  // stored in UTC, read in UK time
     ImGui::TextUnformatted(when.c_str());
@@ -324,6 +395,9 @@ void history_row(const Event& e, const std::string& what, const std::string& det
     ImGui::TableNextColumn();
     ImGui::TextWrapped("%s", details.c_str());
     jargon_tooltip(details);
+    ImGui::TableNextColumn();
+    if (counts && correctable(e) && !session().read_only() && ImGui::SmallButton("Correct…")) start_correction(e);
+    ImGui::PopID();
 }
 
 struct HistoryFilter {  // the History tab's filter text
@@ -335,7 +409,7 @@ void history_tab(const Case& c) {
     ImGui::SetNextItemWidth(280);
     ImGui::InputTextWithHint("##historyfilter", "Filter the history", &filter);
     const auto live = live_events(c);
-    if (!ImGui::BeginTable("history", 4,
+    if (!ImGui::BeginTable("history", 5,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
                                ImGuiTableFlags_ScrollY,
                            ImVec2(0, ImGui::GetContentRegionAvail().y - 4)))
@@ -345,6 +419,7 @@ void history_tab(const Case& c) {
     ImGui::TableSetupColumn("By", 0, 1.0f);
     ImGui::TableSetupColumn("What", 0, 1.2f);
     ImGui::TableSetupColumn("Details", 0, 3.0f);
+    ImGui::TableSetupColumn("Change", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Correct…").x + 16);
     ImGui::TableHeadersRow();
     const std::string needle = lower(filter);
     for (std::size_t i = c.events.size(); i-- > 0;) {
@@ -440,7 +515,11 @@ Json case_view_test_state() {
     Json marks = Json::array();
     for (const TimelineMark& m : timeline_marks(*p, *s, session().today()))
         if (m.kind != "week")
-            marks.push_back({{"kind", m.kind}, {"date", to_iso(m.date)}, {"label", m.label}, {"status", m.status}});
+            marks.push_back({{"kind", m.kind},
+                             {"date", to_iso(m.date)},
+                             {"until", m.until ? Json(to_iso(*m.until)) : Json(nullptr)},
+                             {"label", m.label},
+                             {"status", m.status}});
     Json passport = Json::object();
     for (const PassportSection& sec : passport_sections(*s))
         passport[sec.code] = {{"filled", sec.filled}, {"total", sec.total}};
@@ -457,8 +536,11 @@ Json case_view_test_state() {
         }
     }
     const ActionDialog& d = dialog();
-    const Json          open_dialog =
-        d.open ? Json{{"action", d.action}, {"problems", d.problems}, {"values", d.form.values()}} : Json(nullptr);
+    const Json          open_dialog = d.open ? Json{{"action", d.action},
+                                           {"problems", d.problems},
+                                           {"values", d.form.values()},
+                                           {"corrects", d.corrects}}
+                                             : Json(nullptr);
     return {{"dialog", open_dialog},
             {"timeline", marks},
             {"passport", passport},

@@ -125,6 +125,32 @@ struct PickerMonth {  // the month the open date picker shows
     Ymd shown{};
 };
 
+const FieldSpec* field_of(EventType type, const std::string& name) {
+    for (const FieldSpec& f : spec_of(type).fields)
+        if (name == f.name) return &f;
+    return nullptr;
+}
+
+// A recorded value as a person would have typed it into its field: a date as DD/MM/YYYY, a list one
+// item per line, a section's answers as "name: value" lines.
+std::string as_typed(const Json& v, bool is_date) {
+    if (v.is_string()) {
+        const auto d = is_date ? parse_iso_date(v.get<std::string>()) : std::nullopt;
+        return d ? to_uk(*d) : v.get<std::string>();
+    }
+    std::string out;
+    if (v.is_array() && std::all_of(v.begin(), v.end(), [](const Json& x) { return x.is_string(); })) {
+        for (const Json& x : v) out += (out.empty() ? "" : "\n") + x.get<std::string>();
+        return out;
+    }
+    if (v.is_object() && std::all_of(v.begin(), v.end(), [](const Json& x) { return x.is_string(); })) {
+        for (auto it = v.begin(); it != v.end(); ++it)
+            out += (out.empty() ? "" : "\n") + it.key() + ": " + it->get<std::string>();
+        return out;
+    }
+    return v.dump();
+}
+
 }  // namespace
 
 std::string uk_date(const std::string& iso) {
@@ -147,10 +173,10 @@ EventForm::EventForm(EventType type, Date today, const Json& preset, std::set<st
         if (it->is_boolean()) {
             checks_[it.key()] = it->get<bool>();
             touched_[it.key()] = true;
-        } else if (it->is_string())
-            values_[it.key()] = it->get<std::string>();
-        else
-            values_[it.key()] = it->dump();
+        } else {
+            const FieldSpec* f = field_of(type, it.key());
+            values_[it.key()] = as_typed(*it, f && f->type == FieldType::date);
+        }
     }
     initial_values_ = values_;
     initial_checks_ = checks_;

@@ -7,6 +7,12 @@
 namespace cp::app {
 namespace {
 
+// A listed value as a person reads it ("joint_schools" -> "Joint schools meeting").
+std::string words(EventType t, const char* field, const std::string& value) {
+    const char* l = option_label(t, field, value);
+    return l ? l : value;
+}
+
 void placement(const CasePlan& p, const CaseState& s, std::vector<TimelineMark>& out) {
     if (!p.start) return;
     Date end = p.planned_end.value_or(*p.start);
@@ -25,24 +31,31 @@ void placement(const CasePlan& p, const CaseState& s, std::vector<TimelineMark>&
 void reviews(const CaseState& s, std::vector<TimelineMark>& out) {
     for (const Review& r : s.reviews)
         out.push_back({"review", r.date, std::nullopt,
-                       std::string(r.emergency ? "Emergency review" : "Review") + " (" + r.outcome + ")", "",
-                       r.progress.empty() ? "" : "Progress: " + r.progress});
+                       std::string(r.emergency ? "Emergency review" : "Review") + " (" +
+                           words(EventType::review_held, "outcome", r.outcome) + ")",
+                       "", r.progress.empty() ? "" : "Progress: " + r.progress});
     for (const Date d : s.scheduled_reviews)
         if (std::none_of(s.reviews.begin(), s.reviews.end(), [&](const Review& r) { return r.date == d; }))
             out.push_back({"scheduled_review", d, std::nullopt, "Review scheduled", "", ""});
     for (const Meeting& m : s.meetings)
-        out.push_back({"meeting", m.date, std::nullopt, "Meeting: " + m.kind, "", m.notes});
+        out.push_back({"meeting", m.date, std::nullopt, "Meeting: " + words(EventType::meeting_held, "kind", m.kind),
+                       "", m.notes});
 }
 
 void events(const CaseState& s, std::vector<TimelineMark>& out) {
     out.push_back({"opened", s.opened_on, std::nullopt, "Case opened", "", s.reason});
     if (s.started) out.push_back({"started", *s.started, std::nullopt, "First day of the placement", "", ""});
     for (const Breach& b : s.breaches)
-        out.push_back({"breach", b.date, std::nullopt, "Serious breach: " + b.category, "", b.description});
-    if (s.ended) out.push_back({"ended", s.ended->date, std::nullopt, "Placement ended: " + s.ended->reason, "", ""});
+        out.push_back({"breach", b.date, std::nullopt,
+                       "Serious breach: " + words(EventType::serious_breach, "category", b.category), "",
+                       b.description});
+    if (s.ended)
+        out.push_back({"ended", s.ended->date, std::nullopt,
+                       "Placement ended: " + words(EventType::placement_ended, "reason", s.ended->reason), "", ""});
     if (s.outcome)
-        out.push_back(
-            {"outcome", s.outcome->date, std::nullopt, "Outcome: " + s.outcome->outcome, "", s.outcome->decided_by});
+        out.push_back({"outcome", s.outcome->date, std::nullopt,
+                       "Outcome: " + words(EventType::outcome_recorded, "outcome", s.outcome->outcome), "",
+                       s.outcome->decided_by});
 }
 
 }  // namespace

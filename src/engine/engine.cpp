@@ -107,7 +107,7 @@ DraftVerdict record_event(Workspace& ws, const std::string& case_id, const Event
     const CaseState s = replay(*c);
     const Pack*     pack = packs.find(s.pack);
     if (!pack) return refuse("engine/unknown-pack", "The protocol pack \"" + s.pack + "\" is not loaded.");
-    v = check_draft({s, *pack, cal, today, &ws}, draft);
+    v = check_draft({s, *pack, cal, today, &ws, nullptr, c}, draft);
     if (!v.allowed) return v;
     Problems problems;
     if (!append_event(*c, draft, id, at, &problems)) {

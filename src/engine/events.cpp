@@ -570,6 +570,11 @@ const char* fact_date_field(EventType t) {
     }
 }
 
+bool recorded_once(EventType t) {
+    return t == EventType::agreement_signed || t == EventType::placement_started ||
+           t == EventType::nearest_schools_listed;
+}
+
 bool is_timestamp(std::string_view s) {
     // YYYY-MM-DDTHH:MM:SSZ, with a real calendar date and a real clock time.
     if (s.size() != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') return false;

@@ -126,6 +126,10 @@ bool is_timestamp(std::string_view s);  // "YYYY-MM-DDTHH:MM:SSZ"
 // whose dates may be planned ahead (an agreement's start, a scheduled review).
 const char* fact_date_field(EventType t);
 
+// An entry a case has once (the placement agreement, the first day): recording it again corrects the
+// one recorded, so a form for it starts from what was recorded.
+bool recorded_once(EventType t);
+
 // targets_reviewed ratings: 0 no progress, 1 some progress, 2 progressing, 3 nearly met, 4 met.
 inline constexpr int kMaxTargetRating = 4;
 const char*          target_rating_label(int rating);  // "Nearly met"; "" outside 0-4

@@ -570,7 +570,16 @@ struct Recorded {
     EventType   type;
     const Json& payload;
     bool        superseding;  // it corrects an earlier event
+    bool        restating;    // it corrects an earlier event of its own type: a changed record, not a new step
 };
+
+// Whether a correction (`type`, superseding `target_id`) restates an entry of its own type in `log`.
+bool restates(const Case* log, EventType type, const std::string& target_id) {
+    if (!log || target_id.empty()) return false;
+    const auto it =
+        std::find_if(log->events.begin(), log->events.end(), [&](const Event& x) { return x.id == target_id; });
+    return it != log->events.end() && it->type == type && type != EventType::retraction;
+}
 
 // Rules other than gates that can stop an action. `when` is the date the action takes effect;
 // `draft` is the event being recorded (nullptr when the plan asks whether the action is open).
@@ -1084,8 +1093,10 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
         refuse("engine/one-case-opened", "The case is already open; correct the opening entry instead.");
         return false;
     }
+    // Correcting an entry (a start date typed wrongly) changes what was recorded; it is not the step
+    // again, so the stage the case has moved on to does not stop it. The rules below still judge it.
     const auto stage_ok = stage_actions(before);
-    if (std::none_of(stage_ok.begin(), stage_ok.end(), [&](const char* a) { return v.action == a; })) {
+    if (!e.restating && std::none_of(stage_ok.begin(), stage_ok.end(), [&](const char* a) { return v.action == a; })) {
         refuse("engine/stage", std::string("Not possible at this stage (") + stage_label(before.stage) +
                                    "): " + action_label(v.action) + ".");
         return false;
@@ -1162,7 +1173,7 @@ void whole_log(const PlanInput& in, const std::vector<Gate>& gates, std::vector<
             continue;
         }
         const Date     today = parse_iso_date(std::string_view(e.at).substr(0, 10)).value_or(in.today);
-        const Recorded r{e.type, e.payload, !e.supersedes.empty()};
+        const Recorded r{e.type, e.payload, !e.supersedes.empty(), restates(in.log, e.type, e.supersedes)};
         DraftVerdict   v;
         v.action = action_of_event(e.type, e.payload);
         const bool open =
@@ -1264,7 +1275,8 @@ std::string action_of(const EventDraft& d) { return action_of_event(d.type, d.pa
 
 DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft) {
     DraftVerdict   v;
-    const Recorded r{draft.type, draft.payload, !draft.supersedes.empty()};
+    const Recorded r{draft.type, draft.payload, !draft.supersedes.empty(),
+                     restates(in.log, draft.type, draft.supersedes)};
     v.action = action_of_event(draft.type, draft.payload);
     if (!verdict_before(make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace, in.upn_index), r, v)) return v;
     Event e;

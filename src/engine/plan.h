@@ -149,6 +149,8 @@ struct DraftVerdict {
     std::vector<Alert> blocking;
     std::vector<Alert> warnings;
 };
+// With `in.log`, a draft that corrects an entry of its own type is not held by the case's stage
+// (a start date typed wrongly can be put right after the placement started); the rules still apply.
 DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft);
 
 AttendanceSummary attendance_of(const CaseState& s);  // counts only (no thresholds)

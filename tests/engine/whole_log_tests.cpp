@@ -318,3 +318,38 @@ TEST_CASE("attendance/a-week-with-blanks-is-refused-and-flagged-over-an-imported
                               "engine/attendance-week");
     CHECK(a.message.find("3 sessions left blank") != std::string::npos);
 }
+
+// Issue 13 item 5: a start date typed wrongly is put right after the placement has started. The
+// correction restates the agreement (the same entry, changed), so the stage does not hold it; a
+// "correction" of another type is a new step in disguise and the stage still judges it.
+TEST_CASE("corrections/the-agreement-is-corrected-after-the-placement-started") {
+    Scenario sc("worcestershire", "off_site_direction");
+    sc.prepare();
+    sc.start("2026-09-14");
+    std::string agreement;
+    for (const Event& e : sc.log.c.events)
+        if (e.type == EventType::agreement_signed) agreement = e.id;
+    REQUIRE_FALSE(agreement.empty());
+    Json corrected = Scenario::full_agreement("2026-09-14");
+    corrected["duration_weeks"] = 8;
+    const CaseState    s = sc.state();
+    const EventDraft   fix{{"Tester", "DHT"}, EventType::agreement_signed, corrected, agreement};
+    const DraftVerdict v = check_draft({s, sc.pk, sc.cal, d("2026-09-21"), &sc.ws, nullptr, &sc.log.c}, fix);
+    CHECK_MESSAGE(v.allowed, (v.blocking.empty() ? std::string() : v.blocking[0].message));
+    // Without the log the check cannot tell what is corrected, and holds it as a new agreement.
+    const DraftVerdict blind = check_draft({s, sc.pk, sc.cal, d("2026-09-21"), &sc.ws}, fix);
+    CHECK(blocked_by(blind, "engine/stage"));
+    // Superseding the agreement with a different entry is not a correction of it.
+    const EventDraft disguised{
+        {"Tester", "DHT"}, EventType::host_proposed, {{"urn", "100002"}, {"date", "2026-09-21"}}, agreement};
+    CHECK(blocked_by(check_draft({s, sc.pk, sc.cal, d("2026-09-21"), &sc.ws, nullptr, &sc.log.c}, disguised),
+                     "engine/stage"));
+    // Recorded, the correction counts in place of the agreement and the log is not flagged for it.
+    const auto        six_weeks = sc.plan("2026-09-21").planned_end;
+    const std::string id = sc.add(EventType::agreement_signed, corrected, agreement);
+    CHECK(flagged(plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-09-21"))).count(id) == 0);
+    const auto eight_weeks = sc.plan("2026-09-21").planned_end;
+    REQUIRE(six_weeks);
+    REQUIRE(eight_weeks);
+    CHECK(days_between(*six_weeks, *eight_weeks) == 14);
+}
