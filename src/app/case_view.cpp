@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <set>
 
 #include "app/attendance_view.h"
 #include "app/dialog.h"
@@ -43,7 +44,11 @@ std::vector<Way> ways_of(const std::string& action) {
             out.push_back({spec.type, Json::object(), spec.label});
         }
     }
-    // A plain note is the commonest entry: offer it first.
+    // A plain note is the commonest entry: offer it first. An action other than a review is done by its
+    // own entry (the transfer by the outcome, an early end by the ending): a review that decided it comes
+    // after, so pressing "Transfer to the host's roll" records the transfer, not a review.
+    if (action != "hold_review")
+        std::stable_partition(out.begin(), out.end(), [](const Way& w) { return w.type != EventType::review_held; });
     std::stable_partition(out.begin(), out.end(), [](const Way& w) { return w.type == EventType::note; });
     return out;
 }
@@ -65,6 +70,13 @@ ActionDialog& dialog() { return screen_state<ActionDialog>(); }
 bool irreversible(const std::string& action) {
     return action == "end_placement" || action == "record_outcome" || action == "withdraw" ||
            action == "convert_to_managed_move" || action == "return_to_home_school";
+}
+
+// A way's preset fields ("outcome: transferred") are what the way says: not asked for again.
+std::set<std::string> keys_of(const Json& preset) {
+    std::set<std::string> out;
+    for (auto it = preset.begin(); it != preset.end(); ++it) out.insert(it.key());
+    return out;
 }
 
 // The latest entry of the case that counts and is of this type, or nullptr.
@@ -95,7 +107,7 @@ void choose_way(ActionDialog& d, const std::string& case_id, int i) {
     if (recorded)
         correct_entry(d, *recorded);
     else
-        d.form = EventForm(w.type, session().today(), w.preset);
+        d.form = EventForm(w.type, session().today(), w.preset, keys_of(w.preset));
 }
 
 void start_action(const ActionState& a) {
@@ -539,6 +551,7 @@ Json case_view_test_state() {
     const Json          open_dialog = d.open ? Json{{"action", d.action},
                                            {"problems", d.problems},
                                            {"values", d.form.values()},
+                                           {"type", event_type_name(d.form.type())},
                                            {"corrects", d.corrects}}
                                              : Json(nullptr);
     return {{"dialog", open_dialog},

@@ -248,7 +248,10 @@ bool requirement(const std::string& req, const Ctx& c) {
     if (req == "pupil_consent") return consent_given(s, "pupil");
     if (req == "parent_views") return s.views.count("parent") || s.consents.count("parent");
     if (req == "pupil_views") return s.views.count("pupil") > 0;
-    if (req == "admission_authority_consent") return consent_given(s, "admission_authority");
+    // The rule asks for the admission authority's agreement: recorded as its consent or as an agreement
+    // obtained, the words a person picks either way.
+    if (req == "admission_authority_consent")
+        return consent_given(s, "admission_authority") || s.gates.count("admission_authority") > 0;
     static const char* gates[] = {"virtual_school", "social_worker",  "sen_officer",           "send_team",
                                   "ad_education",   "board_decision", "panel_repeat_referral", "fair_access_team"};
     for (const char* g : gates)

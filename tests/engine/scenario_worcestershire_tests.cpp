@@ -136,6 +136,13 @@ TEST_CASE("worcestershire/managed-move-convert-needs-all-parties") {
     CHECK(blocked_by(v, "england/mm-parent-consent"));
     CHECK(blocked_by(v, "england/mm-admission-authority"));
     sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"in_writing", true}, {"date", "2026-11-02"}});
+    // Issue 13 item 8: the admission authority's agreement recorded as "Agreement obtained" is the
+    // agreement the rule asks for, the same as its consent.
+    {
+        Scenario agreed = sc;
+        agreed.add(E::gate_cleared, {{"gate", "admission_authority"}, {"date", "2026-11-02"}});
+        CHECK_FALSE(blocked_by(agreed.check(E::review_held, convert, "2026-11-09"), "england/mm-admission-authority"));
+    }
     sc.add(E::consent_recorded, {{"who", "admission_authority"}, {"given", true}, {"date", "2026-11-02"}});
     v = sc.check(E::review_held, convert, "2026-11-09");
     CHECK(v.allowed);

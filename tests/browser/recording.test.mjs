@@ -1,16 +1,16 @@
+// Recording what happened on a case, as a deputy head does it.
+//
 // Issue 13 item 5, "Changing a record loses data": a deputy head finds the placement agreement in
 // the History of a placement already under way and corrects its length. The correction form opens
 // filled in with what was recorded (dates as DD/MM/YYYY, the targets and success criteria one per
 // line); only the length is changed, and after Record the agreement still has every target and
 // criterion, the plan's end moves by the weeks added, and the history keeps both entries.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, findItem, nextFrames } from './harness.mjs';
+import { launch, openApp, click, findItem, items, nextFrames } from './harness.mjs';
 import { openDemo, clickTab, state, waitState } from './documents.mjs';
+import { server, choose } from './walk.mjs';   // walk.mjs starts the file's server
 
-let server;
-before(async () => { server = await startServer(); });
-after(() => server && server.stop());
 
 const dialogOf = (s) => (s.caseView && s.caseView.dialog) || null;
 
@@ -29,6 +29,36 @@ async function correctAgreement(page) {
   await click(page, 'Correct…');
   return waitState(page, (s) => dialogOf(s) && dialogOf(s).corrects);
 }
+
+// Issue 13 item 8, "Actions that do two things or ask twice": the button for the return records the
+// return (the outcome), not a review first; a review that decided it is the other way offered; and
+// neither asks again for the outcome its name already gives.
+test('pressing "Record the return" records the return, and asks for its outcome once', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    await openDemo(page);
+    const c = (await state(page)).cases.find((x) => x.id === 'DEMO-WO-1');
+    await click(page, c.pupil);
+    await waitState(page, (s) => s.view === 'case' && s.caseId === 'DEMO-WO-1');
+    await click(page, 'Record the return to the home school');
+    let s = await waitState(page, (st) => dialogOf(st) && dialogOf(st).action === 'return_to_home_school');
+    assert.equal(dialogOf(s).type, 'outcome_recorded', 'the return itself, not a review');
+    assert.equal(dialogOf(s).values.outcome, 'returned');
+    await findItem(page, '#date');
+    const shown = async () => (await items(page)).filter((it) => it.w > 0).map((it) => it.label);
+    assert.ok(!(await shown()).includes('#outcome'), 'the outcome is not asked for again');
+    await choose(page, '#way', 'Review meeting held: Return to the home school');
+    s = await waitState(page, (st) => dialogOf(st).type === 'review_held');
+    assert.equal(dialogOf(s).values.outcome, 'return');
+    await findItem(page, '#date');
+    assert.ok(!(await shown()).includes('#outcome'), 'the review does not ask for its outcome a second time');
+    await click(page, 'Cancel');
+    await click(page, 'Discard');   // another way was picked: Cancel asks first
+    await waitState(page, (st) => !dialogOf(st));
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
 
 for (const viewport of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
   test(`a placement agreement is corrected after the placement started, and nothing else is lost (${viewport.width}x${viewport.height})`, async () => {
