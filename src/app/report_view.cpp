@@ -90,31 +90,20 @@ std::string base64(const std::string& in) {
     return out;
 }
 
-const char*   kColumns[] = {"Proposed",
-                            "Received",
-                            "Started",
-                            "Successful",
-                            "Unsuccessful",
-                            "Ended early",
-                            "Transferred",
-                            "Returned",
-                            "Alternative provision",
-                            "Permanent exclusion",
-                            "Withdrawn"};
+// The engine's columns (report_columns), so the screen, the printout and the CSV agree.
 constexpr int kCounts = 11;
 
+// Every column's heading as the table shows it.
+std::vector<std::string> headings() {
+    std::vector<std::string> out = {"Term", "School", "URN"};
+    for (const ReportColumn& c : report_columns()) out.push_back(c.heading);
+    return out;
+}
+
 std::array<int, kCounts> counts_of(const ReportRow& r) {
-    return {r.proposed,
-            r.received,
-            r.started,
-            r.successful,
-            r.unsuccessful,
-            r.ended_early,
-            r.transferred,
-            r.returned,
-            r.alternative_provision,
-            r.permanent_exclusion,
-            r.withdrawn};
+    std::array<int, kCounts> n{};
+    for (std::size_t i = 0; i < n.size() && i < report_columns().size(); ++i) n[i] = r.*report_columns()[i].count;
+    return n;
 }
 
 // One bar group per school, summed over the terms in the range.
@@ -137,7 +126,7 @@ ChartSpec chart_of(const PanelReport& rep, const std::string& period) {
                              IM_COL32(40, 150, 70, 255),  IM_COL32(200, 60, 60, 255),  IM_COL32(230, 140, 20, 255)};
     int         top = 0;
     for (int i = 0; i < 6; ++i) {
-        ChartSeries s{kColumns[i], {}, colours[i]};
+        ChartSeries s{report_columns()[static_cast<std::size_t>(i)].heading, {}, colours[i]};
         for (const std::string& name : order) {
             s.values.push_back(by_school[name][i]);
             top = std::max(top, by_school[name][i]);
@@ -151,29 +140,23 @@ ChartSpec chart_of(const PanelReport& rep, const std::string& period) {
 }
 
 Json print_json(const PanelReport& rep, const std::string& period, const ChartSpec& chart) {
-    Json                     rows = Json::array();
-    std::array<int, kCounts> total{};
+    Json rows = Json::array();
     for (const ReportRow& r : rep.rows) {
-        Json       cells = {r.term, short_school(r), r.urn};
-        const auto n = counts_of(r);
-        for (int i = 0; i < kCounts; ++i) {
-            cells.push_back(std::to_string(n[i]));
-            total[i] += n[i];
-        }
+        Json cells = {r.term, short_school(r), r.urn};
+        for (int v : counts_of(r)) cells.push_back(std::to_string(v));
         rows.push_back(cells);
     }
-    Json tcells = {"Total", "", ""};
-    for (int v : total) tcells.push_back(std::to_string(v));
+    Json tcells = {"Total (each pupil once)", "", ""};
+    for (int v : counts_of(rep.total)) tcells.push_back(std::to_string(v));
     rows.push_back({{"cells", tcells}, {"total", true}});
-    Json columns = {"Term", "School", "URN"};
-    for (const char* c : kColumns) columns.push_back(c);
+    const Json        columns = headings();
     const std::string png = chart_png(chart, kPngWidth, kPngHeight);
     const Pack*       pack = session().packs().find(session().ws().own.la);
     return {{"id", "panel_report"},
             {"title", "Panel report: " + period},
             {"demo", session().demo()},
             {"authority", pack ? pack->local_authority : ""},
-            {"citation", "Counts per school and term from the case planner (docs/cli.md, \"report\")"},
+            {"citation", "Counts per school and term from the case planner; the total counts each pupil once"},
             {"printed", to_uk(session().today())},
             {"missing", Json::array()},
             {"sections",
@@ -187,15 +170,16 @@ Json print_json(const PanelReport& rep, const std::string& period, const ChartSp
                {"image", {{"src", "data:image/png;base64," + base64(png)}, {"alt", chart.title}}}}}}};
 }
 
+// Wider than a laptop screen with every column: it scrolls sideways, with Term and School kept in view.
 void table(const PanelReport& rep) {
-    const ImGuiTableFlags f = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("panelreport", 3 + kCounts, f)) return;
-    ImGui::TableSetupColumn("Term");
-    ImGui::TableSetupColumn("School");
-    ImGui::TableSetupColumn("URN");
-    for (const char* c : kColumns) ImGui::TableSetupColumn(c);
+    const ImGuiTableFlags f =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+    const float height =
+        (static_cast<float>(rep.rows.size()) + 2.5f) * ImGui::GetFrameHeight() + ImGui::GetStyle().ScrollbarSize;
+    if (!ImGui::BeginTable("panelreport", 3 + kCounts, f, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(2, 1);
+    for (const std::string& h : headings()) ImGui::TableSetupColumn(h.c_str());
     ImGui::TableHeadersRow();
-    std::array<int, kCounts> total{};
     for (const ReportRow& r : rep.rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -204,11 +188,9 @@ void table(const PanelReport& rep) {
         ImGui::TextUnformatted(short_school(r).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(r.urn.c_str());
-        const auto n = counts_of(r);
-        for (int i = 0; i < kCounts; ++i) {
+        for (int v : counts_of(r)) {
             ImGui::TableNextColumn();
-            ImGui::Text("%d", n[i]);
-            total[i] += n[i];
+            ImGui::Text("%d", v);
         }
     }
     ImGui::TableNextRow();
@@ -216,8 +198,9 @@ void table(const PanelReport& rep) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted("Total");
     ImGui::TableNextColumn();
+    ImGui::TextUnformatted("each pupil once");
     ImGui::TableNextColumn();
-    for (int v : total) {
+    for (int v : counts_of(rep.total)) {
         ImGui::TableNextColumn();
         ImGui::Text("%d", v);
     }
@@ -304,8 +287,12 @@ void panel_report_window() {
     const std::string csv = report_to_csv(rep);
     const ChartSpec   spec = chart_of(rep, period);
 
-    ImGui::TextDisabled("%s to %s · %zu rows · counting rules: docs/cli.md", to_uk(from).c_str(), to_uk(to).c_str(),
-                        rep.rows.size());
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled(
+        "%s to %s · %zu rows. Each school's row counts the pupils it proposed, started or received, "
+        "and outcomes for both schools; the total counts each pupil once.",
+        to_uk(from).c_str(), to_uk(to).c_str(), rep.rows.size());
+    ImGui::PopTextWrapPos();
     if (ImGui::Button("Save CSV"))
         platform::download_file("panel-report-" + to_iso(from) + "-" + to_iso(to) + ".csv", csv, "text/csv");
     ImGui::SameLine();
@@ -321,9 +308,13 @@ void panel_report_window() {
               ImVec2(0, std::max(ImGui::GetFontSize() * 16,
                                  ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 4)));
     }
-    u.state = {{"period", period}, {"from", to_iso(from)},
-               {"to", to_iso(to)}, {"rows", rep.rows.size()},
-               {"csv", csv},       {"chart", {{"categories", spec.categories}, {"yMax", spec.y_max}}}};
+    u.state = {{"period", period},
+               {"from", to_iso(from)},
+               {"to", to_iso(to)},
+               {"rows", rep.rows.size()},
+               {"csv", csv},
+               {"columns", headings()},
+               {"chart", {{"categories", spec.categories}, {"yMax", spec.y_max}}}};
     ImGui::End();
 }
 

@@ -20,8 +20,13 @@ std::vector<std::string> local_packs() {
     return ids;
 }
 
-bool urn_ok(const std::string& urn) {
-    return urn.size() >= 6 && urn.size() <= 7 && urn.find_first_not_of("0123456789") == std::string::npos;
+bool is_la(const CreateForm& f) { return std::string(kRoles[f.school_role]) == "la_officer"; }
+
+// A school gives its URN (6 or 7 digits); a local authority its LA code (3 digits), as the workspace
+// format asks (docs/workspace-format.md).
+bool code_ok(const CreateForm& f) {
+    const std::size_t n = f.urn.size();
+    return (is_la(f) ? n == 3 : n >= 6 && n <= 7) && f.urn.find_first_not_of("0123456789") == std::string::npos;
 }
 
 void demo_button() {
@@ -45,13 +50,27 @@ void start_screen() {
         "choose now. Nothing is sent to a server.");
     ImGui::Spacing();
     // Two columns keep the whole form on a laptop screen without scrolling.
+    const bool la = is_la(f);
     if (ImGui::BeginTable("##setup", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("Your school or service");
+        ImGui::TextUnformatted("Your role");
+        ImGui::SetNextItemWidth(-8);
+        if (begin_combo("##role", kRoleLabels[f.school_role])) {
+            for (int i = 0; i < 3; ++i)
+                if (ImGui::Selectable(kRoleLabels[i], i == f.school_role)) {
+                    f.school_role = i;
+                    // The suggested job title follows the role until the user types their own.
+                    if (f.role == kSchoolJobTitle || f.role == kLaJobTitle)
+                        f.role = is_la(f) ? kLaJobTitle : kSchoolJobTitle;
+                }
+            ImGui::EndCombo();
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(la ? "Your local authority or team" : "Your school or service");
         ImGui::SetNextItemWidth(-8);
         ImGui::InputText("##school", &f.school);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("URN (6 or 7 digits)");
+        ImGui::TextUnformatted(la ? "Local authority code (3 digits, e.g. 926)" : "URN (6 or 7 digits)");
         ImGui::SetNextItemWidth(160);
         ImGui::InputText("##urn", &f.urn, ImGuiInputTextFlags_CharsDecimal);
         ImGui::TableNextColumn();
@@ -68,10 +87,6 @@ void start_screen() {
                 ImGui::EndCombo();
             }
         }
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted("Your role");
-        ImGui::SetNextItemWidth(-8);
-        ImGui::Combo("##role", &f.school_role, kRoleLabels, 3);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted("Your name (written into every record you make)");
         ImGui::SetNextItemWidth(-8);
@@ -92,9 +107,9 @@ void start_screen() {
     ImGui::Checkbox("I understand a forgotten passphrase cannot be recovered", &f.understood);
     std::string missing;
     if (f.school.empty())
-        missing = "Enter your school's name.";
-    else if (!urn_ok(f.urn))
-        missing = "Enter your school's URN (6 or 7 digits).";
+        missing = la ? "Enter your local authority's or team's name." : "Enter your school's name.";
+    else if (!code_ok(f))
+        missing = la ? "Enter your local authority's code (3 digits)." : "Enter your school's URN (6 or 7 digits).";
     else if (f.la < 0)
         missing = "Choose your local authority: its protocol decides the steps of every case.";
     else if (f.staff.empty())
@@ -103,6 +118,7 @@ void start_screen() {
         missing = "Choose a passphrase rated Good or Strong, typed the same twice.";
     else if (!f.understood)
         missing = "Tick the box to confirm you understand.";
+    f.missing = missing;
     if (!session().message().empty()) status_text(session().message().c_str(), 2);
     if (session().read_only()) status_text("The case planner is open in another tab: set it up there.", 1);
     ImGui::BeginDisabled(!missing.empty() || session().read_only());
@@ -129,7 +145,7 @@ Json first_run_test_state() {
     const Pack*       p = f.la < 0 || f.la >= static_cast<int>(packs.size())
                               ? nullptr
                               : session().packs().find(packs[static_cast<size_t>(f.la)]);
-    return {{"la", p ? p->local_authority : ""}};
+    return {{"la", p ? p->local_authority : ""}, {"missing", f.missing}, {"role", kRoles[f.school_role]}};
 }
 
 void unlock_screen() {

@@ -17,11 +17,15 @@ enum class View { dashboard, case_view };
 
 // The forms that take a passphrase own it in a Passphrase (secret_text.h), cleared on submit,
 // cancel, Escape and whenever the session changes phase (a lock above all): wipe_secrets().
+// The job title first run suggests, per role, until the user types their own.
+inline constexpr const char* kSchoolJobTitle = "Deputy Headteacher";
+inline constexpr const char* kLaJobTitle = "Local authority officer";
 struct CreateForm {  // first run (start_screen.cpp)
-    std::string school, urn, staff, role = "Deputy Headteacher";
+    std::string school, urn, staff, role = kSchoolJobTitle;
     int         la = -1, school_role = 0;  // la: none chosen yet (the user is asked, never assumed)
     Passphrase  pass, confirm;
     bool        show = false, understood = false;
+    std::string missing;  // what Create workspace still waits for, as shown beside it
 };
 struct UnlockForm {  // start_screen.cpp
     Passphrase pass;

@@ -5,6 +5,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <set>
+
 #include "app/dialog.h"
 #include "app/form.h"
 #include "app/ui.h"
@@ -228,9 +230,16 @@ bool save(Wizard& w, bool draft) {
 }
 
 void make_pupil_form(Wizard& w) {
-    const Json preset = {{"pack", w.pack}, {"kind", case_kind_name(w.kind)}, {"home_urn", session().ws().own.urn}};
+    // A school's cases are its own pupils; a local authority officer says which school is the home one.
+    const bool            school = session().ws().own.role != "la_officer";
+    Json                  preset = {{"pack", w.pack}, {"kind", case_kind_name(w.kind)}};
+    std::set<std::string> hidden = {"pack", "kind"};
+    if (school) {
+        preset["home_urn"] = session().ws().own.urn;
+        hidden.insert("home_urn");
+    }
     const std::string name = w.pupil.value("pupil_name");
-    w.pupil = EventForm(EventType::case_opened, session().today(), preset, {"pack", "kind", "home_urn"});
+    w.pupil = EventForm(EventType::case_opened, session().today(), preset, hidden);
     if (!name.empty()) w.pupil.set_value("pupil_name", name);
 }
 

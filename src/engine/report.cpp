@@ -50,6 +50,17 @@ std::optional<Date> early_end_date(const CaseState& s) {
     return std::nullopt;
 }
 
+// The outcome words that have their own column (each a value of outcome_recorded's outcome).
+const std::vector<std::pair<std::string, int ReportRow::*>>& outcome_columns() {
+    static const std::vector<std::pair<std::string, int ReportRow::*>> words = {
+        {"transferred", &ReportRow::transferred},
+        {"returned", &ReportRow::returned},
+        {"alternative_provision", &ReportRow::alternative_provision},
+        {"permanent_exclusion", &ReportRow::permanent_exclusion},
+        {"withdrawn", &ReportRow::withdrawn}};
+    return words;
+}
+
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
@@ -78,55 +89,68 @@ PanelReport panel_report(const Workspace& ws, const std::vector<CaseState>& stat
         r.school = name;
         return r;
     };
-    const auto in_range = [&](Date d) { return d >= from && d <= to; };
+    const auto  in_range = [&](Date d) { return d >= from && d <= to; };
+    PanelReport out{from, to, {}, {}};
+    out.total.term = "Total";
     for (const CaseState& s : states) {
         if (!s.opened) continue;
         const std::string        home = s.home_urn.empty() ? ws.own.urn : s.home_urn;
         std::vector<std::string> both = {home};
         if (!s.host_urn.empty() && s.host_urn != home) both.push_back(s.host_urn);
-        if (in_range(s.opened_on)) row(s.opened_on, home).proposed++;
+        // Each count once for the pupil (the total), and once for each school it concerns (the rows).
+        const auto add = [&](Date d, const std::vector<std::string>& urns, int ReportRow::*count) {
+            out.total.*count += 1;
+            for (const auto& urn : urns) row(d, urn).*count += 1;
+        };
+        if (in_range(s.opened_on)) add(s.opened_on, {home}, &ReportRow::proposed);
         if (s.started && in_range(*s.started)) {
-            row(*s.started, home).started++;
-            if (!s.host_urn.empty()) row(*s.started, s.host_urn).received++;
+            add(*s.started, {home}, &ReportRow::started);
+            if (!s.host_urn.empty()) add(*s.started, {s.host_urn}, &ReportRow::received);
         }
         if (const auto e = early_end_date(s); e && ended_early(s) && in_range(*e))
-            for (const auto& urn : both) row(*e, urn).ended_early++;
+            add(*e, both, &ReportRow::ended_early);
         if (s.outcome && in_range(s.outcome->date)) {
             const Outcome& o = *s.outcome;
             const bool     success = o.successful.value_or(o.outcome == "transferred");
-            for (const auto& urn : both) {
-                ReportRow& r = row(o.date, urn);
-                (success ? r.successful : r.unsuccessful)++;
-                if (o.outcome == "transferred")
-                    r.transferred++;
-                else if (o.outcome == "returned")
-                    r.returned++;
-                else if (o.outcome == "alternative_provision")
-                    r.alternative_provision++;
-                else if (o.outcome == "permanent_exclusion")
-                    r.permanent_exclusion++;
-                else if (o.outcome == "withdrawn")
-                    r.withdrawn++;
-            }
+            add(o.date, both, success ? &ReportRow::successful : &ReportRow::unsuccessful);
+            for (const auto& [word, count] : outcome_columns())
+                if (o.outcome == word) add(o.date, both, count);
         }
     }
-    PanelReport out{from, to, {}};
     out.rows.reserve(rows.size());
     for (auto& [key, r] : rows) out.rows.push_back(std::move(r));
     return out;
 }
 
+const std::vector<ReportColumn>& report_columns() {
+    static const std::vector<ReportColumn> columns = {
+        {"Proposed", &ReportRow::proposed},
+        {"Started", &ReportRow::started},
+        {"Received", &ReportRow::received},
+        {"Successful", &ReportRow::successful},
+        {"Unsuccessful", &ReportRow::unsuccessful},
+        {"Ended early", &ReportRow::ended_early},
+        {"Transferred", &ReportRow::transferred},
+        {"Returned", &ReportRow::returned},
+        {"Alternative provision", &ReportRow::alternative_provision},
+        {"Permanent exclusion", &ReportRow::permanent_exclusion},
+        {"Withdrawn", &ReportRow::withdrawn},
+    };
+    return columns;
+}
+
+// The columns a spreadsheet user reads, as on screen; the Total row last (absent when no row is).
 std::string report_to_csv(const PanelReport& r) {
-    std::string out =
-        "term,school_urn,school,proposed,started,received,successful,unsuccessful,ended_early,transferred,returned,"
-        "alternative_provision,permanent_exclusion,withdrawn\n";
-    for (const ReportRow& x : r.rows) {
-        out += csv_field(x.term) + "," + csv_field(x.urn) + "," + csv_field(x.school);
-        for (int v : {x.proposed, x.started, x.received, x.successful, x.unsuccessful, x.ended_early, x.transferred,
-                      x.returned, x.alternative_provision, x.permanent_exclusion, x.withdrawn})
-            out += "," + std::to_string(v);
+    std::string out = "Term,School,URN";
+    for (const ReportColumn& c : report_columns()) out += std::string(",") + c.heading;
+    out += "\n";
+    const auto line = [&](const ReportRow& x) {
+        out += csv_field(x.term) + "," + csv_field(x.school) + "," + csv_field(x.urn);
+        for (const ReportColumn& c : report_columns()) out += "," + std::to_string(x.*c.count);
         out += "\n";
-    }
+    };
+    for (const ReportRow& x : r.rows) line(x);
+    if (!r.rows.empty()) line(r.total);
     return out;
 }
 

@@ -10,8 +10,11 @@
 //   unsuccessful    outcome says so, otherwise a transfer is a success and anything else is not
 //   ended_early     placements ended before their planned end in the term (both schools)
 //   transferred … withdrawn   outcomes in the term by kind (both schools)
+//   total           each pupil once per column: a case counted for its home and its host school
+//                   is one pupil in the total (summing the rows would count it twice)
 //   Term: the calendar's term holding the date; in a holiday, the academic term by month
 //   (Sep-Dec autumn, Jan-Mar spring, Apr-Aug summer).
+//   The screen, the printout and the CSV show the same columns in the same order (report_columns).
 #pragma once
 #include <string>
 #include <vector>
@@ -34,7 +37,15 @@ struct ReportRow {
 struct PanelReport {
     Date                   from{}, to{};  // inclusive range the report covers
     std::vector<ReportRow> rows;          // sorted by term start, then school name, then URN
+    ReportRow              total;         // each pupil once per column (see above); term "Total"
 };
+
+// A count column: its heading as a person reads it, and the row's count.
+struct ReportColumn {
+    const char* heading;  // "Ended early"
+    int ReportRow::*count;
+};
+const std::vector<ReportColumn>& report_columns();  // after Term, School and URN
 
 std::string term_label(const SchoolCalendar& cal, Date d);  // "Autumn 2026"
 

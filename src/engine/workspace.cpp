@@ -68,6 +68,10 @@ const Json* array_at(const Json& root, const char* key, const std::string& file,
     return &*it;
 }
 
+bool is_la_code(const std::string& s) {
+    return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool is_urn(const std::string& s) {
     return s.size() >= 6 && s.size() <= 7 &&
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -81,10 +85,14 @@ void read_own(const Json& root, const std::string& file, Workspace& ws, Problems
     }
     ObjectReader r{*it, file, "/own_school", out, {}};
     r.text("name", ws.own.name, true);
-    if (r.text("urn", ws.own.urn, true) && !is_urn(ws.own.urn))
-        out.push_back({file, "/own_school/urn", "expected a URN of 6 or 7 digits; found \"" + ws.own.urn + "\""});
-    r.text("la", ws.own.la, true);
     r.one_of("role", ws.own.role, {"home_school", "host_school", "la_officer"}, true);
+    // A school is known by its URN; a local authority by its three-digit LA code.
+    if (r.text("urn", ws.own.urn, true) && !(ws.own.role == "la_officer" ? is_la_code(ws.own.urn) : is_urn(ws.own.urn)))
+        out.push_back({file, "/own_school/urn",
+                       ws.own.role == "la_officer"
+                           ? "expected a local authority code of 3 digits; found \"" + ws.own.urn + "\""
+                           : "expected a URN of 6 or 7 digits; found \"" + ws.own.urn + "\""});
+    r.text("la", ws.own.la, true);
     r.finish();
 }
 

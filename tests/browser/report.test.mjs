@@ -4,8 +4,9 @@
 // real HTML; the chart saves as a PNG of the expected size that is not blank.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, nextFrames, limit } from './harness.mjs';
+import { startServer, launch, openApp, click, findItem, nextFrames, limit } from './harness.mjs';
 import { openDemo, state, waitState, stubPrint } from './documents.mjs';
+import { chooseLa, typeInto, PASS } from './flows.mjs';
 import { cli, demoWorkspace, download, describePng } from './charts.mjs';
 
 let server;
@@ -36,11 +37,14 @@ test('panel report: CSV matches the engine (native CLI) for a term and for the a
     assert.equal(name, `panel-report-${rep(s).from}-${rep(s).to}.csv`);
     assert.equal(bytes.toString('utf8'), expected, 'the saved CSV is the engine\'s, as the CLI prints it');
     const lines = expected.trim().split('\n');
-    assert.equal(lines[0], 'term,school_urn,school,proposed,started,received,successful,unsuccessful,ended_early,transferred,returned,alternative_provision,permanent_exclusion,withdrawn');
-    assert.equal(rep(s).rows, lines.length - 1);
+    // The columns the screen shows, in its order, in words (issue 13 item 9), and a total row last.
+    assert.equal(lines[0], 'Term,School,URN,Proposed,Started,Received,Successful,Unsuccessful,Ended early,Transferred,Returned,Alternative provision,Permanent exclusion,Withdrawn');
+    assert.ok(lines[lines.length - 1].startsWith('Total,,,'));
+    assert.equal(rep(s).rows, lines.length - 2);
+    assert.deepEqual(rep(s).columns, lines[0].split(','));
     assert.ok(rep(s).rows >= 3, 'the demo has several schools in the term');
     // The chart has one group per school and room for the largest count.
-    const max = Math.max(...lines.slice(1).map((l) => Math.max(...l.split(',').slice(-11).map(Number))));
+    const max = Math.max(...lines.slice(1, -1).map((l) => Math.max(...l.split(',').slice(-11).map(Number))));
     assert.ok(rep(s).chart.yMax >= max);
 
     // Another period: the academic year.
@@ -106,18 +110,18 @@ test('panel report: Print… lays out the table and chart as HTML; the chart sav
       };
     });
     assert.match(doc.title, /^Panel report: Autumn 2026/);
-    assert.deepEqual(doc.head.slice(0, 6), ['Term', 'School', 'URN', 'Proposed', 'Received', 'Started']);
-    assert.equal(doc.rows.length, csvRows.length + 1, 'one row per CSV row, and the total');
-    // Same numbers as the CSV (CSV order: proposed, started, received …; table: proposed, received, started …).
-    for (let i = 0; i < csvRows.length; i++) {
+    // The printout has the CSV's columns and rows, the total last (each pupil once).
+    assert.deepEqual(doc.head, rep(s).columns);
+    assert.equal(doc.rows.length, csvRows.length, 'one row per CSV row, the total included');
+    for (let i = 0; i < csvRows.length - 1; i++) {
       const c = csvRows[i], r = doc.rows[i];
       assert.equal(r[0], c[0]);
-      assert.equal(r[2], c[1]);
-      assert.deepEqual([r[3], r[4], r[5], r[6], r[7], r[8]], [c[3], c[5], c[4], c[6], c[7], c[8]]);
+      assert.equal(r[2], c[2]);
+      assert.deepEqual(r.slice(3), c.slice(3));
     }
     const total = doc.rows[doc.rows.length - 1];
-    assert.equal(total[0], 'Total');
-    assert.equal(Number(total[3]), csvRows.reduce((a, c) => a + Number(c[3]), 0));
+    assert.match(total[0], /^Total/);
+    assert.deepEqual(total.slice(3), csvRows[csvRows.length - 1].slice(3));
     assert.equal(doc.img, 'data:image/png;base64,');
     assert.equal(doc.imgWidth, 900);
     assert.match(doc.demo, /^DEMO/);
@@ -129,6 +133,38 @@ test('panel report: Print… lays out the table and chart as HTML; the chart sav
     assert.equal(png.height, 420);
     assert.ok(png.inked > 0.03, `the chart is drawn: ${png.inked}`);
     assert.ok(png.probeHits > 100, 'the "Proposed" bars are drawn');
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
+
+// Issue 13 item 9: a local authority officer sets the planner up with the authority's name and its
+// three-digit code (no school URN is asked for), and the panel report opens on the new workspace.
+test('a local authority officer sets up with the LA code, not a school URN', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await click(page, '#role');
+    await nextFrames(page, 3);
+    await click(page, 'Local authority officer');
+    await waitState(page, (st) => st.firstRun.role === 'la_officer');
+    await typeInto(page, '#school', 'Norfolk County Council Inclusion Team');
+    await typeInto(page, '#urn', '123456');
+    let s = await waitState(page, (st) => /local authority's code/.test(st.firstRun.missing));
+    assert.equal(s.firstRun.missing, "Enter your local authority's code (3 digits).");
+    await click(page, '#urn');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('926', { delay: 12 });
+    await chooseLa(page, 'Norfolk County Council');
+    await typeInto(page, '#staff', 'Mr Test Officer');
+    await typeInto(page, '#passphrase', PASS);
+    await typeInto(page, '#confirm', PASS);
+    await click(page, 'I understand a forgotten passphrase cannot be recovered');
+    s = await waitState(page, (st) => st.firstRun.missing === '');
+    await click(page, 'Create workspace');
+    await waitState(page, (st) => st.phase === 'open');
+    s = await openReport(page);
+    assert.equal(rep(s).rows, 0);
     assert.deepEqual(record.errors, []);
   } finally { await b.close(); }
 });

@@ -24,8 +24,13 @@ CASEPLAN = None  # set from the command line in __main__
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROTOCOLS = os.path.join(HERE, "..", "..", "assets", "protocols")
 TODAY = "2026-11-20"
-REPORT_COLUMNS = ["term", "school_urn", "school", "proposed", "started", "received", "successful", "unsuccessful",
-                  "ended_early", "transferred", "returned", "alternative_provision", "permanent_exclusion", "withdrawn"]
+# As docs/cli.md gives them: the columns the app's report shows, in its order.
+REPORT_COLUMNS = ["Term", "School", "URN", "Proposed", "Started", "Received", "Successful", "Unsuccessful",
+                  "Ended early", "Transferred", "Returned", "Alternative provision", "Permanent exclusion", "Withdrawn"]
+# The column of each count worked out below (an outcome's word names its column).
+COLUMN_OF = {"proposed": "Proposed", "started": "Started", "received": "Received", "transferred": "Transferred",
+             "returned": "Returned", "alternative_provision": "Alternative provision",
+             "permanent_exclusion": "Permanent exclusion", "withdrawn": "Withdrawn"}
 
 
 # ---- the hash definition, written from docs/workspace-format.md ---------------------------------
@@ -288,7 +293,11 @@ class Report(CliTest):
     def report(self, workspace, start="2026-09-01", end="2027-08-31"):
         result = self.run_cli("report", "--from", start, "--to", end, workspace)
         self.assertEqual(result.returncode, 0, result.stderr)
-        return list(csv.DictReader(io.StringIO(result.stdout))), result.stdout
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        if rows:   # the last row is the total, each pupil once
+            self.assertEqual(rows[-1]["Term"], "Total")
+            self.total = rows.pop()
+        return rows, result.stdout
 
     def test_report_has_the_documented_header(self):
         _, text = self.report(self.demo())
@@ -327,18 +336,24 @@ class Report(CliTest):
         actual = {}
         for row in rows:
             for column in ("proposed", "started", "received", "transferred", "returned"):
-                if int(row[column]):
-                    actual.setdefault(row["school_urn"], {}).setdefault(column, 0)
-                    actual[row["school_urn"]][column] += int(row[column])
+                if int(row[COLUMN_OF[column]]):
+                    actual.setdefault(row["URN"], {}).setdefault(column, 0)
+                    actual[row["URN"]][column] += int(row[COLUMN_OF[column]])
         self.assertEqual(actual, expected)
-        self.assertEqual(sum(int(r["proposed"]) for r in rows), len(workspace["cases"]))
+        self.assertEqual(sum(int(r["Proposed"]) for r in rows), len(workspace["cases"]))
+        # The total counts each pupil once: one outcome per case that has one.
+        outcomes = [next((e["payload"]["outcome"] for e in live_events(c) if e["type"] == "outcome_recorded"), None)
+                    for c in workspace["cases"]]
+        for word in ("transferred", "returned"):
+            self.assertEqual(int(self.total[COLUMN_OF[word]]), outcomes.count(word), word)
+        self.assertEqual(int(self.total["Proposed"]), len(workspace["cases"]))
 
     def test_report_names_schools_from_the_directory_and_terms_from_the_calendar(self):
         rows, _ = self.report(self.demo())
         names = {s["urn"]: s["name"] for s in self.read_json("demo.json")["schools"]}
         for row in rows:
-            self.assertEqual(row["school"], names[row["school_urn"]])
-            self.assertEqual(row["term"], "Autumn 2026")
+            self.assertEqual(row["School"], names[row["URN"]])
+            self.assertEqual(row["Term"], "Autumn 2026")
 
     def test_report_outside_the_range_of_any_case_has_only_the_header(self):
         rows, text = self.report(self.demo(), "2020-01-01", "2020-12-31")

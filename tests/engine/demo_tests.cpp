@@ -83,14 +83,21 @@ TEST_CASE("demo/panel-report-per-school-per-term") {
     CHECK(unsuccessful == 2);  // the Oxfordshire return
     CHECK(ended_early == 2);   // the Thurrock breach
     const std::string csv = report_to_csv(r);
-    CHECK(csv.rfind("term,school_urn,school,proposed,started,received,successful,unsuccessful,ended_early,", 0) == 0);
-    CHECK(csv.find("Autumn 2026,900012,Westmere School (fictional),0,0,1,1,0,0,1,0,0,0,0\n") != std::string::npos);
+    CHECK(csv.rfind("Term,School,URN,Proposed,Started,Received,Successful,Unsuccessful,Ended early,", 0) == 0);
+    CHECK(csv.find("Autumn 2026,Westmere School (fictional),900012,0,0,1,1,0,0,1,0,0,0,0\n") != std::string::npos);
+    // Issue 13 item 9: the conversion is one pupil, counted for home and host in the rows, once in the total.
+    CHECK(r.total.successful == 1);
+    CHECK(r.total.transferred == 1);
+    CHECK(r.total.unsuccessful == 1);
+    CHECK(r.total.proposed == 6);
+    CHECK(r.total.ended_early == 1);
+    CHECK(csv.find("\nTotal,,,6,") != std::string::npos);
 }
 
 TEST_CASE("report/csv-quotes-commas-and-quotes") {
     PanelReport r;
     r.rows.push_back({"Autumn 2026", "900001", "St \"Mary\", Demotown", 1});
-    CHECK(report_to_csv(r).find("Autumn 2026,900001,\"St \"\"Mary\"\", Demotown\",1,0,") != std::string::npos);
+    CHECK(report_to_csv(r).find("Autumn 2026,\"St \"\"Mary\"\", Demotown\",900001,1,0,") != std::string::npos);
 }
 
 TEST_CASE("engine/record-event-refuses-what-the-pack-forbids-and-appends-the-rest") {

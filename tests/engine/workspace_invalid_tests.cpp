@@ -79,6 +79,22 @@ TEST_CASE("workspace/invalid-urn") {
     expect_problem(j, "/schools/0/urn", "expected a URN of 6 or 7 digits");
 }
 
+// Issue 13 item 9: a local authority's workspace is known by its LA code, not a school's URN.
+TEST_CASE("workspace/a-local-authority-is-known-by-its-three-digit-code") {
+    Json j = valid_workspace();
+    j["own_school"]["role"] = "la_officer";
+    j["own_school"]["urn"] = "926";
+    Problems   p;
+    const auto ws = parse_workspace(j.dump(), "ws.json", p);
+    REQUIRE(ws);
+    CHECK(ws->own.urn == "926");
+    j["own_school"]["urn"] = "123456";
+    expect_problem(j, "/own_school/urn", "expected a local authority code of 3 digits");
+    j["own_school"]["role"] = "home_school";
+    j["own_school"]["urn"] = "926";
+    expect_problem(j, "/own_school/urn", "expected a URN of 6 or 7 digits");
+}
+
 TEST_CASE("workspace/invalid-duplicate-school") {
     Json j = valid_workspace();
     j["schools"].push_back(j["schools"][0]);
