@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "app/fonts.h"
+#include "app/guide_view.h"
 #include "app/report_view.h"
 #include "app/theme.h"
 #include "app/ui.h"
@@ -88,6 +89,7 @@ void menu_bar(Session& s) {
     view_menu();
     reports_menu();
     if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Guide to the case planner")) open_guide();
         if (ImGui::MenuItem("About this case planner")) ui().show_about = true;
         ImGui::EndMenu();
     }
@@ -226,6 +228,7 @@ void publish_state(Session& s) {
                             {"today", to_iso(s.today())},
                             {"undo", s.undo_label()},
                             {"views", views_test_state()},
+                            {"guide", guide_test_state()},
                             {"firstRun", first_run_test_state()},
                             {"wizard", wizard_test_state()},
                             {"caseView", case_view_test_state()},
@@ -346,6 +349,7 @@ void frame() {
     ImGui::End();
     if (s.phase() != Phase::open) body(s);
     about_window();
+    guide_window();
     // Unsaved-changes protection: a change not yet stored, or a form open (a dialog, the new-case
     // wizard), makes the browser ask before the tab closes. The demo is never stored.
     const SaveStatus& st = s.save();

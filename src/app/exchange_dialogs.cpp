@@ -218,9 +218,16 @@ void settings_dialog() {
     ImGui::TextUnformatted("Storage on this device");
     ImGui::PopFont();
     const platform::StoreInfo& info = session().store_info();
-    ImGui::Text("Persistent storage: %s",
-                info.persistent ? "yes (the browser will not clear it to save space)"
-                                : "no (the browser may clear it when the disk is short of space; export backups)");
+    // In plain words what "persistent storage" means for the school, and what to do about it.
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+    if (info.persistent)
+        ImGui::TextUnformatted("Kept safe: this browser has agreed not to delete the workspace to free disk space.");
+    else
+        ImGui::TextUnformatted(
+            "Not yet kept safe: this browser may delete the workspace if the computer runs short of disk space "
+            "(browsers agree to keep a site's data once it is used often, bookmarked or installed). Until then, "
+            "export a backup regularly with File > Export… and keep the file on a school drive.");
+    ImGui::PopTextWrapPos();
     if (info.usage_bytes >= 0)
         ImGui::Text("Used: %s of %s available to this site", megabytes(info.usage_bytes).c_str(),
                     megabytes(info.quota_bytes).c_str());

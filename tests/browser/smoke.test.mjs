@@ -46,6 +46,39 @@ test('clicking a labelled button opens the About panel, and Close shuts it', asy
   } finally { await b.close(); }
 });
 
+// Issue 13 item 10: Help holds a short guide; with a workspace open it lists the steps of that
+// workspace's own protocol and what each needs, in plain words with the document to look it up in.
+test('Help > Guide explains the two instruments and lists the steps of the workspace\'s protocol', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    await page.waitForFunction(() => self.cpTest && self.cpTest.state && self.cpTest.state.phase === 'first_run',
+                               null, { timeout: limit(30000), polling: 50 });
+    await click(page, 'Open the training demo');
+    await page.waitForFunction(() => self.cpTest.state.phase === 'open', null, { timeout: limit(30000), polling: 50 });
+    await click(page, 'Help');
+    await click(page, 'Guide to the case planner');
+    for (const section of ['Managed moves and off-site directions', 'The steps of your protocol', 'Using the keyboard',
+                           'Where your data is', 'Moving to a new computer'])
+      await findItem(page, section, { window: 'Guide to the case planner/' });   // its scrolling body
+    await click(page, 'The steps of your protocol', { window: 'Guide to the case planner/' });
+    await nextFrames(page, 2);
+    const guide = await page.evaluate(() => self.cpTest.state.guide);
+    assert.equal(guide.open, true);
+    assert.ok(guide.steps.length >= 3, JSON.stringify(guide.steps));
+    for (const { step, needs } of guide.steps) {
+      assert.ok(needs.length > 0, step);
+      for (const line of [step, ...needs]) {
+        assert.doesNotMatch(line, /\b[a-z]+_[a-z_]+\b/, 'no internal word: ' + line);
+        assert.doesNotMatch(line, /\.(md|json|txt|pdf|docx)\b/, 'no file name: ' + line);
+      }
+    }
+    await click(page, 'Close', { window: 'Guide to the case planner' });
+    await page.waitForFunction(() => !self.cpTest.state.guide.open, null, { timeout: limit(10000), polling: 50 });
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
+
 test('typing into a field, copying it out and pasting text in reach the system clipboard', async () => {
   const b = await launch();
   try {

@@ -1,0 +1,143 @@
+// Help > Guide: a short built-in guide for a school with no IT support. What a managed move and an
+// off-site direction are; the steps of the user's own protocol, read from its pack (each step and
+// what must be recorded before it, with the document to look it up in); the keyboard; where the
+// data lives; and how to move to a new computer.
+#include "app/guide_view.h"
+
+#include <imgui.h>
+
+#include <map>
+
+#include "app/fonts.h"
+#include "app/ui.h"
+
+namespace cp::app {
+namespace {
+
+struct GuideUi {
+    bool open = false;
+};
+GuideUi& gui() { return screen_state<GuideUi>(); }
+
+// The pack's gates, grouped under the step they hold back, in the words the plan uses.
+std::vector<std::pair<std::string, std::vector<std::string>>> protocol_steps(const Pack& pack) {
+    std::map<std::string, std::vector<std::string>> by_action;
+    std::vector<std::string>                        order;
+    for (const Rule& r : pack.rules) {
+        if (r.kind != RuleKind::gate || !r.params.contains("action")) continue;
+        const std::string action = r.params.value("action", "");
+        if (!by_action.count(action)) order.push_back(action);
+        by_action[action].push_back(r.message + (r.citation.text.empty() ? "" : " (" + r.citation.text + ")"));
+    }
+    std::vector<std::pair<std::string, std::vector<std::string>>> out;
+    for (const std::string& a : order) out.emplace_back(plan_action_label(a), by_action[a]);
+    return out;
+}
+
+void paragraph(const char* text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+}
+
+void what_they_are() {
+    paragraph(
+        "An off-site direction sends a pupil to another school or to alternative provision for a while, to "
+        "improve their behaviour. The pupil stays on your roll (dual registered), you give the parents written "
+        "notice at least two school days before the first day, and the placement is reviewed. Parents' views "
+        "are asked for and recorded; their consent is not required.");
+    paragraph(
+        "A managed move is a permanent move to another school's roll, agreed by everyone: the parents, the "
+        "pupil, both schools and the new school's admission authority. Since 26 July 2026 a managed move "
+        "cannot be a trial: a trial placement is an off-site direction, which can then become a managed move.");
+}
+
+void your_protocol() {
+    const Pack* pack = session().packs().find(session().ws().own.la);
+    if (!pack) {
+        paragraph("Open or set up a workspace to see the steps of your local authority's protocol.");
+        return;
+    }
+    paragraph(("Your workspace follows " + pack->name + " (" + pack->local_authority +
+               "). Each case moves through these steps; before each one the planner checks what the protocol "
+               "and the law ask to be recorded first, and the case's Plan tab shows what is still missing.")
+                  .c_str());
+    for (const auto& [step, needs] : protocol_steps(*pack)) {
+        ImGui::PushFont(fonts().bold);
+        ImGui::BulletText("%s", step.c_str());
+        ImGui::PopFont();
+        ImGui::Indent();
+        ImGui::PushTextWrapPos(0.0f);
+        for (const std::string& n : needs) ImGui::TextUnformatted(("- " + n).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Unindent();
+    }
+}
+
+void keyboard() {
+    ImGui::BulletText("Tab and Shift+Tab move between fields and buttons; Enter or Space presses a button.");
+    ImGui::BulletText(
+        "Escape closes the list or calendar that is open, then the dialog (it asks before "
+        "anything typed is thrown away).");
+    ImGui::BulletText("Page Up and Page Down scroll a long form.");
+    ImGui::BulletText("On the Attendance tab, type the register codes straight into the week; Enter saves it.");
+    ImGui::BulletText("View > Larger text makes everything bigger; Ctrl + mouse wheel zooms the timeline.");
+}
+
+void where_data_lives() {
+    paragraph(
+        "Everything you record stays in this browser on this computer, encrypted with your passphrase. "
+        "Nothing is sent to a server, and nobody (including us) can read it or recover a forgotten passphrase.");
+    paragraph(
+        "Clearing this browser's data for the site, or a browser short of disk space, can delete it: export a "
+        "backup regularly (File > Export…) and keep the file somewhere your school backs up. Settings shows "
+        "whether the browser has agreed to keep the data.");
+}
+
+void new_computer() {
+    paragraph(
+        "1. On the old computer: File > Export…, choose a backup of the whole workspace, and give it a "
+        "passphrase (it can differ from your usual one).");
+    paragraph("2. Copy the file across (a school drive or an encrypted memory stick).");
+    paragraph(
+        "3. On the new computer: open the planner, set it up, then File > Import… and choose the file. Every "
+        "case comes back with its full history; importing it twice adds nothing.");
+}
+
+}  // namespace
+
+void open_guide() { gui().open = true; }
+
+void guide_window() {
+    GuideUi& g = gui();
+    if (!g.open) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, vp->WorkSize.x - 40), vp->WorkSize.y * 0.85f),
+                             ImGuiCond_Appearing);
+    if (ImGui::Begin("Guide to the case planner", &g.open, ImGuiWindowFlags_NoCollapse)) {
+        // The sections scroll; Close stays at the bottom of the window whatever is opened.
+        ImGui::BeginChild("##guidebody", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - 4));
+        if (ImGui::CollapsingHeader("Managed moves and off-site directions", ImGuiTreeNodeFlags_DefaultOpen))
+            what_they_are();
+        if (ImGui::CollapsingHeader("The steps of your protocol")) your_protocol();
+        if (ImGui::CollapsingHeader("Using the keyboard")) keyboard();
+        if (ImGui::CollapsingHeader("Where your data is")) where_data_lives();
+        if (ImGui::CollapsingHeader("Moving to a new computer")) new_computer();
+        ImGui::EndChild();
+        if (ImGui::Button("Close") || (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+                                       ImGui::IsKeyPressed(ImGuiKey_Escape, false)))
+            g.open = false;
+    }
+    ImGui::End();
+}
+
+Json guide_test_state() {
+    Json steps = Json::array();
+    if (const Pack* pack = gui().open ? session().packs().find(session().ws().own.la) : nullptr)
+        for (const auto& [step, needs] : protocol_steps(*pack)) steps.push_back({{"step", step}, {"needs", needs}});
+    return {{"open", gui().open}, {"steps", steps}};
+}
+
+}  // namespace cp::app
