@@ -6,6 +6,8 @@
 #include <imgui_internal.h>
 #include <sodium.h>
 
+#include <cmath>
+
 #include "app/fonts.h"
 #include "app/guide_view.h"
 #include "app/report_view.h"
@@ -50,6 +52,9 @@ void view_menu() {
     ImGui::Separator();
     if (ImGui::MenuItem("Light theme", nullptr, current_theme() == Theme::Light)) set_appearance(Theme::Light, scale);
     if (ImGui::MenuItem("Dark theme", nullptr, current_theme() == Theme::Dark)) set_appearance(Theme::Dark, scale);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Presenting (larger text, stronger contrast)", nullptr, presenting()))
+        set_presenting(!presenting());
     ImGui::EndMenu();
 }
 
@@ -235,7 +240,9 @@ void publish_state(Session& s) {
                             {"appearance",
                              {{"dark", current_theme() == Theme::Dark},
                               {"textPercent", s.settings().text_scale_percent},
-                              {"touch", touch_sizes()}}}};
+                              {"touch", touch_sizes()},
+                              {"presenting", presenting()},
+                              {"shownPercent", static_cast<int>(std::lround(text_scale() * 100))}}}};
     platform::publish_state(j.dump());
 }
 

@@ -1,5 +1,6 @@
 #include "app/theme.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/fonts.h"
@@ -11,6 +12,8 @@ namespace {
 
 Theme g_theme = Theme::Light;
 bool  g_touch = false;
+bool  g_presenting = false;   // View > Presenting: bigger text and stronger contrast for a projector
+float g_scale_before = 1.0f;  // the text size to go back to when presenting ends
 
 void shape_style(ImGuiStyle& s) {
     s.WindowPadding = ImVec2(14, 12);
@@ -48,7 +51,29 @@ void light_colours(ImGuiStyle& s) {
     c[ImGuiCol_TableHeaderBg] = ImVec4(0.88f, 0.91f, 0.95f, 1.0f);
 }
 
+// A projector washes colours out: full-strength text, darker lines, thicker borders.
+void projector_contrast(ImGuiStyle& s, Theme theme) {
+    ImVec4*    c = s.Colors;
+    const bool light = theme == Theme::Light;
+    c[ImGuiCol_Text] = light ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_TextDisabled] = light ? ImVec4(0.18f, 0.20f, 0.24f, 1) : ImVec4(0.85f, 0.87f, 0.90f, 1);
+    c[ImGuiCol_WindowBg] = light ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1);
+    c[ImGuiCol_Border] = light ? ImVec4(0.25f, 0.28f, 0.33f, 1) : ImVec4(0.80f, 0.82f, 0.86f, 1);
+    s.FrameBorderSize = 2;
+    s.WindowBorderSize = 2;
+}
+
 }  // namespace
+
+bool presenting() { return g_presenting; }
+
+void set_presenting(bool on) {
+    if (on == g_presenting) return;
+    g_presenting = on;
+    if (on) g_scale_before = text_scale();
+    apply_theme(g_theme);
+    set_text_scale(on ? std::max(g_scale_before, 1.4f) : g_scale_before);  // not stored: a room, not a user
+}
 
 void apply_theme(Theme theme) {
     g_theme = theme;
@@ -59,6 +84,7 @@ void apply_theme(Theme theme) {
     } else {
         ImGui::StyleColorsDark(&style);
     }
+    if (g_presenting) projector_contrast(style, theme);
     ImGui::GetStyle() = style;
 }
 

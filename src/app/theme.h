@@ -17,6 +17,10 @@ void follow_input_source();                     // every frame: larger tap targe
 bool touch_sizes();                             // tap-sized controls are in use
 void set_appearance(Theme theme, float scale);  // apply now and store
 void appearance_settings();                     // the Settings dialog's "Appearance" controls
+// View > Presenting: larger text (at least 140%) and projector contrast for a room, until turned off;
+// not stored with the workspace.
+bool presenting();
+void set_presenting(bool on);
 
 ImVec4 colour_ok();       // met, saved
 ImVec4 colour_warning();  // due soon, warns

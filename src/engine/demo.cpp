@@ -27,9 +27,9 @@ struct Story {
     void as(Author who) { author = std::move(who); }
 };
 
-const Author kDht{"Ms Rowan Demo (fictional)", "Deputy Headteacher, home school lead"};
-const Author kHost{"Mr Ash Sample (fictional)", "Assistant Head, host school lead"};
-const Author kLa{"Mrs Hazel Placeholder (fictional)", "LA inclusion officer"};
+const Author kDht{"Ms Rowan Ellery (fictional)", "Deputy Headteacher, home school lead"};
+const Author kHost{"Mr Ash Patel (fictional)", "Assistant Head, host school lead"};
+const Author kLa{"Mrs Hazel Morton (fictional)", "LA inclusion officer"};
 
 Json opened(const char* date, const char* kind, const char* pack, const char* pupil, const char* dob, const char* upn,
             int year, const char* home_urn, const char* reason) {
@@ -42,14 +42,14 @@ Json opened(const char* date, const char* kind, const char* pack, const char* pu
             {"year_group", year},
             {"home_urn", home_urn},
             {"reason", reason},
-            {"address", "1 Example Row, Demotown (fictional)"},
+            {"address", "1 Orchard Row, Demotown (fictional)"},
             {"at_risk_of_exclusion", true}};
 }
 
 Json notice(const char* date, const char* address, int days) {
     return {{"date", date},
             {"address", address},
-            {"report_to", "Mr Ash Sample, Assistant Head, at reception at 08:30"},
+            {"report_to", "Mr Ash Patel, Assistant Head, at reception at 08:30"},
             {"days", days},
             {"reasons", "Persistent disruption; a fresh start to improve future behaviour"},
             {"objectives", "Full attendance; completed classwork; no behaviour incidents"},
@@ -61,7 +61,7 @@ Json notice(const char* date, const char* address, int days) {
 void common_start(Story& s, const char* d, const char* host_urn) {
     s.add(d, EventType::party_recorded,
           {{"role", "parent"},
-           {"name", "Pat Example (fictional)"},
+           {"name", "Pat Ward (fictional)"},
            {"relationship", "Mother"},
            {"parental_responsibility", true},
            {"contact", "07700 900000 (fictional)"}});
@@ -114,7 +114,7 @@ Json agreement(const char* date, const char* start, int weeks, int every) {
 Case worcs_overdue_review(const std::string& urn) {
     Story s("DEMO-WO-1", urn, kDht);
     s.add("2026-09-07", EventType::case_opened,
-          opened("2026-09-07", "off_site_direction", "worcestershire", "Ellis Example (fictional)", "2012-02-14",
+          opened("2026-09-07", "off_site_direction", "worcestershire", "Ellis Ward (fictional)", "2012-02-14",
                  "X900000000001", 9, urn.c_str(), "Persistent disruptive behaviour"));
     common_start(s, "2026-09-07", "900011");
     s.add("2026-09-08", EventType::gate_cleared,
@@ -157,7 +157,7 @@ Case worcs_overdue_review(const std::string& urn) {
 Case worcs_converted(const std::string& urn) {
     Story s("DEMO-WO-2", urn, kDht);
     s.add("2026-09-01", EventType::case_opened,
-          opened("2026-09-01", "osd_to_managed_move", "worcestershire", "Morgan Sample (fictional)", "2011-06-30",
+          opened("2026-09-01", "osd_to_managed_move", "worcestershire", "Morgan Price (fictional)", "2011-06-30",
                  "X900000000002", 10, urn.c_str(), "Peer conflict; at risk of permanent exclusion"));
     common_start(s, "2026-09-01", "900012");
     s.add("2026-09-02", EventType::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-02"}});
@@ -210,11 +210,10 @@ Case worcs_converted(const std::string& urn) {
 Case thurrock_breach(const std::string& urn) {
     Story s("DEMO-TH-1", urn, kDht);
     s.add("2026-09-07", EventType::case_opened,
-          opened("2026-09-07", "osd_to_managed_move", "thurrock", "Riley Placeholder (fictional)", "2011-11-02",
+          opened("2026-09-07", "osd_to_managed_move", "thurrock", "Riley Hughes (fictional)", "2011-11-02",
                  "X900000000003", 10, "900021", "Risk of permanent exclusion"));
     common_start(s, "2026-09-07", "900022");
-    s.add("2026-09-07", EventType::gdpr_form_signed,
-          {{"date", "2026-09-07"}, {"signed_by", "Pat Example (fictional)"}});
+    s.add("2026-09-07", EventType::gdpr_form_signed, {{"date", "2026-09-07"}, {"signed_by", "Pat Ward (fictional)"}});
     s.add("2026-09-08", EventType::pupil_details,
           {{"section", "student_passport"}, {"fields", {{"psp_reviews", "attached"}, {"behaviour_log", "attached"}}}});
     s.add(
@@ -252,7 +251,7 @@ Case thurrock_breach(const std::string& urn) {
 Case oxon_returned(const std::string& urn) {
     Story s("DEMO-OX-1", urn, kDht);
     s.add("2026-09-02", EventType::case_opened,
-          opened("2026-09-02", "osd_to_managed_move", "oxfordshire", "Casey Example (fictional)", "2012-09-09",
+          opened("2026-09-02", "osd_to_managed_move", "oxfordshire", "Casey Moore (fictional)", "2012-09-09",
                  "X900000000004", 9, "900031", "Attendance and bullying concerns"));
     common_start(s, "2026-09-02", "900032");
     s.add("2026-09-02", EventType::la_notified, {{"what", "intention"}, {"date", "2026-09-02"}, {"to", "ERT"}});
@@ -289,7 +288,7 @@ Case oxon_returned(const std::string& urn) {
 Case norfolk_preparing(const std::string& urn) {
     Story s("DEMO-NO-1", urn, kDht);
     s.add("2026-11-09", EventType::case_opened,
-          opened("2026-11-09", "osd_to_managed_move", "norfolk", "Jamie Sample (fictional)", "2013-01-20",
+          opened("2026-11-09", "osd_to_managed_move", "norfolk", "Jamie Lewis (fictional)", "2013-01-20",
                  "X900000000005", 8, "900041", "Escalating incidents despite support"));
     s.add("2026-11-10", EventType::consent_recorded,
           {{"who", "parent"}, {"given", true}, {"in_writing", true}, {"date", "2026-11-10"}});
@@ -311,7 +310,7 @@ Case norfolk_preparing(const std::string& urn) {
 Case hf_trial_blocked(const std::string& urn) {
     Story s("DEMO-HF-1", urn, kDht);
     s.add("2026-11-02", EventType::case_opened,
-          opened("2026-11-02", "managed_move", "hammersmith-fulham", "Taylor Placeholder (fictional)", "2012-04-04",
+          opened("2026-11-02", "managed_move", "hammersmith-fulham", "Taylor Bennett (fictional)", "2012-04-04",
                  "X900000000006", 9, "900051", "Home school proposes a trial managed move"));
     common_start(s, "2026-11-02", "900052");
     s.add("2026-11-03", EventType::host_proposed, {{"urn", "900052"}, {"date", "2026-11-03"}});

@@ -83,7 +83,7 @@ test('Worcestershire: the notification, passport, initial meeting, direction let
     assert.deepEqual(doc.signatures, ['Name', 'Signed', 'Date']);
     assert.equal(doc.signatureLines, 3);
     assert.match(doc.demo, /^DEMO/);
-    assert.match(doc.docTitle, /^Off-site Direction Notification Form - Ellis Example/);
+    assert.match(doc.docTitle, /^Off-site Direction Notification Form - Ellis Ward/);
     assertMissingConsistent(doc);
 
     await printDocument(page, 'worcs_passport');
@@ -116,7 +116,7 @@ test('Worcestershire: the notification, passport, initial meeting, direction let
     assert.equal(doc.values['Address of the provision'], 'Brookfield Academy (fictional), 5 Mill Lane, Demotown');
     assert.equal(doc.values['Session times'], '08:40-15:10');
     assert.equal(doc.values['First day'], '21/09/2026');
-    assert.match(doc.values['Who the pupil reports to on the first day'], /Mr Ash Sample/);
+    assert.match(doc.values['Who the pupil reports to on the first day'], /Mr Ash Patel/);
     assert.ok(doc.paragraphs.some((p) => p.includes('is directed to attend') && p.includes('dual registered')));
     assertMissingConsistent(doc);
 

@@ -79,6 +79,38 @@ test('Help > Guide explains the two instruments and lists the steps of the works
   } finally { await b.close(); }
 });
 
+// Issue 13 item 11: a trainer presenting to a room turns on View > Presenting: the text grows to at
+// least 140% and the contrast goes up; turning it off gives back the size the user had, and nothing
+// of it is stored with the workspace.
+test('View > Presenting makes the text larger for a room, and turning it off restores it', async () => {
+  const b = await launch({ viewport: { width: 1920, height: 1080 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    await page.waitForFunction(() => self.cpTest && self.cpTest.state && self.cpTest.state.phase === 'first_run',
+                               null, { timeout: limit(30000), polling: 50 });
+    await click(page, 'Open the training demo');
+    await page.waitForFunction(() => self.cpTest.state.phase === 'open', null, { timeout: limit(30000), polling: 50 });
+    const look = () => page.evaluate(() => self.cpTest.state.appearance);
+    const before = await look();
+    assert.equal(before.presenting, false);
+    const title = await findItem(page, 'New case');
+    await click(page, 'View');
+    await click(page, 'Presenting (larger text, stronger contrast)');
+    await page.waitForFunction(() => self.cpTest.state.appearance.presenting, null, { timeout: limit(10000), polling: 50 });
+    assert.ok((await look()).shownPercent >= 140, JSON.stringify(await look()));
+    await nextFrames(page, 3);
+    const bigger = await findItem(page, 'New case');
+    // Its label is 40% wider; the padding round it does not grow.
+    assert.ok(bigger.w > title.w * 1.25 && bigger.h > title.h, `the button grew with the text: ${title.w}x${title.h} -> ${bigger.w}x${bigger.h}`);
+    await click(page, 'View');
+    await click(page, 'Presenting (larger text, stronger contrast)');
+    await page.waitForFunction(() => !self.cpTest.state.appearance.presenting, null, { timeout: limit(10000), polling: 50 });
+    assert.equal((await look()).shownPercent, before.shownPercent);
+    assert.equal((await look()).textPercent, before.textPercent, 'nothing stored');
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
+
 test('typing into a field, copying it out and pasting text in reach the system clipboard', async () => {
   const b = await launch();
   try {

@@ -388,7 +388,7 @@ class Documents(CliTest):
     def test_documents_fills_in_the_pupil_name(self):
         docs = self.documents(self.demo(), "DEMO-WO-1")
         values = [f["value"] for d in docs for s in d["sections"] for f in s["fields"]]
-        self.assertIn("Ellis Example (fictional)", values)
+        self.assertIn("Ellis Ward (fictional)", values)
 
     def test_documents_of_an_unknown_case_fail_naming_the_case(self):
         result = self.run_cli("documents", "--today", TODAY, self.demo(), "NO-SUCH-CASE")
