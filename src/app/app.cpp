@@ -253,7 +253,10 @@ void body(Session& s) {
             working_screen();
             platform::redraw_after_ms(120);
             break;
-        case Phase::first_run: start_screen(); break;
+        case Phase::first_run:
+            start_screen();
+            import_dialog();  // Restore from a backup file
+            break;
         case Phase::locked: unlock_screen(); break;
         case Phase::failed: failed_screen(); break;
         case Phase::open:

@@ -101,11 +101,39 @@ void export_dialog() {
     end_dialog();
 }
 
+// A fresh browser: the backup becomes the workspace here, under a passphrase chosen now.
+void restore_section(const ImportState& st) {
+    ImportForm& f = ui().import_form;
+    ImGui::Separator();
+    if (st.contents.kind != ExportKind::backup) {
+        ImGui::TextWrapped(
+            "This is a case package, not a backup of a whole workspace. Set up the planner first, then "
+            "import it with File > Import….");
+        return;
+    }
+    ImGui::TextWrapped(
+        "This browser has no workspace yet: this backup will become it, with every case and its history. "
+        "Choose the passphrase that will protect it on this device (it can be the same as the file's).");
+    const bool ok = passphrase_fields(f.new_pass, f.new_confirm, f.show);
+    ImGui::BeginDisabled(!ok || session().read_only());
+    if (ImGui::Button("Restore workspace")) {
+        session().restore(f.new_pass.str());  // the session wipes its copy
+        f.wipe();
+        wipe_edit_buffers();
+        close_modal(ui().show_import);
+    }
+    ImGui::EndDisabled();
+    if (!ok) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("Choose a passphrase rated Good or Strong, typed the same twice.");
+    }
+}
+
 void import_dialog() {
     Passphrase& pass = ui().import_form.pass;
     if (!begin_modal("Import", ui().show_import)) {
-        if (!pass.empty()) {  // closed by its cross
-            pass.clear();
+        if (!pass.empty() || !ui().import_form.new_pass.empty()) {  // closed by its cross
+            ui().import_form.wipe();
             wipe_edit_buffers();
         }
         return;
@@ -151,8 +179,8 @@ void import_dialog() {
         platform::redraw_after_ms(100);
     } else if (st.step == Step::preview) {
         const ImportPreview& p = st.preview;
-        ImGui::Text("%s: %s from %s", std::string(kind_name(st.contents.kind)).c_str(), st.file_name.c_str(),
-                    st.read.workspace->own.name.c_str());
+        ImGui::Text("%s: %s from %s", st.contents.kind == ExportKind::backup ? "Backup" : "Case package",
+                    st.file_name.c_str(), st.read.workspace->own.name.c_str());
         if (!st.contents.note.empty()) {
             ImGui::TextUnformatted("Note from the sender:");
             ImGui::TextWrapped("%s", st.contents.note.c_str());
@@ -181,12 +209,16 @@ void import_dialog() {
             }
             ImGui::EndTable();
         }
-        ImGui::BeginDisabled(p.nothing_to_do() || session().read_only());
-        if (ImGui::Button("Merge into this workspace")) session().confirm_import();
-        ImGui::EndDisabled();
-        if (p.nothing_to_do()) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("Nothing new in this file.");
+        if (session().phase() == Phase::first_run) {
+            restore_section(st);
+        } else {
+            ImGui::BeginDisabled(p.nothing_to_do() || session().read_only());
+            if (ImGui::Button("Merge into this workspace")) session().confirm_import();
+            ImGui::EndDisabled();
+            if (p.nothing_to_do()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("Nothing new in this file.");
+            }
         }
     } else if (st.step == Step::done) {
         status_text(st.result.c_str(), 0);
@@ -194,7 +226,7 @@ void import_dialog() {
     dialog_footer();
     if (ImGui::Button("Close") || dialog_escape()) {
         session().cancel_import();
-        pass.clear();
+        ui().import_form.wipe();
         wipe_edit_buffers();
         close_modal(ui().show_import);
     }

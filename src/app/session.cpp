@@ -133,6 +133,26 @@ void Session::fail(std::string why) {
 }
 
 void Session::create(const NewWorkspace& w, std::string passphrase) {
+    Workspace ws;
+    ws.own = w.own;
+    ws.staff.push_back({"s1", w.staff_name, w.staff_role});
+    seal_new(std::move(ws), std::move(passphrase));
+}
+
+bool Session::can_restore() const {
+    return phase_ == Phase::first_run && import_.step == ImportState::Step::preview &&
+           import_.contents.kind == ExportKind::backup && import_.read.workspace.has_value();
+}
+
+void Session::restore(std::string passphrase) {
+    if (!can_restore()) return wipe(passphrase);
+    Workspace ws = *import_.read.workspace;
+    import_ = {};
+    seal_new(std::move(ws), std::move(passphrase));
+}
+
+// A new workspace (set up, or restored from a backup) sealed under a key from `passphrase` and stored.
+void Session::seal_new(Workspace ws, std::string passphrase) {
     if (read_only()) {
         message_ = store_failure_text({platform::StoreStatus::read_only, ""});
         wipe(passphrase);
@@ -142,13 +162,11 @@ void Session::create(const NewWorkspace& w, std::string passphrase) {
     progress_ = "Protecting the workspace with your passphrase…";
     KdfSettings kdf{kdf_default, make_salt(system_random())};
     const Turn  t = turn();
-    derive(passphrase, kdf, [this, w, kdf, t](std::vector<unsigned char> raw, double) {
+    derive(passphrase, kdf, [this, ws = std::move(ws), kdf, t](std::vector<unsigned char> raw, double) mutable {
         SecretKey key = key_from(raw);
         if (!still(t)) return;
         if (key.empty()) return fail("This device did not have enough memory to protect the workspace.");
-        ws_ = Workspace{};
-        ws_.own = w.own;
-        ws_.staff.push_back({"s1", w.staff_name, w.staff_role});
+        ws_ = std::move(ws);
         app_ = {};
         std::vector<platform::Record> puts{storage::lock_record(make_workspace_lock(key, kdf))};
         for (auto& r : storage::seal_everything(ws_, app_, key)) puts.push_back(std::move(r));

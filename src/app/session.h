@@ -67,6 +67,10 @@ public:
     // Lifecycle -----------------------------------------------------------------------------------
     void start();  // open the store, load records
     void create(const NewWorkspace& w, std::string passphrase);
+    // First run, with a backup opened in the import dialog: the backup becomes this browser's
+    // workspace, protected by `passphrase` (which may be the file's).
+    bool can_restore() const;
+    void restore(std::string passphrase);
     void unlock(std::string passphrase);
     void lock();                               // wipe the key, drop the open workspace
     void open_demo();                          // fictional, in memory, never stored
@@ -116,7 +120,8 @@ public:
     int                days_since_export() const;  // -1 when never
 
 private:
-    void        load_stored(const std::string& prefix);  // every record, or those whose key has the prefix
+    void        seal_new(Workspace ws, std::string passphrase);  // create and restore
+    void        load_stored(const std::string& prefix);          // every record, or those whose key has the prefix
     void        loaded(std::vector<platform::Record> records, bool everything);
     void        read_and_open(SecretKey key);                 // after unlocking: meta, then the cases as they arrive
     void        open_with_key(SecretKey key);                 // every record is in records_: open them at once

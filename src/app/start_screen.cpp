@@ -35,6 +35,13 @@ void demo_button() {
     ImGui::TextWrapped(
         "Fictional pupils at every stage of each protocol, for training. It lives only in this tab "
         "and never touches real data.");
+    // A new computer, or a browser whose data was cleared: the backup file brings everything back.
+    if (ImGui::Button("Restore from a backup file…")) {
+        session().cancel_import();
+        ui().show_import = true;
+    }
+    ImGui::SameLine();
+    ImGui::TextWrapped("Moving to this computer? Open a backup exported from the planner (File > Export…).");
     ImGui::Separator();
 }
 

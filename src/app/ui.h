@@ -38,8 +38,15 @@ struct ExportForm {              // exchange_dialogs.cpp
     Passphrase        pass, confirm;
     bool              show = false;
 };
-struct ImportForm {  // exchange_dialogs.cpp
-    Passphrase pass;
+struct ImportForm {                    // exchange_dialogs.cpp
+    Passphrase pass;                   // the file's passphrase
+    Passphrase new_pass, new_confirm;  // restoring a backup in a fresh browser: the workspace's own
+    bool       show = false;
+    void       wipe() {
+              pass.clear();
+              new_pass.clear();
+              new_confirm.clear();
+    }
 };
 
 struct UiState {

@@ -221,6 +221,54 @@ test('a case package exported by one school imports into another browser, with a
   } finally { await a.close(); await bb.close(); }
 });
 
+// Issue 13 item 10: a new computer restores a backup from the first screen, without setting up an
+// empty workspace first; the restored workspace is the school's (its name, its cases and history)
+// and opens with the passphrase chosen while restoring. A case package cannot be restored.
+test('a fresh browser restores a backup from the first screen, under a passphrase chosen then', async () => {
+  const a = await launch();
+  const bb = await launch();
+  try {
+    const { page } = await openApp(a.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await createWorkspace(page);
+    await newCase(page, 'Robin Restoretest');
+    await recordNote(page, 'Before the move to a new computer');
+    await waitState(page, (s) => s.cases[0].events === 2 && s.save.dirty === 0);
+    await click(page, 'File');
+    await click(page, 'Export…');
+    await typeInto(page, '#passphrase', 'backup courier phrase here');
+    await typeInto(page, '#confirm', 'backup courier phrase here');
+    const download = page.waitForEvent('download');
+    await click(page, 'Export file');
+    const file = await (await download).path();
+
+    const other = (await openApp(bb.context, server)).page;
+    await waitState(other, (s) => s.phase === 'first_run');
+    await click(other, 'Restore from a backup file…');
+    await chooseFile(other, file);
+    await waitState(other, (s) => s.import.step === 'need_passphrase');
+    await typeInto(other, '#importpass', 'backup courier phrase here');
+    await click(other, 'Open file');
+    let s = await waitState(other, (s) => s.import.step === 'preview');
+    assert.equal(s.import.newCases, 1);
+    // The dialog's own fields (the set-up form's are behind it).
+    await typeInto(other, '#passphrase', 'new computer garden phrase', { window: 'Import/' });
+    await typeInto(other, '#confirm', 'new computer garden phrase', { window: 'Import/' });
+    await click(other, 'Restore workspace');
+    s = await waitState(other, (s) => s.phase === 'open');
+    assert.ok(s.cases.some((c) => c.pupil === 'Robin Restoretest' && c.events === 2), JSON.stringify(s.cases));
+    await waitState(other, (s) => s.save.dirty === 0 && s.save.inFlight === 0);
+    // Stored under the new passphrase: lock, and the old file's passphrase does not open it.
+    await click(other, 'File');
+    await click(other, 'Lock now');
+    await waitState(other, (s) => s.phase === 'locked');
+    await typeInto(other, '#unlockpass', 'new computer garden phrase');
+    await click(other, 'Unlock');
+    s = await waitState(other, (s) => s.phase === 'open');
+    assert.ok(s.cases.some((c) => c.pupil === 'Robin Restoretest'));
+  } finally { await a.close(); await bb.close(); }
+});
+
 test('a damaged file is refused with its own message and nothing changes', async () => {
   const b = await launch();
   try {
