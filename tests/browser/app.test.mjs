@@ -43,6 +43,22 @@ async function recordNote(page, text) {
   await click(page, 'Record');
 }
 
+// A workspace with one case and a note, exported as a backup under `phrase`: the file's path.
+async function caseExported(page, pupil, phrase) {
+  await waitState(page, (s) => s.phase === 'first_run');
+  await createWorkspace(page);
+  await newCase(page, pupil);
+  await recordNote(page, 'Week one went well');
+  await waitState(page, (s) => s.cases[0].events === 2 && s.save.dirty === 0);
+  await click(page, 'File');
+  await click(page, 'Export…');
+  await typeInto(page, '#passphrase', phrase);
+  await typeInto(page, '#confirm', phrase);
+  const download = page.waitForEvent('download');
+  await click(page, 'Export file');
+  return (await download).path();
+}
+
 test('a new workspace is stored encrypted, survives a browser restart and opens only with its passphrase', async () => {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cp-app-'));
   try {
@@ -170,18 +186,7 @@ test('a case package exported by one school imports into another browser, with a
   const bb = await launch();
   try {
     const { page } = await openApp(a.context, server);
-    await waitState(page, (s) => s.phase === 'first_run');
-    await createWorkspace(page);
-    await newCase(page, 'Alex Exporttest');
-    await recordNote(page, 'Week one went well');
-    await waitState(page, (s) => s.cases[0].events === 2 && s.save.dirty === 0);
-    await click(page, 'File');
-    await click(page, 'Export…');
-    await typeInto(page, '#passphrase', 'second courier phrase here');
-    await typeInto(page, '#confirm', 'second courier phrase here');
-    const download = page.waitForEvent('download');
-    await click(page, 'Export file');
-    const file = await (await download).path();
+    const file = await caseExported(page, 'Alex Exporttest', 'second courier phrase here');
     const bytes = readFileSync(file, 'utf8');
     const env = JSON.parse(bytes);
     assert.equal(env.format, 'caseplan-export');
@@ -229,18 +234,7 @@ test('a fresh browser restores a backup from the first screen, under a passphras
   const bb = await launch();
   try {
     const { page } = await openApp(a.context, server);
-    await waitState(page, (s) => s.phase === 'first_run');
-    await createWorkspace(page);
-    await newCase(page, 'Robin Restoretest');
-    await recordNote(page, 'Before the move to a new computer');
-    await waitState(page, (s) => s.cases[0].events === 2 && s.save.dirty === 0);
-    await click(page, 'File');
-    await click(page, 'Export…');
-    await typeInto(page, '#passphrase', 'backup courier phrase here');
-    await typeInto(page, '#confirm', 'backup courier phrase here');
-    const download = page.waitForEvent('download');
-    await click(page, 'Export file');
-    const file = await (await download).path();
+    const file = await caseExported(page, 'Robin Restoretest', 'backup courier phrase here');
 
     const other = (await openApp(bb.context, server)).page;
     await waitState(other, (s) => s.phase === 'first_run');

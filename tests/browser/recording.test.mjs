@@ -22,6 +22,13 @@ async function typeOver(page, field, text) {
   await nextFrames(page, 2);
 }
 
+// The demo's case `id`, opened from the list by its pupil's name.
+async function openCase(page, id) {
+  const c = (await state(page)).cases.find((x) => x.id === id);
+  await click(page, c.pupil);
+  await waitState(page, (s) => s.view === 'case' && s.caseId === id);
+}
+
 // History, filtered to the agreement, and its Correct… button.
 async function correctAgreement(page) {
   await clickTab(page, 'History');
@@ -38,9 +45,7 @@ test('pressing "Record the return" records the return, and asks for its outcome 
   try {
     const { page, record } = await openApp(b.context, server);
     await openDemo(page);
-    const c = (await state(page)).cases.find((x) => x.id === 'DEMO-WO-1');
-    await click(page, c.pupil);
-    await waitState(page, (s) => s.view === 'case' && s.caseId === 'DEMO-WO-1');
+    await openCase(page, 'DEMO-WO-1');
     await click(page, 'Record the return to the home school');
     let s = await waitState(page, (st) => dialogOf(st) && dialogOf(st).action === 'return_to_home_school');
     assert.equal(dialogOf(s).type, 'outcome_recorded', 'the return itself, not a review');
@@ -66,9 +71,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1024, height: 768
     try {
       const { page, record } = await openApp(b.context, server);
       await openDemo(page);
-      const c = (await state(page)).cases.find((x) => x.id === 'DEMO-WO-1');
-      await click(page, c.pupil);
-      await waitState(page, (s) => s.view === 'case' && s.caseId === 'DEMO-WO-1');
+      await openCase(page, 'DEMO-WO-1');
       await findItem(page, 'Plan');
       const placementEnd = (st) => st.caseView.timeline.find((m) => m.kind === 'placement').until;
       const endBefore = placementEnd(await state(page));

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, limit } from './harness.mjs';
 import { sharpness } from './image.mjs';
+import { openDemo } from './documents.mjs';
 
 let server;
 
@@ -52,10 +53,7 @@ test('Help > Guide explains the two instruments and lists the steps of the works
   const b = await launch({ viewport: { width: 1366, height: 768 } });
   try {
     const { page, record } = await openApp(b.context, server);
-    await page.waitForFunction(() => self.cpTest && self.cpTest.state && self.cpTest.state.phase === 'first_run',
-                               null, { timeout: limit(30000), polling: 50 });
-    await click(page, 'Open the training demo');
-    await page.waitForFunction(() => self.cpTest.state.phase === 'open', null, { timeout: limit(30000), polling: 50 });
+    await openDemo(page);
     await click(page, 'Help');
     await click(page, 'Guide to the case planner');
     for (const section of ['Managed moves and off-site directions', 'The steps of your protocol', 'Using the keyboard',
@@ -86,10 +84,7 @@ test('View > Presenting makes the text larger for a room, and turning it off res
   const b = await launch({ viewport: { width: 1920, height: 1080 } });
   try {
     const { page, record } = await openApp(b.context, server);
-    await page.waitForFunction(() => self.cpTest && self.cpTest.state && self.cpTest.state.phase === 'first_run',
-                               null, { timeout: limit(30000), polling: 50 });
-    await click(page, 'Open the training demo');
-    await page.waitForFunction(() => self.cpTest.state.phase === 'open', null, { timeout: limit(30000), polling: 50 });
+    await openDemo(page);
     const look = () => page.evaluate(() => self.cpTest.state.appearance);
     const before = await look();
     assert.equal(before.presenting, false);
