@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
     ws.own = {"Bench School", "100000", "norfolk", "home_school"};
     for (int s = 0; s < 41; ++s)
         ws.schools.push_back(
-            {std::to_string(100000 + s), "School " + std::to_string(s), "secondary", "academy", "", "", -1});
+            {std::to_string(100000 + s), "School " + std::to_string(s), "secondary", "academy", "", "", "", -1});
     for (int i = 0; i < cases; ++i) ws.cases.push_back(make_case(i));
     std::size_t events = 0;
     for (const Case& c : ws.cases) events += c.events.size();

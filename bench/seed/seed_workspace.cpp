@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
     ws.staff.push_back({"s1", "Ms Bench Author", "Deputy Headteacher"});
     for (int s = 0; s < 41; ++s)
         ws.schools.push_back(
-            {std::to_string(100000 + s), "School " + std::to_string(s), "secondary", "academy", "", "", -1});
+            {std::to_string(100000 + s), "School " + std::to_string(s), "secondary", "academy", "", "", "", -1});
     std::size_t events = 0;
     for (int i = 0; i < cases; ++i) {
         ws.cases.push_back(bench::make_case(i, kCuts[i % 6]));

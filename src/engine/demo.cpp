@@ -326,26 +326,41 @@ Case hf_trial_blocked(const std::string& urn) {
 Workspace make_demo_workspace() {
     Workspace ws;
     ws.own = {"Larkspur High School (fictional)", "900001", "worcestershire", "home_school"};
+    // Fictional schools in a fictional town: names, addresses and distances as a directory holds them.
     const auto school = [&](const char* urn, const char* name, const char* phase, const char* gov, const char* la,
-                            const char* notes, int m) {
-        ws.schools.push_back({urn, name, phase, gov, la, notes, m});
+                            const char* address, const char* notes, int m) {
+        ws.schools.push_back({urn, name, phase, gov, la, address, notes, m});
     };
-    school("900001", "Larkspur High School (fictional)", "secondary", "maintained", "", "Our school", 0);
-    school("900011", "Brookfield Academy (fictional)", "secondary", "academy", "", "2.4 miles; bus route 7", 3900);
-    school("900012", "Westmere School (fictional)", "secondary", "academy", "", "3.1 miles", 5000);
+    school("900001", "Larkspur High School (fictional)", "secondary", "maintained", "", "1 Larkspur Lane, Demotown",
+           "Our school", 0);
+    school("900011", "Brookfield Academy (fictional)", "secondary", "academy", "", "40 Brook Road, Demotown",
+           "2.4 miles; bus route 7", 3900);
+    school("900012", "Westmere School (fictional)", "secondary", "academy", "", "Westmere Avenue, Demotown",
+           "3.1 miles", 5000);
     school("900013", "Demotown Pupil Referral Unit (fictional)", "alternative_provision", "pru", "",
-           "Short-stay school", 6100);
-    school("900021", "Quayside High (fictional)", "secondary", "academy", "thurrock", "Thurrock example", -1);
-    school("900022", "Riverside Academy (fictional)", "secondary", "academy", "thurrock", "Thurrock example", -1);
-    school("900031", "Meadowbank School (fictional)", "secondary", "maintained", "oxfordshire", "Oxfordshire example",
-           -1);
-    school("900032", "Hillcrest School (fictional)", "secondary", "academy", "oxfordshire", "Oxfordshire example", -1);
-    school("900041", "Fenway Academy (fictional)", "secondary", "academy", "norfolk", "Norfolk example", -1);
-    for (const char* urn : {"900042", "900043", "900044", "900045"})
-        school(urn, (std::string("Broadland School ") + std::string(urn).substr(4) + " (fictional)").c_str(),
-               "secondary", "academy", "norfolk", "One of the 4 nearest", -1);
-    school("900051", "Fulwell College (fictional)", "secondary", "maintained", "hammersmith-fulham", "H&F example", -1);
-    school("900052", "Riverbank School (fictional)", "secondary", "academy", "hammersmith-fulham", "H&F example", -1);
+           "The Old Library, Mill Street, Demotown", "Short-stay school", 6100);
+    school("900021", "Quayside High (fictional)", "secondary", "academy", "thurrock", "Quay Street, Estuary Town",
+           "Thurrock example", -1);
+    school("900022", "Riverside Academy (fictional)", "secondary", "academy", "thurrock",
+           "12 Riverside Walk, Estuary Town", "Thurrock example", -1);
+    school("900031", "Meadowbank School (fictional)", "secondary", "maintained", "oxfordshire",
+           "Meadow Lane, Vale Town", "Oxfordshire example", -1);
+    school("900032", "Hillcrest School (fictional)", "secondary", "academy", "oxfordshire", "Hill Road, Vale Town",
+           "Oxfordshire example", -1);
+    school("900041", "Fenway Academy (fictional)", "secondary", "academy", "norfolk", "Fen Lane, Broadwater",
+           "Norfolk example", -1);
+    school("900042", "Marshgate High School (fictional)", "secondary", "academy", "norfolk", "Marsh Road, Broadwater",
+           "Nearest; 1.2 miles", 1900);
+    school("900043", "Reedham Park Academy (fictional)", "secondary", "academy", "norfolk", "Park Drive, Reedham Green",
+           "2.0 miles; bus route 12", 3200);
+    school("900044", "St Clement's School (fictional)", "secondary", "maintained", "norfolk",
+           "Church Street, Broadwater", "2.6 miles", 4200);
+    school("900045", "Wherry Lane Academy (fictional)", "secondary", "academy", "norfolk", "Wherry Lane, Saltmarsh",
+           "3.4 miles; over walking distance", 5500);
+    school("900051", "Fulwell College (fictional)", "secondary", "maintained", "hammersmith-fulham",
+           "Fulwell Road, Riverside", "H&F example", -1);
+    school("900052", "Riverbank School (fictional)", "secondary", "academy", "hammersmith-fulham",
+           "Riverbank Terrace, Riverside", "H&F example", -1);
     ws.staff = {{"s1", kDht.name, kDht.role}, {"s2", kHost.name, kHost.role}, {"s3", kLa.name, kLa.role}};
     const std::string urn = ws.own.urn;
     ws.cases = {worcs_overdue_review(urn), worcs_converted(urn),   thurrock_breach(urn),

@@ -10,8 +10,8 @@ namespace {
 
 using F = FieldType;
 
-FieldSpec req(const char* n, F t, const char* label, std::vector<const char*> v = {}) {
-    return {n, t, true, std::move(v), label};
+FieldSpec req(const char* n, F t, const char* label, std::vector<const char*> v = {}, std::vector<FieldSpec> c = {}) {
+    return {n, t, true, std::move(v), label, std::move(c)};
 }
 FieldSpec opt(const char* n, F t, const char* label, std::vector<const char*> v = {}) {
     return {n, t, false, std::move(v), label};
@@ -29,7 +29,7 @@ std::vector<EventSpec> build_specs() {
           req("pack", F::text, "protocol pack id"), req("pupil_name", F::text, "pupil's full name"),
           opt("dob", F::date, "date of birth"), opt("upn", F::text, "unique pupil number"),
           opt("year_group", F::integer, "current year group"), opt("gender", F::text, "gender"),
-          opt("address", F::text, "home address"), opt("home_urn", F::text, "home school URN"),
+          opt("address", F::text, "home address"), opt("home_urn", F::school, "home school"),
           opt("setting", F::one_of, "placement setting", {"school", "alternative_provision"}),
           opt("reason", F::text, "reason for the case"),
           opt("at_risk_of_exclusion", F::boolean, "pupil at risk of permanent exclusion")}},
@@ -58,7 +58,7 @@ std::vector<EventSpec> build_specs() {
               {"parent", "home_lead", "host_lead", "la_officer", "social_worker", "virtual_school", "sen_officer",
                "governor", "headteacher", "other"}),
           req("name", F::text, "name"), opt("contact", F::text, "contact details"),
-          opt("relationship", F::text, "relationship to the child"), opt("school_urn", F::text, "school URN"),
+          opt("relationship", F::text, "relationship to the child"), opt("school_urn", F::school, "school"),
           opt("parental_responsibility", F::boolean, "has parental responsibility")}},
         {E::history_recorded,
          "history_recorded",
@@ -102,16 +102,19 @@ std::vector<EventSpec> build_specs() {
         {E::nearest_schools_listed,
          "nearest_schools_listed",
          "Nearest schools named by LA Admissions",
-         {req("date", F::date, "date"), req("schools", F::object_list, "schools with previous moves in and out")}},
+         {req("date", F::date, "date"),
+          req("schools", F::object_list, "the nearest schools, with their previous managed moves", {},
+              {req("urn", F::school, "school"), opt("moves_in", F::integer, "moves in"),
+               opt("moves_out", F::integer, "moves out"), opt("notes", F::text, "notes (distance, walking route)")})}},
         {E::host_proposed,
          "host_proposed",
          "Host school approached",
-         {req("urn", F::text, "host school URN"), req("date", F::date, "date"),
+         {req("urn", F::school, "host school"), req("date", F::date, "date"),
           opt("reasons", F::text, "why this school")}},
         {E::host_decision,
          "host_decision",
          "Host school decision",
-         {req("urn", F::text, "host school URN"), req("accepted", F::boolean, "accepted"), req("date", F::date, "date"),
+         {req("urn", F::school, "host school"), req("accepted", F::boolean, "accepted"), req("date", F::date, "date"),
           opt("notes", F::text, "notes")}},
         {E::visit_held,
          "visit_held",
@@ -205,7 +208,9 @@ std::vector<EventSpec> build_specs() {
          "targets_reviewed",
          "Progress on targets",
          {req("date", F::date, "date of the review"),
-          req("ratings", F::object_list, "each target: {\"target\": text, \"rating\": 0-4, \"note\": text}")}},
+          req("ratings", F::object_list, "progress on each target", {},
+              {req("target", F::text, "target"), req("rating", F::integer, "rating (0 no progress to 4 met)"),
+               opt("note", F::text, "note")})}},
         {E::extension_agreed,
          "extension_agreed",
          "Extension agreed",
@@ -274,6 +279,7 @@ const char* type_word(FieldType t) {
         case F::one_of: return "one of the listed words";
         case F::object: return "an object";
         case F::object_list: return "a list of objects";
+        case F::school: return "a school's URN (6 or 7 digits)";
     }
     return "";
 }
@@ -325,6 +331,7 @@ bool field_ok(const IndexedField& f, const Json& v) {
                    std::find(f.values.begin(), f.values.end(), v.get_ref<const std::string&>()) != f.values.end();
         case F::object: return v.is_object();
         case F::object_list: return all_of_kind(v, &Json::is_object);
+        case F::school: return v.is_string() && is_urn(v.get_ref<const std::string&>());
     }
     return false;
 }
@@ -336,6 +343,35 @@ void report_wrong(const FieldSpec& f, const Json& v, const std::string& file, co
     out.push_back({file, where + "/" + f.name, msg});
 }
 
+// A table's rows against its columns: each row an object with the required columns, each value of
+// its column's kind, nothing else.
+void validate_rows(const FieldSpec& f, const Json& rows, const std::string& file, const std::string& where,
+                   Problems& out) {
+    std::vector<IndexedField> columns;
+    std::string               names;
+    for (const FieldSpec& c : f.columns) {
+        columns.push_back({c.name, &c, {c.values.begin(), c.values.end()}});
+        names += (names.empty() ? "" : ", ") + std::string(c.name);
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const Json& row = rows[i];
+        if (!row.is_object()) continue;  // reported by the field check
+        const std::string at = where + "/" + f.name + "/" + std::to_string(i);
+        for (auto k = row.begin(); k != row.end(); ++k) {
+            const auto c =
+                std::find_if(columns.begin(), columns.end(), [&](const auto& x) { return x.name == k.key(); });
+            if (c == columns.end())
+                out.push_back({file, at + "/" + k.key(),
+                               std::string("unknown field in a row of ") + f.label + "; expected " + names});
+            else if (!field_ok(*c, k.value()))
+                report_wrong(*c->spec, k.value(), file, at, out);
+        }
+        for (const FieldSpec& c : f.columns)
+            if (c.required && !row.contains(c.name))
+                out.push_back({file, at + "/" + c.name, std::string("missing: each row needs the ") + c.label});
+    }
+}
+
 bool has_float(const Json& v) {
     if (v.is_number_float()) return true;
     if (v.is_structured())
@@ -344,28 +380,22 @@ bool has_float(const Json& v) {
     return false;
 }
 
-// targets_reviewed: each rating names its target (text), a rating 0 (no progress) … 4 (met) and
-// an optional note; nothing else.
+// targets_reviewed: a rating runs from 0 (no progress) to 4 (met); the rows' shape is checked by
+// the table's columns.
 void validate_ratings(const Json& payload, const std::string& file, const std::string& where, Problems& out) {
     const auto it = payload.find("ratings");
     if (it == payload.end() || !it->is_array()) return;  // reported by the field check
     for (std::size_t i = 0; i < it->size(); ++i) {
         const Json& r = (*it)[i];
         if (!r.is_object()) continue;
-        const std::string at = where + "/ratings/" + std::to_string(i);
-        const auto        t = r.find("target");
-        if (t == r.end() || !t->is_string() || t->get_ref<const std::string&>().empty())
-            out.push_back({file, at + "/target", "expected the target's text"});
+        const auto t = r.find("target");
+        if (t != r.end() && t->is_string() && t->get_ref<const std::string&>().empty())
+            out.push_back({file, where + "/ratings/" + std::to_string(i) + "/target", "expected the target's text"});
         const auto v = r.find("rating");
-        if (v == r.end() || !v->is_number_integer() || v->get<long long>() < 0 ||
-            v->get<long long>() > kMaxTargetRating)
-            out.push_back({file, at + "/rating", "expected a whole number from 0 (no progress) to 4 (target met)"});
-        const auto n = r.find("note");
-        if (n != r.end() && !n->is_string()) out.push_back({file, at + "/note", "expected a text"});
-        for (auto k = r.begin(); k != r.end(); ++k)
-            if (k.key() != "target" && k.key() != "rating" && k.key() != "note")
-                out.push_back(
-                    {file, at + "/" + k.key(), "unknown field for a target rating; expected target, rating, note"});
+        if (v != r.end() && v->is_number_integer() &&
+            (v->get<long long>() < 0 || v->get<long long>() > kMaxTargetRating))
+            out.push_back({file, where + "/ratings/" + std::to_string(i) + "/rating",
+                           "expected a whole number from 0 (no progress) to 4 (target met)"});
     }
 }
 
@@ -426,6 +456,8 @@ std::optional<EventType> parse_event_type(std::string_view s) {
     if (it != by_name.end() && it->first == s) return it->second;
     return std::nullopt;
 }
+
+bool is_urn(std::string_view s) { return s.size() >= 6 && s.size() <= 7 && digits(s); }
 
 const char* case_kind_name(CaseKind k) { return kind_names[static_cast<int>(k)]; }
 const char* case_kind_label(CaseKind k) { return kind_labels[static_cast<int>(k)]; }
@@ -606,6 +638,8 @@ void validate_payload(EventType type, const Json& payload, const std::string& fi
                                std::string("missing: ") + spec.name + " needs " + field->spec->label});
         } else if (!field_ok(*field, key.value())) {
             report_wrong(*field->spec, key.value(), file, where, out);
+        } else if (!field->spec->columns.empty()) {
+            validate_rows(*field->spec, key.value(), file, where, out);
         }
         if (order <= 0) ++key;
         if (order >= 0) ++field;

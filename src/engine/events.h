@@ -66,14 +66,17 @@ enum class EventType {
     retraction,              // undoes the event it supersedes
 };
 
-enum class FieldType { text, date, boolean, integer, text_list, one_of, object, object_list };
+// `school`: a school's URN (6 or 7 digits), picked by name from the workspace's school directory.
+// `object_list`: a table; `columns` are the fields of each row.
+enum class FieldType { text, date, boolean, integer, text_list, one_of, object, object_list, school };
 
 struct FieldSpec {
-    const char*              name;      // payload key
-    FieldType                type;      // how it is checked
-    bool                     required;  // must be present
-    std::vector<const char*> values;    // allowed values when type is one_of
-    const char*              label;     // plain English for forms and messages
+    const char*              name;          // payload key
+    FieldType                type;          // how it is checked
+    bool                     required;      // must be present
+    std::vector<const char*> values;        // allowed values when type is one_of
+    const char*              label;         // plain English for forms and messages
+    std::vector<FieldSpec>   columns = {};  // object_list: each row's fields (unknown ones are refused)
 };
 
 struct EventSpec {
@@ -134,7 +137,6 @@ bool recorded_once(EventType t);
 inline constexpr int kMaxTargetRating = 4;
 const char*          target_rating_label(int rating);  // "Nearly met"; "" outside 0-4
 
-// Checks the payload against the event's spec. `where` is prefixed to each problem's path.
 // One week of a register, as every path checks it (the recording check, which the attendance grid,
 // the Record form and the plan's whole-log check all use): a Monday, ten sessions, each a 2024
 // register code or "-" for no session.
@@ -142,6 +144,11 @@ const char*          target_rating_label(int rating);  // "Nearly met"; "" outsi
 // sessions left blank: …").
 std::string attendance_week_problem(const std::string& week_start, const std::string& sessions);
 
+// A school's unique reference number: 6 or 7 digits.
+bool is_urn(std::string_view s);
+
+// Checks the payload against the event's spec (a table's rows against its columns). `where` is
+// prefixed to each problem's path.
 void validate_payload(EventType type, const Json& payload, const std::string& file, const std::string& where,
                       Problems& out);
 

@@ -72,9 +72,15 @@ bool is_la_code(const std::string& s) {
     return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool is_urn(const std::string& s) {
-    return s.size() >= 6 && s.size() <= 7 &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+const School* find_in(const std::vector<School>& directory, std::string_view urn) {
+    const auto it = std::find_if(directory.begin(), directory.end(), [&](const School& x) { return x.urn == urn; });
+    return it == directory.end() ? nullptr : &*it;
+}
+
+std::string urn_problem(const std::vector<School>& directory, const std::string& urn) {
+    if (!is_urn(urn)) return "expected a URN of 6 or 7 digits; found \"" + urn + "\"";
+    if (find_in(directory, urn)) return "URN " + urn + " appears twice in the school directory";
+    return "";
 }
 
 void read_own(const Json& root, const std::string& file, Workspace& ws, Problems& out) {
@@ -99,7 +105,6 @@ void read_own(const Json& root, const std::string& file, Workspace& ws, Problems
 void read_schools(const Json& root, const std::string& file, Workspace& ws, Problems& out) {
     const Json* list = array_at(root, "schools", file, out, false);
     if (!list) return;
-    std::set<std::string> urns;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string path = "/schools/" + std::to_string(i);
         const Json&       j = (*list)[i];
@@ -109,18 +114,18 @@ void read_schools(const Json& root, const std::string& file, Workspace& ws, Prob
         }
         School       s;
         ObjectReader r{j, file, path, out, {}};
-        if (r.text("urn", s.urn, true) && !is_urn(s.urn))
-            out.push_back({file, path + "/urn", "expected a URN of 6 or 7 digits; found \"" + s.urn + "\""});
+        const bool   has_urn = r.text("urn", s.urn, true);
         r.text("name", s.name, true);
         r.one_of("phase", s.phase,
                  {"primary", "secondary", "all_through", "alternative_provision", "special", "middle"}, false);
         r.one_of("governance", s.governance, {"maintained", "academy", "pru", "independent", "free_school"}, false);
         r.text("la", s.la, false);
+        r.text("address", s.address, false);
         r.text("notes", s.notes, false);
         r.integer("distance_m", s.distance_m);
         r.finish();
-        if (!s.urn.empty() && !urns.insert(s.urn).second)
-            out.push_back({file, path + "/urn", "URN " + s.urn + " appears twice in the school directory"});
+        if (const std::string why = has_urn ? urn_problem(ws.schools, s.urn) : ""; !why.empty())
+            out.push_back({file, path + "/urn", why});
         ws.schools.push_back(std::move(s));
     }
 }
@@ -270,6 +275,7 @@ Json workspace_to_json_value(const Workspace& ws) {
         if (!s.phase.empty()) o["phase"] = s.phase;
         if (!s.governance.empty()) o["governance"] = s.governance;
         if (!s.la.empty()) o["la"] = s.la;
+        if (!s.address.empty()) o["address"] = s.address;
         if (!s.notes.empty()) o["notes"] = s.notes;
         if (s.distance_m >= 0) o["distance_m"] = s.distance_m;
         schools.push_back(std::move(o));
@@ -313,6 +319,24 @@ UpnIndex index_cases_by_upn(const Workspace& ws) {
 
 bool opened_for_upn(const Case& c, const std::string& upn) {
     return !c.events.empty() && payload_text(c.events.front().payload, "upn") == upn;
+}
+
+std::string school_problem(const std::vector<School>& directory, const School& s, bool editing) {
+    if (s.name.empty()) return "Give the school's name.";
+    if (!is_urn(s.urn))
+        return "A URN has 6 or 7 digits (Get Information About Schools gives it); \"" + s.urn + "\" does not.";
+    if (!editing)
+        if (const School* there = find_in(directory, s.urn); there != nullptr)
+            return "URN " + s.urn + " is already in the school list, as " + there->name + ".";
+    if (editing && !find_in(directory, s.urn)) return "URN " + s.urn + " is not in the school list.";
+    return "";
+}
+
+std::string school_words(const Workspace& ws, std::string_view urn) {
+    if (urn.empty()) return "";
+    if (urn == ws.own.urn && !ws.own.name.empty()) return ws.own.name;
+    if (const School* s = find_school(ws, urn)) return s->name + " (URN " + std::string(urn) + ")";
+    return "URN " + std::string(urn);
 }
 
 const School* find_school(const Workspace& ws, std::string_view urn) {

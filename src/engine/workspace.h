@@ -14,6 +14,7 @@
 //                                               apart so a damaged log can still be shown)
 //   workspace_to_json                           serialise
 //   find_case, find_school, find_staff          lookups
+//   school_problem, school_words                the school directory's one rule and one wording
 #pragma once
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ struct School {
     std::string phase;            // primary / secondary / all_through / alternative_provision / special
     std::string governance;       // maintained / academy / pru / independent ("" if unknown)
     std::string la;               // pack id ("" when the same as the workspace's)
+    std::string address;          // postal address, one line per part ("" if not given)
     std::string notes;            // free text, e.g. "2.1 miles; bus route 14"
     int         distance_m = -1;  // metres from the home school, -1 when unknown
 };
@@ -66,9 +68,16 @@ std::optional<Workspace> load_workspace(std::string_view json, const std::string
 Json                     workspace_to_json_value(const Workspace& ws);
 std::string              workspace_to_json(const Workspace& ws, bool pretty = true);
 
-const Case*        find_case(const Workspace& ws, std::string_view id);
-Case*              find_case(Workspace& ws, std::string_view id);
-const School*      find_school(const Workspace& ws, std::string_view urn);
+const Case*   find_case(const Workspace& ws, std::string_view id);
+Case*         find_case(Workspace& ws, std::string_view id);
+const School* find_school(const Workspace& ws, std::string_view urn);
+
+// What is wrong with adding `s` to the directory, or with saving it over the school it edits (which
+// keeps its URN), in words; "" when nothing is. The reader checks a stored directory by the same rules.
+std::string school_problem(const std::vector<School>& directory, const School& s, bool editing = false);
+// A school as a person reads it: "Brookfield Academy (URN 900011)"; the workspace's own school by
+// its name; a URN not in the directory as "URN 900011".
+std::string        school_words(const Workspace& ws, std::string_view urn);
 const StaffMember* find_staff(const Workspace& ws, std::string_view id);
 
 // The ids of each pupil's cases, keyed by the UPN each case was opened with. Built once for a

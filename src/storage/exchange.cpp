@@ -75,7 +75,7 @@ std::vector<School> schools_to_add(const Workspace& mine, const Workspace& their
     };
     for (const School& s : theirs.schools)
         if (wanted(s.urn)) add.push_back(s);
-    if (wanted(theirs.own.urn)) add.push_back({theirs.own.urn, theirs.own.name, "", "", theirs.own.la, "", -1});
+    if (wanted(theirs.own.urn)) add.push_back({theirs.own.urn, theirs.own.name, "", "", theirs.own.la, "", "", -1});
     return add;
 }
 

@@ -26,7 +26,7 @@ cptest::LogBuilder sample_log() {
 Workspace sample_workspace() {
     Workspace ws;
     ws.own = {"Test School", "100000", "worcestershire", "home_school"};
-    ws.schools.push_back({"100001", "Host School", "secondary", "academy", "", "2 miles", 3200});
+    ws.schools.push_back({"100001", "Host School", "secondary", "academy", "", "", "2 miles", 3200});
     ws.staff.push_back({"s1", "Ms Test", "Deputy Headteacher"});
     ws.cases.push_back(sample_log().c);
     return ws;

@@ -103,9 +103,9 @@ struct Scenario {
         p.update(extra);
         log.add(cp::EventType::case_opened, p);
         ws.own = {"Home School", "100000", pack_id, "home_school"};
-        ws.schools = {{"100000", "Home School", "secondary", "maintained", "", "", -1},
-                      {"100001", "Host School", "secondary", "academy", "", "", -1},
-                      {"100002", "Riverside Pupil Referral Unit", "alternative_provision", "pru", "", "", -1}};
+        ws.schools = {{"100000", "Home School", "secondary", "maintained", "", "", "", -1},
+                      {"100001", "Host School", "secondary", "academy", "", "", "", -1},
+                      {"100002", "Riverside Pupil Referral Unit", "alternative_provision", "pru", "", "", "", -1}};
     }
     std::string add(cp::EventType t, cp::Json payload, std::string supersedes = "") {
         return log.add(t, std::move(payload), std::move(supersedes));

@@ -15,7 +15,7 @@ Json valid_workspace() {
     b.add(EventType::note, {{"text", "first note"}});
     Workspace ws;
     ws.own = {"Own School", "123456", "norfolk", "home_school"};
-    ws.schools.push_back({"123457", "Other School", "secondary", "academy", "", "", -1});
+    ws.schools.push_back({"123457", "Other School", "secondary", "academy", "", "", "", -1});
     ws.staff.push_back({"s1", "Mr Staff", "Head of Year"});
     ws.cases.push_back(b.c);
     return workspace_to_json_value(ws);
