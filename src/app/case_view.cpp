@@ -337,31 +337,42 @@ void people_tab(const CaseState& s) {
     }
 }
 
-// A listed item in words: text as it is, a record's values one after another ("Arrive on time 3").
-std::string plain(const Json& x) {
+// A listed item in words: text as it is; a table's row column by column ("Marshgate High School
+// (URN 900042), previous moves in 2"), a school by its name.
+std::string plain(const Json& x, const FieldSpec* f) {
     if (x.is_string()) return x.get<std::string>();
-    if (!x.is_object()) return x.dump();
+    if (!x.is_object() || !f) return x.dump();
     std::string out;
-    for (const Json& part : x)
-        if (!part.is_string() || !part.get<std::string>().empty()) out += (out.empty() ? "" : " ") + plain(part);
+    for (const FieldSpec& c : f->columns) {
+        const auto it = x.find(c.name);
+        if (it == x.end()) continue;
+        std::string v = it->is_string() ? it->get<std::string>() : it->dump();
+        if (c.type == FieldType::school)
+            v = school_words(session().ws(), v);
+        else if (c.type != FieldType::text)
+            v = std::string(c.label) + " " + v;
+        if (!v.empty()) out += (out.empty() ? "" : ", ") + v;
+    }
     return out;
 }
 
-// An entry's details in words: each field by its label, each listed value by its plain label.
+// An entry's details in words: each field by its label, each listed value by its plain label,
+// each school by its name.
 std::string event_summary(const Event& e) {
     std::string s;
     for (auto it = e.payload.begin(); it != e.payload.end() && s.size() < 160; ++it) {
+        const FieldSpec* f = nullptr;
+        for (const FieldSpec& x : spec_of(e.type).fields)
+            if (it.key() == x.name) f = &x;
         std::string v = it->is_string() ? it->get<std::string>() : it->is_boolean() ? (*it ? "yes" : "no") : "";
         if (it->is_array())
-            for (const Json& x : *it) v += (v.empty() ? "" : ", ") + plain(x);
+            for (const Json& x : *it) v += (v.empty() ? "" : "; ") + plain(x, f);
         else if (!it->is_string() && !it->is_boolean())
             v = it->dump();
         if (it->is_string() && parse_iso_date(v)) v = uk_date(v);
         if (const char* words = it->is_string() ? option_label(e.type, it.key(), v) : nullptr) v = words;
-        std::string name = it.key();
-        for (const FieldSpec& f : spec_of(e.type).fields)
-            if (name == f.name) name = f.label;
-        s += (s.empty() ? "" : "; ") + name + ": " + v;
+        if (f && f->type == FieldType::school) v = school_words(session().ws(), v);
+        s += (s.empty() ? "" : "; ") + (f ? std::string(f->label) : it.key()) + ": " + v;
     }
     return s;
 }

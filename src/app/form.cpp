@@ -1,4 +1,5 @@
 #include "app/form.h"
+#include "app/schools_view.h"
 #include "app/ui.h"
 
 #include <imgui.h>
@@ -168,8 +169,22 @@ EventForm::EventForm(EventType type, Date today, const Json& preset, std::set<st
     for (const FieldSpec& f : spec_of(type).fields) {
         values_[f.name] = "";
         if (f.type == FieldType::date && std::string(f.name) == "date") values_[f.name] = to_uk(today);
+        if (!f.columns.empty()) rows_[f.name].resize(static_cast<std::size_t>(std::max(f.start_rows, 1)));
     }
     for (auto it = preset.begin(); it != preset.end(); ++it) {
+        const FieldSpec* table = field_of(type, it.key());
+        if (table && !table->columns.empty() && it->is_array()) {
+            std::vector<Row>& rows = rows_[it.key()];
+            rows.clear();
+            for (const Json& r : *it) {
+                Row& row = rows.emplace_back();
+                for (const FieldSpec& c : table->columns)
+                    if (r.contains(c.name))
+                        row[c.name] = r[c.name].is_number_integer() ? std::to_string(r[c.name].get<long long>())
+                                                                    : as_typed(r[c.name], c.type == FieldType::date);
+            }
+            continue;
+        }
         if (it->is_boolean()) {
             checks_[it.key()] = it->get<bool>();
             touched_[it.key()] = true;
@@ -180,6 +195,7 @@ EventForm::EventForm(EventType type, Date today, const Json& preset, std::set<st
     }
     initial_values_ = values_;
     initial_checks_ = checks_;
+    initial_rows_ = rows_;
 }
 
 bool EventForm::changed() const {
@@ -191,7 +207,7 @@ bool EventForm::changed() const {
         }
         return false;
     };
-    return differs(values_, initial_values_) || differs(checks_, initial_checks_);
+    return differs(values_, initial_values_) || differs(checks_, initial_checks_) || rows_ != initial_rows_;
 }
 
 void EventForm::draw_field(const FieldSpec& f, float width) {
@@ -241,10 +257,16 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 4.5f});
             break;
         case FieldType::object:
-        case FieldType::object_list:
-            ImGui::TextUnformatted(
-                (label + (f.type == FieldType::object ? " (name: value, one per line)" : " (JSON list)")).c_str());
+            ImGui::TextUnformatted((label + " (name: value, one per line)").c_str());
             ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 5});
+            break;
+        case FieldType::object_list:
+            ImGui::TextUnformatted(label.c_str());
+            draw_table(f, width);
+            break;
+        case FieldType::school:
+            ImGui::TextUnformatted(label.c_str());
+            school_picker(id.c_str(), v, width);
             break;
         case FieldType::integer:
             ImGui::TextUnformatted(label.c_str());
@@ -276,6 +298,44 @@ void EventForm::date_picker(std::string& v) {
     ImGui::EndPopup();
 }
 
+// A table of rows, one input per column; cells are found as "#<column>_<row>" (rows from 1).
+void EventForm::draw_table(const FieldSpec& f, float width) {
+    std::vector<Row>& rows = rows_[f.name];
+    const float       wide = std::max(width, ImGui::GetFontSize() * 30);
+    const int         n = static_cast<int>(f.columns.size());
+    if (ImGui::BeginTable("##rows", n + 1, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH, {wide, 0})) {
+        for (const FieldSpec& c : f.columns)
+            ImGui::TableSetupColumn(label_of(c).c_str(), ImGuiTableColumnFlags_WidthStretch,
+                                    c.type == FieldType::school ? 3.0f : c.type == FieldType::text ? 2.0f : 1.0f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableHeadersRow();
+        std::size_t remove = rows.size();
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            const std::string n1 = "_" + std::to_string(i + 1);
+            for (const FieldSpec& c : f.columns) {
+                ImGui::TableNextColumn();
+                std::string&      cell = rows[i][c.name];
+                const std::string cid = std::string("##") + c.name + n1;
+                const float       w = ImGui::GetContentRegionAvail().x;
+                if (c.type == FieldType::school)
+                    school_picker(cid.c_str(), cell, w);
+                else {
+                    ImGui::SetNextItemWidth(w);
+                    ImGui::InputText(cid.c_str(), &cell,
+                                     c.type == FieldType::integer ? ImGuiInputTextFlags_CharsDecimal : 0);
+                }
+            }
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton(("Remove##row" + n1).c_str())) remove = i;
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+        if (remove < rows.size()) rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(remove));
+    }
+    if (ImGui::SmallButton("Add a row")) rows.emplace_back();
+}
+
 // Required fields first; the optional ones fold away so a long form (an agreement has twenty
 // fields) still fits the screen with its buttons.
 void EventForm::draw() {
@@ -294,6 +354,35 @@ void EventForm::draw() {
         ImGui::TreePop();
     }
     ImGui::PopID();
+}
+
+// A table's rows as the payload holds them: blank rows left out, numbers as numbers; a row that
+// misses a required cell is named by its number.
+Json EventForm::build_rows(const FieldSpec& f, std::vector<std::string>& problems) const {
+    Json       out = Json::array();
+    const auto it = rows_.find(f.name);
+    if (it == rows_.end()) return out;
+    for (std::size_t i = 0; i < it->second.size(); ++i) {
+        const Row& row = it->second[i];
+        if (std::all_of(row.begin(), row.end(), [](const auto& cell) { return cell.second.empty(); })) continue;
+        Json              o = Json::object();
+        const std::string where = label_of(f) + ", row " + std::to_string(i + 1) + ": ";
+        for (const FieldSpec& c : f.columns) {
+            const auto        cell = row.find(c.name);
+            const std::string v = cell == row.end() ? "" : cell->second;
+            if (v.empty()) {
+                if (c.required) problems.push_back(where + c.label + " is needed");
+            } else if (c.type == FieldType::integer) {
+                if (all_digits(v) && v.size() < 9)
+                    o[c.name] = std::stoi(v);
+                else
+                    problems.push_back(where + c.label + " is a whole number");
+            } else
+                o[c.name] = v;
+        }
+        out.push_back(std::move(o));
+    }
+    return out;
 }
 
 bool EventForm::build(Json& payload, std::vector<std::string>& problems) const {
@@ -360,18 +449,15 @@ bool EventForm::build(Json& payload, std::vector<std::string>& problems) const {
                 break;
             }
             case FieldType::object_list: {
-                if (v.empty()) {
+                Json rows = build_rows(f, problems);
+                if (rows.empty())
                     missing();
-                    break;
-                }
-                const Json j = Json::parse(v, nullptr, false);
-                if (j.is_discarded() || !j.is_array())
-                    problems.push_back(name + ": expected a JSON list of objects");
                 else
-                    payload[f.name] = j;
+                    payload[f.name] = std::move(rows);
                 break;
             }
             case FieldType::one_of:
+            case FieldType::school:
             case FieldType::text:
                 if (v.empty())
                     missing();

@@ -30,7 +30,11 @@ public:
     const std::map<std::string, std::string>& values() const { return values_; }  // for the test state
 
 private:
+    using Row = std::map<std::string, std::string>;  // a table row's cells as typed, by column
+
     void draw_field(const FieldSpec& f, float width);
+    void draw_table(const FieldSpec& f, float width);
+    Json build_rows(const FieldSpec& f, std::vector<std::string>& problems) const;
     void date_picker(std::string& v);
 
     EventType                          type_ = EventType::note;
@@ -38,9 +42,11 @@ private:
     std::map<std::string, std::string> values_;  // text of every field as typed
     std::map<std::string, bool>        checks_;  // booleans (and whether touched)
     std::map<std::string, bool>        touched_;
+    std::map<std::string, std::vector<Row>> rows_;  // tables (object_list fields with columns)
     std::set<std::string>              hidden_;
     std::map<std::string, std::string> initial_values_;  // as made, for changed()
     std::map<std::string, bool>        initial_checks_;
+    std::map<std::string, std::vector<Row>> initial_rows_;
 };
 
 // Why `text` is not a UK date, specifically ("February 2027 has 28 days; there is no day 30."); "" when it is one.

@@ -590,6 +590,21 @@ void Session::after_change(const std::vector<std::string>& case_ids) {
     write_dirty();
 }
 
+std::string Session::save_school(const School& school, bool editing) {
+    if (phase_ != Phase::open || read_only()) return "This tab only reads the workspace; use the tab that writes it.";
+    if (std::string why = school_problem(ws_.schools, school, editing); !why.empty()) return why;
+    if (editing)
+        *std::find_if(ws_.schools.begin(), ws_.schools.end(), [&](const School& x) { return x.urn == school.urn; }) =
+            school;
+    else
+        ws_.schools.push_back(school);
+    stale_ = true;  // a host's phase (alternative provision) can change what a plan asks
+    if (demo_) return "";
+    save_.dirty.insert(storage::kWorkspaceKey);
+    write_dirty();
+    return "";
+}
+
 void Session::save_settings() {
     if (demo_ || phase_ != Phase::open) return;
     save_.dirty.insert(storage::kAppKey);

@@ -109,6 +109,11 @@ public:
     std::string  undo_label() const;
     bool         undo_last();  // a retraction of this session's last event
 
+    // The school directory: adds `school`, or (editing) saves it over the school with its URN. The
+    // directory is stored with the workspace; in the demo it is kept in memory only. Returns what
+    // is wrong, in words ("" when saved).
+    std::string save_school(const School& school, bool editing);
+
     // Exchange ------------------------------------------------------------------------------------
     ImportState&       import_state() { return import_; }
     void               begin_import(std::string file_name, std::string bytes);

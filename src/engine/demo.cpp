@@ -333,7 +333,7 @@ Workspace make_demo_workspace() {
     };
     school("900001", "Larkspur High School (fictional)", "secondary", "maintained", "", "1 Larkspur Lane, Demotown",
            "Our school", 0);
-    school("900011", "Brookfield Academy (fictional)", "secondary", "academy", "", "40 Brook Road, Demotown",
+    school("900011", "Brookfield Academy (fictional)", "secondary", "academy", "", "5 Mill Lane, Demotown",
            "2.4 miles; bus route 7", 3900);
     school("900012", "Westmere School (fictional)", "secondary", "academy", "", "Westmere Avenue, Demotown",
            "3.1 miles", 5000);

@@ -70,10 +70,11 @@ std::string party_name(const CaseState& s, const char* role) {
     return p ? p->name : "";
 }
 
+// A school as a letter names it: its name and, when the directory has it, its address.
 std::string school_name(const DocumentInput& in, const std::string& urn) {
     if (urn.empty()) return "";
     if (in.workspace) {
-        if (const School* s = find_school(*in.workspace, urn)) return s->name;
+        if (const School* s = find_school(*in.workspace, urn)) return s->name + (s->address.empty() ? "" : ", " + s->address);
         if (in.workspace->own.urn == urn) return in.workspace->own.name;
     }
     return "URN " + urn;

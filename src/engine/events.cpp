@@ -10,8 +10,9 @@ namespace {
 
 using F = FieldType;
 
-FieldSpec req(const char* n, F t, const char* label, std::vector<const char*> v = {}, std::vector<FieldSpec> c = {}) {
-    return {n, t, true, std::move(v), label, std::move(c)};
+FieldSpec req(const char* n, F t, const char* label, std::vector<const char*> v = {}, std::vector<FieldSpec> c = {},
+              int rows = 1) {
+    return {n, t, true, std::move(v), label, std::move(c), rows};
 }
 FieldSpec opt(const char* n, F t, const char* label, std::vector<const char*> v = {}) {
     return {n, t, false, std::move(v), label};
@@ -104,8 +105,9 @@ std::vector<EventSpec> build_specs() {
          "Nearest schools named by LA Admissions",
          {req("date", F::date, "date"),
           req("schools", F::object_list, "the nearest schools, with their previous managed moves", {},
-              {req("urn", F::school, "school"), opt("moves_in", F::integer, "moves in"),
-               opt("moves_out", F::integer, "moves out"), opt("notes", F::text, "notes (distance, walking route)")})}},
+              {req("urn", F::school, "school"), opt("moves_in", F::integer, "previous moves in"),
+               opt("moves_out", F::integer, "previous moves out"), opt("notes", F::text, "notes (distance, walking route)")},
+              4)}},
         {E::host_proposed,
          "host_proposed",
          "Host school approached",

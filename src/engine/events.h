@@ -77,6 +77,7 @@ struct FieldSpec {
     std::vector<const char*> values;        // allowed values when type is one_of
     const char*              label;         // plain English for forms and messages
     std::vector<FieldSpec>   columns = {};  // object_list: each row's fields (unknown ones are refused)
+    int                      start_rows = 1;  // object_list: the blank rows a form starts with
 };
 
 struct EventSpec {

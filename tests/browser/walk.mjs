@@ -61,7 +61,7 @@ export async function wizard(page, { kind, tick = [], pupil, parentView = null }
 }
 
 // One entry through "Record what happened": the action's button, the way (if not the first),
-// then fields: '#name' -> text (or [combo option]), 'Label' -> a checkbox click.
+// then fields: '#name' -> text (or [combo option], or a function such as school()), 'Label' -> a checkbox click.
 export async function record(page, action, way, fields = {}, { optional = false, confirm = false } = {}) {
   const before = (await state(page)).cases[0].events;
   await click(page, action);
@@ -69,7 +69,8 @@ export async function record(page, action, way, fields = {}, { optional = false,
   if (way) await choose(page, '#way', way);
   if (optional) { await click(page, 'More details (optional)'); await nextFrames(page, 2); }
   for (const [name, value] of Object.entries(fields)) {
-    if (Array.isArray(value)) await choose(page, name, value[0]);
+    if (typeof value === 'function') await value(page, name);
+    else if (Array.isArray(value)) await choose(page, name, value[0]);
     else if (value === true) { await click(page, name); await nextFrames(page, 2); }
     else await typeInto(page, name, value);
   }
@@ -82,12 +83,27 @@ export async function record(page, action, way, fields = {}, { optional = false,
   });
 }
 
+// A school chosen as a person does: by typing part of its name into the picker and taking it from
+// the list; when the school list does not have it yet, it is added there with its URN.
+export const school = (name, urn) => async (page, combo) => {
+  await click(page, combo);
+  await nextFrames(page, 3);
+  await typeInto(page, '#find', name);
+  const option = `${name} (URN ${urn})`;
+  if (await hasItem(page, option)) await click(page, option);
+  else {
+    await typeInto(page, '#school_urn', urn);
+    await click(page, 'Add and choose');
+  }
+  await nextFrames(page, 2);
+};
+
 export const views = (page) => record(page, 'Record details, views, consents and notes', 'Views recorded', { '#who': ['Pupil'], '#text': 'I want a fresh start' });
 export const detail = (page, way, fields, opts) => record(page, 'Record details, views, consents and notes', way, fields, opts);
 // A decision comes from a school that was approached: the approach first, then its answer.
 export const hostAccepts = async (page) => {
-  await record(page, 'Approach a host school / record its decision', 'Host school approached', { '#urn': '100002' });
-  await record(page, 'Approach a host school / record its decision', 'Host school decision', { '#urn': '100002', 'Accepted *': true });
+  await record(page, 'Approach a host school / record its decision', 'Host school approached', { '#urn': school('Marshgate High School', '100002') });
+  await record(page, 'Approach a host school / record its decision', 'Host school decision', { '#urn': school('Marshgate High School', '100002'), 'Accepted *': true });
 };
 export const agreement = (page, weeks, extra = {}) => record(page, 'Record the signed placement agreement', null,
   { '#start': '14/09/2026', '#duration_weeks': String(weeks), ...extra }, { optional: Object.keys(extra).length > 0 });

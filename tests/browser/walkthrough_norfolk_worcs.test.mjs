@@ -5,13 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, findItem } from './harness.mjs';
 import { state, waitState } from './flows.mjs';
-import { QUERY, VIEWPORT, agreement, createWorkspace, detail, hostAccepts, notice, record, review, server, start, views, walk, wizard } from './walk.mjs';
+import { QUERY, VIEWPORT, agreement, createWorkspace, detail, hostAccepts, notice, record, review, school, server, start, views, walk, wizard } from './walk.mjs';
 
 test('Norfolk: the four nearest schools, Fair Access and a joint meeting before the trial, then review and return', async () => {
   await walk('Norfolk County Council', 'off-site direction converting to managed move', 'Nora Nftest',
     { tick: ['The parents agree to the move'] },
     [views,
-     (p) => detail(p, 'Nearest schools named by LA Admissions', { '#schools': '[{"urn": "100002", "moves_in": 1, "moves_out": 0}]' }),
+     (p) => detail(p, 'Nearest schools named by LA Admissions',
+       { '#urn_1': school('Marshgate High School', '100002'), '#moves_in_1': '1', '#moves_out_1': '0', '#urn_2': school('Reedham Park Academy', '100003') }),
      hostAccepts,
      (p) => detail(p, 'Agreement obtained', { '#gate': ['Fair Access team'] }),
      (p) => detail(p, 'Meeting held', { '#kind': ['Meeting of both schools'] }),

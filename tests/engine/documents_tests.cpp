@@ -121,3 +121,13 @@ TEST_CASE("documents/la-notifications-of-start-and-outcome") {
     CHECK(j["id"] == "la_outcome");
     CHECK(j["missing"].size() == o.missing.size());
 }
+
+// Issue 13 item 3: a letter names the host school and gives its address from the school list,
+// never "URN 100001".
+TEST_CASE("documents/a-school-is-named-with-its-address") {
+    Scenario sc("norfolk", "osd_to_managed_move");
+    sc.ws.schools[1].address = "5 Mill Lane, Demotown";
+    sc.prepare();
+    sc.start();
+    CHECK(value(doc(sc, "la_start"), "Host school") == "Host School, 5 Mill Lane, Demotown");
+}

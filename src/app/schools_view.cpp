@@ -1,0 +1,196 @@
+#include "app/schools_view.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "app/fonts.h"
+#include "app/session.h"
+#include "app/ui.h"
+
+namespace cp::app {
+namespace {
+
+struct PickerState {
+    std::string filter;   // what was typed to find the school
+    School      draft;    // a school to add
+    std::string problem;  // why the last "Add and choose" did not
+};
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool matches(const School& s, const std::string& filter) {
+    if (filter.empty()) return true;
+    return lower(s.name).find(lower(filter)) != std::string::npos || s.urn.find(filter) == 0;
+}
+
+// The directory's schools that match, as choices; true when one was chosen.
+bool choices(const std::vector<School>& schools, const std::string& own, std::string& urn, const std::string& filter,
+             float width) {
+    std::vector<const School*> found;
+    for (const School& s : schools)
+        if (s.urn != own && matches(s, filter)) found.push_back(&s);
+    if (found.empty()) {
+        ImGui::TextDisabled("%s", schools.empty() ? "The school list is empty: add the school below."
+                                                  : "No school in the list matches.");
+        return false;
+    }
+    // Eight rows show at once; a longer list scrolls inside the popup, so "Add" stays in reach.
+    const float rows = static_cast<float>(std::min<std::size_t>(found.size(), 8));
+    bool        chosen = false;
+    ImGui::BeginChild("##matches", {width, rows * ImGui::GetTextLineHeightWithSpacing() + 4});
+    for (const School* s : found) {
+        const std::string label = s->name + " (URN " + s->urn + ")";
+        if (ImGui::Selectable(label.c_str(), s->urn == urn)) {
+            urn = s->urn;
+            chosen = true;
+            ImGui::CloseCurrentPopup();
+        }
+        if (!s->notes.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", s->notes.c_str());
+        }
+    }
+    ImGui::EndChild();
+    return chosen;
+}
+
+}  // namespace
+
+void school_fields(School& s, bool editing, float width) {
+    ImGui::PushItemWidth(width);
+    ImGui::TextUnformatted("Name of the school *");
+    ImGui::InputText("##school_name", &s.name);
+    ImGui::TextUnformatted("URN (6 or 7 digits, from Get Information About Schools) *");
+    ImGui::InputText("##school_urn", &s.urn, ImGuiInputTextFlags_CharsDecimal | (editing ? ImGuiInputTextFlags_ReadOnly : 0));
+    ImGui::TextUnformatted("Address (as it should appear on letters)");
+    ImGui::InputText("##school_address", &s.address);
+    ImGui::TextUnformatted("Notes (distance, bus route, contact)");
+    ImGui::InputText("##school_notes", &s.notes);
+    ImGui::PopItemWidth();
+}
+
+bool school_picker(const char* id, std::string& urn, float width) {
+    const Workspace&  ws = session().ws();
+    PickerState&      st = screen_state<PickerState>();
+    const std::string shown = urn.empty() ? "(choose a school)" : school_words(ws, urn);
+    ImGui::SetNextItemWidth(width);
+    if (!begin_combo(id, shown.c_str())) return false;
+    if (ImGui::IsWindowAppearing()) {
+        st = {};
+        ImGui::SetKeyboardFocusHere();
+    }
+    const float inner = std::max(width, ImGui::GetFontSize() * 24);
+    ImGui::SetNextItemWidth(inner);
+    // What is typed to find a school also starts the school to add, when none matches.
+    if (ImGui::InputTextWithHint("##find", "Type part of the name, or the URN", &st.filter)) {
+        if (all_digits(st.filter))
+            st.draft.urn = st.filter;
+        else
+            st.draft.name = st.filter;
+    }
+    bool changed = choices(ws.schools, ws.own.urn, urn, st.filter, inner);
+    ImGui::Separator();
+    ImGui::TextUnformatted("Not in the list? Add it to the school list:");
+    school_fields(st.draft, false, inner);
+    if (ImGui::Button("Add and choose")) {
+        st.problem = session().save_school(st.draft, false);
+        if (st.problem.empty()) {
+            urn = st.draft.urn;
+            changed = true;
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    if (!st.problem.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+        status_text(st.problem.c_str(), 2);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::EndCombo();
+    return changed;
+}
+
+namespace {
+struct ListState {
+    enum class Mode { list, adding, editing } mode = Mode::list;
+    School      draft;
+    std::string problem, saved;  // why the last save did not; what it saved
+};
+
+void school_rows(ListState& st) {
+    const Workspace& ws = session().ws();
+    if (ws.schools.empty()) {
+        ImGui::TextDisabled("No schools yet. Add the schools you work with, or add one when a form asks for it.");
+        return;
+    }
+    const float height = std::min(8.0f, static_cast<float>(ws.schools.size()) + 1.5f) * ImGui::GetFrameHeightWithSpacing();
+    if (!ImGui::BeginTable("##schools", 4, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
+                           {0, height}))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("School", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("URN", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("Address", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableHeadersRow();
+    for (const School& s : ws.schools) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", s.name.c_str());
+        if (!s.notes.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.notes.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(s.urn.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", s.address.empty() ? "(not given)" : s.address.c_str());
+        ImGui::TableNextColumn();
+        if (ImGui::SmallButton(("Edit##" + s.urn).c_str())) {
+            st = {ListState::Mode::editing, s, "", ""};
+        }
+    }
+    ImGui::EndTable();
+}
+}  // namespace
+
+void school_list_settings() {
+    ListState& st = screen_state<ListState>();
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("Schools you work with");
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+    ImGui::TextUnformatted(
+        "Forms, letters and reports name a school from this list, with its address. It is kept with your cases.");
+    ImGui::PopTextWrapPos();
+    school_rows(st);
+    if (st.mode == ListState::Mode::list) {
+        if (ImGui::Button("Add a school")) st = {ListState::Mode::adding, {}, "", ""};
+        if (!st.saved.empty()) {
+            ImGui::SameLine();
+            status_text(st.saved.c_str(), 0);
+        }
+        return;
+    }
+    const bool editing = st.mode == ListState::Mode::editing;
+    ImGui::TextUnformatted(editing ? "Edit the school (its URN stays, as cases refer to it):" : "Add a school:");
+    school_fields(st.draft, editing, std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28));
+    if (ImGui::Button(editing ? "Save the school" : "Add the school")) {
+        st.problem = session().save_school(st.draft, editing);
+        if (st.problem.empty()) st = {ListState::Mode::list, {}, "", "Saved " + st.draft.name + "."};
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel##school")) st = {};
+    if (!st.problem.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+        status_text(st.problem.c_str(), 2);
+        ImGui::PopTextWrapPos();
+    }
+}
+
+}  // namespace cp::app
