@@ -11,6 +11,7 @@
 #include "app/fonts.h"
 #include "app/guide_view.h"
 #include "app/report_view.h"
+#include "app/schools_view.h"
 #include "app/theme.h"
 #include "app/ui.h"
 #include "app/views.h"
@@ -202,6 +203,9 @@ void publish_state(Session& s) {
     Json damaged = Json::array();
     for (const storage::Damage& d : s.damaged())
         damaged.push_back({{"case", d.case_id}, {"pupil", d.pupil_name}, {"reason", d.reason}});
+    Json schools = Json::array();
+    for (const School& x : s.ws().schools)
+        schools.push_back({{"name", x.name}, {"urn", x.urn}, {"address", x.address}});
     const SaveStatus&  st = s.save();
     const ImportState& im = s.import_state();
     const char*        steps[] = {"none", "need_passphrase", "deriving", "preview", "done", "failed"};
@@ -215,6 +219,8 @@ void publish_state(Session& s) {
                             {"caseId", ui().case_id},
                             {"cases", cases},
                             {"damaged", damaged},
+                            {"schools", schools},
+                            {"schoolList", school_list_test_state()},
                             {"save",
                              {{"dirty", st.dirty.size()},
                               {"inFlight", st.in_flight},

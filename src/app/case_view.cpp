@@ -372,7 +372,9 @@ std::string event_summary(const Event& e) {
         if (it->is_string() && parse_iso_date(v)) v = uk_date(v);
         if (const char* words = it->is_string() ? option_label(e.type, it.key(), v) : nullptr) v = words;
         if (f && f->type == FieldType::school) v = school_words(session().ws(), v);
-        s += (s.empty() ? "" : "; ") + (f ? std::string(f->label) : it.key()) + ": " + v;
+        std::string name = f ? std::string(f->label) : it.key();
+        if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+        s += (s.empty() ? "" : "; ") + name + ": " + v;
     }
     return s;
 }
@@ -549,13 +551,14 @@ Json case_view_test_state() {
     Json reviews = Json::array();
     for (const Review& r : s->reviews)
         reviews.push_back({{"date", to_iso(r.date)}, {"outcome", r.outcome}, {"pupilVoice", r.pupil_views}});
-    Json history = Json::array();
+    Json history = Json::array(), details = Json::array();
     if (const Case* c = find_case(session().ws(), ui().case_id)) {
         const auto live = live_events(*c);
         for (std::size_t i = 0, live_i = 0; i < c->events.size(); ++i) {
             const bool counts = live_i < live.size() && live[live_i] == i;
             live_i += counts;
             history.push_back(history_what(*c, i, counts));
+            details.push_back(event_summary(c->events[i]));
         }
     }
     const ActionDialog& d = dialog();
@@ -570,6 +573,7 @@ Json case_view_test_state() {
             {"passport", passport},
             {"reviews", reviews},
             {"history", history},
+            {"historyDetails", details},
             {"draft", is_draft_name(s->pupil_name)},
             {"stage", stage_name(p->stage)},
             {"kind", case_kind_name(s->kind)},

@@ -252,7 +252,7 @@ void settings_dialog() {
     ImGui::PopFont();
     const platform::StoreInfo& info = session().store_info();
     // In plain words what "persistent storage" means for the school, and what to do about it.
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+    ImGui::PushTextWrapPos(0.0f);  // the dialog's own width
     if (info.persistent)
         ImGui::TextUnformatted("Kept safe: this browser has agreed not to delete the workspace to free disk space.");
     else

@@ -303,10 +303,18 @@ void EventForm::draw_table(const FieldSpec& f, float width) {
     std::vector<Row>& rows = rows_[f.name];
     const float       wide = std::max(width, ImGui::GetFontSize() * 30);
     const int         n = static_cast<int>(f.columns.size());
-    if (ImGui::BeginTable("##rows", n + 1, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH, {wide, 0})) {
-        for (const FieldSpec& c : f.columns)
-            ImGui::TableSetupColumn(label_of(c).c_str(), ImGuiTableColumnFlags_WidthStretch,
-                                    c.type == FieldType::school ? 3.0f : c.type == FieldType::text ? 2.0f : 1.0f);
+    if (ImGui::BeginTable("##rows", n + 1, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH,
+                          {wide, 0})) {
+        // A number is as wide as its heading; a school's name gets most of the rest.
+        for (const FieldSpec& c : f.columns) {
+            const std::string heading = label_of(c);
+            if (c.type == FieldType::integer)
+                ImGui::TableSetupColumn(heading.c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                        ImGui::CalcTextSize(heading.c_str()).x + ImGui::GetFontSize());
+            else
+                ImGui::TableSetupColumn(heading.c_str(), ImGuiTableColumnFlags_WidthStretch,
+                                        c.type == FieldType::school ? 3.0f : 1.5f);
+        }
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableHeadersRow();
         std::size_t remove = rows.size();

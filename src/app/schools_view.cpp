@@ -13,9 +13,10 @@ namespace cp::app {
 namespace {
 
 struct PickerState {
-    std::string filter;   // what was typed to find the school
-    School      draft;    // a school to add
-    std::string problem;  // why the last "Add and choose" did not
+    bool        adding = false;  // the "add a school" part is open
+    std::string filter;          // what was typed to find the school
+    School      draft;           // a school to add
+    std::string problem;         // why the last "Add and choose" did not
 };
 
 std::string lower(std::string s) {
@@ -70,7 +71,8 @@ void school_fields(School& s, bool editing, float width) {
     ImGui::TextUnformatted("Name of the school *");
     ImGui::InputText("##school_name", &s.name);
     ImGui::TextUnformatted("URN (6 or 7 digits, from Get Information About Schools) *");
-    ImGui::InputText("##school_urn", &s.urn, ImGuiInputTextFlags_CharsDecimal | (editing ? ImGuiInputTextFlags_ReadOnly : 0));
+    ImGui::InputText("##school_urn", &s.urn,
+                     ImGuiInputTextFlags_CharsDecimal | (editing ? ImGuiInputTextFlags_ReadOnly : 0));
     ImGui::TextUnformatted("Address (as it should appear on letters)");
     ImGui::InputText("##school_address", &s.address);
     ImGui::TextUnformatted("Notes (distance, bus route, contact)");
@@ -99,7 +101,15 @@ bool school_picker(const char* id, std::string& urn, float width) {
     }
     bool changed = choices(ws.schools, ws.own.urn, urn, st.filter, inner);
     ImGui::Separator();
-    ImGui::TextUnformatted("Not in the list? Add it to the school list:");
+    // Folded while the list has what was typed; open at once when it has nothing to offer.
+    const bool none = std::none_of(ws.schools.begin(), ws.schools.end(),
+                                   [&](const School& s) { return s.urn != ws.own.urn && matches(s, st.filter); });
+    if (!st.adding && !none) {
+        if (ImGui::Button("Not in the list? Add a school…")) st.adding = true;
+        ImGui::EndCombo();
+        return changed;
+    }
+    ImGui::TextUnformatted("Add the school to the school list:");
     school_fields(st.draft, false, inner);
     if (ImGui::Button("Add and choose")) {
         st.problem = session().save_school(st.draft, false);
@@ -131,8 +141,10 @@ void school_rows(ListState& st) {
         ImGui::TextDisabled("No schools yet. Add the schools you work with, or add one when a form asks for it.");
         return;
     }
-    const float height = std::min(8.0f, static_cast<float>(ws.schools.size()) + 1.5f) * ImGui::GetFrameHeightWithSpacing();
-    if (!ImGui::BeginTable("##schools", 4, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
+    const float height =
+        std::min(8.0f, static_cast<float>(ws.schools.size()) + 1.5f) * ImGui::GetFrameHeightWithSpacing();
+    if (!ImGui::BeginTable("##schools", 4,
+                           ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
                            {0, height}))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -151,9 +163,7 @@ void school_rows(ListState& st) {
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", s.address.empty() ? "(not given)" : s.address.c_str());
         ImGui::TableNextColumn();
-        if (ImGui::SmallButton(("Edit##" + s.urn).c_str())) {
-            st = {ListState::Mode::editing, s, "", ""};
-        }
+        if (ImGui::SmallButton(("Edit##" + s.urn).c_str())) { st = {ListState::Mode::editing, s, "", ""}; }
     }
     ImGui::EndTable();
 }
@@ -164,7 +174,7 @@ void school_list_settings() {
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted("Schools you work with");
     ImGui::PopFont();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(
         "Forms, letters and reports name a school from this list, with its address. It is kept with your cases.");
     ImGui::PopTextWrapPos();
@@ -187,10 +197,16 @@ void school_list_settings() {
     ImGui::SameLine();
     if (ImGui::Button("Cancel##school")) st = {};
     if (!st.problem.empty()) {
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+        ImGui::PushTextWrapPos(0.0f);
         status_text(st.problem.c_str(), 2);
         ImGui::PopTextWrapPos();
     }
+}
+
+Json school_list_test_state() {
+    const ListState& st = screen_state<ListState>();
+    const char*      modes[] = {"list", "adding", "editing"};
+    return {{"mode", modes[static_cast<int>(st.mode)]}, {"problem", st.problem}, {"saved", st.saved}};
 }
 
 }  // namespace cp::app

@@ -20,5 +20,6 @@ void school_fields(School& s, bool editing, float width);
 
 // Settings' "Schools you work with": the list, and adding or editing a school.
 void school_list_settings();
+Json school_list_test_state();  // test mode: the list's open editor and its last message
 
 }  // namespace cp::app

@@ -114,6 +114,8 @@ test('Worcestershire: the notification, passport, initial meeting, direction let
       'Who the pupil reports to on the first day', 'Session times', 'Name of provision', 'Objectives',
       'First review meeting (no more than 6 school weeks after the start)', 'Contact for requests for a review']);
     assert.equal(doc.values['Address of the provision'], 'Brookfield Academy (fictional), 5 Mill Lane, Demotown');
+    // The school from the school list, by its name and address (issue 13 item 3), never "URN 900011".
+    assert.equal(doc.values['Name of provision'], 'Brookfield Academy (fictional), 5 Mill Lane, Demotown');
     assert.equal(doc.values['Session times'], '08:40-15:10');
     assert.equal(doc.values['First day'], '21/09/2026');
     assert.match(doc.values['Who the pupil reports to on the first day'], /Mr Ash Patel/);
