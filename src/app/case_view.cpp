@@ -366,7 +366,10 @@ std::string event_summary(const Event& e) {
             if (it.key() == x.name) f = &x;
         std::string v = it->is_string() ? it->get<std::string>() : it->is_boolean() ? (*it ? "yes" : "no") : "";
         if (it->is_array())
-            for (const Json& x : *it) v += (v.empty() ? "" : "; ") + plain(x, f);
+            for (const Json& x : *it) {
+                const char* words = x.is_string() ? option_label(e.type, it.key(), x.get<std::string>()) : nullptr;
+                v += (v.empty() ? "" : "; ") + (words ? std::string(words) : plain(x, f));
+            }
         else if (!it->is_string() && !it->is_boolean())
             v = it->dump();
         if (it->is_string() && parse_iso_date(v)) v = uk_date(v);

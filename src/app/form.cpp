@@ -253,6 +253,10 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             if (const std::string why = date_problem(v); !why.empty()) status_text(why.c_str(), 2);
             break;
         case FieldType::text_list:
+            if (!f.values.empty()) {
+                ticked_list(f, label, v, width);
+                break;
+            }
             ImGui::TextUnformatted((label + " (one per line)").c_str());
             ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 4.5f});
             break;
@@ -284,6 +288,40 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             break;
     }
     ImGui::PopID();
+}
+
+// A list whose usual items are ticked by their plain names; anything else is written in below. The
+// value stays the list's lines (the usual items by their ids), as the payload keeps them.
+void EventForm::ticked_list(const FieldSpec& f, const std::string& label, std::string& v, float width) {
+    const std::vector<std::string> lines = lines_of(v);
+    const auto                     usual = [&](const std::string& x) {
+        return std::any_of(f.values.begin(), f.values.end(), [&](const char* o) { return x == o; });
+    };
+    std::vector<std::string> ticked, other;
+    for (const std::string& x : lines) (usual(x) ? ticked : other).push_back(x);
+    ImGui::TextUnformatted(label.c_str());
+    bool changed = false;
+    for (const char* o : f.values) {
+        bool        on = std::find(ticked.begin(), ticked.end(), o) != ticked.end();
+        const char* words = option_label(type_, f.name, o);
+        if (ImGui::Checkbox((std::string(words ? words : o) + "##" + o).c_str(), &on)) {
+            changed = true;
+            if (on)
+                ticked.push_back(o);
+            else
+                ticked.erase(std::find(ticked.begin(), ticked.end(), o));
+        }
+    }
+    std::string rest;
+    for (const std::string& x : other) rest += (rest.empty() ? "" : "\n") + x;
+    ImGui::TextUnformatted("Anything else (one per line)");
+    changed |= ImGui::InputTextMultiline((std::string("##") + f.name + "_other").c_str(), &rest,
+                                         {width, ImGui::GetTextLineHeight() * 2.5f});
+    if (!changed) return;
+    v.clear();
+    for (const char* o : f.values)  // the usual items in their own order, then the rest as written
+        if (std::find(ticked.begin(), ticked.end(), o) != ticked.end()) v += (v.empty() ? "" : "\n") + std::string(o);
+    for (const std::string& x : lines_of(rest)) v += (v.empty() ? "" : "\n") + x;
 }
 
 // A button that opens a small month calendar under the field.

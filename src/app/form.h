@@ -34,18 +34,19 @@ private:
 
     void draw_field(const FieldSpec& f, float width);
     void draw_table(const FieldSpec& f, float width);
+    void ticked_list(const FieldSpec& f, const std::string& label, std::string& v, float width);
     Json build_rows(const FieldSpec& f, std::vector<std::string>& problems) const;
     void date_picker(std::string& v);
 
-    EventType                          type_ = EventType::note;
-    Date                               today_{};
-    std::map<std::string, std::string> values_;  // text of every field as typed
-    std::map<std::string, bool>        checks_;  // booleans (and whether touched)
-    std::map<std::string, bool>        touched_;
+    EventType                               type_ = EventType::note;
+    Date                                    today_{};
+    std::map<std::string, std::string>      values_;  // text of every field as typed
+    std::map<std::string, bool>             checks_;  // booleans (and whether touched)
+    std::map<std::string, bool>             touched_;
     std::map<std::string, std::vector<Row>> rows_;  // tables (object_list fields with columns)
-    std::set<std::string>              hidden_;
-    std::map<std::string, std::string> initial_values_;  // as made, for changed()
-    std::map<std::string, bool>        initial_checks_;
+    std::set<std::string>                   hidden_;
+    std::map<std::string, std::string>      initial_values_;  // as made, for changed()
+    std::map<std::string, bool>             initial_checks_;
     std::map<std::string, std::vector<Row>> initial_rows_;
 };
 

@@ -5,6 +5,16 @@
 namespace cp {
 namespace {
 
+// Which case a story makes: the story's own pupil (all defaults), or another fictional pupil whose
+// case went the same way and stands, on the demo's day, where the story stood on `until`. One
+// story gives a protocol's case at each main stage.
+struct Telling {
+    const char* id = nullptr;  // case id (nullptr: the story's own)
+    const char* pupil = nullptr;
+    const char* upn = nullptr;
+    const char* until = "9999-12-31";  // the last day told (ISO)
+};
+
 // Appends events to one case; each event is stamped on its own date at 16:00 plus a minute
 // per event, so the log order follows the story.
 struct Story {
@@ -12,12 +22,19 @@ struct Story {
     std::string urn;
     int         n = 0;
     Author      author;
+    Telling     telling;
 
-    Story(std::string id, std::string own_urn, Author who) : urn(std::move(own_urn)), author(std::move(who)) {
-        c.id = std::move(id);
+    Story(const char* id, std::string own_urn, Author who, Telling t = {})
+        : urn(std::move(own_urn)), author(std::move(who)), telling(t) {
+        c.id = t.id ? t.id : id;
     }
 
     void add(const char* date, EventType type, Json payload, std::string supersedes = "") {
+        if (std::string_view(date) > telling.until) return;
+        if (type == EventType::case_opened && telling.pupil) {
+            payload["pupil_name"] = telling.pupil;
+            payload["upn"] = telling.upn;
+        }
         char at[32];
         std::snprintf(at, sizeof at, "%sT16:%02d:00Z", date, n % 60);
         ++n;
@@ -111,8 +128,8 @@ Json agreement(const char* date, const char* start, int weeks, int every) {
             {"dual_registration_form", true}};
 }
 
-Case worcs_overdue_review(const std::string& urn) {
-    Story s("DEMO-WO-1", urn, kDht);
+Case worcs_overdue_review(const std::string& urn, Telling t = {}) {
+    Story s("DEMO-WO-1", urn, kDht, t);
     s.add("2026-09-07", EventType::case_opened,
           opened("2026-09-07", "off_site_direction", "worcestershire", "Ellis Ward (fictional)", "2012-02-14",
                  "X900000000001", 9, urn.c_str(), "Persistent disruptive behaviour"));
@@ -207,8 +224,8 @@ Case worcs_converted(const std::string& urn) {
     return s.c;
 }
 
-Case thurrock_breach(const std::string& urn) {
-    Story s("DEMO-TH-1", urn, kDht);
+Case thurrock_breach(const std::string& urn, Telling t = {}) {
+    Story s("DEMO-TH-1", urn, kDht, t);
     s.add("2026-09-07", EventType::case_opened,
           opened("2026-09-07", "osd_to_managed_move", "thurrock", "Riley Hughes (fictional)", "2011-11-02",
                  "X900000000003", 10, "900021", "Risk of permanent exclusion"));
@@ -245,11 +262,16 @@ Case thurrock_breach(const std::string& urn) {
            {"return_date", "2026-11-06"},
            {"written_to_parent", true},
            {"consulted_home_head", true}});
+    s.add("2026-11-06", EventType::outcome_recorded,
+          {{"date", "2026-11-06"},
+           {"outcome", "returned"},
+           {"successful", false},
+           {"decided_by", "Home school after the emergency meeting"}});
     return s.c;
 }
 
-Case oxon_returned(const std::string& urn) {
-    Story s("DEMO-OX-1", urn, kDht);
+Case oxon_returned(const std::string& urn, Telling t = {}) {
+    Story s("DEMO-OX-1", urn, kDht, t);
     s.add("2026-09-02", EventType::case_opened,
           opened("2026-09-02", "osd_to_managed_move", "oxfordshire", "Casey Moore (fictional)", "2012-09-09",
                  "X900000000004", 9, "900031", "Attendance and bullying concerns"));
@@ -307,17 +329,110 @@ Case norfolk_preparing(const std::string& urn) {
     return s.c;
 }
 
-Case hf_trial_blocked(const std::string& urn) {
+// Hammersmith & Fulham's guidance calls the period a "trial transfer"; since 26 July 2026 that is an
+// off-site direction converting to a managed move (the app says a trial managed move is not allowed).
+Case hf_agreeing(const std::string& urn) {
     Story s("DEMO-HF-1", urn, kDht);
     s.add("2026-11-02", EventType::case_opened,
-          opened("2026-11-02", "managed_move", "hammersmith-fulham", "Taylor Bennett (fictional)", "2012-04-04",
-                 "X900000000006", 9, "900051", "Home school proposes a trial managed move"));
+          opened("2026-11-02", "osd_to_managed_move", "hammersmith-fulham", "Taylor Bennett (fictional)", "2012-04-04",
+                 "X900000000006", 9, "900051", "Home school proposes a trial period at another school"));
     common_start(s, "2026-11-02", "900052");
     s.add("2026-11-03", EventType::host_proposed, {{"urn", "900052"}, {"date", "2026-11-03"}});
     s.add("2026-11-05", EventType::host_decision, {{"urn", "900052"}, {"accepted", true}, {"date", "2026-11-05"}});
     s.add("2026-11-12", EventType::meeting_held,
           {{"kind", "initial"}, {"date", "2026-11-12"}, {"pupil_engaged", true}});
     s.add("2026-11-12", EventType::agreement_signed, agreement("2026-11-12", "2026-11-23", 6, 6));
+    return s.c;
+}
+
+// A Hammersmith & Fulham direction from the start of term to the transfer (or, told to an earlier
+// day, a placement under way).
+Case hf_transferred(const std::string& urn, Telling t) {
+    Story s("DEMO-HF-2", urn, kDht, t);
+    s.add("2026-09-07", EventType::case_opened,
+          opened("2026-09-07", "osd_to_managed_move", "hammersmith-fulham", "", "2012-01-19", "", 9, "900051",
+                 "Repeated defiance; a fresh start agreed with the family"));
+    common_start(s, "2026-09-07", "900052");
+    s.add("2026-09-08", EventType::host_proposed, {{"urn", "900052"}, {"date", "2026-09-08"}});
+    s.add("2026-09-09", EventType::host_decision, {{"urn", "900052"}, {"accepted", true}, {"date", "2026-09-09"}});
+    s.add("2026-09-10", EventType::meeting_held,
+          {{"kind", "initial"}, {"date", "2026-09-10"}, {"pupil_engaged", true}});
+    s.add("2026-09-10", EventType::agreement_signed, agreement("2026-09-10", "2026-09-21", 6, 3));
+    s.add("2026-09-11", EventType::notice_sent,
+          notice("2026-09-11", "Riverbank School (fictional), Riverbank Terrace, Riverside", 40));
+    s.add("2026-09-21", EventType::placement_started, {{"date", "2026-09-21"}});
+    s.add("2026-09-21", EventType::la_notified, {{"what", "start"}, {"date", "2026-09-21"}, {"to", "Admissions"}});
+    s.add("2026-10-12", EventType::review_held,
+          {{"date", "2026-10-12"},
+           {"outcome", "continue"},
+           {"progress", "Settled; two minor incidents"},
+           {"pupil_views", "Better than I expected"},
+           {"next_review", "2026-11-02"}});
+    s.add("2026-11-02", EventType::consent_recorded,
+          {{"who", "admission_authority"}, {"given", true}, {"date", "2026-11-02"}});
+    s.add("2026-11-02", EventType::review_held,
+          {{"date", "2026-11-02"},
+           {"outcome", "convert"},
+           {"progress", "Targets met"},
+           {"pupil_views", "I want to stay"},
+           {"parent_views", "Happy with the school"}});
+    s.add("2026-11-02", EventType::outcome_recorded,
+          {{"date", "2026-11-02"},
+           {"outcome", "transferred"},
+           {"successful", true},
+           {"on_roll_date", "2026-11-09"},
+           {"decided_by", "All parties at the review"}});
+    s.add("2026-11-03", EventType::la_notified, {{"what", "outcome"}, {"date", "2026-11-03"}, {"to", "Admissions"}});
+    return s.c;
+}
+
+// A Norfolk direction converting to a managed move from the start of term: the four nearest schools,
+// Fair Access, a meeting of both schools, the 8-week trial with weekly attendance, then the transfer.
+Case norfolk_transferred(const std::string& urn, Telling t) {
+    Story s("DEMO-NO-2", urn, kDht, t);
+    s.add("2026-09-07", EventType::case_opened,
+          opened("2026-09-07", "osd_to_managed_move", "norfolk", "", "2011-08-08", "", 10, "900041",
+                 "Persistent disruption; at risk of permanent exclusion"));
+    common_start(s, "2026-09-07", "900042");
+    s.as(kLa);
+    s.add("2026-09-07", EventType::nearest_schools_listed,
+          {{"date", "2026-09-07"},
+           {"schools", Json::array({{{"urn", "900042"}, {"moves_in", 1}, {"moves_out", 0}},
+                                    {{"urn", "900043"}, {"moves_in", 0}, {"moves_out", 2}},
+                                    {{"urn", "900044"}, {"moves_in", 2}, {"moves_out", 1}},
+                                    {{"urn", "900045"}, {"moves_in", 0}, {"moves_out", 0}}})}});
+    s.add("2026-09-08", EventType::gate_cleared, {{"gate", "fair_access_team"}, {"date", "2026-09-08"}});
+    s.as(kDht);
+    s.add("2026-09-08", EventType::host_proposed, {{"urn", "900042"}, {"date", "2026-09-08"}});
+    s.add("2026-09-08", EventType::host_decision, {{"urn", "900042"}, {"accepted", true}, {"date", "2026-09-08"}});
+    s.add("2026-09-09", EventType::meeting_held,
+          {{"kind", "joint_schools"}, {"date", "2026-09-09"}, {"pupil_engaged", true}});
+    s.add("2026-09-09", EventType::agreement_signed, agreement("2026-09-09", "2026-09-14", 8, 4));
+    s.add("2026-09-09", EventType::notice_sent,
+          notice("2026-09-09", "Marshgate High School (fictional), Marsh Road, Broadwater", 40));
+    s.add("2026-09-14", EventType::placement_started, {{"date", "2026-09-14"}});
+    s.as(kHost);
+    // Weekly attendance to the home school, told in date order with the review between.
+    for (const char* w : {"2026-09-14", "2026-09-21", "2026-09-28", "2026-10-05", "2026-10-12"})
+        s.add(w, EventType::attendance_week, {{"week_start", w}, {"sessions", "//////////"}});
+    s.as(kDht);
+    s.add("2026-10-12", EventType::review_held,
+          {{"date", "2026-10-12"}, {"outcome", "continue"}, {"progress", "Good start"}, {"next_review", "2026-11-16"}});
+    s.as(kHost);
+    for (const char* w : {"2026-10-19", "2026-11-02", "2026-11-09"})
+        s.add(w, EventType::attendance_week, {{"week_start", w}, {"sessions", "//////////"}});
+    s.as(kDht);
+    s.add("2026-11-16", EventType::consent_recorded,
+          {{"who", "admission_authority"}, {"given", true}, {"date", "2026-11-16"}});
+    s.add(
+        "2026-11-16", EventType::review_held,
+        {{"date", "2026-11-16"}, {"outcome", "convert"}, {"progress", "Trial met"}, {"pupil_views", "I want to stay"}});
+    s.add("2026-11-16", EventType::outcome_recorded,
+          {{"date", "2026-11-16"},
+           {"outcome", "transferred"},
+           {"successful", true},
+           {"on_roll_date", "2026-11-23"},
+           {"decided_by", "All parties at the review"}});
     return s.c;
 }
 
@@ -363,8 +478,25 @@ Workspace make_demo_workspace() {
            "Riverbank Terrace, Riverside", "H&F example", -1);
     ws.staff = {{"s1", kDht.name, kDht.role}, {"s2", kHost.name, kHost.role}, {"s3", kLa.name, kLa.role}};
     const std::string urn = ws.own.urn;
-    ws.cases = {worcs_overdue_review(urn), worcs_converted(urn),   thurrock_breach(urn),
-                oxon_returned(urn),        norfolk_preparing(urn), hf_trial_blocked(urn)};
+    // One case per protocol at each main stage: preparing or agreeing, in placement, and ended.
+    ws.cases = {
+        worcs_overdue_review(urn),
+        worcs_converted(urn),
+        worcs_overdue_review(urn, {"DEMO-WO-3", "Alex Turner (fictional)", "X900000000007", "2026-09-08"}),
+        thurrock_breach(urn, {nullptr, nullptr, nullptr, "2026-11-05"}),
+        thurrock_breach(urn, {"DEMO-TH-2", "Sam Okafor (fictional)", "X900000000008", "2026-09-17"}),
+        thurrock_breach(urn, {"DEMO-TH-3", "Jordan Reid (fictional)", "X900000000009", "2026-10-19"}),
+        thurrock_breach(urn, {"DEMO-TH-4", "Quinn Ellis (fictional)", "X900000000016"}),
+        oxon_returned(urn),
+        oxon_returned(urn, {"DEMO-OX-2", "Robin Shaw (fictional)", "X900000000010", "2026-09-04"}),
+        oxon_returned(urn, {"DEMO-OX-3", "Frankie Doyle (fictional)", "X900000000011", "2026-10-12"}),
+        norfolk_preparing(urn),
+        norfolk_transferred(urn, {nullptr, "Charlie Dunn (fictional)", "X900000000012"}),
+        norfolk_transferred(urn, {"DEMO-NO-3", "Avery Stone (fictional)", "X900000000013", "2026-10-19"}),
+        hf_agreeing(urn),
+        hf_transferred(urn, {nullptr, "Drew Carter (fictional)", "X900000000014"}),
+        hf_transferred(urn, {"DEMO-HF-3", "Kit Barnes (fictional)", "X900000000015", "2026-10-12"}),
+    };
     return ws;
 }
 

@@ -126,8 +126,9 @@ std::vector<EventSpec> build_specs() {
          "information_shared",
          "Information shared with host",
          {req("date", F::date, "date"),
-          req("items", F::text_list,
-              "what was shared (academic, behaviour, attendance, send_safeguarding, passport …)")}},
+          // The usual items are ticked; anything else is written in.
+          req("items", F::text_list, "what was shared",
+              {"academic", "behaviour", "attendance", "send_safeguarding", "passport"})}},
         {E::meeting_held,
          "meeting_held",
          "Meeting held",
@@ -487,6 +488,8 @@ const char* option_label(EventType event, std::string_view field, std::string_vi
         {"", "academic", "Academic"},
         {"", "behaviour", "Behaviour"},
         {"section", "attendance", "Attendance"},
+        {"items", "attendance", "Attendance records"},
+        {"items", "passport", "Pupil passport"},
         {"", "send_safeguarding", "SEND and safeguarding"},
         {"", "student_passport", "Student passport"},
         // people

@@ -79,7 +79,7 @@ test('Worcestershire: the notification, passport, initial meeting, direction let
     assertLabels(doc, ["Child's Name and DOB", 'Home School', 'Address', 'Parent/Carer Name', 'Relationship to child',
       'Does the parent understand the reasons for the Off-site Direction?', 'Parental comments']);
     assert.equal(doc.values["Child's Name and DOB"], `${c.pupil}, 14/02/2012`);
-    assert.equal(doc.values['Home School'], 'Larkspur High School (fictional)');
+    assert.equal(doc.values['Home School'], 'Larkspur High School (fictional), 1 Larkspur Lane, Demotown');  // from the school list
     assert.deepEqual(doc.signatures, ['Name', 'Signed', 'Date']);
     assert.equal(doc.signatureLines, 3);
     assert.match(doc.demo, /^DEMO/);

@@ -5,7 +5,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, waitForFirstFrame } from './harness.mjs';
+import { startServer, launch, openApp, click, findItem, hasItem, items, nextFrames, waitForFirstFrame } from './harness.mjs';
 import { state, waitState } from './flows.mjs';
 
 export let server;   // one static server per test file (each file is its own process)
@@ -25,9 +25,23 @@ export async function typeInto(page, label, text) {
   await nextFrames(page);
 }
 
+// What a person reads (issue 13): no internal identifier (snake_case), no JSON and no file name in
+// any label or option on screen. Field ids ("#urn") and window ids are the locator's, not shown.
+const INTERNAL = /\b[a-z]+_[a-z0-9_]+\b|\.(json|txt|cpp)\b|JSON/;
+export async function assertPlainWords(page, where) {
+  const shown = (await items(page)).filter((it) => it.w > 0 && !it.label.startsWith('#') && !it.label.includes('/'));
+  const bad = shown.map((it) => it.label).filter((l) => INTERNAL.test(l));
+  assert.deepEqual(bad, [], `internal words on screen ${where}`);
+}
+export function assertPlainText(texts, where) {
+  const bad = texts.filter((t) => INTERNAL.test(t));
+  assert.deepEqual(bad, [], `internal words in ${where}`);
+}
+
 export async function choose(page, combo, option) {
   await click(page, combo);
   await nextFrames(page, 3);   // the list opens on the frame after the press
+  await assertPlainWords(page, `among the options of ${combo}`);
   await click(page, option);
   await nextFrames(page, 2);
 }
@@ -53,8 +67,10 @@ export async function wizard(page, { kind, tick = [], pupil, parentView = null }
   for (const box of tick) { await click(page, box); await nextFrames(page, 2); }
   if (parentView) await typeInto(page, '#parent_view', parentView);
   const s = await state(page);
+  await assertPlainWords(page, 'in the screening questions');
   await click(page, 'Next');
   await typeInto(page, '#pupil_name', pupil);
+  await assertPlainWords(page, "on the pupil's step");
   await click(page, 'Create case');
   await waitState(page, (st, p) => st.view === 'case' && st.cases.some((c) => c.pupil === p), pupil);
   return s.wizard;
@@ -75,6 +91,7 @@ export async function record(page, action, way, fields = {}, { optional = false,
     else await typeInto(page, name, value);
   }
   if (confirm) { await click(page, 'Record…'); await nextFrames(page, 2); }
+  await assertPlainWords(page, `in the form for ${action} / ${way}`);
   await click(page, 'Record');
   const added = (s, n) => s.cases[0].events > n;
   await waitState(page, added, before, 20000).catch(async (e) => {
@@ -152,6 +169,8 @@ export async function reloadAndCheck(page, pupil, milestones) {
   assert.equal(cv.reviews[0].pupilVoice, 'Settling in well');
   for (const m of ['Case opened', 'Outcome', 'Review meeting held', 'Placement started', ...milestones])
     assert.ok(cv.history.includes(m), `history has "${m}": ${JSON.stringify(cv.history)}`);
+  assertPlainText([...cv.history, ...cv.historyDetails], 'the history');
+  assertPlainText(cv.timeline.map((m) => m.label), 'the timeline');
   await click(page, 'Timeline');
   await findItem(page, 'Zoom in');
   return s;

@@ -13,7 +13,7 @@ test('Oxfordshire: consent, visit, full information and a written contract befor
     [views,
      (p) => detail(p, 'Consent recorded', { '#who': ['Pupil'], 'Consent given *': true }),
      (p) => detail(p, 'Visit to the receiving school', {}),
-     (p) => record(p, "Share the pupil's information", null, { '#items': 'academic\nbehaviour\nattendance\nsend_safeguarding' }),
+     (p) => record(p, "Share the pupil's information", null, { Academic: true, Behaviour: true, 'Attendance records': true, 'SEND and safeguarding': true }),
      hostAccepts,
      (p) => agreement(p, 6, { '#success_criteria': 'Attend every day', '#host_support': 'Mentor', '#home_support': 'Weekly call' }),
      notice, start],

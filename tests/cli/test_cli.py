@@ -248,8 +248,22 @@ class Plan(CliTest):
         self.assertEqual(attendance["weeks"], 6)
         self.assertEqual(attendance["present"] + attendance["absent"], attendance["possible"])
 
+    def trial_plan(self):
+        """DEMO-HF-1 as a school following Hammersmith & Fulham's 2019 wording would open it: a trial
+        managed move (the demo itself follows the lawful path, an off-site direction converting)."""
+        workspace = json.loads(json.dumps(self.workspace))
+        case = next(c for c in workspace["cases"] if c["id"] == "DEMO-HF-1")
+        case["events"][0]["payload"]["kind"] = "managed_move"
+        reseal(case)
+        path = self.write_json("trial.json", workspace)
+        return self.plan_of(self.plan(path), "DEMO-HF-1")
+
+    def test_the_demo_has_no_case_of_a_kind_the_statute_forbids(self):
+        for plan in self.plans["plans"]:
+            self.assertNotIn("england/no-trial-managed-move", [a["rule"] for a in plan["alerts"]], plan["case"])
+
     def test_hammersmith_fulham_trial_managed_move_is_blocked_by_statute(self):
-        plan = self.plan_of(self.plans, "DEMO-HF-1")
+        plan = self.trial_plan()
         self.assertEqual(plan["kind"], "managed_move")
         blocking = [a for a in plan["alerts"] if a["level"] == "blocking"]
         self.assertEqual([a["rule"] for a in blocking], ["england/no-trial-managed-move"])
@@ -260,7 +274,7 @@ class Plan(CliTest):
         self.assertNotIn("start_placement", plan["allowed_actions"])
 
     def test_hammersmith_fulham_local_trial_wording_is_shown_as_a_conflict_with_the_statute(self):
-        plan = self.plan_of(self.plans, "DEMO-HF-1")
+        plan = self.trial_plan()
         conflict = [a for a in plan["alerts"] if a["rule"] == "hammersmith-fulham/trial-transfer-vs-statute"]
         self.assertEqual(len(conflict), 1)
         self.assertIn("statutory_citation", conflict[0])
@@ -407,9 +421,9 @@ class DamagedWorkspaces(CliTest):
         with open(workspace, "rb") as f:
             raw = f.read()
         needle = b"Assault on a pupil at lunchtime"
-        self.assertEqual(raw.count(needle), 1)
+        self.assertGreaterEqual(raw.count(needle), 1)  # DEMO-TH-1's comes first (another pupil's case tells the same story)
         with open(workspace, "wb") as f:
-            f.write(raw.replace(needle, b"Assault on a pupil at lunchtimE"))
+            f.write(raw.replace(needle, b"Assault on a pupil at lunchtimE", 1))
         result = self.run_cli("validate", workspace)
         self.assertEqual(result.returncode, 1)
         self.assertIn("case DEMO-TH-1", result.stderr)
@@ -425,7 +439,7 @@ class DamagedWorkspaces(CliTest):
         result = self.run_cli("plan", "--today", TODAY, workspace)
         self.assertEqual(result.returncode, 1)
         plans = json.loads(result.stdout)
-        self.assertEqual(len(plans["plans"]), 6)
+        self.assertEqual(len(plans["plans"]), len(data["cases"]))
         self.assertEqual(len(plans["integrity"]), 1)
         self.assertIn("DEMO-WO-1", plans["integrity"][0]["message"])
 
