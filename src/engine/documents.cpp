@@ -74,7 +74,8 @@ std::string party_name(const CaseState& s, const char* role) {
 std::string school_name(const DocumentInput& in, const std::string& urn) {
     if (urn.empty()) return "";
     if (in.workspace) {
-        if (const School* s = find_school(*in.workspace, urn)) return s->name + (s->address.empty() ? "" : ", " + s->address);
+        if (const School* s = find_school(*in.workspace, urn))
+            return s->name + (s->address.empty() ? "" : ", " + s->address);
         if (in.workspace->own.urn == urn) return in.workspace->own.name;
     }
     return "URN " + urn;

@@ -71,12 +71,12 @@ enum class EventType {
 enum class FieldType { text, date, boolean, integer, text_list, one_of, object, object_list, school };
 
 struct FieldSpec {
-    const char*              name;          // payload key
-    FieldType                type;          // how it is checked
-    bool                     required;      // must be present
-    std::vector<const char*> values;        // allowed values when type is one_of
-    const char*              label;         // plain English for forms and messages
-    std::vector<FieldSpec>   columns = {};  // object_list: each row's fields (unknown ones are refused)
+    const char*              name;            // payload key
+    FieldType                type;            // how it is checked
+    bool                     required;        // must be present
+    std::vector<const char*> values;          // allowed values when type is one_of
+    const char*              label;           // plain English for forms and messages
+    std::vector<FieldSpec>   columns = {};    // object_list: each row's fields (unknown ones are refused)
     int                      start_rows = 1;  // object_list: the blank rows a form starts with
 };
 
