@@ -423,6 +423,8 @@
     write: write,
     takeOver: takeOver,
     info: info,
+    // Asks the browser again to keep this site's data (a person pressed the button in Settings).
+    askToKeep: function () { return askPersistence().then(info); },
     onLostWriter: function (fn) { return subscribe('lost', fn); },
     onChangedElsewhere: function (fn) { return subscribe('changed', fn); },
   };

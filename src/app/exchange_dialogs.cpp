@@ -260,6 +260,13 @@ void settings_dialog() {
             "Not yet kept safe: this browser may delete the workspace if the computer runs short of disk space "
             "(browsers agree to keep a site's data once it is used often, bookmarked or installed). Until then, "
             "export a backup regularly with File > Export… and keep the file on a school drive.");
+    if (!info.persistent) {
+        if (ImGui::Button("Ask the browser to keep it")) session().ask_to_keep();
+        if (session().asked_to_keep())
+            ImGui::TextUnformatted(
+                "Asked. If the browser still says no, bookmark this page or install it (the browser's menu), use it "
+                "regularly, and keep exporting backups.");
+    }
     ImGui::PopTextWrapPos();
     if (info.usage_bytes >= 0)
         ImGui::Text("Used: %s of %s available to this site", megabytes(info.usage_bytes).c_str(),

@@ -590,6 +590,16 @@ void Session::after_change(const std::vector<std::string>& case_ids) {
     write_dirty();
 }
 
+void Session::ask_to_keep() {
+    asked_to_keep_ = true;
+    platform::store_ask_to_keep([this, t = turn()](platform::StoreInfo info) {
+        if (turn() != t) return;
+        info_.persistent = info.persistent;
+        info_.usage_bytes = info.usage_bytes;
+        info_.quota_bytes = info.quota_bytes;
+    });
+}
+
 std::string Session::save_school(const School& school, bool editing) {
     if (phase_ != Phase::open || read_only()) return "This tab only reads the workspace; use the tab that writes it.";
     if (std::string why = school_problem(ws_.schools, school, editing); !why.empty()) return why;

@@ -89,6 +89,8 @@ public:
     const SaveStatus&                   save() const { return save_; }
     const std::vector<storage::Damage>& damaged() const { return damaged_; }
     storage::AppSettings&               settings() { return app_; }
+    void                                ask_to_keep();  // asks the browser again to keep the workspace
+    bool                                asked_to_keep() const { return asked_to_keep_; }
     void                                save_settings();
 
     // Cases ---------------------------------------------------------------------------------------
@@ -166,6 +168,7 @@ private:
     Workspace                                        ws_;
     PackLibrary                                      packs_;
     SchoolCalendar                                   calendar_;
+    bool                                             asked_to_keep_ = false;  // this session, from Settings
     Date                                             today_{};
     std::vector<CasePlan>                            plans_;
     std::vector<CaseState>                           states_;

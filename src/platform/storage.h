@@ -80,6 +80,8 @@ void store_on_changed_elsewhere(std::function<void()> handler);
 
 // Quota --------------------------------------------------------------------------------------
 void store_refresh_info(std::function<void(StoreInfo)> done);
+// Asks the browser again to keep the site's data (navigator.storage.persist()); answers the info after.
+void store_ask_to_keep(std::function<void(StoreInfo)> done);
 
 // Key derivation -----------------------------------------------------------------------------
 // Argon2id13 (libsodium crypto_pwhash) in a Web Worker, so the page keeps drawing. `key` is 32

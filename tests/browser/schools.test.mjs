@@ -81,6 +81,12 @@ test('the school list in Settings: add a school with its address, refuse a URN a
     await click(page, 'File');
     await click(page, 'Settings…');
     await findItem(page, 'Add a school');
+    // Issue 13 item 10: storage not yet kept safe is explained, and the browser can be asked again.
+    let st = await state(page);
+    if (!st.storage.persistent) {
+      await click(page, 'Ask the browser to keep it');
+      st = await waitState(page, (x) => x.storage.askedToKeep);
+    }
     await click(page, 'Add a school');
     await typeInto(page, '#school_name', 'Marshgate High School');
     await typeInto(page, '#school_urn', '121185');

@@ -75,6 +75,15 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  cp_js_store_ask_to_keep__deps: ['$cpStoreBridge'],
+  cp_js_store_ask_to_keep: function (id) {
+    cpStoreBridge.call(function (s) { return s.askToKeep(); }).then(function (i) {
+      cpStoreBridge.info(id, 0, '', i);
+    }, function () {
+      cpStoreBridge.info(id, 0, '', { writer: false, persistent: false, usage: -1, quota: -1, schema: 0 });
+    });
+  },
+
   cp_js_store_load_all__deps: ['$cpStoreBridge'],
   cp_js_store_load_all: function (id, prefix) {
     var only = prefix ? UTF8ToString(prefix) : '';

@@ -18,6 +18,7 @@ extern "C" {
 void cp_js_store_open(int id);
 void cp_js_store_take_over(int id);
 void cp_js_store_info(int id);
+void cp_js_store_ask_to_keep(int id);
 void cp_js_store_load_all(int id, const char* prefix);
 void cp_js_store_write_begin(int id);
 void cp_js_store_write_put(int id, const char* key, int key_len, const unsigned char* value, int value_len);
@@ -131,6 +132,12 @@ void store_refresh_info(std::function<void(StoreInfo)> done) {
     const int id = g_next_id++;
     g_refresh.emplace(id, std::move(done));
     cp_js_store_info(id);
+}
+
+void store_ask_to_keep(std::function<void(StoreInfo)> done) {
+    const int id = g_next_id++;
+    g_refresh.emplace(id, std::move(done));
+    cp_js_store_ask_to_keep(id);
 }
 
 }  // namespace cp::platform
