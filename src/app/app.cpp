@@ -221,6 +221,7 @@ void publish_state(Session& s) {
                             {"damaged", damaged},
                             {"schools", schools},
                             {"schoolList", school_list_test_state()},
+                            {"dashboard", dashboard_test_state()},
                             {"storage", {{"persistent", s.store_info().persistent}, {"askedToKeep", s.asked_to_keep()}}},
                             {"save",
                              {{"dirty", st.dirty.size()},

@@ -12,6 +12,11 @@
 namespace cp::app {
 namespace {
 
+struct Hint {  // the line above the list when it is empty, and where it ended on screen
+    std::string text;
+    float       bottom = 0;
+};
+
 // The deadline that matters most: the earliest overdue, else the earliest not yet met.
 const Deadline* next_deadline(const CasePlan& p) {
     const Deadline* best = nullptr;
@@ -216,6 +221,15 @@ void dashboard() {
         cache.search = ui().search;
         cache.filters = f;
     }
+    // Above the table, which takes the rest of the page: below it the hint would fall off the screen.
+    Hint& hint = screen_state<Hint>();
+    hint.text = plans.empty() ? "No cases yet. Choose New case to start one, or File > Import to open a case package."
+                : cache.rows.empty() ? "No case matches the search and filters."
+                                     : "";
+    if (!hint.text.empty()) {
+        ImGui::TextUnformatted(hint.text.c_str());
+        hint.bottom = ImGui::GetItemRectMax().y;
+    }
     const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("cases", 6, tf, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) {
@@ -248,7 +262,11 @@ void dashboard() {
             }
         ImGui::EndTable();
     }
-    if (plans.empty()) ImGui::TextDisabled("No cases yet. Choose New case to start one.");
+}
+
+Json dashboard_test_state() {
+    const Hint& hint = screen_state<Hint>();
+    return {{"hint", hint.text}, {"hintBottom", hint.bottom}};
 }
 
 }  // namespace cp::app

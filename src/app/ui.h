@@ -83,12 +83,13 @@ void wipe_secrets();
 void wipe_edit_buffers();
 
 // Screens (one file each)
-void start_screen();     // first run: create a workspace, or the training demo (start_screen.cpp)
-void unlock_screen();    // the passphrase (start_screen.cpp)
-void working_screen();   // progress of a slow step (start_screen.cpp)
-void failed_screen();    // storage cannot be used (start_screen.cpp)
-void dashboard();        // every case (dashboard.cpp)
-void new_case_dialog();  // the new-case wizard (wizard.cpp)
+void start_screen();          // first run: create a workspace, or the training demo (start_screen.cpp)
+void unlock_screen();         // the passphrase (start_screen.cpp)
+void working_screen();        // progress of a slow step (start_screen.cpp)
+void failed_screen();         // storage cannot be used (start_screen.cpp)
+void dashboard();             // every case (dashboard.cpp)
+Json dashboard_test_state();  // test mode: the hint shown over an empty list, and its bottom edge
+void new_case_dialog();       // the new-case wizard (wizard.cpp)
 bool is_draft_name(const std::string& pupil_name);  // a case saved as a draft before the name was known (wizard.cpp)
 Json first_run_test_state();                        // test mode: the first-run form's choices (start_screen.cpp)
 Json wizard_test_state();                           // test mode: the wizard's step and screening gates (wizard.cpp)

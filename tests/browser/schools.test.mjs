@@ -71,13 +71,17 @@ for (const [viewport, hasTouch] of [[{ width: 1366, height: 768 }, false], [{ wi
   });
 }
 
-test('the school list in Settings: add a school with its address, refuse a URN already listed, edit, and keep it after a reload', async () => {
+test('a fresh workspace: the empty list hint on the page, asking the browser to keep the data, and the school list in Settings (add with an address, refuse a URN already listed, edit, keep after a reload)', async () => {
   const viewport = { width: 1366, height: 768 };
   const b = await launch({ viewport });
   try {
     const { page, record } = await openApp(b.context, server, { query: '?test&today=2026-11-09' });
     await waitState(page, (s) => s.phase === 'first_run');
     await createWorkspace(page, 'Norfolk County Council');
+    // Issue 13 item 10: the empty list's hint is on the page, not below its edge.
+    const fresh = await waitState(page, (x) => x.dashboard.hint !== '');
+    assert.match(fresh.dashboard.hint, /^No cases yet/);
+    assert.ok(fresh.dashboard.hintBottom > 0 && fresh.dashboard.hintBottom <= viewport.height, JSON.stringify(fresh.dashboard));
     await click(page, 'File');
     await click(page, 'Settings…');
     await findItem(page, 'Add a school');
