@@ -402,6 +402,16 @@ Document thurrock_contract(const DocumentInput& in) {
         "serious breach ends it at once, even within the first 4 weeks, and the originating school holds an emergency "
         "meeting. "
         "The termination of a Managed Move cannot be appealed.");
+    // The 2019 wording is printed as Thurrock wrote it, never unmarked: what the trial is in law now.
+    b.begin("The law since 26 July 2026 (this box takes precedence over the wording above)");
+    b.text(
+        "A managed move can no longer be a trial. This trial period is an off-site direction: the student stays on "
+        "the existing school's roll (dual registered), the parents receive written notice at least two school days "
+        "before the first day, and the direction is reviewed (Education Act 2002 s29A; Education (Educational "
+        "Provision for Improving Behaviour) Regulations 2010 regs 3 and 4). The transfer to the receiving school's "
+        "roll at the end is the managed move. Where the wording above says the termination cannot be appealed, the "
+        "parents may still ask in writing for a review of the direction at any time, and one is held unless there "
+        "was a review in the 10 weeks before the request (reg 4A).");
     b.begin("Signatures and review dates");
     for (const char* who : {"Student", "Parent/Carer", "Receiving School Representative"}) b.sign(who);
     b.sign("Date");

@@ -178,6 +178,9 @@ test('Thurrock: the contract for trial admission prints with its parties, terms,
     assert.equal(doc.values['Trial period start'], '05/10/2026');
     assert.equal(doc.values['1'], 'Attendance to school must exceed 95% during the trial period');
     for (const w of [4, 8, 12, 16]) assert.ok(doc.headings.includes(`${w} Week Review`));
+    // Issue 12 §3: the 2019 trial wording is printed with the statutory position beside it (reg 4A).
+    assert.ok(doc.headings.some((h) => h.startsWith('The law since 26 July 2026')), JSON.stringify(doc.headings));
+    assert.ok(doc.paragraphs.some((p) => p.includes('ask in writing for a review') && p.includes('(reg 4A)')));
     for (const who of ['Student', 'Parent/Carer', 'Receiving School Representative', 'Date']) assert.ok(doc.signatures.includes(who), who);
     assert.ok(doc.missing.includes('LA Representative'), 'the demo has no LA officer recorded: a box to fill');
     assertMissingConsistent(doc);

@@ -131,3 +131,20 @@ TEST_CASE("documents/a-school-is-named-with-its-address") {
     sc.start();
     CHECK(value(doc(sc, "la_start"), "Host school") == "Host School, 5 Mill Lane, Demotown");
 }
+
+// Issue 12 §3 / Education (Educational Provision for Improving Behaviour) Regulations 2010 reg 4A:
+// Thurrock's 2019 "contract for trial admission" and its "cannot be appealed" line are never printed
+// unmarked; the printout says what the trial is in law now and keeps the parents' right to a review.
+TEST_CASE("documents/reg-4A-the-thurrock-contract-carries-the-statutory-position") {
+    Scenario sc("thurrock", "osd_to_managed_move");
+    sc.prepare();
+    const Document    c = doc(sc, "thurrock_contract");
+    const DocSection* law = nullptr;
+    for (const auto& s : c.sections)
+        if (s.heading.rfind("The law since 26 July 2026", 0) == 0) law = &s;
+    REQUIRE(law);
+    REQUIRE(law->paragraphs.size() == 1);
+    CHECK(law->paragraphs[0].find("off-site direction") != std::string::npos);
+    CHECK(law->paragraphs[0].find("ask in writing for a review") != std::string::npos);
+    CHECK(law->paragraphs[0].find("(reg 4A)") != std::string::npos);
+}
