@@ -4,6 +4,8 @@
 //   caseplan plan --today YYYY-MM-DD [--pack FILE]... WS    derived plan of every case, JSON
 //   caseplan report --from YYYY-MM-DD --to YYYY-MM-DD WS    panel report, CSV
 //   caseplan documents --today YYYY-MM-DD WS CASE           documents of one case, JSON
+//   caseplan check --today YYYY-MM-DD WS CASE TYPE PAYLOAD  the app's recording check, JSON; exit 0
+//                                                           allowed, 1 refused (the file is not changed)
 //   caseplan demo OUT                                       write the fictional demo workspace
 //
 // Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage or file error.
@@ -29,6 +31,7 @@ const char* kUsage =
     "  caseplan plan --today YYYY-MM-DD [--pack FILE]... WORKSPACE\n"
     "  caseplan report --from YYYY-MM-DD --to YYYY-MM-DD [--pack FILE]... WORKSPACE\n"
     "  caseplan documents --today YYYY-MM-DD [--pack FILE]... WORKSPACE CASE\n"
+    "  caseplan check --today YYYY-MM-DD [--pack FILE]... WORKSPACE CASE EVENT_TYPE PAYLOAD_JSON\n"
     "  caseplan demo OUT\n";
 
 int usage(const std::string& why) {
@@ -244,6 +247,33 @@ int cmd_documents(const Args& a) {
     return 0;
 }
 
+// The recording check the app makes before it appends an event: the same call (record_event) on a
+// copy of the workspace in memory, so the answer cannot differ from the app's. Nothing is written.
+int cmd_check(const Args& a) {
+    if (a.positional.size() != 4) return usage("check takes WORKSPACE CASE EVENT_TYPE PAYLOAD_JSON");
+    const auto today = date_arg(a.today, "--today");
+    if (!today) return 2;
+    const auto type = parse_event_type(a.positional[2]);
+    if (!type) return usage("unknown event type \"" + a.positional[2] + "\" (docs/workspace-format.md lists them)");
+    const Json payload = Json::parse(a.positional[3], nullptr, false);
+    if (payload.is_discarded() || !payload.is_object()) return usage("PAYLOAD_JSON must be a JSON object");
+    PackLibrary packs;
+    if (const int code = load_packs(a, packs)) return code;
+    Problems integrity, cal_problems;
+    int      code = 0;
+    auto     ws = load(a.positional[0], integrity, code);
+    if (!ws) return code;
+    if (!find_case(*ws, a.positional[1])) {
+        std::cerr << "caseplan: no case " << a.positional[1] << "\n";
+        return 1;
+    }
+    const SchoolCalendar cal = workspace_calendar(*ws, cal_problems);
+    const DraftVerdict   v = record_event(*ws, a.positional[1], {{"caseplan check", ""}, *type, payload, ""},
+                                          next_event_id(*ws), to_iso(*today) + "T12:00:00Z", packs, cal, *today);
+    std::cout << verdict_to_json(v).dump(2) << "\n";
+    return v.allowed ? 0 : 1;
+}
+
 int cmd_demo(const Args& a) {
     if (a.positional.size() != 1) return usage("demo takes OUT (the file to write)");
     std::ofstream out(a.positional[0], std::ios::binary);
@@ -273,6 +303,7 @@ int main(int argc, char** argv) {
     if (cmd == "plan") return cmd_plan(a);
     if (cmd == "report") return cmd_report(a);
     if (cmd == "documents") return cmd_documents(a);
+    if (cmd == "check") return cmd_check(a);
     if (cmd == "demo") return cmd_demo(a);
     return usage("unknown command \"" + cmd + "\"");
 }

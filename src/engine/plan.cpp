@@ -1304,6 +1304,13 @@ Json alert_json(const Alert& a) {
 Json opt_date(const std::optional<Date>& d) { return d ? Json(to_iso(*d)) : Json(nullptr); }
 }  // namespace
 
+Json verdict_to_json(const DraftVerdict& v) {
+    Json j = {{"allowed", v.allowed}, {"action", v.action}, {"blocking", Json::array()}, {"warnings", Json::array()}};
+    for (const Alert& a : v.blocking) j["blocking"].push_back(alert_json(a));
+    for (const Alert& a : v.warnings) j["warnings"].push_back(alert_json(a));
+    return j;
+}
+
 Json plan_to_json(const CasePlan& p) {
     Json j;
     j["case"] = p.case_id;

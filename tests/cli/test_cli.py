@@ -517,6 +517,48 @@ class DamagedWorkspaces(CliTest):
 
 # ---- usage and file errors ----------------------------------------------------------------------
 
+class Check(CliTest):
+    """docs/cli.md, check: the app's recording check from the command line (issue 12 §7)."""
+
+    def check(self, workspace, case, event_type, payload):
+        return self.run_cli("check", "--today", TODAY, workspace, case, event_type, json.dumps(payload))
+
+    def test_a_start_before_the_written_notice_is_refused_with_reg_3_and_the_file_is_unchanged(self):
+        workspace = self.demo()
+        with open(workspace, "rb") as f:
+            before = f.read()
+        result = self.check(workspace, "DEMO-HF-1", "placement_started", {"date": TODAY})
+        self.assertEqual(result.returncode, 1, result.stderr)
+        verdict = json.loads(result.stdout)
+        self.assertFalse(verdict["allowed"])
+        self.assertEqual(verdict["action"], "start_placement")
+        notice = [a for a in verdict["blocking"] if a["rule"] == "england/notice-before-start"]
+        self.assertEqual(len(notice), 1)
+        self.assertIn("regulation 3", notice[0]["citation"]["text"])
+        with open(workspace, "rb") as f:
+            self.assertEqual(f.read(), before)
+
+    def test_a_fact_dated_after_today_is_refused(self):
+        result = self.check(self.demo(), "DEMO-WO-1", "review_held", {"date": "2026-11-27", "outcome": "continue"})
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("engine/fact-in-future", [a["rule"] for a in json.loads(result.stdout)["blocking"]])
+
+    def test_a_note_is_allowed(self):
+        result = self.check(self.demo(), "DEMO-NO-1", "note", {"text": "Parent phoned"})
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(json.loads(result.stdout), {"allowed": True, "action": "record_details", "blocking": [], "warnings": []})
+
+    def test_an_unknown_event_type_or_a_payload_that_is_not_an_object_is_a_usage_error(self):
+        workspace = self.demo()
+        self.assert_usage_error(self.run_cli("check", "--today", TODAY, workspace, "DEMO-NO-1", "tea_break", "{}"))
+        self.assert_usage_error(self.run_cli("check", "--today", TODAY, workspace, "DEMO-NO-1", "note", "[1]"))
+
+    def test_an_unknown_case_exits_1(self):
+        result = self.check(self.demo(), "NO-SUCH-CASE", "note", {"text": "x"})
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("no case NO-SUCH-CASE", result.stderr)
+
+
 class UsageAndFiles(CliTest):
     def test_no_command_is_a_usage_error(self):
         self.assert_usage_error(self.run_cli())
