@@ -375,46 +375,6 @@ const std::vector<const char*>& known_conditions() {
                                                "host_is_school", "academy_home", "fsm"};
     return v;
 }
-const std::vector<const char*>& known_requirements() {
-    static const std::vector<const char*> v = {"parent_consent",
-                                               "parent_consent_written",
-                                               "pupil_consent",
-                                               "parent_views",
-                                               "pupil_views",
-                                               "admission_authority_consent",
-                                               "virtual_school",
-                                               "social_worker",
-                                               "sen_officer",
-                                               "send_team",
-                                               "ad_education",
-                                               "board_decision",
-                                               "panel_repeat_referral",
-                                               "fair_access_team",
-                                               "gdpr_signed",
-                                               "visit_held",
-                                               "information_shared",
-                                               "information_shared_full",
-                                               "student_passport",
-                                               "panel_presented",
-                                               "nearest_schools_listed",
-                                               "host_accepted",
-                                               "leads_identified",
-                                               "initial_meeting",
-                                               "joint_schools_meeting",
-                                               "pupil_engaged",
-                                               "agreement_signed",
-                                               "agreement_complete",
-                                               "notice_in_time",
-                                               "notice_contents",
-                                               "alternative_strategy",
-                                               "funding_agreed",
-                                               "transport_agreed",
-                                               "review_frequency_agreed",
-                                               "early_end_in_writing",
-                                               "restorative_practice",
-                                               "never"};
-    return v;
-}
 const std::vector<const char*>& known_actions() {
     static const std::vector<const char*> v = {"propose_host",          "share_information", "sign_agreement",
                                                "send_notice",           "start_placement",   "record_attendance",

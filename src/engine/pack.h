@@ -153,7 +153,7 @@ std::optional<Pack>      load_resolved_pack(std::string_view id, Problems& probl
 
 // Rule vocabularies (also listed in docs/protocol-packs.md and checked by parse_pack).
 const std::vector<const char*>& known_conditions();    // values of `when`
-const std::vector<const char*>& known_requirements();  // values of gate `requires`
+const std::vector<const char*>& known_requirements();  // values of gate `requires` (plan.cpp's table)
 const std::vector<const char*>& known_actions();       // values of gate `action`
 const std::vector<const char*>& known_anchors();       // deadline `from`
 const std::vector<const char*>& known_milestones();    // deadline `to`

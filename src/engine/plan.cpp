@@ -241,61 +241,125 @@ bool has_party(const CaseState& s, const char* role) {
 // Latest date notice may be given for the first day `start`.
 Date latest_notice(const Ctx& c, Date start) { return subtract_span(c.cal, start, {2, Unit::school_days}); }
 
+bool met_meeting(const CaseState& s) {
+    return s.last_meeting("initial") || s.last_meeting("planning") || s.last_meeting("strategy");
+}
+bool engaged(const CaseState& s) {
+    for (auto it = s.meetings.rbegin(); it != s.meetings.rend(); ++it)
+        if (it->kind == "initial" || it->kind == "planning" || it->kind == "strategy")
+            return it->pupil_engaged.value_or(true);
+    return false;
+}
+
+// What a gate's `requires` word asks, and which recorded entries satisfy it: the one vocabulary.
+// Packs are checked against these words (known_requirements), the plan judges by `met`, and
+// docs/protocol-packs.md's table is these rows (tests/engine/requirement_table_tests.cpp).
+struct RequirementWord {
+    const char* word;
+    const char* satisfied_by;  // in the words of the app's forms
+    bool (*met)(const Ctx&);
+};
+
+const std::vector<RequirementWord>& requirement_words() {
+    using C = const Ctx&;
+    static const std::vector<RequirementWord> v = {
+        {"parent_consent", "Consent recorded: Parent or carer, given",
+         [](C c) { return consent_given(c.s, "parent"); }},
+        {"parent_consent_written", "Consent recorded: Parent or carer, given, in writing",
+         [](C c) { return consent_given(c.s, "parent") && c.s.consents.at("parent").in_writing; }},
+        {"pupil_consent", "Consent recorded: Pupil, given", [](C c) { return consent_given(c.s, "pupil"); }},
+        {"parent_views", "Views recorded: Parent or carer (or their consent recorded)",
+         [](C c) { return c.s.views.count("parent") || c.s.consents.count("parent"); }},
+        {"pupil_views", "Views recorded: Pupil", [](C c) { return c.s.views.count("pupil") > 0; }},
+        // The admission authority's agreement: recorded as its consent or as an agreement obtained,
+        // the words a person picks either way.
+        {"admission_authority_consent",
+         "Consent recorded: Admission authority, given; or Agreement obtained: Admission authority",
+         [](C c) { return consent_given(c.s, "admission_authority") || c.s.gates.count("admission_authority") > 0; }},
+        {"virtual_school", "Agreement obtained: Virtual School",
+         [](C c) { return c.s.gates.count("virtual_school") > 0; }},
+        {"social_worker", "Agreement obtained: Social worker",
+         [](C c) { return c.s.gates.count("social_worker") > 0; }},
+        {"sen_officer", "Agreement obtained: SEN officer", [](C c) { return c.s.gates.count("sen_officer") > 0; }},
+        {"send_team", "Agreement obtained: LA SEND team", [](C c) { return c.s.gates.count("send_team") > 0; }},
+        {"ad_education", "Agreement obtained: Assistant Director for Education",
+         [](C c) { return c.s.gates.count("ad_education") > 0; }},
+        {"board_decision", "Agreement obtained: Governing board decision",
+         [](C c) { return c.s.gates.count("board_decision") > 0; }},
+        {"panel_repeat_referral", "Agreement obtained: Panel agreement to a repeat referral",
+         [](C c) { return c.s.gates.count("panel_repeat_referral") > 0; }},
+        {"fair_access_team", "Agreement obtained: Fair Access team",
+         [](C c) { return c.s.gates.count("fair_access_team") > 0; }},
+        {"gdpr_signed", "Signed GDPR form held", [](C c) { return c.s.gdpr_signed.has_value(); }},
+        {"visit_held", "Visit to the receiving school", [](C c) { return c.s.visit.has_value(); }},
+        {"information_shared", "Information shared with host", [](C c) { return c.s.information_shared.has_value(); }},
+        {"information_shared_full",
+         "Information shared with host, ticking Academic, Behaviour, Attendance records and SEND and safeguarding",
+         [](C c) {
+             return has_item(c.s, "academic") && has_item(c.s, "behaviour") && has_item(c.s, "attendance") &&
+                    has_item(c.s, "send_safeguarding");
+         }},
+        {"student_passport",
+         "Pupil passport section: Student passport; or Information shared with host: Pupil passport",
+         [](C c) { return c.s.passport.count("student_passport") || has_item(c.s, "passport"); }},
+        {"panel_presented", "Presented at panel", [](C c) { return !c.s.panels.empty(); }},
+        {"nearest_schools_listed", "Nearest schools named by LA Admissions",
+         [](C c) { return c.s.nearest_schools_listed.has_value(); }},
+        {"host_accepted", "Host school decision: accepted", [](C c) { return !c.s.host_urn.empty(); }},
+        {"leads_identified", "Person involved: Home school lead and Host school lead",
+         [](C c) { return has_party(c.s, "home_lead") && has_party(c.s, "host_lead"); }},
+        {"initial_meeting", "Meeting held: Initial, Planning or Strategy meeting",
+         [](C c) { return met_meeting(c.s); }},
+        {"joint_schools_meeting", "Meeting held: Meeting of both schools",
+         [](C c) { return c.s.last_meeting("joint_schools") != nullptr; }},
+        {"pupil_engaged", "The latest initial, planning or strategy meeting: the pupil engaged (not ticked No)",
+         [](C c) { return engaged(c.s); }},
+        {"agreement_signed", "Placement agreement signed", [](C c) { return c.s.agreement.has_value(); }},
+        {"agreement_complete", "Placement agreement signed with success criteria, both schools' support and a length",
+         [](C c) {
+             const auto& a = c.s.agreement;
+             return a && !a->success_criteria.empty() && !a->host_support.empty() && !a->home_support.empty() &&
+                    a->duration_weeks > 0;
+         }},
+        {"notice_in_time", "Written notice of the direction sent at least two school days before the first day",
+         [](C c) { return c.s.notice && c.start && c.s.notice->date <= latest_notice(c, *c.start); }},
+        {"notice_contents",
+         "Written notice with the address, who to report to, the number of days, the reasons or objectives and the "
+         "session times (reg 3)",
+         [](C c) {
+             const auto& n = c.s.notice;
+             return n && !n->address.empty() && !n->report_to.empty() && n->days > 0 &&
+                    (!n->reasons.empty() || !n->objectives.empty()) && !n->session_times.empty();
+         }},
+        {"alternative_strategy", "Placement agreement: the alternative strategy if it breaks down",
+         [](C c) { return c.s.agreement && !c.s.agreement->alternative_strategy.empty(); }},
+        {"funding_agreed", "Placement agreement: funding",
+         [](C c) { return c.s.agreement && !c.s.agreement->funding.empty(); }},
+        {"transport_agreed", "Placement agreement: transport",
+         [](C c) { return c.s.agreement && !c.s.agreement->transport.empty(); }},
+        {"review_frequency_agreed", "Placement agreement: reviews every so many weeks, or the first review's date",
+         [](C c) { return c.s.agreement && (c.s.agreement->review_every_weeks > 0 || c.s.agreement->first_review); }},
+        // Judged on the ending recorded (a review's decision to end is not one).
+        {"early_end_in_writing",
+         "Placement ended: the home headteacher consulted, written to the parents, with the return date",
+         [](C c) {
+             const auto& e = c.s.ended;
+             return !e || (e->consulted_home_head && e->written_to_parent && e->return_date.has_value());
+         }},
+        {"restorative_practice", "History entry: Restorative practice",
+         [](C c) {
+             return std::any_of(c.s.history.begin(), c.s.history.end(),
+                                [](const HistoryEntry& h) { return h.what == "restorative_practice"; });
+         }},
+        {"never", "Nothing: the step is never allowed under this rule", [](C) { return false; }},
+    };
+    return v;
+}
+
 bool requirement(const std::string& req, const Ctx& c) {
-    const CaseState& s = c.s;
-    if (req == "parent_consent") return consent_given(s, "parent");
-    if (req == "parent_consent_written") return consent_given(s, "parent") && s.consents.at("parent").in_writing;
-    if (req == "pupil_consent") return consent_given(s, "pupil");
-    if (req == "parent_views") return s.views.count("parent") || s.consents.count("parent");
-    if (req == "pupil_views") return s.views.count("pupil") > 0;
-    // The rule asks for the admission authority's agreement: recorded as its consent or as an agreement
-    // obtained, the words a person picks either way.
-    if (req == "admission_authority_consent")
-        return consent_given(s, "admission_authority") || s.gates.count("admission_authority") > 0;
-    static const char* gates[] = {"virtual_school", "social_worker",  "sen_officer",           "send_team",
-                                  "ad_education",   "board_decision", "panel_repeat_referral", "fair_access_team"};
-    for (const char* g : gates)
-        if (req == g) return s.gates.count(g) > 0;
-    if (req == "gdpr_signed") return s.gdpr_signed.has_value();
-    if (req == "visit_held") return s.visit.has_value();
-    if (req == "information_shared") return s.information_shared.has_value();
-    if (req == "information_shared_full")
-        return has_item(s, "academic") && has_item(s, "behaviour") && has_item(s, "attendance") &&
-               has_item(s, "send_safeguarding");
-    if (req == "student_passport") return s.passport.count("student_passport") || has_item(s, "passport");
-    if (req == "panel_presented") return !s.panels.empty();
-    if (req == "nearest_schools_listed") return s.nearest_schools_listed.has_value();
-    if (req == "host_accepted") return !s.host_urn.empty();
-    if (req == "leads_identified") return has_party(s, "home_lead") && has_party(s, "host_lead");
-    if (req == "initial_meeting")
-        return s.last_meeting("initial") || s.last_meeting("planning") || s.last_meeting("strategy");
-    if (req == "joint_schools_meeting") return s.last_meeting("joint_schools") != nullptr;
-    if (req == "pupil_engaged") {
-        for (auto it = s.meetings.rbegin(); it != s.meetings.rend(); ++it)
-            if (it->kind == "initial" || it->kind == "planning" || it->kind == "strategy")
-                return it->pupil_engaged.value_or(true);
-        return false;
-    }
-    if (req == "agreement_signed") return s.agreement.has_value();
-    if (req == "agreement_complete")
-        return s.agreement && !s.agreement->success_criteria.empty() && !s.agreement->host_support.empty() &&
-               !s.agreement->home_support.empty() && s.agreement->duration_weeks > 0;
-    if (req == "notice_in_time") return s.notice && c.start && s.notice->date <= latest_notice(c, *c.start);
-    if (req == "notice_contents")
-        return s.notice && !s.notice->address.empty() && !s.notice->report_to.empty() && s.notice->days > 0 &&
-               (!s.notice->reasons.empty() || !s.notice->objectives.empty()) && !s.notice->session_times.empty();
-    if (req == "alternative_strategy") return s.agreement && !s.agreement->alternative_strategy.empty();
-    if (req == "funding_agreed") return s.agreement && !s.agreement->funding.empty();
-    if (req == "transport_agreed") return s.agreement && !s.agreement->transport.empty();
-    if (req == "review_frequency_agreed")
-        return s.agreement && (s.agreement->review_every_weeks > 0 || s.agreement->first_review);
-    if (req == "early_end_in_writing")  // judged on the ending recorded (a review's decision to end is not one)
-        return !s.ended ||
-               (s.ended->consulted_home_head && s.ended->written_to_parent && s.ended->return_date.has_value());
-    if (req == "restorative_practice")
-        return std::any_of(s.history.begin(), s.history.end(),
-                           [](const HistoryEntry& h) { return h.what == "restorative_practice"; });
-    return false;  // "never", and anything unknown (parse_pack refuses unknown words)
+    for (const RequirementWord& r : requirement_words())
+        if (req == r.word) return r.met(c);
+    return false;  // parse_pack refuses unknown words
 }
 
 // Requirements that describe the event being recorded rather than the case so far: the plan's
@@ -1365,6 +1429,21 @@ Json plan_to_json(const CasePlan& p) {
         j["readings"].push_back(
             {{"topic", r.topic}, {"reading", r.reading}, {"why", r.why}, {"citation", citation_json(r.citation)}});
     return j;
+}
+
+std::vector<std::pair<std::string, std::string>> requirement_table() {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const RequirementWord& r : requirement_words()) out.emplace_back(r.word, r.satisfied_by);
+    return out;
+}
+
+const std::vector<const char*>& known_requirements() {
+    static const std::vector<const char*> v = [] {
+        std::vector<const char*> words;
+        for (const RequirementWord& r : requirement_words()) words.push_back(r.word);
+        return words;
+    }();
+    return v;
 }
 
 }  // namespace cp

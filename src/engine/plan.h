@@ -152,7 +152,12 @@ struct DraftVerdict {
 // With `in.log`, a draft that corrects an entry of its own type is not held by the case's stage
 // (a start date typed wrongly can be put right after the placement started); the rules still apply.
 DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft);
-Json         verdict_to_json(const DraftVerdict& v);  // {allowed, action, blocking: [alerts], warnings: [alerts]}
+Json         verdict_to_json(const DraftVerdict& v);
+
+// The gate requirement words (a pack's `requires`) with what satisfies each, in the words of the
+// app's forms: the one table behind the plan's judgement, the pack check and docs/protocol-packs.md.
+std::vector<std::pair<std::string, std::string>>
+requirement_table();  // {allowed, action, blocking: [alerts], warnings: [alerts]}
 
 AttendanceSummary attendance_of(const CaseState& s);  // counts only (no thresholds)
 bool              is_present_code(char c);
