@@ -127,7 +127,8 @@ Document worcs_notification(const DocumentInput& in) {
     b.field("Child's Name and DOB", name_and_dob(s));
     b.field("Home School", home_name(in));
     b.field("Address", s.address);
-    b.optional_field("Parent/Carer Address if different", parent ? parent->contact : "");
+    // A contact is a telephone number or an email as often as an address: never printed as the address.
+    b.optional_field("Parent/Carer Address if different", "");
     b.field("Parent/Carer Name", parent ? parent->name : "");
     b.field("Relationship to child", parent ? parent->relationship : "");
     b.field("Does the above Parent/Carer have parental responsibility?",

@@ -148,3 +148,12 @@ TEST_CASE("documents/reg-4A-the-thurrock-contract-carries-the-statutory-position
     CHECK(law->paragraphs[0].find("ask in writing for a review") != std::string::npos);
     CHECK(law->paragraphs[0].find("(reg 4A)") != std::string::npos);
 }
+
+// Issue 12 §5: the parent/carer's address box is not filled with their telephone number.
+TEST_CASE("documents/worcestershire-form-1-does-not-print-a-phone-number-as-the-parents-address") {
+    Scenario sc("worcestershire", "off_site_direction");
+    sc.add(E::party_recorded, {{"role", "parent"}, {"name", "A Parent"}, {"contact", "07700 900123"}});
+    const Document n = doc(sc, "worcs_notification");
+    CHECK(value(n, "Parent/Carer Name") == "A Parent");
+    CHECK(value(n, "Parent/Carer Address if different").find("07700") == std::string::npos);
+}
