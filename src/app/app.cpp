@@ -206,6 +206,7 @@ void publish_state(Session& s) {
     Json schools = Json::array();
     for (const School& x : s.ws().schools)
         schools.push_back({{"name", x.name}, {"urn", x.urn}, {"address", x.address}});
+    const Json         storage = {{"persistent", s.store_info().persistent}, {"askedToKeep", s.asked_to_keep()}};
     const SaveStatus&  st = s.save();
     const ImportState& im = s.import_state();
     const char*        steps[] = {"none", "need_passphrase", "deriving", "preview", "done", "failed"};
@@ -222,7 +223,7 @@ void publish_state(Session& s) {
                             {"schools", schools},
                             {"schoolList", school_list_test_state()},
                             {"dashboard", dashboard_test_state()},
-                            {"storage", {{"persistent", s.store_info().persistent}, {"askedToKeep", s.asked_to_keep()}}},
+                            {"storage", storage},
                             {"save",
                              {{"dirty", st.dirty.size()},
                               {"inFlight", st.in_flight},
