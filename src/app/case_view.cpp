@@ -565,11 +565,9 @@ Json case_view_test_state() {
         }
     }
     const ActionDialog& d = dialog();
-    const Json          open_dialog = d.open ? Json{{"action", d.action},
-                                           {"problems", d.problems},
-                                           {"values", d.form.values()},
-                                           {"type", event_type_name(d.form.type())},
-                                           {"corrects", d.corrects}}
+    const Json          open_dialog = d.open ? Json{{"action", d.action},        {"problems", d.problems},
+                                           {"values", d.form.values()}, {"type", event_type_name(d.form.type())},
+                                           {"corrects", d.corrects},    {"confirmNeeded", d.confirm_needed}}
                                              : Json(nullptr);
     return {{"dialog", open_dialog},
             {"timeline", marks},

@@ -90,7 +90,14 @@ export async function record(page, action, way, fields = {}, { optional = false,
     else if (value === true) { await click(page, name); await nextFrames(page, 2); }
     else await typeInto(page, name, value);
   }
-  if (confirm) { await click(page, 'Record…'); await nextFrames(page, 2); }
+  if (confirm) {
+    await click(page, 'Record…');
+    // The first press asks for confirmation (or names what is wrong): wait for that, and say which.
+    await waitState(page, (s) => s.caseView.dialog && (s.caseView.dialog.confirmNeeded || s.caseView.dialog.problems.length > 0))
+      .catch((e) => { throw new Error(`the first press of Record… for "${action}" asked nothing: ${e.message}`); });
+    const d = (await state(page)).caseView.dialog;
+    assert.deepEqual(d.problems, [], `Record… for "${action}" found problems in the form ${JSON.stringify(d.values)}`);
+  }
   await assertPlainWords(page, `in the form for ${action} / ${way}`);
   await click(page, 'Record');
   const added = (s, n) => s.cases[0].events > n;
