@@ -12,6 +12,7 @@
 // This file does the I/O; everything else is in src/engine.
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -135,6 +136,30 @@ std::optional<Date> date_arg(const std::string& s, const char* name) {
     return d;
 }
 
+// What plan, documents and check read: the packs, the workspace (damage kept apart as `integrity`)
+// and its calendar. Returns 0, or the exit code to stop with.
+struct Opened {
+    PackLibrary              packs;
+    std::optional<Workspace> ws;
+    Problems                 integrity, calendar_problems;
+    SchoolCalendar           cal;
+};
+int open_workspace(const Args& a, Opened& o) {
+    if (const int code = load_packs(a, o.packs)) return code;
+    int code = 0;
+    o.ws = load(a.positional[0], o.integrity, code);
+    if (!o.ws) return code;
+    o.cal = workspace_calendar(*o.ws, o.calendar_problems);
+    return 0;
+}
+
+// The case named on the command line, or nullptr (said on stderr).
+const Case* named_case(const Workspace& ws, const std::string& id) {
+    const Case* c = find_case(ws, id);
+    if (!c) std::cerr << "caseplan: no case " << id << "\n";
+    return c;
+}
+
 int cmd_validate(const Args& a) {
     if (a.positional.size() != 1) return usage("validate takes one FILE");
     const std::string& path = a.positional[0];
@@ -184,20 +209,15 @@ int cmd_plan(const Args& a) {
     if (a.positional.size() != 1) return usage("plan takes one WORKSPACE");
     const auto today = date_arg(a.today, "--today");
     if (!today) return 2;
-    PackLibrary packs;
-    if (const int code = load_packs(a, packs)) return code;
-    Problems integrity, cal_problems;
-    int      code = 0;
-    auto     ws = load(a.positional[0], integrity, code);
-    if (!ws) return code;
-    const SchoolCalendar cal = workspace_calendar(*ws, cal_problems);
-    print(cal_problems);
+    Opened o;
+    if (const int code = open_workspace(a, o)) return code;
+    print(o.calendar_problems);
     Json out = {
-        {"today", to_iso(*today)}, {"calendar", cal.id}, {"integrity", Json::array()}, {"plans", Json::array()}};
-    for (const auto& p : integrity) out["integrity"].push_back({{"path", p.path}, {"message", p.message}});
-    for (const CasePlan& p : plan_workspace(*ws, packs, cal, *today)) out["plans"].push_back(plan_to_json(p));
+        {"today", to_iso(*today)}, {"calendar", o.cal.id}, {"integrity", Json::array()}, {"plans", Json::array()}};
+    for (const auto& p : o.integrity) out["integrity"].push_back({{"path", p.path}, {"message", p.message}});
+    for (const CasePlan& p : plan_workspace(*o.ws, o.packs, o.cal, *today)) out["plans"].push_back(plan_to_json(p));
     std::cout << out.dump(2) << "\n";
-    return integrity.empty() ? 0 : 1;
+    return o.integrity.empty() ? 0 : 1;
 }
 
 int cmd_report(const Args& a) {
@@ -222,27 +242,19 @@ int cmd_documents(const Args& a) {
     if (a.positional.size() != 2) return usage("documents takes WORKSPACE CASE");
     const auto today = date_arg(a.today, "--today");
     if (!today) return 2;
-    PackLibrary packs;
-    if (const int code = load_packs(a, packs)) return code;
-    Problems integrity, cal_problems;
-    int      code = 0;
-    auto     ws = load(a.positional[0], integrity, code);
-    if (!ws) return code;
-    const Case* c = find_case(*ws, a.positional[1]);
-    if (!c) {
-        std::cerr << "caseplan: no case " << a.positional[1] << "\n";
-        return 1;
-    }
+    Opened o;
+    if (const int code = open_workspace(a, o)) return code;
+    const Case* c = named_case(*o.ws, a.positional[1]);
+    if (!c) return 1;
     const CaseState s = replay(*c);
-    const Pack*     pack = packs.find(s.pack);
+    const Pack*     pack = o.packs.find(s.pack);
     if (!pack) {
         std::cerr << "caseplan: protocol pack \"" << s.pack << "\" is not loaded\n";
         return 1;
     }
-    const SchoolCalendar cal = workspace_calendar(*ws, cal_problems);
-    Json                 out = Json::array();
+    Json out = Json::array();
     for (const std::string& id : document_ids_for(*pack, s))
-        if (auto d = make_document(id, {s, *pack, cal, *today, &*ws})) out.push_back(document_to_json(*d));
+        if (auto d = make_document(id, {s, *pack, o.cal, *today, &*o.ws})) out.push_back(document_to_json(*d));
     std::cout << out.dump(2) << "\n";
     return 0;
 }
@@ -257,19 +269,11 @@ int cmd_check(const Args& a) {
     if (!type) return usage("unknown event type \"" + a.positional[2] + "\" (docs/workspace-format.md lists them)");
     const Json payload = Json::parse(a.positional[3], nullptr, false);
     if (payload.is_discarded() || !payload.is_object()) return usage("PAYLOAD_JSON must be a JSON object");
-    PackLibrary packs;
-    if (const int code = load_packs(a, packs)) return code;
-    Problems integrity, cal_problems;
-    int      code = 0;
-    auto     ws = load(a.positional[0], integrity, code);
-    if (!ws) return code;
-    if (!find_case(*ws, a.positional[1])) {
-        std::cerr << "caseplan: no case " << a.positional[1] << "\n";
-        return 1;
-    }
-    const SchoolCalendar cal = workspace_calendar(*ws, cal_problems);
-    const DraftVerdict   v = record_event(*ws, a.positional[1], {{"caseplan check", ""}, *type, payload, ""},
-                                          next_event_id(*ws), to_iso(*today) + "T12:00:00Z", packs, cal, *today);
+    Opened o;
+    if (const int code = open_workspace(a, o)) return code;
+    if (!named_case(*o.ws, a.positional[1])) return 1;
+    const DraftVerdict v = record_event(*o.ws, a.positional[1], {{"caseplan check", ""}, *type, payload, ""},
+                                        next_event_id(*o.ws), to_iso(*today) + "T12:00:00Z", o.packs, o.cal, *today);
     std::cout << verdict_to_json(v).dump(2) << "\n";
     return v.allowed ? 0 : 1;
 }
