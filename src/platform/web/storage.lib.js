@@ -54,6 +54,14 @@ mergeInto(LibraryManager.library, {
         cpStoreBridge.info(id, f.code, f.text, { writer: false, persistent: false, usage: -1, quota: -1, schema: 0 });
       });
     },
+    // info() and askToKeep() answer the info only; a failure reads as "unknown", never as an error.
+    refreshed: function (id, promise) {
+      promise.then(function (i) {
+        cpStoreBridge.info(id, 0, '', i);
+      }, function () {
+        cpStoreBridge.info(id, 0, '', { writer: false, persistent: false, usage: -1, quota: -1, schema: 0 });
+      });
+    },
   },
 
   cp_js_store_open__deps: ['$cpStoreBridge'],
@@ -68,20 +76,12 @@ mergeInto(LibraryManager.library, {
 
   cp_js_store_info__deps: ['$cpStoreBridge'],
   cp_js_store_info: function (id) {
-    cpStoreBridge.call(function (s) { return s.info(); }).then(function (i) {
-      cpStoreBridge.info(id, 0, '', i);
-    }, function () {
-      cpStoreBridge.info(id, 0, '', { writer: false, persistent: false, usage: -1, quota: -1, schema: 0 });
-    });
+    cpStoreBridge.refreshed(id, cpStoreBridge.call(function (s) { return s.info(); }));
   },
 
   cp_js_store_ask_to_keep__deps: ['$cpStoreBridge'],
   cp_js_store_ask_to_keep: function (id) {
-    cpStoreBridge.call(function (s) { return s.askToKeep(); }).then(function (i) {
-      cpStoreBridge.info(id, 0, '', i);
-    }, function () {
-      cpStoreBridge.info(id, 0, '', { writer: false, persistent: false, usage: -1, quota: -1, schema: 0 });
-    });
+    cpStoreBridge.refreshed(id, cpStoreBridge.call(function (s) { return s.askToKeep(); }));
   },
 
   cp_js_store_load_all__deps: ['$cpStoreBridge'],
