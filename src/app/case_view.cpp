@@ -15,6 +15,7 @@
 #include "app/theme.h"
 #include "app/ui.h"
 #include "app/views.h"
+#include "engine/documents.h"
 
 namespace cp::app {
 namespace {
@@ -96,6 +97,17 @@ void correct_entry(ActionDialog& d, const Event& e) {
     d.corrects_what = "the entry recorded " + uk_local_time(e.at) + " by " + e.author.name;
 }
 
+// What a new entry's form starts from: the way's own preset and, for the written notice, what the case
+// already says (the host's address, the agreed length and times …), to check rather than retype.
+Json starting_values(const std::string& case_id, const Way& w) {
+    Json             values = w.preset;
+    const CaseState* s = session().state_of(case_id);
+    const Pack*      pack = s ? session().packs().find(s->pack) : nullptr;
+    if (w.type == EventType::notice_sent && s && pack)
+        values.update(suggested_notice({*s, *pack, session().calendar(), session().today(), &session().ws()}));
+    return values;
+}
+
 // The form for the chosen way: an entry a case has once (the placement agreement) that is already
 // recorded opens as a correction of it, filled in; anything else opens as a new entry.
 void choose_way(ActionDialog& d, const std::string& case_id, int i) {
@@ -107,7 +119,7 @@ void choose_way(ActionDialog& d, const std::string& case_id, int i) {
     if (recorded)
         correct_entry(d, *recorded);
     else
-        d.form = EventForm(w.type, session().today(), w.preset, keys_of(w.preset));
+        d.form = EventForm(w.type, session().today(), starting_values(case_id, w), keys_of(w.preset));
 }
 
 void start_action(const ActionState& a) {

@@ -193,6 +193,10 @@ EventForm::EventForm(EventType type, Date today, const Json& preset, std::set<st
             values_[it.key()] = as_typed(*it, f && f->type == FieldType::date);
         }
     }
+    // What the form filled in for the person (a notice from the agreement) is shown, to be checked.
+    for (const FieldSpec& f : spec_of(type).fields)
+        show_details_ = show_details_ || (!f.required && !f.with_field && !hidden_.count(f.name) &&
+                                          preset.contains(f.name) && !values_[f.name].empty());
     initial_values_ = values_;
     initial_checks_ = checks_;
     initial_rows_ = rows_;
@@ -388,15 +392,25 @@ void EventForm::draw() {
     ImGui::PushID(spec_of(type_).name);
     const float width = std::min(520.0f, ImGui::GetContentRegionAvail().x);
     bool        any_optional = false;
-    for (const FieldSpec& f : spec_of(type_).fields) {
-        if (f.required)
+    const auto& fields = spec_of(type_).fields;
+    for (const FieldSpec& f : fields) {
+        if (f.required) {
             draw_field(f, width);
-        else
+            // What goes with the choice just made is asked for there, not folded away below.
+            for (const FieldSpec& g : fields)
+                if (g.with_field && f.name == std::string(g.with_field) && value(f.name) == g.with_value)
+                    draw_field(g, width);
+        } else if (!f.with_field) {
             any_optional = any_optional || !hidden_.count(f.name);
+        }
+    }
+    if (show_details_) {
+        ImGui::SetNextItemOpen(true);
+        show_details_ = false;
     }
     if (any_optional && ImGui::TreeNodeEx("More details (optional)", ImGuiTreeNodeFlags_SpanAvailWidth)) {
-        for (const FieldSpec& f : spec_of(type_).fields)
-            if (!f.required) draw_field(f, width);
+        for (const FieldSpec& f : fields)
+            if (!f.required && !f.with_field) draw_field(f, width);
         ImGui::TreePop();
     }
     ImGui::PopID();
@@ -434,6 +448,7 @@ Json EventForm::build_rows(const FieldSpec& f, std::vector<std::string>& problem
 bool EventForm::build(Json& payload, std::vector<std::string>& problems) const {
     payload = Json::object();
     for (const FieldSpec& f : spec_of(type_).fields) {
+        if (f.with_field && value(f.with_field) != f.with_value) continue;  // not shown for the choice made
         const auto        vi = values_.find(f.name);
         const std::string v = vi == values_.end() ? "" : vi->second;
         const std::string name = label_of(f);

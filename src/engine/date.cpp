@@ -152,4 +152,9 @@ std::string to_uk_long(Date d) {
            months[month_slot(v.month)] + " " + std::to_string(v.year);
 }
 
+int whole_years(Date from, Date to) {
+    const Ymd a = ymd_of(from), b = ymd_of(to);
+    return b.year - a.year - ((b.month < a.month || (b.month == a.month && b.day < a.day)) ? 1 : 0);
+}
+
 }  // namespace cp

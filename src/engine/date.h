@@ -27,6 +27,7 @@ Ymd                 ymd_of(Date d);
 int                 weekday_of(Date d);  // 0 = Monday … 6 = Sunday
 Date                add_days(Date d, int n);
 int                 days_between(Date from, Date to);    // to - from
+int                 whole_years(Date from, Date to);     // completed years (an age on a day)
 std::optional<Date> parse_iso_date(std::string_view s);  // "YYYY-MM-DD", rejects 2026-02-30
 std::optional<Date> parse_uk_date(std::string_view s);   // "DD/MM/YYYY" (also D/M/YYYY)
 std::string         to_iso(Date d);                      // "2026-09-01"

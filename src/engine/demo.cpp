@@ -199,7 +199,8 @@ Case worcs_converted(const std::string& urn) {
            {"outcome", "continue"},
            {"progress", "Settled quickly; no incidents"},
            {"pupil_views", "I like it here"},
-           {"next_review", "2026-11-09"}});
+           {"next_review", "2026-11-09"},
+           {"continue_until", "2026-11-09"}});
     s.add("2026-11-02", EventType::review_invitation_sent,
           {{"review_date", "2026-11-09"}, {"date", "2026-11-02"}, {"in_writing", true}});
     s.add("2026-11-05", EventType::consent_recorded,
@@ -245,6 +246,7 @@ Case thurrock_breach(const std::string& urn, Telling t = {}) {
           {{"kind", "strategy"}, {"date", "2026-09-24"}, {"pupil_engaged", true}, {"notes", "Chaired by the SAIO"}});
     s.add("2026-09-24", EventType::agreement_signed, agreement("2026-09-24", "2026-10-05", 12, 4));
     s.as(kDht);
+    s.add("2026-09-29", EventType::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-29"}});
     s.add("2026-09-29", EventType::notice_sent,
           notice("2026-09-29", "Riverside Academy (fictional), 3 Quay St, Demoport", 60));
     s.add("2026-10-05", EventType::placement_started, {{"date", "2026-10-05"}});
@@ -285,12 +287,17 @@ Case oxon_returned(const std::string& urn, Telling t = {}) {
           {{"date", "2026-09-07"}, {"items", {"academic", "behaviour", "attendance", "send_safeguarding"}}});
     s.add("2026-09-08", EventType::agreement_signed, agreement("2026-09-08", "2026-09-14", 6, 3));
     s.add("2026-09-08", EventType::la_notified, {{"what", "arrangements"}, {"date", "2026-09-08"}, {"to", "ERT"}});
+    s.add("2026-09-09", EventType::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-09"}});
     s.add("2026-09-09", EventType::notice_sent,
           notice("2026-09-09", "Hillcrest School (fictional), 2 Ridge Way, Demoford", 30));
     s.add("2026-09-14", EventType::placement_started, {{"date", "2026-09-14"}});
     s.add("2026-09-28", EventType::progress_check, {{"date", "2026-09-28"}, {"notes", "Struggling with friendships"}});
     s.add("2026-10-05", EventType::review_held,
-          {{"date", "2026-10-05"}, {"outcome", "continue"}, {"concerns", "Low mood"}, {"next_review", "2026-10-22"}});
+          {{"date", "2026-10-05"},
+           {"outcome", "continue"},
+           {"concerns", "Low mood"},
+           {"next_review", "2026-10-22"},
+           {"continue_until", "2026-10-22"}});
     s.add("2026-10-09", EventType::panel_presented,
           {{"date", "2026-10-09"}, {"panel", "Locality IYFA Inclusion Panel"}, {"outcome", "noted"}});
     s.add("2026-10-12", EventType::progress_check, {{"date", "2026-10-12"}});
@@ -358,6 +365,7 @@ Case hf_transferred(const std::string& urn, Telling t) {
     s.add("2026-09-10", EventType::meeting_held,
           {{"kind", "initial"}, {"date", "2026-09-10"}, {"pupil_engaged", true}});
     s.add("2026-09-10", EventType::agreement_signed, agreement("2026-09-10", "2026-09-21", 6, 3));
+    s.add("2026-09-11", EventType::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-11"}});
     s.add("2026-09-11", EventType::notice_sent,
           notice("2026-09-11", "Riverbank School (fictional), Riverbank Terrace, Riverside", 40));
     s.add("2026-09-21", EventType::placement_started, {{"date", "2026-09-21"}});
@@ -367,7 +375,8 @@ Case hf_transferred(const std::string& urn, Telling t) {
            {"outcome", "continue"},
            {"progress", "Settled; two minor incidents"},
            {"pupil_views", "Better than I expected"},
-           {"next_review", "2026-11-02"}});
+           {"next_review", "2026-11-02"},
+           {"continue_until", "2026-11-02"}});
     s.add("2026-11-02", EventType::consent_recorded,
           {{"who", "admission_authority"}, {"given", true}, {"date", "2026-11-02"}});
     s.add("2026-11-02", EventType::review_held,
@@ -408,6 +417,7 @@ Case norfolk_transferred(const std::string& urn, Telling t) {
     s.add("2026-09-09", EventType::meeting_held,
           {{"kind", "joint_schools"}, {"date", "2026-09-09"}, {"pupil_engaged", true}});
     s.add("2026-09-09", EventType::agreement_signed, agreement("2026-09-09", "2026-09-14", 8, 4));
+    s.add("2026-09-09", EventType::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-09"}});
     s.add("2026-09-09", EventType::notice_sent,
           notice("2026-09-09", "Marshgate High School (fictional), Marsh Road, Broadwater", 40));
     s.add("2026-09-14", EventType::placement_started, {{"date", "2026-09-14"}});
@@ -417,7 +427,11 @@ Case norfolk_transferred(const std::string& urn, Telling t) {
         s.add(w, EventType::attendance_week, {{"week_start", w}, {"sessions", "//////////"}});
     s.as(kDht);
     s.add("2026-10-12", EventType::review_held,
-          {{"date", "2026-10-12"}, {"outcome", "continue"}, {"progress", "Good start"}, {"next_review", "2026-11-16"}});
+          {{"date", "2026-10-12"},
+           {"outcome", "continue"},
+           {"progress", "Good start"},
+           {"next_review", "2026-11-16"},
+           {"continue_until", "2026-11-16"}});
     s.as(kHost);
     for (const char* w : {"2026-10-19", "2026-11-02", "2026-11-09"})
         s.add(w, EventType::attendance_week, {{"week_start", w}, {"sessions", "//////////"}});

@@ -305,11 +305,44 @@ Document worcs_review(const DocumentInput& in) {
     return b.doc;
 }
 
+// The case's own pack rule for the first review: its review cadence, or none when the pack leaves the
+// interval to the board (reg 4). Nullptr when there is none.
+const Rule* review_cadence_rule(const DocumentInput& in) {
+    for (const Rule& r : in.pack.rules) {
+        const bool kind_ok = r.applies_to.empty() ||
+                             std::find(r.applies_to.begin(), r.applies_to.end(), in.state.kind) != r.applies_to.end();
+        if (kind_ok && r.kind == RuleKind::review_cadence && r.params.value("counts", "review") == "review") return &r;
+    }
+    return nullptr;
+}
+
+// "6 school weeks" from a rule's span ({"n": 6, "unit": "school_weeks"}).
+std::string span_words(const Json& span) {
+    const int         n = span.value("n", 0);
+    const std::string unit = span.value("unit", "weeks");
+    std::string       words = unit == "school_weeks"  ? "school week"
+                              : unit == "school_days" ? "school day"
+                              : unit == "days"        ? "day"
+                                                      : "week";
+    return std::to_string(n) + " " + words + (n == 1 ? "" : "s");
+}
+
+Date after_span(const SchoolCalendar& cal, Date start, const Json& span) {
+    const int         n = span.value("n", 0);
+    const std::string unit = span.value("unit", "weeks");
+    if (unit == "school_weeks") return cal.add_school_weeks(start, n);
+    if (unit == "school_days") return cal.add_school_days(start, n);
+    return add_days(start, unit == "days" ? n : 7 * n);
+}
+
+// The written notice of a direction (reg 3) as a letter to the parents. Its contents come from statute
+// and from the case's own pack: its review interval, its LA team, the regulation's review-request rule.
 Document direction_letter(const DocumentInput& in) {
     const CaseState&  s = in.state;
+    const Rule*       notice_rule = in.pack.find_rule("england/notice-contents");
     Builder           b{{"direction_letter",
                          "Direction for off-site education (letter to parents)",
-                         worcs("Form Templates, form 5 (Sample Letter)"),
+               notice_rule ? notice_rule->citation : Citation{},
                          {},
                          {}}};
     const std::string host = school_name(in, s.host_urn);
@@ -327,21 +360,29 @@ Document direction_letter(const DocumentInput& in) {
     b.field("Session times", n && !n->session_times.empty() ? n->session_times : (a ? a->session_times : ""));
     b.field("First day", a ? to_uk(a->start) : "");
     b.field("Name of provision", host);
-    if (s.agreement) {
-        const Date latest_first_review = in.calendar.add_school_weeks(a->start, 6);
-        b.field("First review meeting (no more than 6 school weeks after the start)",
-                a->first_review ? to_uk(*a->first_review) : "");
-        if (a->first_review && *a->first_review > latest_first_review)
-            b.text("The first review is later than the 6 school weeks the protocol suggests (" +
-                   to_uk(latest_first_review) + ").");
+    if (a) {
+        const Rule* cadence = review_cadence_rule(in);
+        if (cadence && cadence->params.contains("every")) {
+            const Json& every = cadence->params["every"];
+            const Date  latest = after_span(in.calendar, a->start, every);
+            b.field("First review meeting (no more than " + span_words(every) + " after the start)",
+                    a->first_review ? to_uk(*a->first_review) : "");
+            if (a->first_review && *a->first_review > latest)
+                b.text("The first review is later than the " + span_words(every) + " the protocol sets (" +
+                       to_uk(latest) + ").");
+        } else {
+            b.field("First review meeting", a->first_review ? to_uk(*a->first_review) : "");
+        }
     }
     b.field("Contact for requests for a review", party_name(s, "home_lead"));
     if (n && a && n->date > in.calendar.add_school_days(a->start, -2))
         b.text("This notice is dated less than two school days before the first day.");
     b.begin("Letter");
     const std::string pupil = s.pupil_name.empty() ? "[name of pupil]" : s.pupil_name;
-    b.text("I am writing to confirm the governing board's decision to direct " + pupil +
-           " to off-site education for a temporary period of time.");
+    const School*     home = in.workspace ? find_school(*in.workspace, s.home_urn) : nullptr;
+    const bool        academy = home && home->governance == "academy";
+    b.text("I am writing to confirm the " + std::string(academy ? "academy trust's" : "governing board's") +
+           " decision to direct " + pupil + " to off-site education for a temporary period of time.");
     b.text(pupil + " is directed to attend " + (host.empty() ? "[name of provision]" : host) + " at " +
            (n && !n->address.empty() ? n->address : "[address]") +
            (n && !n->session_times.empty() ? " between " + n->session_times : "") +
@@ -349,25 +390,26 @@ Document direction_letter(const DocumentInput& in) {
            " in order to help improve their future behaviour. During this period " + pupil +
            " will remain on the roll of " + home_name(in) + " and will be dual registered.");
     if (n && !n->report_to.empty()) b.text(pupil + " should report to " + n->report_to + " on their first day.");
-    b.text(
-        "The placement will be reviewed at regular intervals by the governing board, the headteacher, a representative "
-        "of the provision, "
-        "yourself with input from " +
-        pupil +
-        (s.flags.ehcp ? ", and the local authority (as " + pupil + " has an Education, Health and Care Plan)" : "") +
-        ". You may request a review in writing; it will be held as soon as reasonably practicable unless there was a "
-        "review in the previous "
-        "weeks set out in the regulations.");
+    const Rule*       request = in.pack.find_rule("england/parent-review-request");
+    const std::string quiet =
+        request && request->params.contains("quiet") ? span_words(request->params["quiet"]) : "10 weeks";
+    b.text("The placement will be reviewed at regular intervals by the " +
+           std::string(academy ? "academy trust" : "governing board") +
+           ", the headteacher, a representative of the provision, yourself with input from " + pupil +
+           (s.flags.ehcp ? ", and the local authority (as " + pupil + " has an Education, Health and Care Plan)" : "") +
+           ". You may ask for a review in writing at any time; it will be held as soon as reasonably practicable "
+           "unless there was a review in the " +
+           quiet + " before your request.");
     b.text(
         "If the placement is successful and all parties, including yourself, agree to progress to a Managed Move (a "
-        "permanent move of school), "
-        "this decision can be reached as part of the review process.");
+        "permanent move of school), this decision can be reached as part of the review process.");
     b.text("If you wish to challenge the decision, you can do so through the school's complaints procedure.");
     b.begin("Copies");
-    std::vector<std::string> copies = {"Head Teacher of " + home_name(in), "School Admissions"};
+    std::vector<std::string> copies = {"Head Teacher of " + home_name(in), in.pack.role_name("la")};
     if (!party_name(s, "social_worker").empty()) copies.push_back("Social worker: " + party_name(s, "social_worker"));
     if (s.flags.cla) copies.push_back("Virtual School Head");
     if (s.flags.ehcp) copies.push_back("The local authority that maintains the EHCP");
+    if (s.dob && a && whole_years(*s.dob, a->start) >= 18) copies.push_back(pupil + " (18 or over)");
     b.field("Copy sent to", join(copies));
     return b.doc;
 }
@@ -507,6 +549,31 @@ std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s) 
         if (id == "worcs_review" && s.reviews.empty()) continue;
         out.push_back(id);
     }
+    return out;
+}
+
+Json suggested_notice(const DocumentInput& in) {
+    const CaseState& s = in.state;
+    Json             out = Json::object();
+    const auto       put = [&](const char* key, const std::string& v) {
+        if (!v.empty()) out[key] = v;
+    };
+    if (in.workspace)
+        if (const School* host = find_school(*in.workspace, s.host_urn)) put("address", host->address);
+    put("report_to", party_name(s, "host_lead"));
+    put("reasons", s.reason);
+    if (const auto& a = s.agreement) {
+        put("objectives", join(a->success_criteria));
+        put("session_times", a->session_times);
+        if (a->duration_weeks > 0)
+            out["days"] = in.calendar.school_days_between(add_days(a->start, -1),  // the first day counts
+                                                          add_days(a->start, 7 * a->duration_weeks - 1));
+    }
+    std::vector<std::string> to;
+    for (const Party& p : s.parties)
+        if (p.role == "parent" && !p.name.empty()) to.push_back(p.name);
+    if (s.dob && whole_years(*s.dob, s.agreement ? s.agreement->start : in.today) >= 18) to.push_back(s.pupil_name);
+    if (!to.empty()) out["to"] = to;
     return out;
 }
 

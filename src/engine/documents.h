@@ -16,6 +16,7 @@
 //   DocField, DocSection, Document     the structure
 //   DocumentInput                      what a document is made from
 //   document_ids_for, make_document, document_to_json
+//   suggested_notice                   the notice's contents as far as the case knows them
 #pragma once
 #include <optional>
 #include <string>
@@ -60,7 +61,11 @@ struct DocumentInput {
 };
 
 std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s);
-std::optional<Document>  make_document(const std::string& id, const DocumentInput& in);
-Json                     document_to_json(const Document& d);
+// The written notice (reg 3) as far as the case already says it: the host's address, the host lead to
+// report to, the school days of the agreed length, the reasons, the agreed success criteria and session
+// times, the parents it goes to. A form starts from it; what the case cannot say is left out.
+Json                    suggested_notice(const DocumentInput& in);
+std::optional<Document> make_document(const std::string& id, const DocumentInput& in);
+Json                    document_to_json(const Document& d);
 
 }  // namespace cp

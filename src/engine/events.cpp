@@ -17,6 +17,9 @@ FieldSpec req(const char* n, F t, const char* label, std::vector<const char*> v 
 FieldSpec opt(const char* n, F t, const char* label, std::vector<const char*> v = {}) {
     return {n, t, false, std::move(v), label};
 }
+FieldSpec opt_with(const char* n, F t, const char* label, const char* field, const char* value) {
+    return {n, t, false, {}, label, {}, 1, field, value};
+}
 
 const std::vector<const char*> kKinds = {"off_site_direction", "managed_move", "osd_to_managed_move", "reintegration"};
 
@@ -200,9 +203,9 @@ std::vector<EventSpec> build_specs() {
           opt("concerns", F::text, "issues causing concern"), opt("support", F::text, "additional support required"),
           opt("pupil_views", F::text, "pupil voice"), opt("parent_views", F::text, "parent's views"),
           opt("next_review", F::date, "date of next meeting"),
-          opt("continue_until", F::date, "direction continues until"),
-          opt("extend_weeks", F::integer, "weeks of extension"), opt("emergency", F::boolean, "emergency review"),
-          opt("targets", F::text_list, "targets added")}},
+          opt_with("continue_until", F::date, "continues until", "outcome", "continue"),
+          opt_with("extend_weeks", F::integer, "weeks of extension", "outcome", "extend"),
+          opt("emergency", F::boolean, "emergency review"), opt("targets", F::text_list, "targets added")}},
         {E::progress_check,
          "progress_check",
          "Arrangements reviewed",

@@ -78,6 +78,10 @@ struct FieldSpec {
     const char*              label;           // plain English for forms and messages
     std::vector<FieldSpec>   columns = {};    // object_list: each row's fields (unknown ones are refused)
     int                      start_rows = 1;  // object_list: the blank rows a form starts with
+    // An optional field that belongs to one choice of another ("continues until" with the outcome
+    // "continue"): forms show it beside that choice, and only then.
+    const char* with_field = nullptr;
+    const char* with_value = nullptr;
 };
 
 struct EventSpec {

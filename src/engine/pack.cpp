@@ -372,7 +372,7 @@ void read_list(Reader& rd, const char* key, std::vector<T>& into, F read_one, bo
 
 const std::vector<const char*>& known_conditions() {
     static const std::vector<const char*> v = {"always",         "ehcp",         "cla", "host_is_ap",
-                                               "host_is_school", "academy_home", "fsm"};
+                                               "host_is_school", "academy_home", "fsm", "adult_pupil"};
     return v;
 }
 const std::vector<const char*>& known_actions() {

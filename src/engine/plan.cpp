@@ -168,20 +168,22 @@ std::string span_words(Span s) {
 // ---- the context a plan is worked out in ------------------------------------------------------
 
 struct Ctx {
-    const CaseState&      s;
-    const Pack&           pack;
-    const SchoolCalendar& cal;
-    Date                  today;
-    const Workspace*      ws;
-    const UpnIndex*       upns;         // optional index of ws's cases per pupil
-    std::optional<Date>   start;        // actual first day, else the agreed one
-    std::optional<Date>   planned_end;  // last day of the placement as it stands
-    std::optional<Date>   breach_end;   // a serious breach ended the placement at once
-    const Rule*           duration = nullptr;
-    Stage                 stage = Stage::preparing;
+    const CaseState&         s;
+    const Pack&              pack;
+    const SchoolCalendar&    cal;
+    Date                     today;
+    const Workspace*         ws;
+    const UpnIndex*          upns;         // optional index of ws's cases per pupil
+    std::optional<Date>      start;        // actual first day, else the agreed one
+    std::optional<Date>      planned_end;  // last day of the placement as it stands
+    std::optional<Date>      breach_end;   // a serious breach ended the placement at once
+    const Rule*              duration = nullptr;
+    Stage                    stage = Stage::preparing;
+    std::optional<EventType> judging;  // the type of the event being judged (a draft or one in the log)
 };
 
-bool osd_kind(CaseKind k) { return k != CaseKind::managed_move && k != CaseKind::reintegration; }
+// A Thurrock reintegration's trial is, since 26 July 2026, a direction too (the pack's conflict says why).
+bool osd_kind(CaseKind k) { return k != CaseKind::managed_move; }
 
 bool applies_to_kind(const std::vector<CaseKind>& kinds, CaseKind k) {
     return kinds.empty() || std::find(kinds.begin(), kinds.end(), k) != kinds.end();
@@ -207,6 +209,7 @@ bool condition(const std::string& when, const Ctx& c) {
     if (when == "fsm") return c.s.flags.fsm;
     if (when == "host_is_ap") return host_is_ap(c);
     if (when == "host_is_school") return !host_is_ap(c);
+    if (when == "adult_pupil") return c.s.dob && whole_years(*c.s.dob, c.start.value_or(c.today)) >= 18;
     if (when == "academy_home") {
         const School* h = home_school(c);
         return h && h->governance == "academy";
@@ -346,6 +349,13 @@ const std::vector<RequirementWord>& requirement_words() {
              const auto& e = c.s.ended;
              return !e || (e->consulted_home_head && e->written_to_parent && e->return_date.has_value());
          }},
+        // Judged on the review being recorded (reg 4): a decision to continue says for how long.
+        {"review_decides_length", "Review meeting held: with the outcome Continue, the date it continues until",
+         [](C c) {
+             if (c.judging != EventType::review_held || c.s.reviews.empty()) return true;
+             const Review& r = c.s.reviews.back();
+             return r.outcome != "continue" || r.continue_until.has_value();
+         }},
         {"restorative_practice", "History entry: Restorative practice",
          [](C c) {
              return std::any_of(c.s.history.begin(), c.s.history.end(),
@@ -364,7 +374,7 @@ bool requirement(const std::string& req, const Ctx& c) {
 
 // Requirements that describe the event being recorded rather than the case so far: the plan's
 // action list cannot judge them, check_draft does.
-bool draft_dependent(const std::string& req) { return req == "early_end_in_writing"; }
+bool draft_dependent(const std::string& req) { return req == "early_end_in_writing" || req == "review_decides_length"; }
 
 // ---- dates the rules count from ---------------------------------------------------------------
 
@@ -524,7 +534,7 @@ struct EndCache {
 
 Ctx make_ctx(const CaseState& s, const Pack& pack, const SchoolCalendar& cal, Date today, const Workspace* ws,
              const UpnIndex* upns, EndCache* cache = nullptr) {
-    Ctx c{s, pack, cal, today, ws, upns, std::nullopt, std::nullopt, std::nullopt, nullptr, Stage::preparing};
+    Ctx c{s, pack, cal, today, ws, upns, std::nullopt, std::nullopt, std::nullopt, nullptr, Stage::preparing, {}};
     c.start = s.started ? s.started : (s.agreement ? std::optional<Date>(s.agreement->start) : std::nullopt);
     for (const Rule& r : pack.rules)
         if (r.kind == RuleKind::duration && applies(r, c)) {
@@ -1023,7 +1033,11 @@ void statute_and_conflicts(const Ctx& c, CasePlan& plan) {
                 "The local protocol says: " + k.local + " " + k.explanation,
                 k.citation,
                 statutory ? std::optional<Citation>(statutory->citation) : std::nullopt};
-        if (statutory && statutory->kind == RuleKind::statute && in_force(*statutory, c)) a.level = AlertLevel::warning;
+        // A warning where the statute forbids what this case is; where the case already takes the lawful
+        // path (a direction), the note explains how the local wording is read.
+        if (statutory && statutory->kind == RuleKind::statute && in_force(*statutory, c) &&
+            applies_to_kind(statutory->applies_to, c.s.kind))
+            a.level = AlertLevel::warning;
         plan.alerts.push_back(std::move(a));
     }
 }
@@ -1191,7 +1205,9 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
 }
 
 // Then the rules, on the case as it would be with the event folded in (`after`).
-void verdict_after(const Ctx& after, const Recorded& e, DraftVerdict& v, const std::vector<Gate>& gates) {
+void verdict_after(const Ctx& state_after, const Recorded& e, DraftVerdict& v, const std::vector<Gate>& gates) {
+    Ctx after = state_after;
+    after.judging = e.type;
     for (const Gate& g : gates) {
         const Rule& r = *g.rule;
         if (!gate_concerns(g, v.action, after) || !applies(r, after)) continue;
@@ -1209,7 +1225,8 @@ Alert recorded_alert(const Event& e, Date recorded, Alert why) {
     std::string what = spec_of(e.type).label;
     for (const char* key : {"outcome", "reason"})
         if (const std::string word = payload_text(e.payload, key); !word.empty()) {
-            what += std::string(", ") + key + " " + word;
+            const char* label = option_label(e.type, key, word);  // "Return to the home school", never its id
+            what += std::string(": ") + (label ? label : word.c_str());
             break;
         }
     const char* field = fact_date_field(e.type) ? fact_date_field(e.type) : "date";

@@ -131,7 +131,18 @@ export const hostAccepts = async (page) => {
 };
 export const agreement = (page, weeks, extra = {}) => record(page, 'Record the signed placement agreement', null,
   { '#start': '14/09/2026', '#duration_weeks': String(weeks), ...extra }, { optional: Object.keys(extra).length > 0 });
-export const notice = (page) => record(page, 'Record the written notice to parents', null, {});
+// The governing board's decision to direct (s29A) comes before the notice.
+export const boardDecides = (page) => detail(page, 'Agreement obtained', { '#gate': ['Governing board decision'] });
+// The notice starts from what the case says (the agreed length as school days); the rest of what
+// regulation 3 asks for is typed in, as the deputy head would from the host's details.
+export const notice = (page) => record(page, 'Record the written notice to parents', null, {
+  '#days': async (p) => {
+    const values = (await state(p)).caseView.dialog.values;
+    assert.match(values.days || '', /^[1-9][0-9]*$/, `the notice starts with the agreed length in school days: ${JSON.stringify(values)}`);
+  },
+  '#address': '1 Marsh Road, Broadwater', '#report_to': 'Mr Host at reception', '#reasons': 'Disruption in lessons',
+  '#session_times': '08:40 to 15:10',
+});
 // What happened is recorded once it has happened: the day moves on (the page reopens on a later
 // date, as the deputy head comes back to the case), then the first day, the review and the return.
 export async function dayComes(page, today) {
@@ -156,7 +167,9 @@ export const start = async (page) => {
 };
 export const review = async (page) => {
   await dayComes(page, '2026-10-05');
-  await record(page, 'Record a review meeting', null, { '#date': '05/10/2026', '#pupil_views': 'Settling in well' }, { optional: true });
+  // After the review the board decides for how long the direction continues (reg 4).
+  await record(page, 'Record a review meeting', null,
+    { '#date': '05/10/2026', '#continue_until': '23/10/2026', '#pupil_views': 'Settling in well' }, { optional: true });
 };
 export const returned = async (page) => {
   await dayComes(page, '2026-10-26');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, findItem, hasItem } from './harness.mjs';
 import { waitState } from './flows.mjs';
-import { QUERY, VIEWPORT, agreement, createWorkspace, detail, hostAccepts, notice, record, review, server, start, views, walk, wizard } from './walk.mjs';
+import { QUERY, VIEWPORT, agreement, boardDecides, createWorkspace, detail, hostAccepts, notice, record, review, server, start, views, walk, wizard } from './walk.mjs';
 
 test('Oxfordshire: consent, visit, full information and a written contract before a direction, then review and return', async () => {
   await walk('Oxfordshire County Council', 'off-site direction converting to managed move', 'Olive Oxtest',
@@ -16,14 +16,14 @@ test('Oxfordshire: consent, visit, full information and a written contract befor
      (p) => record(p, "Share the pupil's information", null, { Academic: true, Behaviour: true, 'Attendance records': true, 'SEND and safeguarding': true }),
      hostAccepts,
      (p) => agreement(p, 6, { '#success_criteria': 'Attend every day', '#host_support': 'Mentor', '#home_support': 'Weekly call' }),
-     notice, start],
+     boardDecides, notice, start],
     ['Visit to the receiving school', 'Information shared with host', 'Consent recorded']);
 });
 
 test('Hammersmith & Fulham: written consent, a meeting the pupil engages in, then review and return', async () => {
   await walk('London Borough of Hammersmith & Fulham', 'off-site direction converting to managed move', 'Hamish Hftest',
     { tick: ['The parents agree to the move', 'Their agreement is in writing'] },
-    [views, (p) => detail(p, 'Meeting held', { '#kind': ['Initial meeting'] }), hostAccepts, (p) => agreement(p, 6), notice, start],
+    [views, (p) => detail(p, 'Meeting held', { '#kind': ['Initial meeting'] }), hostAccepts, (p) => agreement(p, 6), boardDecides, notice, start],
     ['Meeting held', 'Consent recorded']);
 });
 
@@ -34,7 +34,7 @@ test('Thurrock: GDPR form, student passport and panel before a host, then review
      (p) => detail(p, 'Signed GDPR form held', {}),
      (p) => detail(p, 'Pupil passport section', { '#section': ['Student passport'], '#fields': 'summary: attached' }),
      (p) => detail(p, 'Presented at panel: Agreed', {}),
-     hostAccepts, (p) => agreement(p, 12), notice, start],
+     hostAccepts, (p) => agreement(p, 12), boardDecides, notice, start],
     ['Signed GDPR form held', 'Pupil passport section', 'Presented at panel']);
 });
 

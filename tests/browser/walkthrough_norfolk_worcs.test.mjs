@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, findItem } from './harness.mjs';
 import { state, waitState } from './flows.mjs';
-import { QUERY, VIEWPORT, agreement, createWorkspace, detail, hostAccepts, notice, record, review, school, server, start, views, walk, wizard } from './walk.mjs';
+import { QUERY, VIEWPORT, agreement, boardDecides, createWorkspace, detail, hostAccepts, notice, record, review, school, server, start, views, walk, wizard } from './walk.mjs';
 
 test('Norfolk: the four nearest schools, Fair Access and a joint meeting before the trial, then review and return', async () => {
   await walk('Norfolk County Council', 'off-site direction converting to managed move', 'Nora Nftest',
@@ -16,7 +16,7 @@ test('Norfolk: the four nearest schools, Fair Access and a joint meeting before 
      hostAccepts,
      (p) => detail(p, 'Agreement obtained', { '#gate': ['Fair Access team'] }),
      (p) => detail(p, 'Meeting held', { '#kind': ['Meeting of both schools'] }),
-     (p) => agreement(p, 8), notice, start],
+     (p) => agreement(p, 8), boardDecides, notice, start],
     ['Nearest schools named by LA Admissions', 'Agreement obtained', 'Meeting held']);
 });
 

@@ -164,3 +164,14 @@ TEST_CASE("engine/record-event-refuses-what-the-pack-forbids-and-appends-the-res
     CHECK(verify_workspace(ws, "").empty());
     CHECK(next_event_id(ws) == "900001-4");  // the demo's own ids have a longer form; -1 to -3 were used above
 }
+
+// The demo shows lawful practice: no entry in any demo case is one the recording check refuses
+// (s29A's board decision before the notice, reg 4's decision after each review, and every pack rule).
+TEST_CASE("demo/no-entry-is-one-the-recording-check-refuses") {
+    Demo demo;
+    for (const CasePlan& p : demo.plans)
+        for (const Alert& a : p.alerts) {
+            INFO(p.case_id << ": " << a.message);
+            CHECK_FALSE((a.level == AlertLevel::blocking && a.message.rfind("Recorded on ", 0) == 0));
+        }
+}

@@ -89,6 +89,64 @@ TEST_CASE("documents/direction-letter-has-the-statutory-contents") {
     CHECK(dual);
 }
 
+namespace {
+std::string paragraphs(const Document& d) {
+    std::string all;
+    for (const auto& s : d.sections)
+        for (const auto& t : s.paragraphs) all += t + "\n";
+    return all;
+}
+}  // namespace
+
+// SI 2010/1156 regs 3 and 4A with each pack's own review interval and LA team: the letter is the case's,
+// not Worcestershire's sample for every authority.
+TEST_CASE("documents/reg-3-direction-letter-takes-its-contents-from-the-case-s-own-pack") {
+    Scenario ox("oxfordshire", "off_site_direction");
+    ox.prepare();
+    const Document l = doc(ox, "direction_letter");
+    CHECK(l.source.source == "si-2010-1156");
+    CHECK(l.source.text.find("regulation 3") != std::string::npos);
+    CHECK(value(l, "First review meeting (no more than 3 weeks after the start)") == "");  // Protocol, 5b
+    const std::string copies = value(l, "Copy sent to");
+    CHECK(copies.find("Exclusion and Reintegration Team") != std::string::npos);
+    CHECK(copies.find("School Admissions") == std::string::npos);
+    const std::string text = paragraphs(l);
+    CHECK(text.find("unless there was a review in the 10 weeks before your request") != std::string::npos);
+    CHECK(text.find("set out in the regulations") == std::string::npos);
+    CHECK(text.find("governing board's decision") != std::string::npos);
+
+    Scenario wo("worcestershire", "off_site_direction");
+    wo.prepare();
+    CHECK(value(doc(wo, "direction_letter"), "First review meeting (no more than 6 school weeks after the start)") ==
+          "");
+    CHECK(value(doc(wo, "direction_letter"), "Copy sent to").find("School Admissions") != std::string::npos);
+
+    // An academy's letter is the trust's decision (the power since 26 July 2026).
+    Scenario ac("thurrock", "osd_to_managed_move", {{"home_urn", "100001"}});
+    ac.prepare();
+    CHECK(paragraphs(doc(ac, "direction_letter")).find("academy trust's decision") != std::string::npos);
+}
+
+// Regulation 3: the notice's form starts from what the case already says.
+TEST_CASE("documents/reg-3-the-notice-starts-from-what-the-case-says") {
+    Scenario sc("oxfordshire", "off_site_direction", {{"dob", "2008-01-10"}, {"reason", "Persistent disruption"}});
+    sc.ws.schools[1].address = "5 Mill Lane, Demotown";
+    sc.prepare(false);
+    sc.add(E::party_recorded, {{"role", "parent"}, {"name", "Mrs Parent"}});
+    Json agreement = Scenario::full_agreement();
+    agreement["session_times"] = "08:40-15:10";
+    sc.add(E::agreement_signed, agreement);
+    const CaseState s = sc.state();
+    const Json      n = suggested_notice({s, sc.pk, sc.cal, d("2026-09-09"), &sc.ws});
+    CHECK(n.value("address", "") == "5 Mill Lane, Demotown");
+    CHECK(n.value("report_to", "") == "Mr Host");
+    CHECK(n.value("reasons", "") == "Persistent disruption");
+    CHECK(n.value("objectives", "") == "Attend every day");
+    CHECK(n.value("session_times", "") == "08:40-15:10");
+    CHECK(n.value("days", 0) == 30);                              // 6 weeks from Mon 14 Sep 2026, no holiday inside
+    CHECK(n["to"] == Json::array({"Mrs Parent", "Test Pupil"}));  // the pupil is 18 by the first day
+}
+
 TEST_CASE("documents/thurrock-contract-with-4-weekly-review-boxes") {
     Scenario sc("thurrock", "osd_to_managed_move");
     sc.prepare();

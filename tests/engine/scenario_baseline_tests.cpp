@@ -1,6 +1,8 @@
 // England statutory baseline (DOMAIN.md), seen through local packs.
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include "test_util.h"
 
 using namespace cp;
@@ -40,9 +42,60 @@ TEST_CASE("england/reg-3-notice-contents") {
     sc.add(E::agreement_signed,
            {{"date", "2026-09-09"}, {"start", "2026-09-14"}, {"duration_weeks", 6}, {"review_every_weeks", 3}});
     sc.add(E::notice_sent, {{"date", "2026-09-09"}, {"address", "1 High St"}});
+    // A notice without the contents reg 3 lists blocks the start (not a warning), and the plan says so.
     const DraftVerdict v = sc.check(E::placement_started, {{"date", "2026-09-14"}}, "2026-09-14");
-    CHECK(v.allowed);
-    CHECK(warned_by(v, "england/notice-contents"));
+    CHECK_FALSE(v.allowed);
+    CHECK(blocked_by(v, "england/notice-contents"));
+    CHECK(action_blocked_by(sc.plan("2026-09-14"), "start_placement", "england/notice-contents"));
+}
+
+TEST_CASE("england/s29A-the-board-decides-before-the-notice") {
+    Scenario sc("oxfordshire", "off_site_direction");
+    sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
+    sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
+    sc.add(E::agreement_signed, Scenario::full_agreement());
+    const Json         notice = {{"date", "2026-09-09"}, {"address", "1 High St"}, {"report_to", "Mr Host"},
+                                 {"days", 30},           {"reasons", "Behaviour"}, {"session_times", "08:40-15:10"}};
+    const DraftVerdict refused = sc.check(E::notice_sent, notice, "2026-09-09");
+    CHECK_FALSE(refused.allowed);
+    CHECK(blocked_by(refused, "england/board-decides-direction"));
+    CHECK(action_blocked_by(sc.plan("2026-09-09"), "send_notice", "england/board-decides-direction"));
+    sc.add(E::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-09"}});
+    CHECK_FALSE(blocked_by(sc.check(E::notice_sent, notice, "2026-09-09"), "england/board-decides-direction"));
+}
+
+TEST_CASE("england/reg-3-the-notice-goes-to-a-pupil-aged-18-or-over") {
+    Scenario adult("oxfordshire", "off_site_direction", {{"dob", "2008-03-01"}});
+    adult.add(E::agreement_signed, Scenario::full_agreement());
+    CHECK(alert(adult.plan("2026-09-09"), "england/notice-to-pupil-18"));
+    Scenario younger("oxfordshire", "off_site_direction", {{"dob", "2008-09-20"}});  // 18 after the first day
+    younger.add(E::agreement_signed, Scenario::full_agreement());
+    CHECK_FALSE(alert(younger.plan("2026-09-09"), "england/notice-to-pupil-18"));
+}
+
+TEST_CASE("england/reg-4-after-each-review-the-board-decides-whether-and-how-long") {
+    Scenario sc("oxfordshire", "off_site_direction");
+    sc.prepare();
+    sc.start("2026-09-14");
+    const DraftVerdict open_ended =
+        sc.check(E::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}}, "2026-10-05");
+    CHECK_FALSE(open_ended.allowed);
+    CHECK(blocked_by(open_ended, "england/review-decides-continuation"));
+    CHECK(sc.check(E::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}, {"continue_until", "2026-10-23"}},
+                   "2026-10-05")
+              .allowed);
+    CHECK_FALSE(blocked_by(sc.check(E::review_held, {{"date", "2026-10-05"}, {"outcome", "return"}}, "2026-10-05"),
+                           "england/review-decides-continuation"));
+    // A lighter check of the arrangements is not the board's review.
+    sc.add(E::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}});
+    CHECK_FALSE(blocked_by(sc.check(E::progress_check, {{"date", "2026-10-06"}}, "2026-10-06"),
+                           "england/review-decides-continuation"));
+    // A managed move's review (no direction) is not judged by it.
+    Scenario mm("hammersmith-fulham", "managed_move", {{"date", "2026-05-01"}});
+    mm.prepare(true, "2026-06-08");
+    mm.start("2026-06-08");
+    CHECK_FALSE(blocked_by(mm.check(E::review_held, {{"date", "2026-06-29"}, {"outcome", "continue"}}, "2026-06-29"),
+                           "england/review-decides-continuation"));
 }
 
 TEST_CASE("england/pupil-voice-required-in-off-site-directions-from-26-july-2026") {
@@ -90,6 +143,32 @@ TEST_CASE("england/trial-managed-move-started-before-26-july-2026-is-explained-n
     const auto     a = must_alert(p, "england/no-trial-managed-move");
     CHECK(a.level == AlertLevel::info);
     CHECK(must_alert(p, "thurrock/trial-admission-vs-statute").level == AlertLevel::info);
+}
+
+TEST_CASE("england/no-trial-rule-explains-every-kind-whose-pack-describes-a-trial") {
+    // Thurrock's contract for trial admission is used for reintegration too (Appendix A's title);
+    // Norfolk's and Hammersmith & Fulham's trials are run as directions converting to a managed move.
+    for (const auto& [pack_name, kind_name, conflict_id] :
+         {std::tuple{"thurrock", "reintegration", "thurrock/trial-admission-vs-statute"},
+          std::tuple{"thurrock", "osd_to_managed_move", "thurrock/trial-admission-vs-statute"},
+          std::tuple{"norfolk", "osd_to_managed_move", "norfolk/behaviour-trial-vs-statute"},
+          std::tuple{"hammersmith-fulham", "osd_to_managed_move", "hammersmith-fulham/trial-transfer-vs-statute"}}) {
+        const char* pack_id = pack_name;
+        const char* kind = kind_name;
+        const char* conflict = conflict_id;
+        INFO(pack_id << " " << kind);
+        Scenario       sc(pack_id, kind);
+        const CasePlan p = sc.plan("2026-09-08");
+        const auto     a = must_alert(p, conflict);
+        CHECK(a.level == AlertLevel::info);  // the case already takes the lawful path: explained, not warned
+        CHECK(a.message.find("cannot be a trial") != std::string::npos);
+        CHECK_FALSE(alert(p, "england/no-trial-managed-move"));
+    }
+    // A reintegration's trial period is a direction: the written notice comes before the first day.
+    Scenario re("thurrock", "reintegration");
+    re.prepare(true);
+    re.log.c.events.pop_back();  // no notice
+    CHECK(action_blocked_by(re.plan("2026-09-10"), "start_placement", "england/notice-before-start"));
 }
 
 TEST_CASE("england/reg-4a-written-request-within-10-weeks-of-a-review") {

@@ -172,7 +172,8 @@ TEST_CASE("whole-log/an-outcome-after-the-outcome-is-named") {
     sc.add(EventType::review_held, {{"date", "2026-11-02"}, {"outcome", "convert"}});
     const CasePlan p = plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-11-03"));
     const Alert    a = log_alert(p, "engine/stage");
-    CHECK(a.message.rfind("Recorded on 02/11/2026: Review meeting held, outcome convert (02/11/2026).", 0) == 0);
+    CHECK(a.message.rfind("Recorded on 02/11/2026: Review meeting held: Convert to a managed move (02/11/2026).", 0) ==
+          0);
     CHECK(flagged(p).size() == 1);
 }
 
@@ -352,4 +353,32 @@ TEST_CASE("corrections/the-agreement-is-corrected-after-the-placement-started") 
     REQUIRE(six_weeks);
     REQUIRE(eight_weeks);
     CHECK(days_between(*six_weeks, *eight_weeks) == 14);
+}
+
+// Education Act 2002 s29A: the governing board decides; a log whose notice came before any decision.
+TEST_CASE("england/s29A-the-board-decides-before-the-notice-holds-over-an-imported-log") {
+    Scenario sc("oxfordshire", "off_site_direction");
+    sc.add(EventType::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
+    sc.add(EventType::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
+    sc.add(EventType::agreement_signed, Scenario::full_agreement());
+    sc.add(EventType::notice_sent, {{"date", "2026-09-09"},
+                                    {"address", "1 High St"},
+                                    {"report_to", "Mr Host"},
+                                    {"days", 30},
+                                    {"reasons", "Behaviour"},
+                                    {"session_times", "08:40-15:10"}});
+    const Alert a = log_alert(plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-09-10")),
+                              "england/board-decides-direction");
+    CHECK(a.message.find("Recorded on 09/09/2026: Written notice of the direction sent") != std::string::npos);
+}
+
+// SI 2010/1156 regulation 4: a review that continued the direction without saying for how long.
+TEST_CASE("england/reg-4-the-review-decides-how-long-holds-over-an-imported-log") {
+    Scenario sc("worcestershire", "off_site_direction");
+    sc.prepare();
+    sc.start("2026-09-14");
+    sc.add(EventType::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}});
+    const Alert a = log_alert(plan_with_log(recorded_as_it_happened(sc.log.c), sc.pk, sc.cal, d("2026-10-06")),
+                              "england/review-decides-continuation");
+    CHECK(a.message.find("Recorded on 05/10/2026: Review meeting held") != std::string::npos);
 }
