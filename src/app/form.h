@@ -46,7 +46,7 @@ private:
     std::map<std::string, std::vector<Row>> rows_;  // tables (object_list fields with columns)
     std::set<std::string>                   hidden_;
     bool                                    show_details_ = false;  // the form filled optional fields in
-    std::map<std::string, std::string>      initial_values_;  // as made, for changed()
+    std::map<std::string, std::string>      initial_values_;        // as made, for changed()
     std::map<std::string, bool>             initial_checks_;
     std::map<std::string, std::vector<Row>> initial_rows_;
 };

@@ -929,6 +929,11 @@ void invitation_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
     }
 }
 
+bool statutory_rule_of_kind(const Ctx& c, RuleKind kind) {
+    return std::any_of(c.pack.rules.begin(), c.pack.rules.end(),
+                       [&](const Rule& r) { return r.kind == kind && r.statutory && applies(r, c); });
+}
+
 void request_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::vector<Alert>& alerts) {
     const auto req = anchor("written_review_request", c);
     if (!req || final_stage(c.stage)) return;
@@ -1311,7 +1316,12 @@ CasePlan plan_case(const PlanInput& in) {
                 break;
             case RuleKind::review_cadence: cadence_rule(c, r, plan.deadlines); break;
             case RuleKind::review_invitation: invitation_rule(c, r, plan.deadlines); break;
-            case RuleKind::review_request: request_rule(c, r, plan.deadlines, plan.alerts); break;
+            case RuleKind::review_request:
+                // One rule for a request at a time: where statute sets one (reg 4A), a local one differing
+                // from it is not shown beside it; the pack's conflict explains the difference once.
+                if (r.statutory || !statutory_rule_of_kind(c, RuleKind::review_request))
+                    request_rule(c, r, plan.deadlines, plan.alerts);
+                break;
             case RuleKind::serious_breach: breach_rule(c, r, plan.deadlines, plan.alerts, extra); break;
             default: break;
         }
@@ -1329,7 +1339,21 @@ CasePlan plan_case(const PlanInput& in) {
         whole_log(in, gates, plan.alerts);
     else
         taken_despite_gates(c, plan);
-    for (const Deadline& d : plan.deadlines) {
+    const ActionState* start = nullptr;
+    for (const ActionState& a : plan.actions)
+        if (a.action == "start_placement" && !a.allowed) start = &a;
+    for (Deadline& d : plan.deadlines) {
+        // A start that a rule still blocks is waiting, not late: the plan names what it waits for.
+        if (const Rule* r = in.pack.find_rule(d.rule_id);
+            start && d.status == DeadlineStatus::overdue && r && r->params.value("to", "") == "placement_started") {
+            d.status = DeadlineStatus::due;
+            std::string why;
+            for (const Alert& b : start->blocked_by) why += " " + b.message;
+            plan.alerts.push_back(
+                {AlertLevel::info, d.rule_id,
+                 d.what + " was due by " + to_uk(d.date) + "; the first day cannot be recorded yet." + why, "",
+                 d.citation, std::nullopt});
+        }
         if (d.status == DeadlineStatus::met) {
             if (d.late)
                 plan.alerts.push_back({AlertLevel::info, d.rule_id,

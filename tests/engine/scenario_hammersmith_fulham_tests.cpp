@@ -39,6 +39,13 @@ TEST_CASE("hammersmith-fulham/7-5-meeting-within-2-weeks-and-7-6a-start-within-1
     CHECK(must_deadline(p, "hammersmith-fulham/meeting-within-2-weeks").status == DeadlineStatus::met);
     const auto start = must_deadline(p, "hammersmith-fulham/start-within-1-week");
     CHECK(start.date == d("2026-09-29"));
+    // A week later the start is still blocked (no agreement, no notice): it is waiting, not late.
+    p = sc.plan("2026-10-01");
+    CHECK_FALSE(p.allows("start_placement"));
+    CHECK(must_deadline(p, "hammersmith-fulham/start-within-1-week").status == DeadlineStatus::due);
+    for (const Alert& a : p.alerts) CHECK(a.message.find("Overdue since 29/09/2026") == std::string::npos);
+    CHECK(must_alert(p, "hammersmith-fulham/start-within-1-week").message.find("cannot be recorded yet") !=
+          std::string::npos);
 }
 
 TEST_CASE("hammersmith-fulham/7-5-pupil-refusing-to-engage-stays") {

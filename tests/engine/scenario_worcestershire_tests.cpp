@@ -165,14 +165,16 @@ TEST_CASE("worcestershire/sample-letter-six-week-review-request-vs-statutory-ten
     sc.add(E::review_requested,
            {{"date", "2026-11-23"}, {"by", "parent"}, {"in_writing", true}});  // 7 weeks after the review
     const CasePlan p = sc.plan("2026-11-24");
-    // The letter's 6-week promise makes a review due; the statute would not require one.
-    const auto local = must_deadline(p, "worcestershire/review-request-six-weeks");
-    CHECK(local.date == d("2026-12-07"));
+    // One rule at a time (reg 4A): the statutory 10 weeks, not the letter's 6 beside it; the conflict
+    // explains the difference once.
+    CHECK_FALSE(deadline(p, "worcestershire/review-request-six-weeks"));
+    CHECK_FALSE(alert(p, "worcestershire/review-request-six-weeks"));
     CHECK_FALSE(deadline(p, "england/parent-review-request"));
     const auto statute = must_alert(p, "england/parent-review-request");
     CHECK(statute.message.find("not required") != std::string::npos);
     const auto conflict = must_alert(p, "worcestershire/review-request-six-vs-ten-weeks");
     CHECK(conflict.detail.find("previous six weeks") != std::string::npos);
+    CHECK(conflict.detail.find("The plan follows the regulation") != std::string::npos);
 }
 
 TEST_CASE("worcestershire/academies-conflict-explained") {
