@@ -878,7 +878,11 @@ void deadline_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
     const auto a = anchor(from, c);
     if (!a) return;
     const bool before = p.value("before", false);
-    const Date due = before ? subtract_span(c.cal, *a, span) : add_span(c.cal, *a, span);
+    Date       due = before ? subtract_span(c.cal, *a, span) : add_span(c.cal, *a, span);
+    // A time counted in calendar weeks or days that ends on a weekend, a holiday or a closure runs to
+    // the next school day, when the school can act (docs/calendar.md, "Deadlines").
+    if (!before && span.n > 0 && !c.cal.is_school_day(due))
+        if (const auto next = c.cal.next_school_day(due)) due = *next;
     const auto done = milestone(to, before ? Date{INT32_MIN / 2} : *a, c);
     const bool after_outcome = from == "outcome" || from == "ended";
     if (!done && final_stage(c.stage) && !after_outcome) return;  // overtaken by the outcome

@@ -200,3 +200,13 @@ TEST_CASE("hammersmith-fulham/7-6h-9-registration-dual-registration-form") {
     check_informs_only_at("hammersmith-fulham", "managed_move", "hammersmith-fulham/dual-registration-form",
                           {Stage::agreeing, Stage::placement});
 }
+
+// Section 7, paragraph 5, read with docs/calendar.md: two weeks from Friday 16 October 2026 end in the
+// autumn half-term (26-30 October), so the meeting is due on the next school day.
+TEST_CASE("hammersmith-fulham/7-5-a-deadline-in-the-holidays-moves-to-the-next-school-day") {
+    Scenario sc("hammersmith-fulham", "osd_to_managed_move");
+    sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"in_writing", true}, {"date", "2026-10-12"}});
+    sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-10-13"}});
+    sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-10-16"}});
+    CHECK(must_deadline(sc.plan("2026-10-16"), "hammersmith-fulham/meeting-within-2-weeks").date == d("2026-11-02"));
+}

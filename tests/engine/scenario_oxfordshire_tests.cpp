@@ -189,7 +189,7 @@ TEST_CASE("oxfordshire/10-notify-the-panel-and-termly-data") {
     sc.add(E::retraction, {{"reason", "the panel has not met yet"}}, panel_id);
     sc.start("2026-09-14");
     const Deadline n = must_deadline(sc.plan("2026-09-15"), "oxfordshire/notify-panel");
-    CHECK(n.date == d("2026-10-26"));  // 6 weeks from the start
+    CHECK(n.date == d("2026-11-02"));  // 6 weeks from the start end in half-term: the next school day
     CHECK_FALSE(n.done_on);
     sc.add(E::panel_presented, {{"date", "2026-10-12"}, {"panel", "Inclusion Panel"}, {"outcome", "noted"}});
     CHECK(must_deadline(sc.plan("2026-10-13"), "oxfordshire/notify-panel").status == DeadlineStatus::met);
