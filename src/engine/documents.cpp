@@ -574,6 +574,7 @@ Json suggested_notice(const DocumentInput& in) {
         if (p.role == "parent" && !p.name.empty()) to.push_back(p.name);
     if (s.dob && whole_years(*s.dob, s.agreement ? s.agreement->start : in.today) >= 18) to.push_back(s.pupil_name);
     if (!to.empty()) out["to"] = to;
+    if (s.flags.ehcp) out["copy_to"] = Json::array({"The local authority that maintains the EHCP"});
     return out;
 }
 

@@ -145,6 +145,11 @@ TEST_CASE("documents/reg-3-the-notice-starts-from-what-the-case-says") {
     CHECK(n.value("session_times", "") == "08:40-15:10");
     CHECK(n.value("days", 0) == 30);                              // 6 weeks from Mon 14 Sep 2026, no holiday inside
     CHECK(n["to"] == Json::array({"Mrs Parent", "Test Pupil"}));  // the pupil is 18 by the first day
+    CHECK_FALSE(n.contains("copy_to"));
+    sc.add(E::flags_recorded, {{"ehcp", true}});
+    const CaseState with_plan = sc.state();
+    CHECK(suggested_notice({with_plan, sc.pk, sc.cal, d("2026-09-09"), &sc.ws})["copy_to"] ==
+          Json::array({"The local authority that maintains the EHCP"}));
 }
 
 TEST_CASE("documents/thurrock-contract-with-4-weekly-review-boxes") {
