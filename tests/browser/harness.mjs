@@ -184,20 +184,47 @@ export async function click(page, label, opts = {}) {
   await scrollIntoView(page, label, opts).catch(() => false);
   let it = await findItem(page, label, opts);
   const seen = [];
+  let stillBefore = false;
   for (let aim = 0; ; ++aim) {
     await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2, { steps: 3 });
-    await nextFrames(page, 1);
-    const now = await findItem(page, label, opts);
-    seen.push(`(${Math.round(now.x)},${Math.round(now.y)})`);
+    // Pressed only once ImGui has drawn the item with the pointer over it (its HoveredRect status
+    // flag), so the press lands on the item where it is now, not where it was a frame ago.
+    const over = await hoveredAt(page, label, opts.window || null);
+    const now = over || await findItem(page, label, opts);
+    seen.push(`(${Math.round(now.x)},${Math.round(now.y)})${over ? '' : ' not under the pointer'}`);
     const still = Math.abs(now.x - it.x) < 1 && Math.abs(now.y - it.y) < 1;
     it = now;
-    if (still) break;
+    // Some items (tabs) never report the flag: still in the same place twice under the pointer will do.
+    if (still && (over || (aim > 0 && stillBefore))) break;
+    stillBefore = still;
     if (aim === 10) throw new Error(`"${label}" kept moving and was not clicked; drawn at ${seen.join(' ')}`);
   }
   await page.mouse.down();
-  await nextFrames(page, 1);
+  await framesDrawn(page, 1);
   await page.mouse.up();
+  await framesDrawn(page, 1);
   return it;
+}
+
+const HOVERED_RECT = 1;  // ImGuiItemStatusFlags_HoveredRect, as the locator publishes it
+async function hoveredAt(page, label, win) {
+  try {
+    const handle = await page.waitForFunction(({ label, win, flag }) => {
+      const all = (self.cpTest && self.cpTest.items) || [];
+      return all.find((it) => it.label === label && (!win || it.window === win) && it.w > 0 && (it.flags & flag)) || null;
+    }, { label, win, flag: HOVERED_RECT }, { timeout: limit(1500), polling: 20 });
+    return handle.jsonValue();
+  } catch { return null; }
+}
+
+// Waits until the app has drawn n frames after this point, or has nothing left to draw once it
+// has drawn at least one frame since the input (an input always asks for frames).
+async function framesDrawn(page, n) {
+  const start = await page.evaluate(() => (self.cpTest ? self.cpTest.frame : 0));
+  await page.waitForFunction((s) => self.cpTest && self.cpTest.frame >= s, start + n,
+    { timeout: limit(20000), polling: 20 }).catch((e) => {
+    throw new Error(`no frame was drawn after a press within ${limit(20000)} ms: ${e.message}`);
+  });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
