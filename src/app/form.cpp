@@ -408,7 +408,10 @@ void EventForm::draw() {
         ImGui::SetNextItemOpen(true);
         show_details_ = false;
     }
-    if (any_optional && ImGui::TreeNodeEx("More details (optional)", ImGuiTreeNodeFlags_SpanAvailWidth)) {
+    // The notice's contents are optional to record but all needed before the first day (reg 3).
+    const char* details = type_ == EventType::notice_sent ? "What the notice says (all needed before the first day)"
+                                                          : "More details (optional)";
+    if (any_optional && ImGui::TreeNodeEx(details, ImGuiTreeNodeFlags_SpanAvailWidth)) {
         for (const FieldSpec& f : fields)
             if (!f.required && !f.with_field) draw_field(f, width);
         ImGui::TreePop();
