@@ -158,11 +158,16 @@ target_link_options(kdf_worker PRIVATE
   -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sEXIT_RUNTIME=0
   "-sEXPORTED_FUNCTIONS=_cp_kdf_derive,_malloc,_free")
 
-# Static files of the page are copied beside the wasm; the folder is the deployable site.
+# Static files of the page are copied beside the wasm; the folder is the deployable site. Each
+# compressible file gets a .gz and a .br beside it, for hosts that send precompressed files
+# (serve.py does; README, "Deploying").
 file(GLOB WEB_FILES CONFIGURE_DEPENDS web/*)
+find_program(GZIP gzip REQUIRED)
+find_program(BROTLI brotli REQUIRED)
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${WEB_FILES} "${CMAKE_BINARY_DIR}/site/"
-  DEPENDS ${WEB_FILES} caseplan_web kdf_worker)
+  COMMAND ${PYTHON3} "${CMAKE_SOURCE_DIR}/cmake/compress_site.py" ${GZIP} ${BROTLI} "${CMAKE_BINARY_DIR}/site"
+  DEPENDS ${WEB_FILES} caseplan_web kdf_worker "${CMAKE_SOURCE_DIR}/cmake/compress_site.py")
 
 # ---- the benchmark's yardstick: a bare Dear ImGui "hello" page (scripts/bench.py) ------------
 # Stock Dear ImGui (its built-in font, no test-engine hooks) compiled like the app's copy, linked
