@@ -9,12 +9,14 @@ The site is static files only: the server never receives pupil data. The headers
 ones any production host should send too (see README, "Deploying").
 """
 import argparse
+import email.utils
 import errno
 import http.server
 import os
 import socketserver
 import subprocess
 import sys
+import urllib.parse
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 SITE = os.path.join(ROOT, "build", "wasm", "site")
@@ -32,6 +34,38 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cache-Control": "no-cache",
 }
+
+
+# The site build writes NAME.br and NAME.gz beside each compressible file (cmake/compress_site.py);
+# brotli is smaller, so it wins when the client takes both.
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepted_encodings(header):
+    """The content codings an Accept-Encoding header allows (q=0 refuses one; '*' stands for the rest)."""
+    allowed, refused, star = set(), set(), False
+    for part in (header or "").split(","):
+        name, _, params = part.strip().partition(";")
+        name = name.strip().lower()
+        q = 1.0
+        for p in params.split(";"):
+            key, _, value = p.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if not name:
+            continue
+        if name == "*":
+            star = q > 0
+        elif q > 0:
+            allowed.add(name)
+        else:
+            refused.add(name)
+    if star:
+        allowed |= {e for e, _ in ENCODINGS} - refused
+    return allowed
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -52,7 +86,58 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         for name, value in HEADERS.items():
             self.send_header(name, value)
+        # Each file may be sent compressed or not depending on the request: caches must keep both.
+        self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
+
+    def send_head(self):
+        """GET and HEAD: the precompressed copy of a file when the client accepts its coding, with the
+        original's type and date; everything else (no copy, a Range request, a folder) as before."""
+        if "Range" in self.headers:   # a range of the file as stored, not of a compressed copy
+            return super().send_head()
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not urllib.parse.urlsplit(self.path).path.endswith("/"):
+                return super().send_head()
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            return super().send_head()
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding"))
+        original = os.stat(path)
+        for coding, suffix in ENCODINGS:
+            copy = path + suffix
+            # A copy older than its file is stale (the file was rebuilt or edited since): never sent.
+            if coding not in accepted or not os.path.isfile(copy) or os.stat(copy).st_mtime < original.st_mtime:
+                continue
+            if self.not_modified_since(original.st_mtime):
+                self.send_response(http.HTTPStatus.NOT_MODIFIED)
+                self.end_headers()
+                return None
+            f = open(copy, "rb")
+            try:
+                self.send_response(http.HTTPStatus.OK)
+                self.send_header("Content-Type", self.guess_type(path))
+                self.send_header("Content-Encoding", coding)
+                self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+                # The loader's progress bar counts decoded bytes, so it needs the decoded size.
+                self.send_header("X-Uncompressed-Length", str(original.st_size))
+                self.send_header("Last-Modified", self.date_time_string(original.st_mtime))
+                self.end_headers()
+                return f
+            except BaseException:
+                f.close()
+                raise
+        return super().send_head()
+
+    def not_modified_since(self, mtime):
+        """If-Modified-Since as SimpleHTTPRequestHandler reads it, for the original's date."""
+        if "If-Modified-Since" not in self.headers or "If-None-Match" in self.headers:
+            return False
+        try:
+            since = email.utils.parsedate_to_datetime(self.headers["If-Modified-Since"])
+        except (TypeError, IndexError, OverflowError, ValueError):
+            return False
+        return since.tzinfo is not None and int(mtime) <= since.timestamp()
 
     def log_message(self, fmt, *args):
         if os.environ.get("CP_SERVE_QUIET"):

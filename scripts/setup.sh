@@ -11,7 +11,7 @@ say() { printf '[setup] %s\n' "$*"; }
 
 DEBS=(emscripten nlohmann-json3-dev doctest-dev libstb-dev libsodium-dev python3-nacl
       fonts-noto-core fonts-dejavu-core chromium cmake g++ clang make ninja-build
-      dpkg-dev nodejs npm pkg-config gzip libclang-rt-14-dev clang-format-14)
+      dpkg-dev nodejs npm pkg-config gzip libclang-rt-14-dev clang-format-14 fonttools brotli)
 
 missing=()
 for p in "${DEBS[@]}"; do

@@ -6,9 +6,11 @@
      any report fails the suite), and the packs' citations against their source documents,
   2. the same suites compiled to WebAssembly, under Node,
   3. the export-format interoperability tests against python3-nacl,
-  4. the browser tests: the real page in Debian's Chromium through Playwright,
-  5. the layout check: clang-format and the 120-column limit on our C++ (scripts/check_format.py),
-  6. a fixed-time fuzz run: every libFuzzer target in fuzz/ for 40 s (scripts/fuzz.sh,
+  4. the site: every character of our text kept by the subset fonts, and serve.py's precompressed
+     files (tests/site),
+  5. the browser tests: the real page in Debian's Chromium through Playwright,
+  6. the layout check: clang-format and the 120-column limit on our C++ (scripts/check_format.py),
+  7. a fixed-time fuzz run: every libFuzzer target in fuzz/ for 40 s (scripts/fuzz.sh,
      docs/fuzzing.md); one pass per target that ran without a crash, one failure per crash.
 
 Prints one summary line, "N passed, M failed", and exits non-zero on any failure.
@@ -16,7 +18,7 @@ A suite that crashes or prints no result counts as one failure.
 
     python3 scripts/test.py            everything
     python3 scripts/test.py --no-build run what is built
-    python3 scripts/test.py --only browser   one layer: native, wasm, interop, browser, format, fuzz
+    python3 scripts/test.py --only browser   one layer: native, wasm, interop, site, browser, format, fuzz
 """
 import argparse
 import glob
@@ -69,7 +71,7 @@ BROWSER_MINUTES = {"walkthrough.test.mjs": 8, "walkthrough_norfolk_worcs.test.mj
                    "faults.test.mjs": 4, "app.test.mjs": 5, "recording.test.mjs": 3, "security.test.mjs": 3, "store.test.mjs": 2,
                    "schools.test.mjs": 2}
 
-LAYERS = ["native", "wasm", "interop", "browser", "format", "fuzz"]
+LAYERS = ["native", "wasm", "interop", "site", "browser", "format", "fuzz"]
 FUZZ_SECONDS = 40   # per target; five targets keep the layer under four minutes
 
 
@@ -133,6 +135,10 @@ def suites(layers):
         tool = os.path.join(NATIVE, "cpcrypt")
         for script in sorted(glob.glob(os.path.join(ROOT, "tests", "interop", "test_*.py"))):
             out.append((f"interop {os.path.basename(script)}", [DEBIAN_PYTHON, script, tool], unittest_counts))
+    if "site" in layers:
+        # The deployable site: its fonts keep every character our text uses; serve.py's encodings.
+        for script in sorted(glob.glob(os.path.join(ROOT, "tests", "site", "test_*.py"))):
+            out.append((f"site {os.path.basename(script)}", [DEBIAN_PYTHON, script, WASM], unittest_counts))
     if "browser" in layers:
         # One Node process per file, so two files can run at once; the longest first.
         files = sorted(glob.glob(os.path.join(ROOT, "tests", "browser", "*.test.mjs")),

@@ -60,7 +60,11 @@
   function fetchWithProgress(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (res) {
       if (!res.ok) throw new Error('HTTP ' + res.status + ' for ' + url);
-      var total = Number(res.headers.get('Content-Length')) || Number(res.headers.get('X-Uncompressed-Length')) || 0;
+      // The reader sees decoded bytes; a compressed response's Content-Length counts encoded ones, so
+      // it is only a total when nothing was encoded (else the bar just moves, without a percentage).
+      var encoded = (res.headers.get('Content-Encoding') || 'identity') !== 'identity';
+      var total = Number(res.headers.get('X-Uncompressed-Length')) ||
+                  (encoded ? 0 : Number(res.headers.get('Content-Length'))) || 0;
       if (!res.body || !res.body.getReader) return res.arrayBuffer();
       var reader = res.body.getReader();
       var chunks = [], loaded = 0;

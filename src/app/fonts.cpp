@@ -12,10 +12,11 @@ float           g_built_scale = 0.0f;
 constexpr float kBodySize = 16.0f;  // CSS pixels; readable on a laptop and a projector
 
 const ImWchar* glyph_ranges() {
-    // Latin with the accents in British pupils' and staff names, typographic punctuation, £ and €.
+    // Generated from src/app/font_glyphs.txt, the list the embedded fonts were subset to, so the
+    // atlas and the fonts cannot drift apart.
     static const ImWchar ranges[] = {
-        0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x2010, 0x2027, 0x2030,
-        0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0,
+#include "font_glyphs.inc"
+        0,
     };
     return ranges;
 }

@@ -1,4 +1,4 @@
-// fonts.h: the app's typefaces (Noto Sans from Debian's fonts-noto-core, embedded at build time).
+// fonts.h: the app's typefaces (Noto Sans from Debian's fonts-noto-core, subset and embedded at build time).
 #pragma once
 #include <imgui.h>
 

@@ -6,18 +6,22 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <sstream>
 #include <type_traits>
 
 namespace cp::app {
 namespace {
 
+// Split by hand rather than with std::istringstream, which alone brought the whole of iostreams and
+// locales (about 100 KB of wasm) into the app.
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
-    std::istringstream       in(text);
-    for (std::string line; std::getline(in, line);) {
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
         while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
         if (!line.empty()) out.push_back(line);
+        start = end + 1;
     }
     return out;
 }
