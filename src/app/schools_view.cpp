@@ -1,6 +1,7 @@
 #include "app/schools_view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -133,6 +134,7 @@ struct ListState {
     enum class Mode { list, adding, editing } mode = Mode::list;
     School      draft;
     std::string problem, saved;  // why the last save did not; what it saved
+    bool        reveal = false;  // the form has just opened below the list: bring it into view
 };
 
 void school_rows(ListState& st) {
@@ -163,7 +165,7 @@ void school_rows(ListState& st) {
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", s.address.empty() ? "(not given)" : s.address.c_str());
         ImGui::TableNextColumn();
-        if (ImGui::SmallButton(("Edit##" + s.urn).c_str())) { st = {ListState::Mode::editing, s, "", ""}; }
+        if (ImGui::SmallButton(("Edit##" + s.urn).c_str())) { st = {ListState::Mode::editing, s, "", "", true}; }
     }
     ImGui::EndTable();
 }
@@ -180,17 +182,25 @@ void school_list_settings() {
     ImGui::PopTextWrapPos();
     school_rows(st);
     if (st.mode == ListState::Mode::list) {
-        if (ImGui::Button("Add a school")) st = {ListState::Mode::adding, {}, "", ""};
+        if (ImGui::Button("Add a school")) st = {ListState::Mode::adding, {}, "", "", true};
         if (!st.saved.empty()) {
             ImGui::SameLine();
             status_text(st.saved.c_str(), 0);
         }
         return;
     }
-    const bool editing = st.mode == ListState::Mode::editing;
+    const bool   editing = st.mode == ListState::Mode::editing;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::TextUnformatted(editing ? "Edit the school (its URN stays, as cases refer to it):" : "Add a school:");
+    if (st.reveal) ImGui::SetKeyboardFocusHere();  // the name field
     school_fields(st.draft, editing, std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28));
-    if (ImGui::Button(editing ? "Save the school" : "Add the school")) {
+    const bool save = ImGui::Button(editing ? "Save the school" : "Add the school");
+    // The settings body scrolls: a form opened below a long list would otherwise start off its edge.
+    if (st.reveal) {
+        ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(top, ImGui::GetItemRectMax()));
+        st.reveal = false;
+    }
+    if (save) {
         st.problem = session().save_school(st.draft, editing);
         if (st.problem.empty()) st = {ListState::Mode::list, {}, "", "Saved " + st.draft.name + "."};
     }
