@@ -43,11 +43,12 @@ function instrument() {
   // main_web.cpp's cp_js_frame_stats sets .last at the end of every frame with its CPU time.
   Object.defineProperty(stats, 'last', {
     get() { return last; },
-    // [when, CPU ms, the session's phase after the frame (4 = open; -1 on the bare page)]
+    // [when, CPU ms, the session's phase after the frame (4 = open; -1 on the bare page),
+    //  ms of it spent on the accessibility mirror's description]
     set(v) {
       last = v;
       const M = window.Module, phase = M && M._cp_bench_phase ? M._cp_bench_phase() : -1;
-      B.frames.push([performance.now(), v, phase]);
+      B.frames.push([performance.now(), v, phase, stats.lastAccess || 0]);
     },
   });
   window.cpStats = stats;
@@ -260,8 +261,9 @@ async function scrollAndIdle(page, context) {
   await page.waitForTimeout(900);
   const m1 = await metrics();
   const frames = await page.evaluate((f0) => window.__bench.frames.slice(f0).map((f) => f[1]), f0);
+  const access = await page.evaluate((f0) => window.__bench.frames.slice(f0).map((f) => f[3]), f0);
   const scroll = {
-    steps, frames: frames.length, frameWallMs: frames,
+    steps, frames: frames.length, frameWallMs: frames, accessMs: access,
     mainThreadCpuMsPerFrame: (1000 * (m1.ThreadTime - m0.ThreadTime)) / frames.length,
     processCpuMsPerFrame: (1000 * (m1.ProcessTime - m0.ProcessTime)) / frames.length,
   };

@@ -258,6 +258,9 @@ def summarise(sizes, w, eng, cn):
         row("dashboard", f"{w['sizes'][-1]} cases scrolling: main-thread CPU per frame", cpu, "ms",
             f"{statistics.median(r['frames'] for r in w['scroll']):.0f} frames per run")
         row("dashboard", "  renderer process CPU per frame", stats([r["processCpuMsPerFrame"] for r in w["scroll"]]), "ms")
+        if all(r.get("accessMs") for r in w["scroll"]):
+            row("dashboard", "  of which the accessibility mirror (median frame)",
+                stats([statistics.median(r["accessMs"]) for r in w["scroll"]]), "ms")
         row("dashboard", "  app frame, wall clock (median per run)", wall, "ms", "inflated by the machine's load")
         out["scroll"] = cpu
     if w["idle"]:

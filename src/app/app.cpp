@@ -15,6 +15,7 @@
 #include "app/theme.h"
 #include "app/ui.h"
 #include "app/views.h"
+#include "app/words.h"
 #include "crypto/keys.h"
 #include "platform/platform.h"
 
@@ -100,8 +101,8 @@ void menu_bar(Session& s) {
         ImGui::EndMenu();
     }
     if (s.phase() == Phase::open) {
-        ImGui::TextDisabled("|  %s", s.ws().own.name.c_str());
-        if (!s.ws().staff.empty()) ImGui::TextDisabled("  ·  %s", s.author().name.c_str());
+        words_disabled("|  %s", s.ws().own.name.c_str());
+        if (!s.ws().staff.empty()) words_disabled("  ·  %s", s.author().name.c_str());
     }
     save_indicator(s);
     ImGui::EndMenuBar();
@@ -110,7 +111,7 @@ void menu_bar(Session& s) {
 void banner(const char* text, int sev, const char* button = nullptr, void (*on_click)() = nullptr) {
     status_text(sev == 2 ? "!" : "i", sev);
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", text);
+    words_wrapped("%s", text);
     if (button) {
         ImGui::SameLine();
         if (ImGui::SmallButton(button) && on_click) on_click();
@@ -167,17 +168,17 @@ void about_window() {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (ImGui::Begin("About this case planner", &ui().show_about, ImGuiWindowFlags_NoCollapse)) {
         ImGui::PushFont(fonts().bold);
-        ImGui::TextUnformatted("Managed Moves and Off-site Directions case planner");
+        words("Managed Moves and Off-site Directions case planner");
         ImGui::PopFont();
-        ImGui::Text("Version %s, built %s", CP_VERSION, CP_BUILD_DATE);
+        words_f("Version %s, built %s", CP_VERSION, CP_BUILD_DATE);
         ImGui::Separator();
-        ImGui::TextWrapped(
+        words_wrapped(
             "Your data never leaves this device. The case planner runs entirely in this browser: "
             "pupil records are stored here, encrypted, and are never sent to a server. "
             "They leave the device only when you export them, as a file encrypted with a "
             "passphrase that you choose.");
         ImGui::Spacing();
-        ImGui::TextWrapped(
+        words_wrapped(
             "The rules come from five local-authority protocols (Oxfordshire, Hammersmith & Fulham, "
             "Thurrock, Norfolk and Worcestershire) and the statutory guidance for England. Every rule "
             "the planner applies names the document and paragraph it comes from.");

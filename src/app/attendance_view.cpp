@@ -19,6 +19,7 @@
 #include "app/fonts.h"
 #include "app/theme.h"
 #include "app/ui.h"
+#include "app/words.h"
 
 namespace cp::app {
 namespace {
@@ -216,17 +217,17 @@ void keyboard(const std::string& case_id, const std::vector<Row>& rows) {
 void cell_tooltip(const Row& r, int cell, char code) {
     if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
     ImGui::BeginTooltip();
-    ImGui::Text("%s %s, %s", kDays[cell / 2], to_uk(add_days(r.monday, cell / 2)).c_str(),
-                cell % 2 ? "afternoon (PM)" : "morning (AM)");
+    words_f("%s %s, %s", kDays[cell / 2], to_uk(add_days(r.monday, cell / 2)).c_str(),
+            cell % 2 ? "afternoon (PM)" : "morning (AM)");
     const RegisterCode* rc = find_register_code(code);
     if (code == ' ')
-        ImGui::TextDisabled("Not entered yet: type a code.");
+        words_disabled("Not entered yet: type a code.");
     else if (rc) {
-        ImGui::Text("%c  %s", code, rc->meaning);
-        ImGui::TextDisabled("%s", code_group_label(rc->group));
+        words_f("%c  %s", code, rc->meaning);
+        words_disabled("%s", code_group_label(rc->group));
     } else
-        ImGui::Text("%c  is not a 2024 register code", code);
-    if (r.blank[cell] != '-') ImGui::TextDisabled("Home school register: D (dual registered), implied.");
+        words_f("%c  is not a 2024 register code", code);
+    if (r.blank[cell] != '-') words_disabled("Home school register: D (dual registered), implied.");
     ImGui::EndTooltip();
 }
 
@@ -290,9 +291,9 @@ void register_grid(const std::string& case_id, const std::vector<Row>& rows) {
         ImGui::SetCursorScreenPos(ImVec2(at.x + week_w + kCells * cw + 8, at.y + (ch - fs) * 0.5f));
         const SessionCount n = count_sessions(codes);
         if (n.possible > 0 && codes.find(' ') == std::string::npos)
-            ImGui::TextUnformatted(percent_text(n.percent()).c_str());
+            words(percent_text(n.percent()).c_str());
         else
-            ImGui::TextDisabled("–");
+            words_disabled("–");
         ImGui::SetCursorScreenPos(ImVec2(at.x + week_w + kCells * cw + 8 + pct_w, at.y));
         ImGui::PushID(ri);
         if (edited) {
@@ -302,14 +303,14 @@ void register_grid(const std::string& case_id, const std::vector<Row>& rows) {
             ImGui::SameLine();
             status_text("unsaved", 1);
         } else if (!r.saved.empty()) {
-            ImGui::TextDisabled("%s", r.reported ? ("reported " + to_uk(*r.reported)).c_str() : "recorded");
+            words_disabled("%s", r.reported ? ("reported " + to_uk(*r.reported)).c_str() : "recorded");
         } else {
-            ImGui::TextDisabled("not recorded");
+            words_disabled("not recorded");
         }
         ImGui::PopID();
         ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + ch));
     }
-    if (rows.empty()) ImGui::TextDisabled("No school weeks yet: the register opens on the placement's first day.");
+    if (rows.empty()) words_disabled("No school weeks yet: the register opens on the placement's first day.");
     ImGui::Dummy(ImVec2(1, 2));
     ImGui::EndChild();
 }
@@ -361,11 +362,11 @@ void code_list() {
         for (const RegisterCode& rc : register_codes()) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%c", rc.code);
+            words_f("%c", rc.code);
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", rc.meaning);
+            words_wrapped("%s", rc.meaning);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(code_group_label(rc.group));
+            words(code_group_label(rc.group));
         }
         ImGui::EndTable();
     }
@@ -394,7 +395,7 @@ void attendance_tab(const std::string& case_id) {
                   (a.weeks == 1 ? " week)" : " weeks)");
     }
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted(summary.c_str());
+    words(summary.c_str());
     ImGui::PopFont();
     Json checks = Json::array();
     for (const AttendanceCheck& c : p->attendance.checks) {
@@ -402,7 +403,7 @@ void attendance_tab(const std::string& case_id) {
         const std::string text = std::string(pa ? "Persistent absence threshold" : "Protocol threshold") +
                                  ": attendance " + c.compare + " " + std::to_string(c.threshold) + "%";
         ImGui::SameLine();
-        ImGui::TextDisabled("  |  %s", text.c_str());
+        words_disabled("  |  %s", text.c_str());
         ImGui::SameLine();
         status_text(c.met ? "met" : (c.saved_by_illness_extension ? "below (illness extension)" : "below"),
                     c.met ? 0 : 2);
@@ -420,7 +421,7 @@ void attendance_tab(const std::string& case_id) {
                     : al.level == AlertLevel::warning ? 1
                                                       : 3);
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", al.message.c_str());
+        words_wrapped("%s", al.message.c_str());
         citation_tooltip(al.message, al.citation.text);
         alerts.push_back({{"level", alert_level_name(al.level)}, {"rule", al.rule_id}, {"message", al.message}});
     }
@@ -429,9 +430,9 @@ void attendance_tab(const std::string& case_id) {
             status_text(d.status == DeadlineStatus::overdue ? "Overdue" : "Due",
                         d.status == DeadlineStatus::overdue ? 2 : 1);
             ImGui::SameLine();
-            ImGui::Text("%s, by %s (%s)", d.what.c_str(), to_uk(d.date).c_str(), d.who.c_str());
+            words_f("%s, by %s (%s)", d.what.c_str(), to_uk(d.date).c_str(), d.who.c_str());
         }
-    ImGui::TextDisabled(
+    words_disabled(
         "Click a cell and type codes; arrows and Tab move, Enter saves the week. The home school marks D for these "
         "sessions.");
 

@@ -15,6 +15,7 @@
 #include "app/theme.h"
 #include "app/ui.h"
 #include "app/views.h"
+#include "app/words.h"
 #include "engine/documents.h"
 
 namespace cp::app {
@@ -152,7 +153,7 @@ void action_dialog(const std::string& case_id) {
     if (!d.open || !begin_dialog("Record what happened", 600)) return;
     heading(d.action_label.c_str());
     if (d.ways.size() > 1) {
-        ImGui::TextUnformatted("What happened");
+        words("What happened");
         ImGui::SetNextItemWidth(420);
         if (begin_combo("##way", d.ways[d.chosen].label.c_str())) {
             for (int i = 0; i < static_cast<int>(d.ways.size()); ++i)
@@ -172,7 +173,7 @@ void action_dialog(const std::string& case_id) {
     for (const std::string& w : d.warnings) {
         status_text("Warning:", 1);
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", w.c_str());
+        words_wrapped("%s", w.c_str());
     }
     d.form.draw();
     dialog_footer();
@@ -221,16 +222,16 @@ const char* alert_word(AlertLevel l) {
 void alerts_section(const CasePlan& p) {
     if (p.alerts.empty()) return;
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("Alerts");
+    words("Alerts");
     ImGui::PopFont();
     int i = 0;
     for (const Alert& a : p.alerts) {
         ImGui::PushID(i++);
         status_text(alert_word(a.level), alert_severity(a.level));
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", a.message.c_str());
+        words_wrapped("%s", a.message.c_str());
         citation_tooltip(a.message + (a.detail.empty() ? "" : "\n\n" + a.detail), a.citation.text);
-        if (!a.citation.text.empty()) ImGui::TextDisabled("    %s", a.citation.text.c_str());
+        if (!a.citation.text.empty()) words_disabled("    %s", a.citation.text.c_str());
         ImGui::PopID();
     }
 }
@@ -238,7 +239,7 @@ void alerts_section(const CasePlan& p) {
 void deadlines_section(const CasePlan& p) {
     if (p.deadlines.empty()) return;
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("Deadlines");
+    words("Deadlines");
     ImGui::PopFont();
     if (!ImGui::BeginTable("deadlines", 4,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
@@ -251,7 +252,7 @@ void deadlines_section(const CasePlan& p) {
     for (const Deadline& d : p.deadlines) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(to_uk(d.date).c_str());
+        words(to_uk(d.date).c_str());
         ImGui::TableNextColumn();
         const int   sev = d.status == DeadlineStatus::overdue ? 2
                           : d.status == DeadlineStatus::due   ? 1
@@ -261,17 +262,17 @@ void deadlines_section(const CasePlan& p) {
         if (d.status == DeadlineStatus::met && d.late) word += " (late)";
         status_text(word.c_str(), sev);
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", d.what.c_str());
+        words_wrapped("%s", d.what.c_str());
         citation_tooltip(d.what, d.citation.text);
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", d.who.c_str());
+        words_wrapped("%s", d.who.c_str());
     }
     ImGui::EndTable();
 }
 
 void actions_section(const CasePlan& p) {
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("Record what happened");
+    words("Record what happened");
     ImGui::PopFont();
     ImGui::BeginDisabled(session().read_only());
     for (const ActionState& a : p.actions) {
@@ -286,10 +287,10 @@ void actions_section(const CasePlan& p) {
     if (ImGui::TreeNode("Not possible yet")) {
         for (const ActionState& a : p.actions) {
             if (a.allowed) continue;
-            ImGui::BulletText("%s", a.label.c_str());
+            words_bullet("%s", a.label.c_str());
             for (const Alert& why : a.blocked_by) {
                 ImGui::Indent();
-                ImGui::TextWrapped("%s", why.message.c_str());
+                words_wrapped("%s", why.message.c_str());
                 citation_tooltip(why.message, why.citation.text);
                 ImGui::Unindent();
             }
@@ -299,18 +300,18 @@ void actions_section(const CasePlan& p) {
 }
 
 void plan_tab(const CasePlan& p) {
-    ImGui::Text("Stage: %s", stage_label(p.stage));
+    words_f("Stage: %s", stage_label(p.stage));
     if (p.start) {
         ImGui::SameLine();
-        ImGui::Text("   Start: %s", to_uk(*p.start).c_str());
+        words_f("   Start: %s", to_uk(*p.start).c_str());
     }
     if (p.planned_end) {
         ImGui::SameLine();
-        ImGui::Text("   Planned end: %s", to_uk(*p.planned_end).c_str());
+        words_f("   Planned end: %s", to_uk(*p.planned_end).c_str());
     }
     if (p.attendance.possible > 0) {
-        ImGui::Text("Attendance at the host school: %.1f%% (%d of %d sessions)", p.attendance.percent,
-                    p.attendance.present, p.attendance.possible);
+        words_f("Attendance at the host school: %.1f%% (%d of %d sessions)", p.attendance.percent, p.attendance.present,
+                p.attendance.possible);
         for (const AttendanceCheck& c : p.attendance.checks)
             if (!c.met) {
                 ImGui::SameLine();
@@ -323,13 +324,13 @@ void plan_tab(const CasePlan& p) {
     alerts_section(p);
     if (!p.checklist.empty()) {
         ImGui::PushFont(fonts().bold);
-        ImGui::TextUnformatted("Next steps");
+        words("Next steps");
         ImGui::PopFont();
         for (const ChecklistItem& c : p.checklist) {
             std::string line = c.text;
             if (!c.who.empty()) line += "  (" + c.who + ")";
             if (c.due) line += "  by " + to_uk(*c.due);
-            ImGui::BulletText("%s", line.c_str());
+            words_bullet("%s", line.c_str());
             jargon_tooltip(line);
         }
     }
@@ -337,14 +338,13 @@ void plan_tab(const CasePlan& p) {
 }
 
 void people_tab(const CaseState& s) {
-    if (s.parties.empty())
-        ImGui::TextDisabled("No people recorded yet: use \"Record details\" and choose Person involved.");
+    if (s.parties.empty()) words_disabled("No people recorded yet: use \"Record details\" and choose Person involved.");
     for (const Party& party : s.parties) {
-        ImGui::BulletText("%s: %s%s", party.role.c_str(), party.name.c_str(),
-                          party.parental_responsibility ? " (parental responsibility)" : "");
+        words_bullet("%s: %s%s", party.role.c_str(), party.name.c_str(),
+                     party.parental_responsibility ? " (parental responsibility)" : "");
         if (!party.contact.empty()) {
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", party.contact.c_str());
+            words_disabled("%s", party.contact.c_str());
         }
     }
 }
@@ -422,18 +422,18 @@ void history_row(const Event& e, const std::string& what, const std::string& det
     ImGui::PushID(e.id.c_str());
     ImGui::TableNextColumn();
     const std::string when = uk_local_time(e.at);  // stored in UTC, read in UK time
-    ImGui::TextUnformatted(when.c_str());
+    words(when.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", e.author.name.c_str());
+    words_wrapped("%s", e.author.name.c_str());
     ImGui::TableNextColumn();
     if (!e.supersedes.empty())
         status_text(what.c_str(), 1);
     else if (!counts)
-        ImGui::TextDisabled("%s", what.c_str());
+        words_disabled("%s", what.c_str());
     else
-        ImGui::TextWrapped("%s", what.c_str());
+        words_wrapped("%s", what.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", details.c_str());
+    words_wrapped("%s", details.c_str());
     jargon_tooltip(details);
     ImGui::TableNextColumn();
     if (counts && correctable(e) && !session().read_only() && ImGui::SmallButton("Correct…")) start_correction(e);
@@ -447,7 +447,7 @@ struct HistoryFilter {  // the History tab's filter text
 void history_tab(const Case& c) {
     std::string& filter = screen_state<HistoryFilter>().text;
     ImGui::SetNextItemWidth(280);
-    ImGui::InputTextWithHint("##historyfilter", "Filter the history", &filter);
+    input_with_hint("##historyfilter", "Filter the history", &filter);
     const auto live = live_events(c);
     if (!ImGui::BeginTable("history", 5,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
@@ -493,9 +493,8 @@ void case_view() {
     ImGui::SameLine();
     heading(s->pupil_name.c_str());
     const Pack* pack = session().packs().find(s->pack);
-    ImGui::Text("%s  ·  %s  ·  case %s%s", case_kind_label(s->kind),
-                pack ? pack->local_authority.c_str() : s->pack.c_str(), id.c_str(),
-                s->upn.empty() ? "" : ("  ·  UPN " + s->upn).c_str());
+    words_f("%s  ·  %s  ·  case %s%s", case_kind_label(s->kind), pack ? pack->local_authority.c_str() : s->pack.c_str(),
+            id.c_str(), s->upn.empty() ? "" : ("  ·  UPN " + s->upn).c_str());
     if (session().can_undo()) {
         ImGui::SameLine();
         if (ImGui::SmallButton(("Undo: " + session().undo_label()).c_str())) session().undo_last();

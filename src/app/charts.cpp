@@ -14,6 +14,7 @@
 #include <cstring>
 
 #include "app/fonts.h"
+#include "app/words.h"
 #include "platform/platform.h"
 
 #if defined(__clang__)
@@ -320,12 +321,12 @@ void chart(const char* id, const ChartSpec& spec, ImVec2 size) {
         const int   i = static_cast<int>((mx - plot.min.x) / ((plot.max.x - plot.min.x) / n));
         if (i >= 0 && i < n && mx >= plot.min.x) {
             ImGui::BeginTooltip();
-            ImGui::TextUnformatted(spec.categories[i].c_str());
+            words(spec.categories[i].c_str());
             for (const auto* group : {&spec.bars, &spec.lines})
                 for (const auto& ser : *group)
                     if (i < static_cast<int>(ser.values.size()) && !std::isnan(ser.values[i]))
-                        ImGui::Text("%s: %s", ser.name.c_str(),
-                                    axis_label(std::round(ser.values[i] * 10) / 10, spec.y_suffix).c_str());
+                        words_f("%s: %s", ser.name.c_str(),
+                                axis_label(std::round(ser.values[i] * 10) / 10, spec.y_suffix).c_str());
             ImGui::EndTooltip();
         }
     }

@@ -8,6 +8,7 @@
 
 #include "app/form.h"
 #include "app/ui.h"
+#include "app/words.h"
 
 namespace cp::app {
 namespace {
@@ -70,26 +71,26 @@ void case_row(const CasePlan& p) {
         ui().case_id = p.case_id;
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(case_kind_label(p.kind));
+    words(case_kind_label(p.kind));
     ImGui::TableNextColumn();
     const Pack* pack = session().packs().find(p.pack_id);
-    ImGui::TextUnformatted(pack ? pack->local_authority.c_str() : p.pack_id.c_str());
+    words(pack ? pack->local_authority.c_str() : p.pack_id.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(stage_label(p.stage));
+    words(stage_label(p.stage));
     ImGui::TableNextColumn();
     if (const Deadline* d = next_deadline(p)) {
         status_text(deadline_status_name(d->status), severity_of(d->status));
         ImGui::SameLine();
-        ImGui::Text("%s  %s", to_uk(d->date).c_str(), d->what.c_str());
+        words_f("%s  %s", to_uk(d->date).c_str(), d->what.c_str());
     } else {
-        ImGui::TextDisabled("none");
+        words_disabled("none");
     }
     ImGui::TableNextColumn();
     const int n = alert_count(p);
     if (n)
-        ImGui::Text("%d", n);
+        words_f("%d", n);
     else
-        ImGui::TextDisabled("0");
+        words_disabled("0");
 }
 
 struct WeekItem {
@@ -114,7 +115,7 @@ void this_week(const std::vector<WeekItem>& items) {
                                  ImGuiTreeNodeFlags_DefaultOpen))
         return;
     if (items.empty()) {
-        ImGui::TextDisabled("Nothing due in the next seven days.");
+        words_disabled("Nothing due in the next seven days.");
         return;
     }
     ImGui::BeginChild("##week",
@@ -127,14 +128,14 @@ void this_week(const std::vector<WeekItem>& items) {
             ImGui::PushID(i);
             status_text(deadline_status_name(it.status), severity_of(it.status));
             ImGui::SameLine();
-            ImGui::Text("%s", to_uk(it.date).c_str());
+            words_f("%s", to_uk(it.date).c_str());
             ImGui::SameLine();
             if (ImGui::SmallButton(it.pupil.c_str())) {
                 ui().view = View::case_view;
                 ui().case_id = it.case_id;
             }
             ImGui::SameLine();
-            ImGui::TextUnformatted(it.what.c_str());
+            words(it.what.c_str());
             ImGui::PopID();
         }
     ImGui::EndChild();
@@ -196,7 +197,7 @@ void dashboard() {
         ui().focus_search = false;
     }
     ImGui::SetNextItemWidth(300);
-    ImGui::InputTextWithHint("##search", "Search: pupil name or UPN (Ctrl+F)", &ui().search);
+    input_with_hint("##search", "Search: pupil name or UPN (Ctrl+F)", &ui().search);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(170);
     const char* stage_shown = f.stage < 0 ? "Any stage" : stage_label(static_cast<Stage>(f.stage));
@@ -227,7 +228,7 @@ void dashboard() {
                 : cache.rows.empty() ? "No case matches the search and filters."
                                      : "";
     if (!hint.text.empty()) {
-        ImGui::TextUnformatted(hint.text.c_str());
+        words(hint.text.c_str());
         hint.bottom = ImGui::GetItemRectMax().y;
     }
     const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |

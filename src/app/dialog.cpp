@@ -1,4 +1,5 @@
 #include "app/dialog.h"
+#include "app/words.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -118,7 +119,7 @@ bool dialog_cancel(bool asked, bool dirty, const char* question) {
             kAsk, nullptr,
             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
-        ImGui::TextUnformatted(question);
+        words(question);
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
         // Keep comes first and takes Escape: the safe answer is the easy one.

@@ -11,6 +11,7 @@
 
 #include "app/fonts.h"
 #include "app/ui.h"
+#include "app/words.h"
 #include "engine/documents.h"
 #include "platform/platform.h"
 
@@ -61,7 +62,7 @@ void review_picker(const CaseState& s) {
     int& pick = choice().review;
     if (pick < 0 || pick >= static_cast<int>(s.reviews.size())) pick = static_cast<int>(s.reviews.size()) - 1;
     ImGui::Spacing();
-    ImGui::TextUnformatted("Which review");
+    words("Which review");
     ImGui::SetNextItemWidth(-1);
     if (!begin_combo("##review", review_name(s.reviews[pick], pick).c_str())) return;
     for (int i = 0; i < static_cast<int>(s.reviews.size()); ++i)
@@ -71,7 +72,7 @@ void review_picker(const CaseState& s) {
 
 void document_list(const std::vector<std::string>& ids, const CaseState& s) {
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("Forms and letters");
+    words("Forms and letters");
     ImGui::PopFont();
     for (const std::string& id : ids)
         if (ImGui::Selectable((short_name(id) + "##" + id).c_str(), choice().doc_id == id)) choice().doc_id = id;
@@ -106,7 +107,7 @@ void band(const char* text, ImU32 bg, const ImVec4& ink, bool outline) {
     if (outline) dl->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), kRule);
     ImGui::SetCursorScreenPos(ImVec2(at.x + pad.x, at.y + pad.y));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad.x);
-    ImGui::TextColored(ink, "%s", text);
+    words_coloured(ink, "%s", text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     // No spacing below: the section's table hangs from its heading, as on the printed form.
@@ -120,24 +121,24 @@ void band(const char* text, ImU32 bg, const ImVec4& ink, bool outline) {
 void missing_summary(const Document& d) {
     const std::size_t n = d.missing.size();
     if (n == 0) {
-        ImGui::TextColored(kInkSoft, "Nothing missing: every field the case can fill is filled.");
+        words_coloured(kInkSoft, "Nothing missing: every field the case can fill is filled.");
         return;
     }
     const std::string count = std::to_string(n) + (n == 1 ? " item missing" : " items missing");
     band(count.c_str(), kMissingBg, kAlarm, true);
     ImGui::Spacing();
-    for (const std::string& m : d.missing) ImGui::BulletText("%s", m.c_str());
-    ImGui::TextColored(kInkSoft, "Record these on the Plan tab, or fill them in by hand on the printed form.");
+    for (const std::string& m : d.missing) words_bullet("%s", m.c_str());
+    words_coloured(kInkSoft, "Record these on the Plan tab, or fill them in by hand on the printed form.");
 }
 
 void value_cell(const DocField& f) {
     if (!f.missing) {
-        ImGui::TextWrapped("%s", f.value.c_str());
+        words_wrapped("%s", f.value.c_str());
         return;
     }
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kMissingBg);
     ImGui::PushFont(fonts().bold);
-    ImGui::TextColored(kAlarm, "Missing");
+    words_coloured(kAlarm, "Missing");
     ImGui::PopFont();
 }
 
@@ -151,7 +152,7 @@ void fields_table(const DocSection& s, int index) {
             ImGui::TableNextRow(0, ImGui::GetTextLineHeightWithSpacing() * 1.3f);
             ImGui::TableNextColumn();
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kLabelBg);
-            ImGui::TextWrapped("%s", f.label.c_str());
+            words_wrapped("%s", f.label.c_str());
             ImGui::TableNextColumn();
             value_cell(f);
         }
@@ -168,7 +169,7 @@ void signature_boxes(const DocSection& s, int index) {
             if (!f.signature) continue;
             ImGui::TableNextColumn();
             ImGui::PushFont(fonts().bold);
-            ImGui::TextUnformatted(f.label.c_str());
+            words(f.label.c_str());
             ImGui::PopFont();
             ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 1.6f));
             const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -184,7 +185,7 @@ void paper_section(const DocSection& s, int index) {
     band(s.heading.c_str(), kHeadingBg, kInk, true);
     for (const std::string& p : s.paragraphs) {
         ImGui::Spacing();
-        ImGui::TextWrapped("%s", p.c_str());
+        words_wrapped("%s", p.c_str());
     }
     if (std::any_of(s.fields.begin(), s.fields.end(), [](const DocField& f) { return !f.signature; }))
         fields_table(s, index);
@@ -198,12 +199,12 @@ void paper_header(const Document& d, const Pack& pack) {
         band("DEMO — training workspace: fictional pupil, not a real record", kAlarmBg, ImVec4(1, 1, 1, 1), false);
         ImGui::Spacing();
     }
-    ImGui::TextColored(kInkSoft, "%s", pack.local_authority.c_str());
+    words_coloured(kInkSoft, "%s", pack.local_authority.c_str());
     ImGui::PushFont(fonts().large);
-    ImGui::TextWrapped("%s", d.title.c_str());
+    words_wrapped("%s", d.title.c_str());
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, kInkSoft);
-    ImGui::TextWrapped("Source: %s", citation(d, pack).c_str());
+    words_wrapped("Source: %s", citation(d, pack).c_str());
     ImGui::PopStyleColor();
     ImGui::Separator();
     ImGui::Spacing();
@@ -233,8 +234,7 @@ void toolbar(const Document& d, const Pack& pack, const CaseState& s) {
         platform::print_document(d.title + " - " + (s.pupil_name.empty() ? s.case_id : s.pupil_name),
                                  print_json(d, pack, s.case_id).dump());
     ImGui::SameLine();
-    ImGui::TextDisabled(
-        "Opens the browser's print dialog; choose \"Save as PDF\" there to keep a copy on this device.");
+    words_disabled("Opens the browser's print dialog; choose \"Save as PDF\" there to keep a copy on this device.");
 }
 
 }  // namespace
@@ -243,13 +243,12 @@ void documents_tab(const std::string& case_id) {
     const CaseState* s = session().state_of(case_id);
     const Pack*      pack = s ? session().packs().find(s->pack) : nullptr;
     if (!s || !pack) {
-        ImGui::TextDisabled("This case's protocol is not loaded, so its forms cannot be drawn.");
+        words_disabled("This case's protocol is not loaded, so its forms cannot be drawn.");
         return;
     }
     const std::vector<std::string> ids = document_ids_for(*pack, *s);
     if (ids.empty()) {
-        ImGui::TextDisabled("The %s protocol has no forms or letters for this case yet.",
-                            pack->local_authority.c_str());
+        words_disabled("The %s protocol has no forms or letters for this case yet.", pack->local_authority.c_str());
         return;
     }
     Choice& c = choice();

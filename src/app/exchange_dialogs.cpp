@@ -10,6 +10,7 @@
 #include "app/schools_view.h"
 #include "app/theme.h"
 #include "app/ui.h"
+#include "app/words.h"
 #include "crypto/keys.h"
 #include "platform/platform.h"
 
@@ -56,7 +57,7 @@ void export_dialog() {
     }
     const Workspace& ws = session().ws();
     chosen.resize(ws.cases.size(), 0);
-    ImGui::TextWrapped(
+    words_wrapped(
         "The export is one file encrypted with a passphrase you choose here. Send the passphrase by "
         "another route than the file (for example by phone).");
     ImGui::RadioButton("Backup of the whole workspace", &kind, 0);
@@ -75,7 +76,7 @@ void export_dialog() {
             if (chosen[i]) ids.push_back(ws.cases[i].id);
         }
         ImGui::EndChild();
-        ImGui::TextUnformatted("Note to the recipient (inside the encrypted file)");
+        words("Note to the recipient (inside the encrypted file)");
         ImGui::InputTextMultiline("##note", &note, ImVec2(460, ImGui::GetTextLineHeight() * 3));
     }
     const bool pass_ok = passphrase_fields(f.pass, f.confirm, f.show);
@@ -90,10 +91,10 @@ void export_dialog() {
     ImGui::EndDisabled();
     if (!ready) {
         ImGui::SameLine();
-        ImGui::TextDisabled(kind == 1 && ids.empty() ? "Choose at least one case."
-                                                     : "Choose a passphrase rated Good or Strong.");
+        words_disabled(kind == 1 && ids.empty() ? "Choose at least one case."
+                                                : "Choose a passphrase rated Good or Strong.");
     }
-    if (!session().export_status().empty()) ImGui::TextWrapped("%s", session().export_status().c_str());
+    if (!session().export_status().empty()) words_wrapped("%s", session().export_status().c_str());
     ImGui::SameLine();
     if (ImGui::Button("Close") || dialog_escape()) {
         forget_export_passphrase();
@@ -107,12 +108,12 @@ void restore_section(const ImportState& st) {
     ImportForm& f = ui().import_form;
     ImGui::Separator();
     if (st.contents.kind != ExportKind::backup) {
-        ImGui::TextWrapped(
+        words_wrapped(
             "This is a case package, not a backup of a whole workspace. Set up the planner first, then "
             "import it with File > Import….");
         return;
     }
-    ImGui::TextWrapped(
+    words_wrapped(
         "This browser has no workspace yet: this backup will become it, with every case and its history. "
         "Choose the passphrase that will protect it on this device (it can be the same as the file's).");
     const bool ok = passphrase_fields(f.new_pass, f.new_confirm, f.show);
@@ -126,7 +127,7 @@ void restore_section(const ImportState& st) {
     ImGui::EndDisabled();
     if (!ok) {
         ImGui::SameLine();
-        ImGui::TextDisabled("Choose a passphrase rated Good or Strong, typed the same twice.");
+        words_disabled("Choose a passphrase rated Good or Strong, typed the same twice.");
     }
 }
 
@@ -142,12 +143,12 @@ void import_dialog() {
     ImportState& st = session().import_state();
     using Step = ImportState::Step;
     if (st.step == Step::none || st.step == Step::failed) {
-        ImGui::TextWrapped(
+        words_wrapped(
             "Choose an export file (.json) made by the case planner: a backup, or a case package from "
             "another school or the LA. Nothing is changed until you confirm.");
         if (st.step == Step::failed) {
             status_text("This file cannot be imported:", 2);
-            ImGui::TextWrapped("%s", st.error.c_str());
+            words_wrapped("%s", st.error.c_str());
         }
         if (ImGui::Button("Choose file…")) {
             platform::pick_file(".json,application/json", [](std::string name, std::string bytes, std::string error) {
@@ -162,8 +163,8 @@ void import_dialog() {
             });
         }
     } else if (st.step == Step::need_passphrase) {
-        ImGui::Text("File: %s", st.file_name.c_str());
-        ImGui::TextUnformatted("The passphrase this file was exported with");
+        words_f("File: %s", st.file_name.c_str());
+        words("The passphrase this file was exported with");
         ImGui::SetNextItemWidth(360);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         const bool enter = ImGui::InputText("##importpass", pass.data(), Passphrase::capacity,
@@ -175,18 +176,18 @@ void import_dialog() {
             wipe_edit_buffers();
         }
     } else if (st.step == Step::deriving) {
-        ImGui::TextUnformatted("Checking the passphrase and decrypting…");
+        words("Checking the passphrase and decrypting…");
         ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(360, 0), "");
         platform::redraw_after_ms(100);
     } else if (st.step == Step::preview) {
         const ImportPreview& p = st.preview;
-        ImGui::Text("%s: %s from %s", st.contents.kind == ExportKind::backup ? "Backup" : "Case package",
-                    st.file_name.c_str(), st.read.workspace->own.name.c_str());
+        words_f("%s: %s from %s", st.contents.kind == ExportKind::backup ? "Backup" : "Case package",
+                st.file_name.c_str(), st.read.workspace->own.name.c_str());
         if (!st.contents.note.empty()) {
-            ImGui::TextUnformatted("Note from the sender:");
-            ImGui::TextWrapped("%s", st.contents.note.c_str());
+            words("Note from the sender:");
+            words_wrapped("%s", st.contents.note.c_str());
         }
-        ImGui::Text(
+        words_f(
             "%d new cases, %d cases with new events (%d events), %d already up to date, %d refused, %d schools added "
             "to the directory",
             p.new_cases, p.merged_cases, p.new_events, p.unchanged_cases, p.refused_cases, p.new_schools);
@@ -200,13 +201,13 @@ void import_dialog() {
             for (const ImportCase& c : p.cases) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted((c.pupil_name.empty() ? c.case_id : c.pupil_name).c_str());
+                words((c.pupil_name.empty() ? c.case_id : c.pupil_name).c_str());
                 ImGui::TableNextColumn();
                 const bool refused = c.action == ImportAction::conflict || c.action == ImportAction::damaged;
                 status_text(import_action_label(c.action), refused ? 2 : c.action == ImportAction::same ? 3 : 0);
-                if (!c.problem.empty()) ImGui::TextWrapped("%s", c.problem.c_str());
+                if (!c.problem.empty()) words_wrapped("%s", c.problem.c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%d new of %d", c.new_events, c.events_in_file);
+                words_f("%d new of %d", c.new_events, c.events_in_file);
             }
             ImGui::EndTable();
         }
@@ -218,7 +219,7 @@ void import_dialog() {
             ImGui::EndDisabled();
             if (p.nothing_to_do()) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("Nothing new in this file.");
+                words_disabled("Nothing new in this file.");
             }
         }
     } else if (st.step == Step::done) {
@@ -239,7 +240,7 @@ void settings_dialog() {
     storage::AppSettings& s = session().settings();
     bool                  changed = false;
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("Security");
+    words("Security");
     ImGui::PopFont();
     ImGui::SetNextItemWidth(120);
     changed |= ImGui::InputInt("Lock after this many minutes without use (0 = never)", &s.idle_lock_minutes);
@@ -248,32 +249,32 @@ void settings_dialog() {
     changed |= ImGui::InputInt("Remind me to export a backup after this many days", &s.backup_reminder_days);
     s.backup_reminder_days = std::clamp(s.backup_reminder_days, 1, 365);
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("Storage on this device");
+    words("Storage on this device");
     ImGui::PopFont();
     const platform::StoreInfo& info = session().store_info();
     // In plain words what "persistent storage" means for the school, and what to do about it.
     ImGui::PushTextWrapPos(0.0f);  // the dialog's own width
     if (info.persistent)
-        ImGui::TextUnformatted("Kept safe: this browser has agreed not to delete the workspace to free disk space.");
+        words("Kept safe: this browser has agreed not to delete the workspace to free disk space.");
     else
-        ImGui::TextUnformatted(
+        words(
             "Not yet kept safe: this browser may delete the workspace if the computer runs short of disk space "
             "(browsers agree to keep a site's data once it is used often, bookmarked or installed). Until then, "
             "export a backup regularly with File > Export… and keep the file on a school drive.");
     if (!info.persistent) {
         if (ImGui::Button("Ask the browser to keep it")) session().ask_to_keep();
         if (session().asked_to_keep())
-            ImGui::TextUnformatted(
+            words(
                 "Asked. If the browser still says no, bookmark this page or install it (the browser's menu), use it "
                 "regularly, and keep exporting backups.");
     }
     ImGui::PopTextWrapPos();
     if (info.usage_bytes >= 0)
-        ImGui::Text("Used: %s of %s available to this site", megabytes(info.usage_bytes).c_str(),
-                    megabytes(info.quota_bytes).c_str());
+        words_f("Used: %s of %s available to this site", megabytes(info.usage_bytes).c_str(),
+                megabytes(info.quota_bytes).c_str());
     const int days = session().days_since_export();
-    ImGui::Text("Last backup export: %s",
-                days < 0 ? "never" : (uk_date(s.last_export) + " (" + std::to_string(days) + " days ago)").c_str());
+    words_f("Last backup export: %s",
+            days < 0 ? "never" : (uk_date(s.last_export) + " (" + std::to_string(days) + " days ago)").c_str());
     appearance_settings();
     school_list_settings();
     if (changed) session().save_settings();

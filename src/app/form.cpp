@@ -1,6 +1,7 @@
 #include "app/form.h"
 #include "app/schools_view.h"
 #include "app/ui.h"
+#include "app/words.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -60,7 +61,7 @@ bool month_grid(std::string& v, Ymd& shown, Date today) {
         }
     }
     ImGui::SameLine();
-    ImGui::Text("%s %d", kMonths[shown.month - 1], shown.year);
+    words_f("%s %d", kMonths[shown.month - 1], shown.year);
     ImGui::SameLine();
     if (ImGui::SmallButton(">")) {
         if (++shown.month > 12) {
@@ -73,7 +74,7 @@ bool month_grid(std::string& v, Ymd& shown, Date today) {
     if (!ImGui::BeginTable("##days", 7, ImGuiTableFlags_SizingFixedSame)) return false;
     for (const char* w : {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}) {
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", w);
+        words_disabled("%s", w);
     }
     const Date first = date_from_ymd(shown.year, shown.month, 1);
     for (int i = 0; i < weekday_of(first); ++i) ImGui::TableNextColumn();
@@ -234,7 +235,7 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             break;
         }
         case FieldType::one_of: {
-            ImGui::TextUnformatted(label.c_str());
+            words(label.c_str());
             ImGui::SetNextItemWidth(width);
             // Each value in the words the engine gives it ("Host school identified"), never its id.
             const auto words = [&](const std::string& o) {
@@ -251,9 +252,9 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             break;
         }
         case FieldType::date:
-            ImGui::TextUnformatted(label.c_str());
+            words(label.c_str());
             ImGui::SetNextItemWidth(160);
-            ImGui::InputTextWithHint(id.c_str(), "DD/MM/YYYY", &v);
+            input_with_hint(id.c_str(), "DD/MM/YYYY", &v);
             ImGui::SameLine();
             date_picker(v);
             ImGui::SameLine();
@@ -265,28 +266,28 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
                 ticked_list(f, label, v, width);
                 break;
             }
-            ImGui::TextUnformatted((label + " (one per line)").c_str());
+            words((label + " (one per line)").c_str());
             ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 4.5f});
             break;
         case FieldType::object:
-            ImGui::TextUnformatted((label + " (name: value, one per line)").c_str());
+            words((label + " (name: value, one per line)").c_str());
             ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 5});
             break;
         case FieldType::object_list:
-            ImGui::TextUnformatted(label.c_str());
+            words(label.c_str());
             draw_table(f, width);
             break;
         case FieldType::school:
-            ImGui::TextUnformatted(label.c_str());
+            words(label.c_str());
             school_picker(id.c_str(), v, width);
             break;
         case FieldType::integer:
-            ImGui::TextUnformatted(label.c_str());
+            words(label.c_str());
             ImGui::SetNextItemWidth(120);
             ImGui::InputText(id.c_str(), &v, ImGuiInputTextFlags_CharsDecimal);
             break;
         case FieldType::text:
-            ImGui::TextUnformatted(label.c_str());
+            words(label.c_str());
             if (is_long_text(f))
                 ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 3.5f});
             else {
@@ -307,7 +308,7 @@ void EventForm::ticked_list(const FieldSpec& f, const std::string& label, std::s
     };
     std::vector<std::string> ticked, other;
     for (const std::string& x : lines) (usual(x) ? ticked : other).push_back(x);
-    ImGui::TextUnformatted(label.c_str());
+    words(label.c_str());
     bool changed = false;
     for (const char* o : f.values) {
         bool        on = std::find(ticked.begin(), ticked.end(), o) != ticked.end();
@@ -322,7 +323,7 @@ void EventForm::ticked_list(const FieldSpec& f, const std::string& label, std::s
     }
     std::string rest;
     for (const std::string& x : other) rest += (rest.empty() ? "" : "\n") + x;
-    ImGui::TextUnformatted("Anything else (one per line)");
+    words("Anything else (one per line)");
     changed |= ImGui::InputTextMultiline((std::string("##") + f.name + "_other").c_str(), &rest,
                                          {width, ImGui::GetTextLineHeight() * 2.5f});
     if (!changed) return;

@@ -9,6 +9,7 @@
 #include "app/theme.h"
 #include "app/ui.h"
 #include "app/views.h"
+#include "app/words.h"
 
 namespace cp::app {
 namespace {
@@ -154,13 +155,13 @@ void section_table(const PassportSection& sec) {
     for (const DocField& f : sec.fields) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", f.label.c_str());
+        words_wrapped("%s", f.label.c_str());
         jargon_tooltip(f.label);
         ImGui::TableNextColumn();
         if (f.missing)
             status_text("missing", 1);
         else
-            ImGui::TextWrapped("%s", f.value.c_str());
+            words_wrapped("%s", f.value.c_str());
     }
     ImGui::EndTable();
 }
@@ -208,10 +209,10 @@ void passport_tab(const std::string& case_id, const CaseState& s) {
     if (is_draft_name(s.pupil_name)) {
         status_text("Draft:", 1);
         ImGui::SameLine();
-        ImGui::TextWrapped(
+        words_wrapped(
             "the pupil's name is still to be entered. Use \"Edit section 1a\" and correct the pupil's details.");
     }
-    ImGui::TextWrapped(
+    words_wrapped(
         "The pupil passport as on the Worcestershire form (Form Templates, 2). Missing items are listed in each "
         "section.");
     ImGui::BeginChild("##passport");

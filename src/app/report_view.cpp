@@ -15,6 +15,7 @@
 #include "app/charts.h"
 #include "app/fonts.h"
 #include "app/ui.h"
+#include "app/words.h"
 #include "engine/report.h"
 #include "platform/platform.h"
 
@@ -183,26 +184,26 @@ void table(const PanelReport& rep) {
     for (const ReportRow& r : rep.rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.term.c_str());
+        words(r.term.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(short_school(r).c_str());
+        words(short_school(r).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.urn.c_str());
+        words(r.urn.c_str());
         for (int v : counts_of(r)) {
             ImGui::TableNextColumn();
-            ImGui::Text("%d", v);
+            words_f("%d", v);
         }
     }
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("Total");
+    words("Total");
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted("each pupil once");
+    words("each pupil once");
     ImGui::TableNextColumn();
     for (int v : counts_of(rep.total)) {
         ImGui::TableNextColumn();
-        ImGui::Text("%d", v);
+        words_f("%d", v);
     }
     ImGui::PopFont();
     ImGui::EndTable();
@@ -232,7 +233,7 @@ void panel_report_window() {
 
     const std::vector<Period> ps = periods();
     if (u.period < 0 || u.period >= static_cast<int>(ps.size())) u.period = default_period(ps);
-    ImGui::TextUnformatted("Period");
+    words("Period");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
     if (begin_combo("##period", ps[u.period].label.c_str())) {
@@ -251,15 +252,15 @@ void panel_report_window() {
     u.error.clear();
     if (ps[u.period].custom) {
         ImGui::SameLine();
-        ImGui::TextUnformatted("from");
+        words("from");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-        ImGui::InputTextWithHint("##from", "DD/MM/YYYY", &u.from_text);
+        input_with_hint("##from", "DD/MM/YYYY", &u.from_text);
         ImGui::SameLine();
-        ImGui::TextUnformatted("to");
+        words("to");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-        ImGui::InputTextWithHint("##to", "DD/MM/YYYY", &u.to_text);
+        input_with_hint("##to", "DD/MM/YYYY", &u.to_text);
         const auto f = parse_uk_date(u.from_text), t = parse_uk_date(u.to_text);
         if (!f || !t)
             u.error = "Enter both dates as DD/MM/YYYY.";
@@ -288,7 +289,7 @@ void panel_report_window() {
     const ChartSpec   spec = chart_of(rep, period);
 
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled(
+    words_disabled(
         "%s to %s · %zu rows. Each school's row counts the pupils it proposed, started or received, "
         "and outcomes for both schools; the total counts each pupil once.",
         to_uk(from).c_str(), to_uk(to).c_str(), rep.rows.size());
@@ -300,7 +301,7 @@ void panel_report_window() {
         platform::print_document("Panel report - " + period, print_json(rep, period, spec).dump());
     ImGui::Separator();
     if (rep.rows.empty())
-        ImGui::TextDisabled("No cases were proposed, started or ended in this period.");
+        words_disabled("No cases were proposed, started or ended in this period.");
     else {
         table(rep);
         ImGui::Spacing();

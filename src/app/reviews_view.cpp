@@ -8,6 +8,7 @@
 #include "app/theme.h"
 #include "app/ui.h"
 #include "app/views.h"
+#include "app/words.h"
 
 namespace cp::app {
 namespace {
@@ -20,7 +21,7 @@ std::string joined(const std::vector<std::string>& v) {
 
 void line(const char* label, const std::string& value) {
     if (value.empty()) return;
-    ImGui::TextDisabled("%s", label);
+    words_disabled("%s", label);
     ImGui::SameLine(170);
     jargon_text(value);
 }
@@ -50,13 +51,13 @@ void targets_table(const CaseState& s, std::size_t i) {
     for (const std::string& t : targets) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", t.c_str());
+        words_wrapped("%s", t.c_str());
         ImGui::TableNextColumn();
         const std::string& p = s.reviews[i].progress;
         if (p.empty())
-            ImGui::TextDisabled("not recorded");
+            words_disabled("not recorded");
         else
-            ImGui::TextWrapped("%s", p.c_str());
+            words_wrapped("%s", p.c_str());
     }
     ImGui::EndTable();
 }
@@ -107,7 +108,7 @@ void scheduled(const CaseState& s) {
     for (Date d : ahead) {
         const bool invited = std::any_of(s.invitations.begin(), s.invitations.end(),
                                          [&](const Invitation& x) { return x.review_date == d; });
-        ImGui::BulletText("%s", to_uk_long(d).c_str());
+        words_bullet("%s", to_uk_long(d).c_str());
         ImGui::SameLine();
         status_text(invited ? "parents invited" : "invitation not yet sent", invited ? 0 : 1);
     }
@@ -118,7 +119,7 @@ void scheduled(const CaseState& s) {
 void reviews_tab(const CaseState& s) {
     ImGui::BeginChild("##reviews");
     if (s.reviews.empty() && s.meetings.empty() && s.scheduled_reviews.empty())
-        ImGui::TextDisabled("No reviews or meetings yet. Record them from the Plan tab.");
+        words_disabled("No reviews or meetings yet. Record them from the Plan tab.");
     scheduled(s);
     if (!s.reviews.empty()) heading("Reviews held");
     for (std::size_t i = s.reviews.size(); i-- > 0;) review_block(s, i);

@@ -9,6 +9,7 @@
 #include "app/fonts.h"
 #include "app/session.h"
 #include "app/ui.h"
+#include "app/words.h"
 
 namespace cp::app {
 namespace {
@@ -41,8 +42,8 @@ bool choices(const std::vector<School>& schools, const std::string& own, std::st
     for (const School& s : schools)
         if (s.urn != own && matches(s, filter)) found.push_back(&s);
     if (found.empty()) {
-        ImGui::TextDisabled("%s", schools.empty() ? "The school list is empty: add the school below."
-                                                  : "No school in the list matches.");
+        words_disabled("%s", schools.empty() ? "The school list is empty: add the school below."
+                                             : "No school in the list matches.");
         return false;
     }
     // Eight rows show at once; a longer list scrolls inside the popup, so "Add" stays in reach.
@@ -58,7 +59,7 @@ bool choices(const std::vector<School>& schools, const std::string& own, std::st
         }
         if (!s->notes.empty()) {
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", s->notes.c_str());
+            words_disabled("%s", s->notes.c_str());
         }
     }
     ImGui::EndChild();
@@ -69,14 +70,14 @@ bool choices(const std::vector<School>& schools, const std::string& own, std::st
 
 void school_fields(School& s, bool editing, float width) {
     ImGui::PushItemWidth(width);
-    ImGui::TextUnformatted("Name of the school *");
+    words("Name of the school *");
     ImGui::InputText("##school_name", &s.name);
-    ImGui::TextUnformatted("URN (6 or 7 digits, from Get Information About Schools) *");
+    words("URN (6 or 7 digits, from Get Information About Schools) *");
     ImGui::InputText("##school_urn", &s.urn,
                      ImGuiInputTextFlags_CharsDecimal | (editing ? ImGuiInputTextFlags_ReadOnly : 0));
-    ImGui::TextUnformatted("Address (as it should appear on letters)");
+    words("Address (as it should appear on letters)");
     ImGui::InputText("##school_address", &s.address);
-    ImGui::TextUnformatted("Notes (distance, bus route, contact)");
+    words("Notes (distance, bus route, contact)");
     ImGui::InputText("##school_notes", &s.notes);
     ImGui::PopItemWidth();
 }
@@ -94,7 +95,7 @@ bool school_picker(const char* id, std::string& urn, float width) {
     const float inner = std::max(width, ImGui::GetFontSize() * 24);
     ImGui::SetNextItemWidth(inner);
     // What is typed to find a school also starts the school to add, when none matches.
-    if (ImGui::InputTextWithHint("##find", "Type part of the name, or the URN", &st.filter)) {
+    if (input_with_hint("##find", "Type part of the name, or the URN", &st.filter)) {
         if (all_digits(st.filter))
             st.draft.urn = st.filter;
         else
@@ -110,7 +111,7 @@ bool school_picker(const char* id, std::string& urn, float width) {
         ImGui::EndCombo();
         return changed;
     }
-    ImGui::TextUnformatted("Add the school to the school list:");
+    words("Add the school to the school list:");
     school_fields(st.draft, false, inner);
     if (ImGui::Button("Add and choose")) {
         st.problem = session().save_school(st.draft, false);
@@ -140,7 +141,7 @@ struct ListState {
 void school_rows(ListState& st) {
     const Workspace& ws = session().ws();
     if (ws.schools.empty()) {
-        ImGui::TextDisabled("No schools yet. Add the schools you work with, or add one when a form asks for it.");
+        words_disabled("No schools yet. Add the schools you work with, or add one when a form asks for it.");
         return;
     }
     const float height =
@@ -158,12 +159,12 @@ void school_rows(ListState& st) {
     for (const School& s : ws.schools) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", s.name.c_str());
+        words_wrapped("%s", s.name.c_str());
         if (!s.notes.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.notes.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(s.urn.c_str());
+        words(s.urn.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", s.address.empty() ? "(not given)" : s.address.c_str());
+        words_wrapped("%s", s.address.empty() ? "(not given)" : s.address.c_str());
         ImGui::TableNextColumn();
         if (ImGui::SmallButton(("Edit##" + s.urn).c_str())) { st = {ListState::Mode::editing, s, "", "", true}; }
     }
@@ -174,11 +175,10 @@ void school_rows(ListState& st) {
 void school_list_settings() {
     ListState& st = screen_state<ListState>();
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("Schools you work with");
+    words("Schools you work with");
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(
-        "Forms, letters and reports name a school from this list, with its address. It is kept with your cases.");
+    words("Forms, letters and reports name a school from this list, with its address. It is kept with your cases.");
     ImGui::PopTextWrapPos();
     school_rows(st);
     if (st.mode == ListState::Mode::list) {
@@ -191,7 +191,7 @@ void school_list_settings() {
     }
     const bool   editing = st.mode == ListState::Mode::editing;
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    ImGui::TextUnformatted(editing ? "Edit the school (its URN stays, as cases refer to it):" : "Add a school:");
+    words(editing ? "Edit the school (its URN stays, as cases refer to it):" : "Add a school:");
     if (st.reveal) ImGui::SetKeyboardFocusHere();  // the name field
     school_fields(st.draft, editing, std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28));
     const bool save = ImGui::Button(editing ? "Save the school" : "Add the school");

@@ -4,6 +4,7 @@
 
 #include "app/fonts.h"
 #include "app/ui.h"
+#include "app/words.h"
 #include "crypto/keys.h"
 
 namespace cp::app {
@@ -32,7 +33,7 @@ bool code_ok(const CreateForm& f) {
 void demo_button() {
     if (ImGui::Button("Open the training demo")) session().open_demo();
     ImGui::SameLine();
-    ImGui::TextWrapped(
+    words_wrapped(
         "Fictional pupils at every stage of each protocol, for training. It lives only in this tab "
         "and never touches real data.");
     // A new computer, or a browser whose data was cleared: the backup file brings everything back.
@@ -41,7 +42,7 @@ void demo_button() {
         ui().show_import = true;
     }
     ImGui::SameLine();
-    ImGui::TextWrapped("Moving to this computer? Open a backup exported from the planner (File > Export…).");
+    words_wrapped("Moving to this computer? Open a backup exported from the planner (File > Export…).");
     ImGui::Separator();
 }
 
@@ -52,7 +53,7 @@ void start_screen() {
     begin_centered_panel("##start", 640);
     heading("Set up the case planner");
     demo_button();
-    ImGui::TextWrapped(
+    words_wrapped(
         "Everything you record stays in this browser on this device, encrypted with a passphrase you "
         "choose now. Nothing is sent to a server.");
     ImGui::Spacing();
@@ -60,7 +61,7 @@ void start_screen() {
     const bool la = is_la(f);
     if (ImGui::BeginTable("##setup", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("Your role");
+        words("Your role");
         ImGui::SetNextItemWidth(-8);
         if (begin_combo("##role", kRoleLabels[f.school_role])) {
             for (int i = 0; i < 3; ++i)
@@ -73,15 +74,15 @@ void start_screen() {
             ImGui::EndCombo();
         }
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(la ? "Your local authority or team" : "Your school or service");
+        words(la ? "Your local authority or team" : "Your school or service");
         ImGui::SetNextItemWidth(-8);
         ImGui::InputText("##school", &f.school);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(la ? "Local authority code (3 digits, e.g. 926)" : "URN (6 or 7 digits)");
+        words(la ? "Local authority code (3 digits, e.g. 926)" : "URN (6 or 7 digits)");
         ImGui::SetNextItemWidth(160);
         ImGui::InputText("##urn", &f.urn, ImGuiInputTextFlags_CharsDecimal);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("Local authority protocol");
+        words("Local authority protocol");
         ImGui::SetNextItemWidth(-8);
         const auto packs_here = local_packs();
         if (!packs_here.empty()) {
@@ -95,11 +96,11 @@ void start_screen() {
             }
         }
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("Your name (written into every record you make)");
+        words("Your name (written into every record you make)");
         ImGui::SetNextItemWidth(-8);
         ImGui::InputText("##staff", &f.staff);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("Your job title");
+        words("Your job title");
         ImGui::SetNextItemWidth(-8);
         ImGui::InputText("##jobtitle", &f.role);
         ImGui::EndTable();
@@ -107,7 +108,7 @@ void start_screen() {
     const auto packs = local_packs();
     ImGui::Spacing();
     heading("Choose a passphrase");
-    ImGui::TextWrapped(
+    words_wrapped(
         "Use several unrelated words. Nobody, including us, can recover a forgotten passphrase: export "
         "a backup regularly (File > Export).");
     const bool pass_ok = passphrase_fields(f.pass, f.confirm, f.show);
@@ -141,7 +142,7 @@ void start_screen() {
     ImGui::EndDisabled();
     if (!missing.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", missing.c_str());
+        words_disabled("%s", missing.c_str());
     }
     end_centered_panel();
 }
@@ -160,8 +161,8 @@ void unlock_screen() {
     begin_centered_panel("##unlock", 560);
     heading("Unlock the workspace");
     demo_button();
-    ImGui::TextWrapped("The cases stored in this browser are encrypted. Enter the workspace passphrase to open them.");
-    ImGui::TextUnformatted("Passphrase");
+    words_wrapped("The cases stored in this browser are encrypted. Enter the workspace passphrase to open them.");
+    words("Passphrase");
     ImGui::SetNextItemWidth(360);
     if (ImGui::IsWindowAppearing()) {  // the passphrase can be typed at once (panels do not take focus by themselves)
         ImGui::SetWindowFocus();
@@ -184,7 +185,7 @@ void unlock_screen() {
 void working_screen() {
     begin_centered_panel("##working", 480);
     heading("Please wait");
-    ImGui::TextUnformatted(session().progress().c_str());
+    words(session().progress().c_str());
     ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(-1, 0), "");
     end_centered_panel();
 }
@@ -192,9 +193,9 @@ void working_screen() {
 void failed_screen() {
     begin_centered_panel("##failed", 560);
     heading("The case planner cannot open its storage");
-    ImGui::TextWrapped("%s", session().message().c_str());
+    words_wrapped("%s", session().message().c_str());
     ImGui::Spacing();
-    ImGui::TextWrapped("Nothing stored has been changed. You can still open the training demo.");
+    words_wrapped("Nothing stored has been changed. You can still open the training demo.");
     demo_button();
     end_centered_panel();
 }

@@ -11,7 +11,9 @@
 #include "app/attendance_view.h"
 #include "app/charts.h"
 #include "app/fonts.h"
+#include "app/locator.h"
 #include "app/ui.h"
+#include "app/words.h"
 
 namespace cp::app {
 namespace {
@@ -61,18 +63,18 @@ void progress_table(const CaseState& s, const std::vector<std::string>& targets)
     for (const std::string& t : targets) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", t.c_str());
+        words_wrapped("%s", t.c_str());
         for (const TargetReview& r : s.target_reviews) {
             ImGui::TableNextColumn();
             const TargetRating* x = rating_of(r, t);
             if (!x) {
-                ImGui::TextDisabled("–");
+                words_disabled("–");
                 continue;
             }
-            ImGui::TextUnformatted(rating_text(x->rating).c_str());
+            words(rating_text(x->rating).c_str());
             if (!x->note.empty()) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("(note)");
+                words_disabled("(note)");
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", x->note.c_str());
             }
         }
@@ -108,9 +110,9 @@ void record_form(const std::string& case_id, const CaseState& s, const std::vect
     e.ratings.resize(targets.size(), 0);
     e.notes.resize(targets.size());
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("Record progress at a review");
+    words("Record progress at a review");
     ImGui::PopFont();
-    ImGui::TextUnformatted("Review date");
+    words("Review date");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
     if (begin_combo("##ratingdate", to_uk(dates[e.date_choice]).c_str())) {
@@ -122,6 +124,7 @@ void record_form(const std::string& case_id, const CaseState& s, const std::vect
         ImGui::PushID(static_cast<int>(i));
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
         const std::string id = "##rating-" + std::to_string(i);
+        locator_caption_next(("Rating: " + targets[i]).c_str());  // the target is written after it
         if (begin_combo(id.c_str(), rating_text(e.ratings[i]).c_str())) {
             for (int r = 0; r <= kMaxTargetRating; ++r)
                 if (ImGui::Selectable(rating_text(r).c_str(), r == e.ratings[i])) e.ratings[i] = r;
@@ -129,9 +132,10 @@ void record_form(const std::string& case_id, const CaseState& s, const std::vect
         }
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-        ImGui::InputTextWithHint(("##note-" + std::to_string(i)).c_str(), "note (optional)", &e.notes[i]);
+        locator_caption_next(("Note on: " + targets[i]).c_str());
+        input_with_hint(("##note-" + std::to_string(i)).c_str(), "note (optional)", &e.notes[i]);
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", targets[i].c_str());
+        words_wrapped("%s", targets[i].c_str());
         ImGui::PopID();
     }
     ImGui::BeginDisabled(session().read_only());
@@ -173,20 +177,20 @@ void targets_tab(const std::string& case_id) {
     ImGui::BeginChild("##targets");
     if (s->agreement && !s->agreement->success_criteria.empty()) {
         ImGui::PushFont(fonts().bold);
-        ImGui::TextUnformatted("Success criteria in the agreement");
+        words("Success criteria in the agreement");
         ImGui::PopFont();
-        for (const std::string& c : s->agreement->success_criteria) ImGui::BulletText("%s", c.c_str());
+        for (const std::string& c : s->agreement->success_criteria) words_bullet("%s", c.c_str());
         ImGui::Spacing();
     }
     ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("Targets and progress at each review");
+    words("Targets and progress at each review");
     ImGui::PopFont();
     Json reviews = Json::array();
     if (targets.empty()) {
-        ImGui::TextDisabled("No targets yet: they come from the signed agreement, or are added at a review.");
+        words_disabled("No targets yet: they come from the signed agreement, or are added at a review.");
     } else {
         if (s->target_reviews.empty())
-            ImGui::TextDisabled("No progress recorded yet.");
+            words_disabled("No progress recorded yet.");
         else
             progress_table(*s, targets);
         ImGui::Spacing();

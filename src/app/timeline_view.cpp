@@ -8,6 +8,7 @@
 #include "app/theme.h"
 #include "app/ui.h"
 #include "app/views.h"
+#include "app/words.h"
 
 namespace cp::app {
 namespace {
@@ -47,7 +48,7 @@ void zoom_controls(Zoom& z, const TimelineRange& r) {
         z.px_per_day =
             std::max(1.0f, (ImGui::GetContentRegionAvail().x - 140) / std::max(1, days_between(r.first, r.last)));
     ImGui::SameLine();
-    ImGui::TextDisabled("Ctrl + mouse wheel zooms. Shaded: holidays and closures.");
+    words_disabled("Ctrl + mouse wheel zooms. Shaded: holidays and closures.");
 }
 
 struct Canvas {
@@ -109,11 +110,10 @@ void hover(const Canvas& c, const std::vector<TimelineMark>& marks) {
         const float x0 = c.x(m.date) - 8, x1 = m.until ? c.x(add_days(*m.until, 1)) : c.x(m.date) + 8;
         if (mouse.x < x0 || mouse.x > x1 || mouse.y < y - 10 || mouse.y > y + 10) continue;
         ImGui::BeginTooltip();
-        ImGui::TextUnformatted(m.label.c_str());
-        ImGui::TextDisabled("%s%s%s", to_uk_long(m.date).c_str(),
-                            m.until ? (" to " + to_uk_long(*m.until)).c_str() : "",
-                            m.status.empty() ? "" : ("  ·  " + m.status).c_str());
-        if (!m.detail.empty()) ImGui::TextUnformatted(m.detail.c_str());
+        words(m.label.c_str());
+        words_disabled("%s%s%s", to_uk_long(m.date).c_str(), m.until ? (" to " + to_uk_long(*m.until)).c_str() : "",
+                       m.status.empty() ? "" : ("  ·  " + m.status).c_str());
+        if (!m.detail.empty()) words(m.detail.c_str());
         ImGui::EndTooltip();
         return;
     }
@@ -155,7 +155,7 @@ void timeline_tab(const CasePlan& p, const CaseState& s) {
     row_labels(c);
     hover(c, marks);
     ImGui::EndChild();
-    ImGui::TextDisabled(
+    words_disabled(
         "Filled circle: held. Ring: scheduled. Diamond: deadline (colour and word show its status on hover).");
 }
 

@@ -1,10 +1,12 @@
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include "app/fonts.h"
 #include "app/locator.h"
 #include "app/theme.h"
 #include "app/ui.h"
+#include "app/words.h"
 #include "crypto/strength.h"
 
 #include <cctype>
@@ -21,14 +23,23 @@ void heading(const char* text) {
     ImGui::PushFont(fonts().large);
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+    locator_text(text, "heading");
 }
 
 bool begin_combo(const char* id, const char* preview) {
     // Every choice that fits on screen is shown at once: forms offer a dozen event kinds, and a
     // list of eight that must be scrolled hides the one wanted.
-    const bool open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLargest);
-    if (!open) locator_name_last_item(id);  // BeginCombo reports no label of its own
+    const ImGuiID combo = ImGui::GetID(id);  // its item, before an open list becomes the last item
+    const bool    open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLargest);
+    // BeginCombo reports no label of its own.
+    locator_name_item(combo, id, ImGuiItemStatusFlags_Openable | (open ? ImGuiItemStatusFlags_Opened : 0));
+    locator_combo(combo, preview);
     return open;
+}
+
+bool input_with_hint(const char* id, const char* hint, std::string* text, int flags) {
+    if (!locator_caption_pending()) locator_caption_next(hint);
+    return ImGui::InputTextWithHint(id, hint, text, flags);
 }
 
 void status_text(const char* word, int severity) {
@@ -37,7 +48,7 @@ void status_text(const char* word, int severity) {
                      : severity == 2 ? colour_danger()
                                      : colour_info();
     ImGui::PushFont(fonts().bold);
-    ImGui::TextColored(c, "%s", word);
+    words_coloured(c, "%s", word);
     ImGui::PopFont();
 }
 
@@ -49,16 +60,16 @@ void strength_meter(std::string_view passphrase) {
     ImGui::ProgressBar(fraction, ImVec2(260, 0), passphrase.empty() ? "" : s.label.c_str());
     ImGui::PopStyleColor();
     // Always one line, so the controls below never jump while the user types.
-    ImGui::TextUnformatted(passphrase.empty() ? "Use three or four unrelated words." : s.hint.c_str());
+    words(passphrase.empty() ? "Use three or four unrelated words." : s.hint.c_str());
 }
 
 bool passphrase_fields(Passphrase& pass, Passphrase& confirm, bool& show) {
     const ImGuiInputTextFlags f = show ? 0 : ImGuiInputTextFlags_Password;
-    ImGui::TextUnformatted("Passphrase");
+    words("Passphrase");
     ImGui::SameLine(140);
     ImGui::SetNextItemWidth(320);
     ImGui::InputText("##passphrase", pass.data(), Passphrase::capacity, f);
-    ImGui::TextUnformatted("Type it again");
+    words("Type it again");
     ImGui::SameLine(140);
     ImGui::SetNextItemWidth(320);
     ImGui::InputText("##confirm", confirm.data(), Passphrase::capacity, f);
@@ -70,7 +81,7 @@ bool passphrase_fields(Passphrase& pass, Passphrase& confirm, bool& show) {
     if (!confirm.empty() && !same)
         status_text("The two passphrases differ.", 2);
     else
-        ImGui::TextUnformatted(!confirm.empty() ? "The two passphrases match." : " ");
+        words(!confirm.empty() ? "The two passphrases match." : " ");
     return strong && same;
 }
 
@@ -86,6 +97,11 @@ void begin_centered_panel(const char* id, float width) {
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                      ImGuiWindowFlags_NoFocusOnAppearing);
+    // Unless a menu is open, the panel takes the keyboard when it appears: Tab then moves through
+    // its fields instead of through the empty window behind it.
+    if (ImGui::IsWindowAppearing() &&
+        !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
+        ImGui::SetWindowFocus();
 }
 
 void end_centered_panel() { ImGui::End(); }
@@ -96,8 +112,8 @@ void citation_tooltip(const std::string& text, const std::string& citation) {
     if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
-    ImGui::TextUnformatted(text.c_str());
-    if (!citation.empty()) ImGui::TextDisabled("Source: %s", citation.c_str());
+    words(text.c_str());
+    if (!citation.empty()) words_disabled("Source: %s", citation.c_str());
     jargon_lines(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -170,10 +186,10 @@ void jargon_lines(const std::string& text) {
     for (const Term& t : kTerms) {
         if (!mentions(text, t.word)) continue;
         ImGui::PushFont(fonts().bold);
-        ImGui::TextUnformatted(t.word);
+        words(t.word);
         ImGui::PopFont();
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", t.meaning);
+        words_wrapped("%s", t.meaning);
     }
 }
 
@@ -187,7 +203,7 @@ void jargon_tooltip(const std::string& text) {
 }
 
 void jargon_text(const std::string& text) {
-    ImGui::TextWrapped("%s", text.c_str());
+    words_wrapped("%s", text.c_str());
     jargon_tooltip(text);
 }
 

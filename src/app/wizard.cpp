@@ -10,6 +10,7 @@
 #include "app/dialog.h"
 #include "app/form.h"
 #include "app/ui.h"
+#include "app/words.h"
 #include "engine/screening.h"
 
 namespace cp::app {
@@ -82,8 +83,8 @@ bool touched(const Wizard& w) {
 }
 
 void step_protocol(Wizard& w) {
-    ImGui::TextWrapped("The protocol and the kind of case decide which rules apply.");
-    ImGui::TextUnformatted("Protocol (local authority)");
+    words_wrapped("The protocol and the kind of case decide which rules apply.");
+    words("Protocol (local authority)");
     const Pack* current = session().packs().find(w.pack);
     ImGui::SetNextItemWidth(420);
     if (begin_combo("##protocol", current ? current->local_authority.c_str() : "(choose)")) {
@@ -95,8 +96,8 @@ void step_protocol(Wizard& w) {
             }
         ImGui::EndCombo();
     }
-    if (current) ImGui::TextDisabled("%s", current->name.c_str());
-    ImGui::TextUnformatted("Kind of case");
+    if (current) words_disabled("%s", current->name.c_str());
+    words("Kind of case");
     ImGui::SetNextItemWidth(420);
     if (begin_combo("##kind", case_kind_label(w.kind))) {
         for (CaseKind k : kinds_of(current))
@@ -129,17 +130,16 @@ void gate_lines(const std::vector<ScreeningGate>& all, ScreeningTopic topic) {
         int sev = 0;
         status_text(gate_word(g, sev), sev);
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", g.message.c_str());
+        words_wrapped("%s", g.message.c_str());
         citation_tooltip(g.message, g.citation.text);
-        ImGui::TextDisabled("Before: %s  ·  %s", g.action_label.c_str(), g.citation.text.c_str());
+        words_disabled("Before: %s  ·  %s", g.action_label.c_str(), g.citation.text.c_str());
     }
     ImGui::Unindent();
 }
 
 void step_screening(Wizard& w) {
     const auto all = gates(w);
-    ImGui::TextWrapped(
-        "Answer these first: they decide whether this protocol can be used and whose agreement is needed.");
+    words_wrapped("Answer these first: they decide whether this protocol can be used and whose agreement is needed.");
     gate_lines(all, ScreeningTopic::statute);
     ImGui::Checkbox("The pupil has an EHCP", &w.ehcp);
     jargon_tooltip("EHCP");
@@ -147,33 +147,33 @@ void step_screening(Wizard& w) {
     ImGui::Checkbox("The pupil is a child looked after (CLA)", &w.cla);
     jargon_tooltip("CLA");
     gate_lines(all, ScreeningTopic::cla);
-    ImGui::TextUnformatted("Earlier managed-move referrals of this pupil");
+    words("Earlier managed-move referrals of this pupil");
     ImGui::SetNextItemWidth(120);
     if (ImGui::InputInt("##previous_referrals", &w.previous) && w.previous < 0) w.previous = 0;
     gate_lines(all, ScreeningTopic::previous_referrals);
     ImGui::Checkbox("Interventions have been tried and the evidence is held", &w.interventions);
     if (w.interventions) {
         ImGui::SetNextItemWidth(420);
-        ImGui::InputTextWithHint("##interventions", "Which interventions (e.g. PSP, mentoring)", &w.intervention_text);
+        input_with_hint("##interventions", "Which interventions (e.g. PSP, mentoring)", &w.intervention_text);
         ImGui::Checkbox("Restorative practice was among them", &w.restorative);
     }
     gate_lines(all, ScreeningTopic::interventions);
     ImGui::Checkbox("The parents' views are known", &w.views);
     if (w.views) {
         ImGui::SetNextItemWidth(420);
-        ImGui::InputTextWithHint("##parent_view", "The parents' views, in their words", &w.view_text);
+        input_with_hint("##parent_view", "The parents' views, in their words", &w.view_text);
     }
     ImGui::Checkbox("The parents agree to the move", &w.consent);
     if (w.consent) ImGui::Checkbox("Their agreement is in writing", &w.written);
     gate_lines(all, ScreeningTopic::parents);
     if (screening_bars(all)) {
         status_text("This protocol does not allow this case as answered.", 2);
-        ImGui::TextWrapped("You can still save a draft to keep the record, and follow the route the protocol names.");
+        words_wrapped("You can still save a draft to keep the record, and follow the route the protocol names.");
     }
 }
 
 void step_pupil(Wizard& w) {
-    ImGui::TextWrapped(
+    words_wrapped(
         "The pupil's details. Fields marked * are required; the rest can be added later in the Pupil passport.");
     w.pupil.draw();
 }
@@ -269,7 +269,7 @@ void body(Wizard& w) {
         if (i == w.step)
             status_text(steps[i], 3);
         else
-            ImGui::TextDisabled("%s", steps[i]);
+            words_disabled("%s", steps[i]);
     }
     ImGui::Separator();
     if (w.step == 0)

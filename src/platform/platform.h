@@ -11,6 +11,7 @@
 //   - Time          now_ms, today_iso, now_utc_iso
 //   - Page          set_page_title, url_param, print_document
 //   - Files         download_file, pick_file
+//   - Readers       publish_access
 //   - Tests         test_mode, publish_items
 #pragma once
 #include <functional>
@@ -54,6 +55,11 @@ void download_file(std::string_view name, std::string_view bytes, std::string_vi
 // bytes, or an error text ("" name and bytes when the user cancelled).
 void pick_file(std::string_view                                                            accept,
                std::function<void(std::string name, std::string bytes, std::string error)> done);
+
+// Readers ------------------------------------------------------------------------------------
+// The accessibility mirror's description of the screen (access.h), when it changed: the platform
+// keeps page elements a screen reader can use to match, and calls app::access_activate back.
+void publish_access(std::string_view json);
 
 // Tests --------------------------------------------------------------------------------------
 bool test_mode();                           // page opened with ?test (widget locator on)

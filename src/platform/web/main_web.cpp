@@ -18,6 +18,7 @@
 #include <cstring>
 #include <string>
 
+#include "app/access.h"
 #include "app/app.h"
 #include "app/fonts.h"
 #include "app/locator.h"
@@ -35,9 +36,11 @@ void cp_js_set_title(const char* title);
 void cp_js_set_leave_warning(int on);
 int  cp_js_test_mode();
 void cp_js_publish_items(const char* json);
+void cp_js_access_install();
+void cp_js_publish_access(const char* json);
 void cp_js_today(char* out, int size);
 void cp_js_first_frame_done();
-void cp_js_frame_stats(double cpu_ms);
+void cp_js_frame_stats(double cpu_ms, double access_ms);
 void cp_js_frames_pending(int pending);
 }
 
@@ -249,8 +252,11 @@ void render_frame() {
     glViewport(0, 0, w, h);
     cp::platform::backdrop_draw(w, h, ImGui::GetIO().DisplayFramebufferScale.x, g_backdrop);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const double access_start = emscripten_get_now();
     cp::app::locator_end_frame();
-    cp_js_frame_stats(emscripten_get_now() - start);
+    cp::app::access_end_frame();
+    const double access_ms = emscripten_get_now() - access_start;
+    cp_js_frame_stats(emscripten_get_now() - start, access_ms);
     if (g_first_frame) {
         g_first_frame = false;
         cp_js_first_frame_done();
@@ -312,6 +318,10 @@ void install_callbacks() {
     void* const from_text_input = reinterpret_cast<void*>(1);
     emscripten_set_keydown_callback("#cp-text-input", from_text_input, EM_TRUE, on_key);
     emscripten_set_keyup_callback("#cp-text-input", from_text_input, EM_TRUE, on_key);
+    // Keys pressed while a reader's focus is on a mirrored element drive ImGui as on the canvas.
+    cp_js_access_install();
+    emscripten_set_keydown_callback("#cp-access", nullptr, EM_TRUE, on_key);
+    emscripten_set_keyup_callback("#cp-access", nullptr, EM_TRUE, on_key);
 }
 
 }  // namespace
@@ -337,6 +347,11 @@ EMSCRIPTEN_KEEPALIVE void cp_on_text(const char* text) {
 }
 
 EMSCRIPTEN_KEEPALIVE void cp_request_redraw() { cp::platform::request_redraw(); }
+
+EMSCRIPTEN_KEEPALIVE void cp_access_activate(unsigned id) {
+    cp::app::access_activate(id);
+    wake_after_input();
+}
 
 }  // extern "C"
 
@@ -393,6 +408,8 @@ bool test_mode() {
 
 void publish_items(std::string_view json) { cp_js_publish_items(std::string(json).c_str()); }
 
+void publish_access(std::string_view json) { cp_js_publish_access(std::string(json).c_str()); }
+
 }  // namespace cp::platform
 
 int main() {
@@ -409,7 +426,7 @@ int main() {
     io.BackendPlatformName = "caseplan_web";
     io.GetClipboardTextFn = get_clipboard;
     io.SetClipboardTextFn = set_clipboard;
-    ImGui::GetCurrentContext()->TestEngineHookItems = cp::platform::test_mode();
+    ImGui::GetCurrentContext()->TestEngineHookItems = true;  // the locator feeds the accessibility mirror
     ImGui_ImplOpenGL3_Init("#version 300 es");
     if (!cp::platform::backdrop_init()) std::fprintf(stderr, "the background shader failed; using a plain colour\n");
     cp::app::init();

@@ -45,7 +45,10 @@ mergeInto(LibraryManager.library, {
     if (active) {
       ta.style.left = x + 'px';
       ta.style.top = y + 'px';
-      if (document.activeElement === canvas) ta.focus({ preventScroll: true });
+      // From the canvas, or from an element of the accessibility mirror a reader pressed.
+      var mirror = document.getElementById('cp-access');
+      var from = document.activeElement;
+      if (from === canvas || (mirror && mirror.contains(from))) ta.focus({ preventScroll: true });
     } else if (document.activeElement === ta) {
       canvas.focus({ preventScroll: true });
     }
@@ -92,8 +95,9 @@ mergeInto(LibraryManager.library, {
   cp_js_first_frame_done: function () {
     if (window.cpShell) window.cpShell.firstFrame();
   },
-  cp_js_frame_stats: function (cpuMs) {
+  // accessMs: the part of the frame spent describing it for the accessibility mirror.
+  cp_js_frame_stats: function (cpuMs, accessMs) {
     var s = window.cpStats || (window.cpStats = { frames: 0, cpuMs: 0, last: 0 });
-    s.frames += 1; s.cpuMs += cpuMs; s.last = cpuMs;
+    s.frames += 1; s.cpuMs += cpuMs; s.lastAccess = accessMs; s.last = cpuMs;
   },
 });

@@ -1,0 +1,109 @@
+#include "app/access.h"
+
+#include <imgui_internal.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "app/locator.h"
+#include "platform/platform.h"
+
+namespace cp::app {
+namespace {
+
+std::string g_description;
+
+bool has(int flags, int flag) { return (flags & flag) != 0; }
+
+// The ARIA role a reader announces, from what ImGui says the item is and where it sits.
+const char* role_of(const LocatedItem& it) {
+    if (!it.role.empty()) return it.role.c_str();
+    if (it.tab) return "tab";
+    if (it.list) return "option";
+    // A menu entry always reports itself checkable; only a ticked one is shown as a tick box.
+    if (it.menu) return has(it.flags, ImGuiItemStatusFlags_Checked) ? "menuitemcheckbox" : "menuitem";
+    if (has(it.flags, ImGuiItemStatusFlags_Inputable)) return "textbox";
+    if (has(it.flags, ImGuiItemStatusFlags_Checkable)) return "checkbox";
+    return "button";
+}
+
+bool is_words(const std::string& role) { return role == "heading" || role == "text" || role == "alert"; }
+
+// Its name: the label it shows, or the words drawn beside it. Never an internal "#id".
+std::string name_of(const LocatedItem& it) {
+    if (!it.label.empty() && it.label[0] != '#') return it.label;
+    return it.caption;
+}
+
+// Letters a reader's element turns into ARIA states: c/u checked or not, e/E expanded or not,
+// s selected, d disabled.
+std::string state_of(const LocatedItem& it, const char* role) {
+    const std::string_view r = role;
+    std::string            s;
+    if ((has(it.flags, ImGuiItemStatusFlags_Checkable) && r != "menuitem") || r == "radio")
+        s += has(it.flags, ImGuiItemStatusFlags_Checked) ? 'c' : 'u';
+    if (has(it.flags, ImGuiItemStatusFlags_Openable)) s += has(it.flags, ImGuiItemStatusFlags_Opened) ? 'e' : 'E';
+    if (it.selected) s += 's';
+    if (it.disabled) s += 'd';
+    return s;
+}
+
+nlohmann::json item_json(const LocatedItem& it) {
+    const char*    role = role_of(it);
+    nlohmann::json j = {{"id", it.id},
+                        {"r", role},
+                        {"n", name_of(it)},
+                        {"s", state_of(it, role)},
+                        {"x", static_cast<int>(it.rect.Min.x)},
+                        {"y", static_cast<int>(it.rect.Min.y)},
+                        {"w", static_cast<int>(it.rect.GetWidth())},
+                        {"h", static_cast<int>(it.rect.GetHeight())}};
+    if (!it.value.empty()) j["v"] = it.value;
+    return j;
+}
+
+// One entry per window that holds something, in the order they were drawn; a child region's
+// items belong to the window it sits in.
+nlohmann::json windows_json() {
+    nlohmann::json windows = nlohmann::json::array();
+    auto           window_for = [&](const LocatedItem& it) -> nlohmann::json& {
+        for (auto& w : windows)
+            if (w["n"] == it.root) return w;
+        windows.push_back({{"n", it.root}, {"k", it.kind}, {"m", it.modal}, {"i", nlohmann::json::array()}});
+        return windows.back();
+    };
+    for (const LocatedItem& it : located_items()) {
+        if (it.hidden || it.self) continue;
+        const std::string name = name_of(it);
+        if (name.empty() && !is_words(it.role)) continue;  // nothing a reader could call it
+        window_for(it)["i"].push_back(item_json(it));
+    }
+    return windows;
+}
+
+}  // namespace
+
+const std::string& access_description() { return g_description; }
+
+void access_end_frame() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    nlohmann::json      d = {{"w", windows_json()},
+                             {"f", g.NavId},
+                             {"kv", !g.NavDisableHighlight},  // the keyboard moved last: its focus is shown
+                             {"t", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID}};
+    std::string         next = d.dump();
+    if (next == g_description) return;
+    g_description = std::move(next);
+    platform::publish_access(g_description);
+}
+
+void access_activate(ImGuiID id) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGui::ActivateItemByID(id);
+    // A text field is entered for typing, not just focused.
+    g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput | ImGuiActivateFlags_TryToPreserveState;
+    platform::request_redraw();
+}
+
+}  // namespace cp::app

@@ -1,0 +1,21 @@
+// access.h: the accessibility mirror. The interface is drawn on one canvas, which a screen reader
+// cannot read; each frame this describes what is on screen (the locator's items: windows and
+// dialogs, their buttons, fields, tick boxes, tabs, menus, headings and messages, with their names,
+// states and places) and the platform keeps a tree of hidden page elements to match, over the
+// canvas. What a reader or a keyboard does to those elements comes back as ImGui actions.
+#pragma once
+#include <string>
+
+#include <imgui.h>
+
+namespace cp::app {
+
+// After the frame is drawn: describe it, and hand the description to the platform when it changed.
+void access_end_frame();
+// The description last built (for tests and the benchmark).
+const std::string& access_description();
+// A reader or keyboard pressed the mirrored element `id`: the item acts as if clicked (a text
+// field starts editing).
+void access_activate(ImGuiID id);
+
+}  // namespace cp::app

@@ -1,0 +1,85 @@
+#include "app/words.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <string>
+
+#include "app/locator.h"
+
+namespace cp::app {
+namespace {
+
+// One buffer reused for every formatted line: text is drawn hundreds of times a frame.
+const char* format(const char* fmt, va_list args) {
+    static std::string buf(256, '\0');
+    va_list            again;
+    va_copy(again, args);
+    const int n = std::vsnprintf(buf.data(), buf.size(), fmt, args);
+    if (n >= static_cast<int>(buf.size())) {
+        buf.resize(static_cast<size_t>(n) + 1);
+        std::vsnprintf(buf.data(), buf.size(), fmt, again);
+    }
+    va_end(again);
+    return buf.c_str();
+}
+
+void label(const char* text) {
+    locator_text(text, "text");
+    locator_caption_next(text);
+}
+
+}  // namespace
+
+void words(const char* text) {
+    ImGui::TextUnformatted(text);
+    label(text);
+}
+
+void words(const std::string& text) { words(text.c_str()); }
+
+void words_f(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    const char* text = format(fmt, args);
+    va_end(args);
+    ImGui::TextUnformatted(text);
+    label(text);
+}
+
+void words_wrapped(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    const char* text = format(fmt, args);
+    va_end(args);
+    ImGui::TextWrapped("%s", text);
+    locator_text(text, "text");
+}
+
+void words_coloured(const ImVec4& colour, const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    const char* text = format(fmt, args);
+    va_end(args);
+    ImGui::TextColored(colour, "%s", text);
+    locator_text(text, "text");
+}
+
+void words_disabled(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    const char* text = format(fmt, args);
+    va_end(args);
+    ImGui::TextDisabled("%s", text);
+    locator_text(text, "text");
+}
+
+void words_bullet(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    const char* text = format(fmt, args);
+    va_end(args);
+    ImGui::BulletText("%s", text);
+    locator_text(text, "text");
+}
+
+}  // namespace cp::app

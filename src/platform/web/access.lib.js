@@ -1,0 +1,142 @@
+// access.lib.js: the page side of the accessibility mirror (src/app/access.h). The app describes
+// its screen as windows of items; this keeps one hidden element per item, over the canvas where
+// the item is drawn, so a screen reader, a magnifier and touch exploration find real elements with
+// roles, names and states. Updated by difference: an element is made once and changed in place.
+mergeInto(LibraryManager.library, {
+  cp_js_access_install: function () {
+    var root = document.createElement('div');
+    root.id = 'cp-access';
+    root.className = 'cp-access';
+    document.body.insertBefore(root, document.getElementById('canvas').nextSibling);
+    var state = { root: root, byId: new Map(), windows: new Map(), last: null };
+    window.cpAccess = state;
+    var activate = function (el) {
+      var id = Number(el.dataset.id);
+      if (id) Module['ccall']('cp_access_activate', null, ['number'], [id >>> 0]);
+    };
+    // A reader's "press" (Enter or a double tap in browse mode) arrives as a click on the element.
+    root.addEventListener('click', function (e) {
+      var el = e.target.closest('[data-id]');
+      if (el) { e.preventDefault(); activate(el); }
+    });
+    state.activate = activate;
+  },
+
+  cp_js_publish_access: function (json) {
+    var d = JSON.parse(UTF8ToString(json));
+    var s = window.cpAccess;
+    if (!s) return;
+    var ROLES = { dialog: 'dialog', menu: 'menu', list: 'listbox', group: 'group', region: 'region' };
+    var set = function (el, name, value) {
+      if (value === null || value === undefined || value === false) {
+        if (el.hasAttribute(name)) el.removeAttribute(name);
+      } else if (el.getAttribute(name) !== String(value)) {
+        el.setAttribute(name, String(value));
+      }
+    };
+    var words = function (r) { return r === 'heading' || r === 'text' || r === 'alert'; };
+    var fill = function (el, it) {
+      var st = it.s || '';
+      set(el, 'role', it.r === 'text' ? null : it.r === 'alert' ? 'note' : it.r);
+      if (it.r === 'heading') set(el, 'aria-level', 3);
+      var named = it.r === 'textbox' || it.r === 'combobox';
+      // Buttons and words speak their text; a field is named by its label and speaks its value.
+      if (named) {
+        set(el, 'aria-label', it.n);
+        var shown = it.v || '';
+        if (el.textContent !== shown) el.textContent = shown;
+      } else if (el.textContent !== it.n) {
+        el.textContent = it.n;
+      }
+      if (!words(it.r)) set(el, 'tabindex', -1);
+      var checkable = st.indexOf('c') >= 0 || st.indexOf('u') >= 0;
+      set(el, 'aria-checked', checkable ? (st.indexOf('c') >= 0 ? 'true' : 'false') : null);
+      var openable = st.indexOf('e') >= 0 || st.indexOf('E') >= 0;
+      set(el, 'aria-expanded', openable ? (st.indexOf('e') >= 0 ? 'true' : 'false') : null);
+      if (it.r === 'combobox') set(el, 'aria-haspopup', 'listbox');
+      set(el, 'aria-selected', it.r === 'tab' || it.r === 'option' ? (st.indexOf('s') >= 0 ? 'true' : 'false') : null);
+      set(el, 'aria-disabled', st.indexOf('d') >= 0 ? 'true' : null);
+      // Through the style object: the page's policy refuses style attributes.
+      var pos = it.x + ',' + it.y + ',' + it.w + ',' + it.h;
+      if (el.cpPos !== pos) {
+        el.cpPos = pos;
+        el.style.left = it.x + 'px';
+        el.style.top = it.y + 'px';
+        el.style.width = Math.max(1, it.w) + 'px';
+        el.style.height = Math.max(1, it.h) + 'px';
+      }
+    };
+    var element = function (it) {
+      var el = s.byId.get(it.id);
+      if (!el) {
+        el = document.createElement(words(it.r) && it.r !== 'heading' ? 'p' : 'div');
+        el.dataset.id = it.id;
+        el.className = 'cp-access-item';
+        s.byId.set(it.id, el);
+      }
+      fill(el, it);
+      return el;
+    };
+    // Consecutive tabs form a tab list; consecutive items of a menu bar form the menu bar.
+    var groupOf = function (it, w) {
+      if (it.r === 'tab') return 'tablist';
+      if (w.k !== 'menu' && (it.r === 'menuitem' || it.r === 'menuitemcheckbox')) return 'menubar';
+      return null;
+    };
+    var place = function (parent, children) {
+      var at = parent.firstChild;
+      children.forEach(function (c) {
+        if (c !== at) parent.insertBefore(c, at);
+        else at = at.nextSibling;
+      });
+      while (at) { var next = at.nextSibling; parent.removeChild(at); at = next; }
+    };
+    var seen = new Set();
+    var wins = d.w.map(function (w, wi) {
+      var key = w.n + '|' + w.k;
+      var box = s.windows.get(key);
+      if (!box) {
+        box = document.createElement('div');
+        box.className = 'cp-access-window';
+        s.windows.set(key, box);
+      }
+      set(box, 'role', wi === 0 && w.k === 'region' ? 'main' : ROLES[w.k]);
+      set(box, 'aria-label', w.n.replace(/#.*$/, '') || null);
+      set(box, 'aria-modal', w.m ? 'true' : null);
+      var kids = [], group = null, groupKind = null, groupN = 0;
+      w.i.forEach(function (it) {
+        seen.add(it.id);
+        var el = element(it);
+        var g = groupOf(it, w);
+        if (!g) { group = null; groupKind = null; kids.push(el); return; }
+        if (g !== groupKind) {
+          groupKind = g; groupN += 1;
+          var gk = key + '|' + g + groupN;
+          group = s.windows.get(gk);
+          if (!group) { group = document.createElement('div'); s.windows.set(gk, group); }
+          set(group, 'role', g);
+          group.cpKids = [];
+          kids.push(group);
+        }
+        group.cpKids.push(el);
+      });
+      kids.forEach(function (k) { if (k.cpKids) place(k, k.cpKids); });
+      place(box, kids);
+      return box;
+    });
+    place(s.root, wins);
+    s.byId.forEach(function (el, id) { if (!seen.has(id)) s.byId.delete(id); });
+    // Focus follows ImGui's keyboard focus, so a reader speaks what Tab or an arrow moved to; not
+    // while a field is being typed in (the text box below has the keys), nor when the mouse moved it.
+    var active = document.activeElement;
+    var ours = active === Module['canvas'] || s.root.contains(active);
+    var target = d.f ? s.byId.get(d.f) : null;
+    var ta = document.getElementById('cp-text-input');
+    if (ta) {
+      set(ta, 'aria-label', d.t && target ? (target.getAttribute('aria-label') || target.textContent) : null);
+      set(ta, 'aria-hidden', d.t ? null : 'true');
+    }
+    if (ours && d.kv && !d.t && target && active !== target) target.focus({ preventScroll: true });
+    s.last = d;
+  },
+});

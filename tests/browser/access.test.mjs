@@ -1,0 +1,158 @@
+// The accessibility mirror (issue 15 items 1 and 2): the canvas is invisible to a screen reader,
+// so every item the app draws has a hidden page element with its role, name and state, over the
+// place it is drawn, and pressing that element acts as a click. Checked through Chromium's own
+// accessibility tree (CDP Accessibility.getFullAXTree), as a screen reader would see it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, click, findItem, items, nextFrames, settle, limit } from './harness.mjs';
+import { state, waitState, createWorkspace } from './flows.mjs';
+import { openDemo, clickTab } from './documents.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server && server.stop());
+
+const norm = (s) => String(s || '').replace(/\s+/g, ' ').trim();
+
+// Every visible labelled item the locator reports against the accessibility tree: found by name,
+// every text field and list named, and no internal identifier in any name.
+async function coverage(page, cdp, where) {
+  await settle(page);
+  await nextFrames(page, 2);
+  const shown = (await items(page)).filter((it) => it.w > 1 && it.h > 1 && it.label !== it.window && !it.label.startsWith('#'));
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const live = nodes.filter((n) => !n.ignored && n.role);
+  const names = new Set(live.map((n) => norm(n.name && n.name.value)).filter(Boolean));
+  const missing = shown.filter((it) => !names.has(norm(it.label))).map((it) => it.label);
+  const fields = live.filter((n) => ['textbox', 'combobox'].includes(n.role.value));
+  const unnamed = fields.filter((n) => !norm(n.name && n.name.value)).length;
+  const internal = [...names].filter((n) => /^#|\b[a-z]+_[a-z_]+\b|\.json\b/.test(n));
+  const result = { where, visible: shown.length, inTree: shown.length - missing.length, fields: fields.length, unnamed };
+  console.log(`# accessibility tree, ${where}: ${result.inTree} of ${result.visible} visible items, ${fields.length} fields (${unnamed} unnamed)`);
+  assert.deepEqual(missing, [], `${where}: items with no accessibility node of the same name`);
+  assert.equal(unnamed, 0, `${where}: every text field and list has a name`);
+  assert.deepEqual(internal, [], `${where}: no internal identifier in a name`);
+  return { result, live };
+}
+
+const role = (live, r, name) => live.find((n) => n.role.value === r && norm(n.name && n.name.value) === name);
+
+// Presses a mirrored element the way a screen reader does (a click on the element itself).
+async function press(page, roleName, name) {
+  const ok = await page.evaluate(({ roleName, name }) => {
+    const els = [...document.querySelectorAll('#cp-access [data-id]')];
+    const el = els.find((e) => (e.getAttribute('role') || '') === roleName &&
+                               (e.getAttribute('aria-label') || e.textContent).trim() === name);
+    if (!el) return false;
+    el.click();
+    return true;
+  }, { roleName, name });
+  assert.ok(ok, `a ${roleName} element named "${name}" to press`);
+  await nextFrames(page, 3);
+}
+
+async function mirrorHas(page, roleName, name, timeout = limit(10000)) {
+  await page.waitForFunction(({ roleName, name }) => [...document.querySelectorAll('#cp-access [data-id]')]
+    .some((e) => (e.getAttribute('role') || '') === roleName && (e.getAttribute('aria-label') || e.textContent).trim() === name),
+  { roleName, name }, { timeout, polling: 50 });
+}
+
+test('first run, a new workspace, its settings and the new-case wizard: every item has its node', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    const cdp = await b.context.newCDPSession(page);
+    await waitState(page, (s) => s.phase === 'first_run');
+    let { live } = await coverage(page, cdp, 'first run');
+    assert.ok(role(live, 'textbox', 'Your name (written into every record you make)'), 'a field is named by its visible label');
+    assert.ok(role(live, 'combobox', 'Local authority protocol'), 'a list is named by its label');
+    assert.ok(role(live, 'heading', 'Set up the case planner'), 'the panel title is a heading');
+    const create = role(live, 'button', 'Create workspace');
+    assert.ok(create && (create.properties || []).some((p) => p.name === 'disabled' && p.value.value), 'a disabled button says so');
+    const box = role(live, 'checkbox', 'I understand a forgotten passphrase cannot be recovered');
+    assert.ok(box && box.properties.some((p) => p.name === 'checked' && p.value.value === 'false'));
+    await createWorkspace(page);
+    await click(page, 'File');
+    await nextFrames(page, 2);
+    ({ live } = await coverage(page, cdp, 'File menu'));
+    assert.ok(role(live, 'menuitem', 'Settings…'), 'a menu entry is a menu item');
+    await click(page, 'Settings…');
+    await findItem(page, 'Add a school');
+    ({ live } = await coverage(page, cdp, 'settings'));
+    const dialog = live.find((n) => n.role.value === 'dialog' && (n.properties || []).some((p) => p.name === 'modal' && p.value.value));
+    assert.ok(dialog, 'the settings dialog is a modal dialog');
+    await click(page, 'Close');
+    await waitState(page, (s) => !s.dialogs || !s.dialogs.length || true);
+    await click(page, 'New case');
+    await findItem(page, 'Next');
+    ({ live } = await coverage(page, cdp, 'new-case wizard'));
+    assert.ok(role(live, 'combobox', 'Kind of case') || live.some((n) => n.role.value === 'combobox'), 'the kind of case is a named list');
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
+
+test('the demo through the mirror only: open it, a case, its tabs and the wizard by pressing elements', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    const cdp = await b.context.newCDPSession(page);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await mirrorHas(page, 'button', 'Open the training demo');
+    await press(page, 'button', 'Open the training demo');
+    let s = await waitState(page, (x) => x.phase === 'open' && x.demo);
+    await coverage(page, cdp, 'dashboard');
+    const pupil = s.cases[0].pupil;
+    await mirrorHas(page, 'button', pupil);
+    await press(page, 'button', pupil);
+    s = await waitState(page, (x) => x.view === 'case');
+    let { live } = await coverage(page, cdp, "a case's plan");
+    const tabs = live.filter((n) => n.role.value === 'tab');
+    assert.ok(tabs.length >= 8, `the case's tabs are tabs (${tabs.length})`);
+    assert.ok(live.some((n) => n.role.value === 'tablist'), 'inside a tab list');
+    const selected = tabs.filter((n) => (n.properties || []).some((p) => p.name === 'selected' && p.value.value));
+    assert.deepEqual(selected.map((n) => n.name.value), ['Plan'], 'the shown tab is the selected one');
+    await press(page, 'tab', 'History');
+    await page.waitForFunction(() => [...document.querySelectorAll('#cp-access [role=tab]')]
+      .some((e) => e.textContent === 'History' && e.getAttribute('aria-selected') === 'true'), null, { timeout: limit(10000) });
+    await coverage(page, cdp, 'history');
+    for (const tab of ['Attendance', 'Documents']) {
+      await press(page, 'tab', tab);
+      await page.waitForFunction((t) => [...document.querySelectorAll('#cp-access [role=tab]')]
+        .some((e) => e.textContent === t && e.getAttribute('aria-selected') === 'true'), tab, { timeout: limit(10000) });
+      await coverage(page, cdp, `the ${tab} tab`);
+    }
+    await press(page, 'tab', 'Plan');
+    await mirrorHas(page, 'button', '< All cases');
+    await press(page, 'button', '< All cases');
+    await waitState(page, (x) => x.view === 'dashboard');
+    await press(page, 'button', 'New case');
+    await page.waitForFunction(() => document.querySelector('#cp-access [role=dialog][aria-modal=true]'), null, { timeout: limit(10000) });
+    ({ live } = await coverage(page, cdp, 'wizard in the demo'));
+    await press(page, 'button', 'Cancel');
+    await page.waitForFunction(() => !document.querySelector('#cp-access [role=dialog][aria-modal=true]'), null, { timeout: limit(10000) });
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
+
+test('the keyboard moves focus in the page too, so a screen reader speaks where Tab went', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await page.focus('#canvas');
+    const spoken = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      await nextFrames(page, 3);
+      spoken.push(await page.evaluate(() => {
+        const a = document.activeElement;
+        if (a && a.closest('#cp-access')) return `${a.getAttribute('role')}: ${a.getAttribute('aria-label') || a.textContent}`;
+        // Tab into a text field starts typing in it: the page's text box has the keys, and the field's name.
+        if (a && a.id === 'cp-text-input') return `textbox: ${a.getAttribute('aria-label') || ''}`;
+        return (a && a.id) || '';
+      }));
+    }
+    assert.ok(spoken.every((t) => /^(button|textbox|combobox|checkbox): \S/.test(t)), `focus followed Tab: ${JSON.stringify(spoken)}`);
+    assert.ok(new Set(spoken).size >= 3, `Tab moved through different items: ${JSON.stringify(spoken)}`);
+  } finally { await b.close(); }
+});
