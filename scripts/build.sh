@@ -26,7 +26,7 @@ asan() {
   # the engine is compiled once for both.
   [ -f build/asan/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B build/asan -G Ninja -DCP_SANITIZE=ON \
     -DCP_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" >/dev/null
-  flock build/.asan.lock ninja -C build/asan -j "$JOBS" engine_tests crypto_tests storage_tests caseplan fuzzers "$@"
+  flock build/.asan.lock ninja -C build/asan -j "$JOBS" engine_tests crypto_tests storage_tests app_tests caseplan fuzzers "$@"
 }
 wasm() {
   [ -f build/wasm/build.ninja ] || emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -114,7 +114,8 @@ def suites(layers):
     if "native" in layers:
         # The native suites run once, under the sanitizers: the same tests as an optimised build, and
         # a memory or undefined-behaviour error fails them.
-        for name in ("engine_tests", "crypto_tests", "storage_tests"):
+        # app_tests: the themes' contrast (WCAG 2.2) from the real palette and Dear ImGui (native only).
+        for name in ("engine_tests", "crypto_tests", "storage_tests", "app_tests"):
             exe = os.path.join(ASAN, name)
             if os.path.exists(exe):
                 out.append((f"native {name} (ASan, UBSan)", [exe], doctest_counts, SANITIZER_ENV))

@@ -2,9 +2,9 @@
 #pragma once
 #include <imgui.h>
 
-namespace cp::app {
+#include "app/palette.h"  // Theme, Status and the colours themselves
 
-enum class Theme { Light, Dark };
+namespace cp::app {
 
 void  apply_theme(Theme theme);
 Theme current_theme();
