@@ -78,6 +78,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
         ".css": "text/css",
         ".html": "text/html; charset=utf-8",
+        ".txt": "text/plain; charset=utf-8",   # the accessibility statement
     }
 
     def __init__(self, *args, **kwargs):

@@ -164,10 +164,16 @@ target_link_options(kdf_worker PRIVATE
 file(GLOB WEB_FILES CONFIGURE_DEPENDS web/*)
 find_program(GZIP gzip REQUIRED)
 find_program(BROTLI brotli REQUIRED)
+# The accessibility statement (docs/accessibility.md, plain ASCII) is published beside the page as
+# accessibility.txt; Help > Guide > Accessibility points to it.
+set(ACCESSIBILITY_STATEMENT "${CMAKE_SOURCE_DIR}/docs/accessibility.md")
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${WEB_FILES} "${CMAKE_BINARY_DIR}/site/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${ACCESSIBILITY_STATEMENT}"
+          "${CMAKE_BINARY_DIR}/site/accessibility.txt"
   COMMAND ${PYTHON3} "${CMAKE_SOURCE_DIR}/cmake/compress_site.py" ${GZIP} ${BROTLI} "${CMAKE_BINARY_DIR}/site"
-  DEPENDS ${WEB_FILES} caseplan_web kdf_worker "${CMAKE_SOURCE_DIR}/cmake/compress_site.py")
+  DEPENDS ${WEB_FILES} "${ACCESSIBILITY_STATEMENT}" caseplan_web kdf_worker
+          "${CMAKE_SOURCE_DIR}/cmake/compress_site.py")
 
 # ---- the benchmark's yardstick: a bare Dear ImGui "hello" page (scripts/bench.py) ------------
 # Stock Dear ImGui (its built-in font, no test-engine hooks) compiled like the app's copy, linked

@@ -1,7 +1,8 @@
 // Help > Guide: a short built-in guide for a school with no IT support. What a managed move and an
 // off-site direction are; the steps of the user's own protocol, read from its pack (each step and
 // what must be recorded before it, with the document to look it up in); the keyboard; where the
-// data lives; and how to move to a new computer.
+// data lives; how to move to a new computer; and accessibility (what works with a keyboard and a
+// screen reader today, and where the accessibility statement is).
 #include "app/guide_view.h"
 
 #include <imgui.h>
@@ -105,6 +106,32 @@ void new_computer() {
         "case comes back with its full history; importing it twice adds nothing.");
 }
 
+// What works today for someone using a keyboard, a screen reader, magnification or a projector, what
+// does not yet, and where the accessibility statement is (docs/accessibility.md, published beside the
+// page as accessibility.txt by the site build).
+void accessibility() {
+    paragraph(
+        "Keyboard: Tab and Shift+Tab move between buttons, fields, tick boxes, tabs and menus. Enter "
+        "or Space presses a button, the arrow keys move through a list or menu, and Escape closes the "
+        "innermost list, menu or dialog. \"Using the keyboard\" above lists more.");
+    paragraph(
+        "Screen readers: buttons, fields, tick boxes, tabs, menus and dialogs are read out with their names. "
+        "Some text, the tables and messages such as \"Saved\" are not all read out yet; we are working on it.");
+    paragraph(
+        "Seeing the screen: View > Larger text makes everything bigger, View > Presenting also makes the "
+        "colours stronger, and View > Dark theme is easier on some eyes. In both themes, text and the "
+        "outlines of controls are checked to stand out from their background as much as the accessibility "
+        "standard asks (the statement lists the one exception). A status is always written in words, never shown by "
+        "colour alone.");
+    paragraph(
+        "Not yet: the planner does not fit a screen narrower than a small tablet, the timeline and charts "
+        "have no spoken description (the Plan and History tabs say the same in words), and on a tablet a "
+        "swipe does not scroll: drag the scroll bar instead.");
+    paragraph(
+        "The accessibility statement says what works, what does not yet and how to report a problem. It is "
+        "published with the planner: put accessibility.txt at the end of this page's address, after the last /.");
+}
+
 }  // namespace
 
 void open_guide() { gui().open = true; }
@@ -125,6 +152,7 @@ void guide_window() {
         if (ImGui::CollapsingHeader("Using the keyboard")) keyboard();
         if (ImGui::CollapsingHeader("Where your data is")) where_data_lives();
         if (ImGui::CollapsingHeader("Moving to a new computer")) new_computer();
+        if (ImGui::CollapsingHeader("Accessibility")) accessibility();
         ImGui::EndChild();
         if (ImGui::Button("Close") || (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
                                        ImGui::IsKeyPressed(ImGuiKey_Escape, false)))
