@@ -2,6 +2,7 @@
 
 #include <imgui_internal.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -13,6 +14,11 @@ namespace cp::app {
 namespace {
 
 std::string g_description;
+
+// Messages shown this frame and last (text -> urgent), and what is to be said.
+std::map<std::string, bool> g_shown, g_shown_before;
+std::string                 g_polite, g_urgent;
+unsigned                    g_said = 0;  // counts what was said, so the same words said again are heard again
 
 bool has(int flags, int flag) { return (flags & flag) != 0; }
 
@@ -82,17 +88,43 @@ nlohmann::json windows_json() {
     return windows;
 }
 
+// Joins the messages that appeared this frame, at each urgency, for the live regions.
+void collect_new_messages() {
+    std::string polite, urgent;
+    for (const auto& [text, is_urgent] : g_shown) {
+        if (g_shown_before.count(text)) continue;
+        std::string& to = is_urgent ? urgent : polite;
+        if (!to.empty()) to += " ";
+        to += text;
+    }
+    if (!polite.empty() || !urgent.empty()) {
+        ++g_said;
+        g_polite = polite;
+        g_urgent = urgent;
+    }
+    g_shown_before = std::move(g_shown);
+    g_shown.clear();
+}
+
 }  // namespace
+
+void announce(const std::string& text, bool urgent) {
+    if (text.empty()) return;
+    bool& u = g_shown[text];
+    u = u || urgent;
+}
 
 const std::string& access_description() { return g_description; }
 
 void access_end_frame() {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
-    nlohmann::json      d = {{"w", windows_json()},
-                             {"f", g.NavId},
-                             {"kv", !g.NavDisableHighlight},  // the keyboard moved last: its focus is shown
-                             {"t", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID}};
-    std::string         next = d.dump();
+    collect_new_messages();
+    nlohmann::json d = {{"w", windows_json()},
+                        {"say", {{"n", g_said}, {"polite", g_polite}, {"urgent", g_urgent}}},
+                        {"f", g.NavId},
+                        {"kv", !g.NavDisableHighlight},  // the keyboard moved last: its focus is shown
+                        {"t", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID}};
+    std::string    next = d.dump();
     if (next == g_description) return;
     g_description = std::move(next);
     platform::publish_access(g_description);
@@ -104,6 +136,32 @@ void access_activate(ImGuiID id) {
     // A text field is entered for typing, not just focused.
     g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput | ImGuiActivateFlags_TryToPreserveState;
     platform::request_redraw();
+}
+
+}  // namespace cp::app
+
+namespace cp::app {
+
+void access_focus(ImGuiID id) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.NavId == id) return;
+    for (const LocatedItem& it : located_items()) {
+        if (it.id != id || !it.host || it.text) continue;
+        // Not past an open dialog: what is behind it cannot be used until it closes.
+        const ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+        if (modal && it.host->RootWindow != modal) return;
+        ImGui::FocusWindow(it.host);
+        g.NavId = id;
+        g.NavLayer = it.layer;
+        g.NavFocusScopeId = it.focus_scope;
+        it.host->NavLastIds[it.layer] = id;
+        it.host->NavRectRel[it.layer] = ImGui::WindowRectAbsToRel(it.host, it.full);
+        g.NavDisableHighlight = false;  // the focus ring shows where the keyboard is
+        g.NavDisableMouseHover = true;
+        ImGui::ScrollToRectEx(it.host, it.full, ImGuiScrollFlags_KeepVisibleEdgeY);
+        platform::request_redraw();
+        return;
+    }
 }
 
 }  // namespace cp::app

@@ -10,6 +10,11 @@
 
 namespace cp::app {
 
+// A message on screen this frame ("Saved", a problem with what was typed, a failed save): a screen
+// reader says it once, when it first appears, politely or at once (`urgent`: blocking errors and
+// failed saves). Call it every frame the message is shown.
+void announce(const std::string& text, bool urgent);
+
 // After the frame is drawn: describe it, and hand the description to the platform when it changed.
 void access_end_frame();
 // The description last built (for tests and the benchmark).
@@ -17,5 +22,8 @@ const std::string& access_description();
 // A reader or keyboard pressed the mirrored element `id`: the item acts as if clicked (a text
 // field starts editing).
 void access_activate(ImGuiID id);
+// A reader or keyboard moved the page's focus to the mirrored element `id`: ImGui's keyboard focus
+// moves there too (scrolled into view), so Tab, Enter and the arrows go on from it.
+void access_focus(ImGuiID id);
 
 }  // namespace cp::app

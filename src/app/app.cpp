@@ -1,6 +1,7 @@
 // app.cpp: the shell around the screens: menu bar, banners (DEMO, read-only, save status,
 // backup reminder), keyboard shortcuts, and which screen the session's phase calls for.
 #include "app/app.h"
+#include "app/access.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -88,6 +89,8 @@ void save_indicator(Session& s) {
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetWindowWidth() - width - 2 * ImGui::GetStyle().WindowPadding.x - 8);
     status_text(text.c_str(), sev);
+    // Said once when it changes: "Saved" (not the time, which changes each save), or the failure at once.
+    if (sev == 0 || sev == 2) announce(sev == 0 ? std::string("Saved") : text, sev == 2);
 }
 
 void menu_bar(Session& s) {
@@ -112,6 +115,7 @@ void banner(const char* text, int sev, const char* button = nullptr, void (*on_c
     status_text(sev == 2 ? "!" : "i", sev);
     ImGui::SameLine();
     words_wrapped("%s", text);
+    if (sev == 2) announce(text, true);
     if (button) {
         ImGui::SameLine();
         if (ImGui::SmallButton(button) && on_click) on_click();

@@ -437,7 +437,7 @@ void attendance_tab(const std::string& case_id) {
         "sessions.");
 
     register_grid(case_id, rows);
-    if (!g.message.empty()) status_text(g.message.c_str(), g.message_sev);
+    if (!g.message.empty()) status_message(g.message, g.message_sev);
     if (g.row >= 0 && g.row < static_cast<int>(rows.size()) && !session().read_only()) {
         if (ImGui::Button(("Save the week of " + to_uk(rows[g.row].monday)).c_str())) save_week(case_id, rows[g.row]);
         ImGui::SameLine();

@@ -178,7 +178,7 @@ void action_dialog(const std::string& case_id) {
     d.form.draw();
     dialog_footer();
     ImGui::PushTextWrapPos(0.0f);
-    for (const std::string& p : d.problems) status_text(p.c_str(), 2);
+    for (const std::string& p : d.problems) status_message(p, 2);
     ImGui::PopTextWrapPos();
     const bool confirm = irreversible(d.action) && d.corrects.empty();  // a correction closes nothing again
     if (ImGui::Button(confirm && !d.confirm_needed ? "Record…"
@@ -210,7 +210,7 @@ void action_dialog(const std::string& case_id) {
         d.open = false;
         ImGui::CloseCurrentPopup();
     }
-    if (d.confirm_needed) status_text("This closes part of the case. Press Record again to confirm.", 1);
+    if (d.confirm_needed) status_message("This closes part of the case. Press Record again to confirm.", 1);
     end_dialog();
 }
 

@@ -169,7 +169,7 @@ void import_dialog() {
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         const bool enter = ImGui::InputText("##importpass", pass.data(), Passphrase::capacity,
                                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-        if (!st.error.empty()) status_text(st.error.c_str(), 2);
+        if (!st.error.empty()) status_message(st.error, 2);
         if ((ImGui::Button("Open file") || enter) && !pass.empty()) {
             session().import_passphrase(pass.str());  // the session wipes its copy
             pass.clear();
@@ -223,7 +223,7 @@ void import_dialog() {
             }
         }
     } else if (st.step == Step::done) {
-        status_text(st.result.c_str(), 0);
+        status_message(st.result, 0);
     }
     dialog_footer();
     if (ImGui::Button("Close") || dialog_escape()) {

@@ -259,7 +259,7 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             date_picker(v);
             ImGui::SameLine();
             if (ImGui::SmallButton("Today")) v = to_uk(today_);
-            if (const std::string why = date_problem(v); !why.empty()) status_text(why.c_str(), 2);
+            if (const std::string why = date_problem(v); !why.empty()) status_message(why, 1);
             break;
         case FieldType::text_list:
             if (!f.values.empty()) {

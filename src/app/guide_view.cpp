@@ -11,6 +11,7 @@
 
 #include "app/fonts.h"
 #include "app/ui.h"
+#include "app/words.h"
 
 namespace cp::app {
 namespace {
@@ -37,7 +38,7 @@ std::vector<std::pair<std::string, std::vector<std::string>>> protocol_steps(con
 
 void paragraph(const char* text) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
+    words(text);
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
 }
@@ -66,24 +67,24 @@ void your_protocol() {
                   .c_str());
     for (const auto& [step, needs] : protocol_steps(*pack)) {
         ImGui::PushFont(fonts().bold);
-        ImGui::BulletText("%s", step.c_str());
+        words_bullet("%s", step.c_str());
         ImGui::PopFont();
         ImGui::Indent();
         ImGui::PushTextWrapPos(0.0f);
-        for (const std::string& n : needs) ImGui::TextUnformatted(("- " + n).c_str());
+        for (const std::string& n : needs) words(("- " + n).c_str());
         ImGui::PopTextWrapPos();
         ImGui::Unindent();
     }
 }
 
 void keyboard() {
-    ImGui::BulletText("Tab and Shift+Tab move between fields and buttons; Enter or Space presses a button.");
-    ImGui::BulletText(
+    words_bullet("Tab and Shift+Tab move between fields and buttons; Enter or Space presses a button.");
+    words_bullet(
         "Escape closes the list or calendar that is open, then the dialog (it asks before "
         "anything typed is thrown away).");
-    ImGui::BulletText("Page Up and Page Down scroll a long form.");
-    ImGui::BulletText("On the Attendance tab, type the register codes straight into the week; Enter saves it.");
-    ImGui::BulletText("View > Larger text makes everything bigger; Ctrl + mouse wheel zooms the timeline.");
+    words_bullet("Page Up and Page Down scroll a long form.");
+    words_bullet("On the Attendance tab, type the register codes straight into the week; Enter saves it.");
+    words_bullet("View > Larger text makes everything bigger; Ctrl + mouse wheel zooms the timeline.");
 }
 
 void where_data_lives() {

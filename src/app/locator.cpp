@@ -54,9 +54,12 @@ const char* root_kind(const ImGuiWindow& root) {
 
 // Where the item sits: its window, the dialog or popup that window belongs to, and what kind that is.
 void place(LocatedItem& item, const ImGuiContext& g, ImGuiID id, const ImGuiLastItemData* data) {
-    const ImGuiWindow* w = g.CurrentWindow;
+    ImGuiWindow* w = g.CurrentWindow;
     if (!w) return;
     const ImGuiWindow* root = w->RootWindow ? w->RootWindow : w;
+    item.host = w;
+    item.layer = w->DC.NavLayerCurrent;
+    item.focus_scope = g.CurrentFocusScopeId;
     item.window = visible_label(w->Name);
     item.root = visible_label(root->Name);
     item.self = w->ID == id;

@@ -16,28 +16,31 @@
 namespace cp::app {
 
 struct LocatedItem {
-    ImGuiID     id = 0;
-    ImRect      rect;             // clipped to what is visible in its window
-    ImRect      full;             // where it is laid out, visible or not
-    std::string label;            // its visible label ("Save" of "Save##case-42"), or "#name" for "##name"
-    std::string caption;          // the text drawn beside an unlabelled field (field_label), its name to a reader
-    std::string window;           // visible name of the window it is in
-    std::string root;             // that window's root (the dialog a child region belongs to)
-    std::string role;             // set by the code that drew it when the flags cannot tell (locator_role_last_item)
-    std::string value;            // a combo, showing `value` as chosen
-    const char* kind = "region";  // its root window: "dialog", "menu", "list", "group" or "region"
-    int         flags = 0;
-    int         order = 0;  // drawing order within the frame
-    bool        disabled = false;
-    bool        modal = false;     // its root window is a modal dialog
-    bool        menu = false;      // in a menu bar, or a menu's popup
-    bool        in_popup = false;  // in a popup (menu, combo list, context menu)
-    bool        list = false;      // in a combo's list
-    bool        tab = false;       // a tab of a tab bar
-    bool        selected = false;  // the tab shown
-    bool        self = false;      // the window's own item (its title and frame)
-    bool        text = false;      // words drawn (locator_text), not an item ImGui reported
-    bool        hidden = false;    // laid out on a window's hidden first frame
+    ImGuiID       id = 0;
+    ImRect        rect;             // clipped to what is visible in its window
+    ImRect        full;             // where it is laid out, visible or not
+    std::string   label;            // its visible label ("Save" of "Save##case-42"), or "#name" for "##name"
+    std::string   caption;          // the text drawn beside an unlabelled field (field_label), its name to a reader
+    std::string   window;           // visible name of the window it is in
+    std::string   root;             // that window's root (the dialog a child region belongs to)
+    std::string   role;             // set by the code that drew it when the flags cannot tell (locator_role_last_item)
+    std::string   value;            // a combo, showing `value` as chosen
+    const char*   kind = "region";  // its root window: "dialog", "menu", "list", "group" or "region"
+    ImGuiWindow*  host = nullptr;   // the window it is drawn in (valid until the next frame)
+    ImGuiNavLayer layer = ImGuiNavLayer_Main;
+    ImGuiID       focus_scope = 0;
+    int           flags = 0;
+    int           order = 0;  // drawing order within the frame
+    bool          disabled = false;
+    bool          modal = false;     // its root window is a modal dialog
+    bool          menu = false;      // in a menu bar, or a menu's popup
+    bool          in_popup = false;  // in a popup (menu, combo list, context menu)
+    bool          list = false;      // in a combo's list
+    bool          tab = false;       // a tab of a tab bar
+    bool          selected = false;  // the tab shown
+    bool          self = false;      // the window's own item (its title and frame)
+    bool          text = false;      // words drawn (locator_text), not an item ImGui reported
+    bool          hidden = false;    // laid out on a window's hidden first frame
 };
 
 void locator_begin_frame();                      // forget last frame's items

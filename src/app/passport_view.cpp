@@ -234,7 +234,7 @@ void passport_dialog(const std::string& case_id) {
     e.form.draw();
     dialog_footer();
     ImGui::PushTextWrapPos(0.0f);
-    for (const std::string& p : e.problems) status_text(p.c_str(), 2);
+    for (const std::string& p : e.problems) status_message(p, 2);
     ImGui::PopTextWrapPos();
     if (ImGui::Button("Save")) {
         e.problems.clear();

@@ -273,7 +273,7 @@ void panel_report_window() {
         }
     }
     if (!u.error.empty()) {
-        status_text(u.error.c_str(), 2);
+        status_message(u.error, 2);
         u.state = {{"error", u.error}};
         ImGui::End();
         return;

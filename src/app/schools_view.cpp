@@ -123,7 +123,7 @@ bool school_picker(const char* id, std::string& urn, float width) {
     }
     if (!st.problem.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
-        status_text(st.problem.c_str(), 2);
+        status_message(st.problem, 2);
         ImGui::PopTextWrapPos();
     }
     ImGui::EndCombo();
@@ -185,7 +185,7 @@ void school_list_settings() {
         if (ImGui::Button("Add a school")) st = {ListState::Mode::adding, {}, "", "", true};
         if (!st.saved.empty()) {
             ImGui::SameLine();
-            status_text(st.saved.c_str(), 0);
+            status_message(st.saved, 0);
         }
         return;
     }
@@ -208,7 +208,7 @@ void school_list_settings() {
     if (ImGui::Button("Cancel##school")) st = {};
     if (!st.problem.empty()) {
         ImGui::PushTextWrapPos(0.0f);
-        status_text(st.problem.c_str(), 2);
+        status_message(st.problem, 2);
         ImGui::PopTextWrapPos();
     }
 }

@@ -127,8 +127,8 @@ void start_screen() {
     else if (!f.understood)
         missing = "Tick the box to confirm you understand.";
     f.missing = missing;
-    if (!session().message().empty()) status_text(session().message().c_str(), 2);
-    if (session().read_only()) status_text("The case planner is open in another tab: set it up there.", 1);
+    if (!session().message().empty()) status_message(session().message(), 2);
+    if (session().read_only()) status_message("The case planner is open in another tab: set it up there.", 1);
     ImGui::BeginDisabled(!missing.empty() || session().read_only());
     if (ImGui::Button("Create workspace")) {
         NewWorkspace w{
@@ -172,7 +172,7 @@ void unlock_screen() {
         ImGui::InputText("##unlockpass", u.pass.data(), Passphrase::capacity,
                          (u.show ? 0 : ImGuiInputTextFlags_Password) | ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::Checkbox("Show passphrase", &u.show);
-    if (!session().message().empty()) status_text(session().message().c_str(), 2);
+    if (!session().message().empty()) status_message(session().message(), 2);
     ImGui::BeginDisabled(u.pass.empty());
     if (ImGui::Button("Unlock") || (enter && !u.pass.empty())) {
         session().unlock(u.pass.str());  // the session wipes its copy

@@ -163,7 +163,7 @@ void record_form(const std::string& case_id, const CaseState& s, const std::vect
     ImGui::EndDisabled();
     if (!e.message.empty()) {
         ImGui::SameLine();
-        status_text(e.message.c_str(), e.message_sev);
+        status_message(e.message, e.message_sev);
     }
 }
 

@@ -6,6 +6,7 @@
 #include "app/fonts.h"
 #include "app/session.h"
 #include "app/ui.h"
+#include "app/words.h"
 
 namespace cp::app {
 namespace {
@@ -75,7 +76,7 @@ void set_appearance(Theme theme, float scale) {
 }
 
 void appearance_settings() {
-    ImGui::TextUnformatted("Appearance");
+    words("Appearance");
     int percent = static_cast<int>(std::lround(text_scale() * 100));
     ImGui::SetNextItemWidth(200);
     if (ImGui::SliderInt("Text size (%)", &percent, 80, 160, "%d%%", ImGuiSliderFlags_AlwaysClamp))

@@ -100,11 +100,11 @@ void settings_dialog();                             // (exchange_dialogs.cpp)
 
 // Small shared pieces (widgets.cpp)
 void heading(const char* text);
-bool begin_combo(const char* id, const char* preview);
+bool begin_combo(const char* id, const char* preview);  // ImGui::BeginCombo that the locator can find and name
 // ImGui::InputTextWithHint, named for a screen reader by its hint when no label was drawn before it.
-bool input_with_hint(const char* id, const char* hint, std::string* text,
-                     int flags = 0);               // ImGui::BeginCombo that the tests' locator can find
-void status_text(const char* word, int severity);  // 0 ok, 1 warning, 2 danger, 3 info: colour + word
+bool input_with_hint(const char* id, const char* hint, std::string* text, int flags = 0);
+void status_text(const char* word, int severity);            // 0 ok, 1 warning, 2 danger, 3 info: colour + word
+void status_message(const std::string& text, int severity);  // the same, and a screen reader says it (2: at once)
 void strength_meter(std::string_view passphrase);
 bool passphrase_fields(Passphrase& pass, Passphrase& confirm,
                        bool& show);  // true when both match and are strong enough

@@ -2,6 +2,7 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include "app/access.h"
 #include "app/fonts.h"
 #include "app/locator.h"
 #include "app/theme.h"
@@ -52,6 +53,11 @@ void status_text(const char* word, int severity) {
     ImGui::PopFont();
 }
 
+void status_message(const std::string& text, int severity) {
+    status_text(text.c_str(), severity);
+    announce(text, severity == 2);
+}
+
 void strength_meter(std::string_view passphrase) {
     const Strength s = estimate_strength(passphrase);
     const float    fraction = passphrase.empty() ? 0.0f : (s.score + 1) / 5.0f;
@@ -79,7 +85,7 @@ bool passphrase_fields(Passphrase& pass, Passphrase& confirm, bool& show) {
     const bool strong = estimate_strength(pass.view()).score >= strength_recommended;
     const bool same = confirm.view() == pass.view();
     if (!confirm.empty() && !same)
-        status_text("The two passphrases differ.", 2);
+        status_message("The two passphrases differ.", 1);
     else
         words(!confirm.empty() ? "The two passphrases match." : " ");
     return strong && same;

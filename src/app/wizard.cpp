@@ -167,7 +167,7 @@ void step_screening(Wizard& w) {
     if (w.consent) ImGui::Checkbox("Their agreement is in writing", &w.written);
     gate_lines(all, ScreeningTopic::parents);
     if (screening_bars(all)) {
-        status_text("This protocol does not allow this case as answered.", 2);
+        status_message("This protocol does not allow this case as answered.", 2);
         words_wrapped("You can still save a draft to keep the record, and follow the route the protocol names.");
     }
 }
@@ -290,7 +290,7 @@ void new_case_dialog() {
     body(w);
     dialog_footer();
     ImGui::PushTextWrapPos(0.0f);
-    for (const std::string& p : w.problems) status_text(p.c_str(), 2);
+    for (const std::string& p : w.problems) status_message(p, 2);
     ImGui::PopTextWrapPos();
     if (buttons(w)) {
         ui().show_new_case = false;

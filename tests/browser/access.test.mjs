@@ -72,6 +72,9 @@ test('first run, a new workspace, its settings and the new-case wizard: every it
     const box = role(live, 'checkbox', 'I understand a forgotten passphrase cannot be recovered');
     assert.ok(box && box.properties.some((p) => p.name === 'checked' && p.value.value === 'false'));
     await createWorkspace(page);
+    // Item 3: "Saved" is said politely once the new workspace is stored.
+    await page.waitForFunction(() => document.getElementById('cp-say-polite').textContent === 'Saved', null,
+                               { timeout: limit(20000) });
     await click(page, 'File');
     await nextFrames(page, 2);
     ({ live } = await coverage(page, cdp, 'File menu'));
@@ -81,12 +84,29 @@ test('first run, a new workspace, its settings and the new-case wizard: every it
     ({ live } = await coverage(page, cdp, 'settings'));
     const dialog = live.find((n) => n.role.value === 'dialog' && (n.properties || []).some((p) => p.name === 'modal' && p.value.value));
     assert.ok(dialog, 'the settings dialog is a modal dialog');
+    const focusIn = () => page.evaluate(() => !!document.activeElement.closest('[aria-modal=true]'));
+    assert.ok(await focusIn(), 'opening a dialog moves the focus into it');
     await click(page, 'Close');
-    await waitState(page, (s) => !s.dialogs || !s.dialogs.length || true);
+    await page.waitForFunction(() => !document.querySelector('#cp-access [aria-modal=true]'), null, { timeout: limit(10000) });
     await click(page, 'New case');
     await findItem(page, 'Next');
+    await nextFrames(page, 2);
+    assert.ok(await focusIn(), 'the wizard has the focus');
     ({ live } = await coverage(page, cdp, 'new-case wizard'));
-    assert.ok(role(live, 'combobox', 'Kind of case') || live.some((n) => n.role.value === 'combobox'), 'the kind of case is a named list');
+    assert.ok(live.some((n) => n.role.value === 'combobox' && norm(n.name.value)), 'the kind of case is a named list');
+    await click(page, 'Cancel');
+    await page.waitForFunction(() => document.activeElement.textContent === 'New case', null, { timeout: limit(10000) });
+    // A wrong passphrase is said at once (assertive), not only drawn in red.
+    await click(page, 'File');
+    await click(page, 'Lock now');
+    await waitState(page, (s) => s.phase === 'locked');
+    await findItem(page, '#unlockpass');
+    await nextFrames(page, 2);
+    await page.keyboard.type('wrong words entirely here', { delay: 12 });
+    await page.keyboard.press('Enter');
+    await waitState(page, (s) => s.phase === 'locked' && s.message !== '');
+    await page.waitForFunction(() => /does not open this workspace/.test(document.getElementById('cp-say-urgent').textContent), null,
+                               { timeout: limit(10000) });
     assert.deepEqual(record.errors, []);
   } finally { await b.close(); }
 });

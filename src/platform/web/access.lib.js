@@ -8,7 +8,20 @@ mergeInto(LibraryManager.library, {
     root.id = 'cp-access';
     root.className = 'cp-access';
     document.body.insertBefore(root, document.getElementById('canvas').nextSibling);
-    var state = { root: root, byId: new Map(), windows: new Map(), last: null };
+    // Two live regions, outside the mirror's tree so updating it never repeats them: polite for
+    // "Saved" and notes, assertive for blocking errors and failed saves.
+    var region = function (id, politeness) {
+      var el = document.createElement('div');
+      el.id = id;
+      el.className = 'cp-access-live';
+      el.setAttribute('aria-live', politeness);
+      el.setAttribute('role', politeness === 'assertive' ? 'alert' : 'status');
+      document.body.appendChild(el);
+      return el;
+    };
+    var state = { root: root, byId: new Map(), windows: new Map(), last: null, said: 0,
+                  polite: region('cp-say-polite', 'polite'), urgent: region('cp-say-urgent', 'assertive'),
+                  modal: null, opener: null };
     window.cpAccess = state;
     var activate = function (el) {
       var id = Number(el.dataset.id);
@@ -19,6 +32,18 @@ mergeInto(LibraryManager.library, {
       var el = e.target.closest('[data-id]');
       if (el) { e.preventDefault(); activate(el); }
     });
+    // A reader's Tab or virtual cursor moving focus onto an element moves ImGui's focus with it
+    // (not when the app itself moved the page's focus to where ImGui's already is).
+    root.addEventListener('focusin', function (e) {
+      var el = e.target.closest('[data-id]');
+      var id = el ? Number(el.dataset.id) : 0;
+      if (id && !state.quiet && !(state.last && state.last.f === id)) Module['ccall']('cp_access_focus', null, ['number'], [id >>> 0]);
+    });
+    // Focus the app moves itself (into a dialog, back to its opener) is not a request to move ImGui's.
+    state.focus = function (el) {
+      state.quiet = true;
+      try { el.focus({ preventScroll: true }); } finally { state.quiet = false; }
+    };
     state.activate = activate;
   },
 
@@ -26,6 +51,7 @@ mergeInto(LibraryManager.library, {
     var d = JSON.parse(UTF8ToString(json));
     var s = window.cpAccess;
     if (!s) return;
+    s.last = d;
     var ROLES = { dialog: 'dialog', menu: 'menu', list: 'listbox', group: 'group', region: 'region' };
     var set = function (el, name, value) {
       if (value === null || value === undefined || value === false) {
@@ -136,7 +162,32 @@ mergeInto(LibraryManager.library, {
       set(ta, 'aria-label', d.t && target ? (target.getAttribute('aria-label') || target.textContent) : null);
       set(ta, 'aria-hidden', d.t ? null : 'true');
     }
-    if (ours && d.kv && !d.t && target && active !== target) target.focus({ preventScroll: true });
-    s.last = d;
+    if (ours && d.kv && !d.t && target && active !== target) s.focus(target);
+    if (d.say && d.say.n !== s.said) {
+      s.said = d.say.n;
+      s.polite.textContent = d.say.polite || '';
+      s.urgent.textContent = d.say.urgent || '';
+    }
+    // A dialog that opens takes the focus (its first control); when it closes, the focus goes back
+    // to what opened it.
+    // What opened it is the item ImGui last focused before it: the one pressed, by mouse or key.
+    var modal = s.root.querySelector('[aria-modal=true]');
+    if (modal !== s.modal) {
+      var inside = document.activeElement;
+      var ours2 = inside === Module['canvas'] || inside === document.body || s.root.contains(inside);
+      if (modal && !s.modal) s.opener = s.lastOutside || 0;
+      if (modal && ours2 && !modal.contains(inside)) {
+        var first = modal.querySelector('[tabindex]');
+        if (first) s.focus(first);
+      } else if (!modal && ours2) {
+        var back = s.opener ? s.byId.get(s.opener) : null;
+        if (back && back.isConnected) s.focus(back);
+        else if (inside === document.body) Module['canvas'].focus({ preventScroll: true });
+        s.opener = 0;
+      }
+      s.modal = modal;
+    }
+    // The item focused last outside any dialog: what a dialog opened from it returns to.
+    if (!modal && target) s.lastOutside = d.f;
   },
 });

@@ -353,6 +353,11 @@ EMSCRIPTEN_KEEPALIVE void cp_access_activate(unsigned id) {
     wake_after_input();
 }
 
+EMSCRIPTEN_KEEPALIVE void cp_access_focus(unsigned id) {
+    cp::app::access_focus(id);
+    wake_after_input();
+}
+
 }  // extern "C"
 
 // ---- platform.h ----------------------------------------------------------------------------------
