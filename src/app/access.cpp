@@ -55,17 +55,33 @@ std::string state_of(const LocatedItem& it, const char* role) {
     return s;
 }
 
+// What the field being typed in holds now (stars for a passphrase), so a reader can hear it back.
+std::string typed_value(const LocatedItem& it) {
+    const ImGuiContext&        g = *ImGui::GetCurrentContext();
+    const ImGuiInputTextState& st = g.InputTextState;
+    if (g.ActiveId == 0 || g.ActiveId != it.id || st.ID != it.id || st.TextW.Size == 0) return {};
+    if (st.Flags & ImGuiInputTextFlags_Password) return std::string(static_cast<std::size_t>(st.CurLenW), '*');
+    std::string out(static_cast<std::size_t>(st.CurLenW) * 4 + 1, '\0');
+    const int n = ImTextStrToUtf8(out.data(), static_cast<int>(out.size()), st.TextW.Data, st.TextW.Data + st.CurLenW);
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
 nlohmann::json item_json(const LocatedItem& it) {
-    const char*    role = role_of(it);
-    nlohmann::json j = {{"id", it.id},
-                        {"r", role},
-                        {"n", name_of(it)},
-                        {"s", state_of(it, role)},
-                        {"x", static_cast<int>(it.rect.Min.x)},
-                        {"y", static_cast<int>(it.rect.Min.y)},
-                        {"w", static_cast<int>(it.rect.GetWidth())},
-                        {"h", static_cast<int>(it.rect.GetHeight())}};
-    if (!it.value.empty()) j["v"] = it.value;
+    const char*       role = role_of(it);
+    nlohmann::json    j = {{"id", it.id},
+                           {"r", role},
+                           {"n", name_of(it)},
+                           {"s", state_of(it, role)},
+                           {"x", static_cast<int>(it.rect.Min.x)},
+                           {"y", static_cast<int>(it.rect.Min.y)},
+                           {"w", static_cast<int>(it.rect.GetWidth())},
+                           {"h", static_cast<int>(it.rect.GetHeight())}};
+    const std::string typed = typed_value(it);
+    if (!typed.empty())
+        j["v"] = typed;
+    else if (!it.value.empty())
+        j["v"] = it.value;
     return j;
 }
 
@@ -122,6 +138,7 @@ void access_end_frame() {
     nlohmann::json d = {{"w", windows_json()},
                         {"say", {{"n", g_said}, {"polite", g_polite}, {"urgent", g_urgent}}},
                         {"f", g.NavId},
+                        {"nw", g.NavWindow ? g.NavWindow->Name : ""},
                         {"kv", !g.NavDisableHighlight},  // the keyboard moved last: its focus is shown
                         {"t", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID}};
     std::string    next = d.dump();

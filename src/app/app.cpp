@@ -305,6 +305,13 @@ void forget_passphrases() {
     u.import_form.pass.clear();
 }
 
+// The focused item went (a wizard's Next became Create case) or there was none: ImGui's Tab would
+// move on from it and stop nowhere. With its highlight hidden, Tab starts at the window's first item.
+void tab_from_the_top_when_focus_is_gone() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.NavWindow && (g.NavId == 0 || !g.NavIdIsAlive)) g.NavDisableHighlight = true;
+}
+
 }  // namespace
 
 void wipe_edit_buffers() {
@@ -366,6 +373,10 @@ void frame() {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     platform::set_backdrop(bg.x, bg.y, bg.z, s.demo());
     if (ImGui::Begin("Case planner", nullptr, flags)) {
+        // When the window that had the keyboard has gone (the unlock panel, a closed window), the
+        // main window takes it: Tab then moves through the cases instead of doing nothing.
+        const ImGuiWindow* nav = ImGui::GetCurrentContext()->NavWindow;
+        if (s.phase() == Phase::open && (!nav || (!nav->Active && !nav->WasActive))) ImGui::SetWindowFocus();
         menu_bar(s);
         banners(s);
         if (s.phase() == Phase::open) body(s);
@@ -374,6 +385,7 @@ void frame() {
     if (s.phase() != Phase::open) body(s);
     about_window();
     guide_window();
+    tab_from_the_top_when_focus_is_gone();
     // Unsaved-changes protection: a change not yet stored, or a form open (a dialog, the new-case
     // wizard), makes the browser ask before the tab closes. The demo is never stored.
     const SaveStatus& st = s.save();

@@ -386,7 +386,7 @@ void attendance_tab(const std::string& case_id) {
     const std::vector<Row> rows = rows_of(*s, *p);
     if (g.row >= static_cast<int>(rows.size())) g.row = -1;
 
-    ImGui::BeginChild("##attendance");
+    begin_pane("##attendance");
     const AttendanceSummary& a = p->attendance;
     std::string              summary = "Attendance to date: no possible sessions recorded yet";
     if (a.possible > 0) {

@@ -487,9 +487,8 @@ void case_view() {
         ui().view = View::dashboard;
         return;
     }
-    if (ImGui::Button("< All cases") ||
-        (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)))
-        ui().view = View::dashboard;
+    // Not Escape as well: the Escape that closed a list or a dialog would take the case away too.
+    if (ImGui::Button("< All cases")) ui().view = View::dashboard;
     ImGui::SameLine();
     heading(s->pupil_name.c_str());
     const Pack* pack = session().packs().find(s->pack);
@@ -501,7 +500,7 @@ void case_view() {
     }
     if (ImGui::BeginTabBar("casetabs")) {
         if (ImGui::BeginTabItem("Plan")) {
-            ImGui::BeginChild("##plan");
+            begin_pane("##plan");
             plan_tab(*p);
             ImGui::EndChild();
             ImGui::EndTabItem();

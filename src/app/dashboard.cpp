@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "app/form.h"
+#include "app/locator.h"
 #include "app/ui.h"
 #include "app/words.h"
 
@@ -118,8 +119,7 @@ void this_week(const std::vector<WeekItem>& items) {
         words_disabled("Nothing due in the next seven days.");
         return;
     }
-    ImGui::BeginChild("##week",
-                      ImVec2(0, std::min(items.size(), std::size_t(6)) * ImGui::GetFrameHeightWithSpacing() + 8));
+    begin_pane("##week", ImVec2(0, std::min(items.size(), std::size_t(6)) * ImGui::GetFrameHeightWithSpacing() + 8));
     ImGuiListClipper clipper;  // with thousands of cases, hundreds of items can be due
     clipper.Begin(static_cast<int>(items.size()));
     while (clipper.Step())
@@ -201,6 +201,7 @@ void dashboard() {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(170);
     const char* stage_shown = f.stage < 0 ? "Any stage" : stage_label(static_cast<Stage>(f.stage));
+    locator_caption_next("Stage shown");
     if (begin_combo("##stage", stage_shown)) {
         if (ImGui::Selectable("Any stage", f.stage < 0)) f.stage = -1;
         for (int s = 0; s <= static_cast<int>(Stage::closed); ++s)

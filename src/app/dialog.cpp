@@ -1,4 +1,5 @@
 #include "app/dialog.h"
+#include "app/ui.h"
 #include "app/words.h"
 
 #include <imgui.h>
@@ -85,7 +86,7 @@ bool begin_dialog(const char* title, float width) {
         popup_window()->StateStorage.GetFloat(kFooterHeight, ImGui::GetFrameHeightWithSpacing() * 2 + st.ItemSpacing.y);
     const float room = max_h - ImGui::GetCursorPosY() - footer - st.WindowPadding.y;
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, std::max(ImGui::GetFrameHeight() * 3, room)));
-    ImGui::BeginChild("##body", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
+    begin_pane("##body", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
     return true;
 }
 

@@ -219,7 +219,7 @@ void paper(const Document& d, const Pack& pack) {
     ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ImGui::ColorConvertU32ToFloat4(kRule));
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ImGui::ColorConvertU32ToFloat4(kRule));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetFontSize() * 1.6f, ImGui::GetFontSize() * 1.2f));
-    ImGui::BeginChild("##paper", ImVec2(width, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+    begin_pane("##paper", ImVec2(width, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
     paper_header(d, pack);
     missing_summary(d);
     ImGui::Spacing();
@@ -255,11 +255,11 @@ void documents_tab(const std::string& case_id) {
     if (c.case_id != case_id) c = {case_id, ids.front(), -1};
     if (std::find(ids.begin(), ids.end(), c.doc_id) == ids.end()) c.doc_id = ids.front();
 
-    ImGui::BeginChild("##doclist", ImVec2(ImGui::GetFontSize() * 15, 0));
+    begin_pane("##doclist", ImVec2(ImGui::GetFontSize() * 15, 0));
     document_list(ids, *s);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##docview");
+    begin_pane("##docview");
     const std::optional<Document> d =
         make_document(c.doc_id, {*s, *pack, session().calendar(), session().today(), &session().ws(), c.review});
     if (d) {

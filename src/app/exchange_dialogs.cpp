@@ -64,9 +64,8 @@ void export_dialog() {
     ImGui::RadioButton("Case package: chosen cases, for another school or the LA", &kind, 1);
     std::vector<std::string> ids;
     if (kind == 1) {
-        ImGui::BeginChild("##exportcases",
-                          ImVec2(460, std::min<float>(200, 30 + ws.cases.size() * ImGui::GetFrameHeightWithSpacing())),
-                          true);
+        begin_pane("##exportcases",
+                   ImVec2(460, std::min<float>(200, 30 + ws.cases.size() * ImGui::GetFrameHeightWithSpacing())), true);
         const auto& plans = session().plans();
         for (std::size_t i = 0; i < ws.cases.size(); ++i) {
             bool              on = chosen[i];

@@ -82,6 +82,9 @@ void keyboard() {
     words_bullet(
         "Escape closes the list or calendar that is open, then the dialog (it asks before "
         "anything typed is thrown away).");
+    words_bullet("Alt moves to the menu bar (File, View, Reports, Help); the arrow keys and Enter choose.");
+    words_bullet("In a case, Tab reaches \"< All cases\" to go back to the list; Escape never leaves a case.");
+    words_bullet("Ctrl+F finds a case; Ctrl+Z undoes the last entry you recorded.");
     words_bullet("Page Up and Page Down scroll a long form.");
     words_bullet("On the Attendance tab, type the register codes straight into the week; Enter saves it.");
     words_bullet("View > Larger text makes everything bigger; Ctrl + mouse wheel zooms the timeline.");
@@ -116,8 +119,9 @@ void accessibility() {
         "or Space presses a button, the arrow keys move through a list or menu, and Escape closes the "
         "innermost list, menu or dialog. \"Using the keyboard\" above lists more.");
     paragraph(
-        "Screen readers: buttons, fields, tick boxes, tabs, menus and dialogs are read out with their names. "
-        "Some text, the tables and messages such as \"Saved\" are not all read out yet; we are working on it.");
+        "Screen readers: buttons, fields, tick boxes, tabs, menus and dialogs are read out with their names, "
+        "the text on screen can be read, and messages such as \"Saved\" or a problem with what was typed are "
+        "said when they appear. Tables are read cell by cell, not yet as tables; we are working on it.");
     paragraph(
         "Seeing the screen: View > Larger text makes everything bigger, View > Presenting also makes the "
         "colours stronger, and View > Dark theme is easier on some eyes. In both themes, text and the "
@@ -146,7 +150,7 @@ void guide_window() {
                              ImGuiCond_Appearing);
     if (ImGui::Begin("Guide to the case planner", &g.open, ImGuiWindowFlags_NoCollapse)) {
         // The sections scroll; Close stays at the bottom of the window whatever is opened.
-        ImGui::BeginChild("##guidebody", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - 4));
+        begin_pane("##guidebody", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - 4));
         if (ImGui::CollapsingHeader("Managed moves and off-site directions", ImGuiTreeNodeFlags_DefaultOpen))
             what_they_are();
         if (ImGui::CollapsingHeader("The steps of your protocol")) your_protocol();

@@ -92,7 +92,12 @@ void locator_name_last_item(const char* label) {
 
 void locator_name_item(ImGuiID id, const char* label, int flags) {
     ImGuiContext* ctx = ImGui::GetCurrentContext();
-    if (ctx->TestEngineHookItems) ImGuiTestEngineHook_ItemInfo(ctx, id, label, flags);
+    if (!ctx->TestEngineHookItems) return;
+    // Under the pointer, as ImGui itself reports for the last item (tests press only then).
+    const auto it = g_index.find(id);
+    if (it != g_index.end() && g_items[it->second].rect.Contains(ctx->IO.MousePos))
+        flags |= ImGuiItemStatusFlags_HoveredRect;
+    ImGuiTestEngineHook_ItemInfo(ctx, id, label, flags);
 }
 
 void locator_combo(ImGuiID id, const char* value) {

@@ -215,7 +215,7 @@ void passport_tab(const std::string& case_id, const CaseState& s) {
     words_wrapped(
         "The pupil passport as on the Worcestershire form (Form Templates, 2). Missing items are listed in each "
         "section.");
-    ImGui::BeginChild("##passport");
+    begin_pane("##passport");
     for (const PassportSection& sec : passport_sections(s)) section_header(case_id, s, sec);
     ImGui::EndChild();
 }

@@ -117,7 +117,7 @@ void scheduled(const CaseState& s) {
 }  // namespace
 
 void reviews_tab(const CaseState& s) {
-    ImGui::BeginChild("##reviews");
+    begin_pane("##reviews");
     if (s.reviews.empty() && s.meetings.empty() && s.scheduled_reviews.empty())
         words_disabled("No reviews or meetings yet. Record them from the Plan tab.");
     scheduled(s);

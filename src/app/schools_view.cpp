@@ -49,7 +49,7 @@ bool choices(const std::vector<School>& schools, const std::string& own, std::st
     // Eight rows show at once; a longer list scrolls inside the popup, so "Add" stays in reach.
     const float rows = static_cast<float>(std::min<std::size_t>(found.size(), 8));
     bool        chosen = false;
-    ImGui::BeginChild("##matches", {width, rows * ImGui::GetTextLineHeightWithSpacing() + 4});
+    begin_pane("##matches", {width, rows * ImGui::GetTextLineHeightWithSpacing() + 4});
     for (const School* s : found) {
         const std::string label = s->name + " (URN " + s->urn + ")";
         if (ImGui::Selectable(label.c_str(), s->urn == urn)) {

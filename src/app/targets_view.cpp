@@ -174,7 +174,7 @@ void targets_tab(const std::string& case_id) {
     if (!s) return;
     if (entry().case_id != case_id) entry() = {case_id, -1, {}, {}, "", 3};
     const std::vector<std::string> targets = s->targets();
-    ImGui::BeginChild("##targets");
+    begin_pane("##targets");
     if (s->agreement && !s->agreement->success_criteria.empty()) {
         ImGui::PushFont(fonts().bold);
         words("Success criteria in the agreement");

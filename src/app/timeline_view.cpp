@@ -140,8 +140,8 @@ void timeline_tab(const CasePlan& p, const CaseState& s) {
     const float row_h = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
     const float width = 150 + days_between(r.first, r.last) * z.px_per_day + 40;
     const float height = 22 + 4 * row_h + 24;
-    ImGui::BeginChild("##timeline", ImVec2(0, height + ImGui::GetStyle().ScrollbarSize + 8), true,
-                      ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    begin_pane("##timeline", ImVec2(0, height + ImGui::GetStyle().ScrollbarSize + 8), true,
+               ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ctrl_wheel(z);
     const ImVec2 top = ImGui::GetCursorScreenPos();
     Canvas       c{ImGui::GetWindowDrawList(), ImVec2(top.x + 140, top.y), z.px_per_day, r.first, row_h};

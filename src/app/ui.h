@@ -1,6 +1,8 @@
 // ui.h: the screens, and the little state they share (which case is open, which dialog).
 // Each screen reads the session (session.h) and calls its commands; none holds a rule.
 #pragma once
+#include <imgui.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -101,6 +103,9 @@ void settings_dialog();                             // (exchange_dialogs.cpp)
 // Small shared pieces (widgets.cpp)
 void heading(const char* text);
 bool begin_combo(const char* id, const char* preview);  // ImGui::BeginCombo that the locator can find and name
+// ImGui::BeginChild for a scrolling part of a window that Tab and the arrows enter and leave like
+// the rest of it (ImGui otherwise keeps the keyboard on one side of a child window's border).
+bool begin_pane(const char* id, ImVec2 size = ImVec2(0, 0), int child_flags = 0, int window_flags = 0);
 // ImGui::InputTextWithHint, named for a screen reader by its hint when no label was drawn before it.
 bool input_with_hint(const char* id, const char* hint, std::string* text, int flags = 0);
 void status_text(const char* word, int severity);            // 0 ok, 1 warning, 2 danger, 3 info: colour + word

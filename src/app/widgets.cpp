@@ -27,6 +27,10 @@ void heading(const char* text) {
     locator_text(text, "heading");
 }
 
+bool begin_pane(const char* id, ImVec2 size, int child_flags, int window_flags) {
+    return ImGui::BeginChild(id, size, child_flags, window_flags | ImGuiWindowFlags_NavFlattened);
+}
+
 bool begin_combo(const char* id, const char* preview) {
     // Every choice that fits on screen is shown at once: forms offer a dozen event kinds, and a
     // list of eight that must be scrolled hides the one wanted.
@@ -61,10 +65,16 @@ void status_message(const std::string& text, int severity) {
 void strength_meter(std::string_view passphrase) {
     const Strength s = estimate_strength(passphrase);
     const float    fraction = passphrase.empty() ? 0.0f : (s.score + 1) / 5.0f;
-    const ImVec4 c = s.score >= strength_recommended ? colour_ok() : s.score >= 2 ? colour_warning() : colour_danger();
+    const int      severity = s.score >= strength_recommended ? 0 : s.score >= 2 ? 1 : 2;
+    const ImVec4   c = severity == 0 ? colour_ok() : severity == 1 ? colour_warning() : colour_danger();
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, c);
-    ImGui::ProgressBar(fraction, ImVec2(260, 0), passphrase.empty() ? "" : s.label.c_str());
+    ImGui::ProgressBar(fraction, ImVec2(260, 0), "");
     ImGui::PopStyleColor();
+    // The word beside the bar, not on it: no colour of fill keeps text readable on it and on the page.
+    if (!passphrase.empty()) {
+        ImGui::SameLine();
+        status_text(s.label.c_str(), severity);
+    }
     // Always one line, so the controls below never jump while the user types.
     words(passphrase.empty() ? "Use three or four unrelated words." : s.hint.c_str());
 }

@@ -12,7 +12,8 @@ let server;
 before(async () => { server = await startServer(); });
 after(() => server && server.stop());
 
-const norm = (s) => String(s || '').replace(/\s+/g, ' ').trim();
+// A field's star is said as "required", not read out: "Pupil's full name *" is named "Pupil's full name".
+const norm = (s) => String(s || '').replace(/\s+/g, ' ').trim().replace(/ \*$/, '');
 
 // Every visible labelled item the locator reports against the accessibility tree: found by name,
 // every text field and list named, and no internal identifier in any name.

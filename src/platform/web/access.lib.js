@@ -68,7 +68,10 @@ mergeInto(LibraryManager.library, {
       var named = it.r === 'textbox' || it.r === 'combobox';
       // Buttons and words speak their text; a field is named by its label and speaks its value.
       if (named) {
-        set(el, 'aria-label', it.n);
+        // "Pupil's full name *": the star is said as required, not read out as a star.
+        var required = / \*$/.test(it.n);
+        set(el, 'aria-label', required ? it.n.slice(0, -2) : it.n);
+        set(el, 'aria-required', required ? 'true' : null);
         var shown = it.v || '';
         if (el.textContent !== shown) el.textContent = shown;
       } else if (el.textContent !== it.n) {
@@ -154,12 +157,17 @@ mergeInto(LibraryManager.library, {
     s.byId.forEach(function (el, id) { if (!seen.has(id)) s.byId.delete(id); });
     // Focus follows ImGui's keyboard focus, so a reader speaks what Tab or an arrow moved to; not
     // while a field is being typed in (the text box below has the keys), nor when the mouse moved it.
+    // The element that had the focus went with what it mirrored (a panel closed): the keys go
+    // back to the canvas rather than to the page, which would lose them.
+    if (document.activeElement === document.body && document.hasFocus()) Module['canvas'].focus({ preventScroll: true });
     var active = document.activeElement;
-    var ours = active === Module['canvas'] || s.root.contains(active);
-    var target = d.f ? s.byId.get(d.f) : null;
     var ta = document.getElementById('cp-text-input');
+    // The text box still has the page's focus on the frame a field is left with Tab.
+    var ours = active === Module['canvas'] || active === ta || s.root.contains(active);
+    var target = d.f ? s.byId.get(d.f) : null;
     if (ta) {
       set(ta, 'aria-label', d.t && target ? (target.getAttribute('aria-label') || target.textContent) : null);
+      set(ta, 'aria-required', d.t && target ? target.getAttribute('aria-required') : null);
       set(ta, 'aria-hidden', d.t ? null : 'true');
     }
     if (ours && d.kv && !d.t && target && active !== target) s.focus(target);

@@ -266,8 +266,11 @@ void render_frame() {
 EM_BOOL on_animation_frame(double, void*) {
     g_frame_scheduled = false;
     render_frame();
-    // Keep drawing while ImGui animates (e.g. a window being dragged) or input is settling.
-    if (--g_frames_wanted > 0 || ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+    // Keep drawing while ImGui animates (e.g. a window being dragged) or input is settling, and
+    // until every key typed has been taken: ImGui takes a burst of typing a few keys a frame, and
+    // stopping early would leave the last letters unseen until the next key.
+    const bool keys_queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+    if (--g_frames_wanted > 0 || keys_queued || ImGui::IsMouseDragging(ImGuiMouseButton_Left))
         schedule_frame();
     else if (ImGui::GetIO().WantTextInput)
         emscripten_set_timeout(late_wake, 530.0, nullptr);  // caret blink

@@ -13,6 +13,7 @@ mergeInto(LibraryManager.library, {
     ta.setAttribute('autocapitalize', 'off');
     ta.setAttribute('spellcheck', 'false');
     ta.setAttribute('aria-hidden', 'true');
+    ta.tabIndex = -1;  // reached only while ImGui edits text, never by the page's Tab
     ta.className = 'cp-text-input';
     document.body.appendChild(ta);
     var sendText = function (t) { if (t) Module['ccall']('cp_on_text', null, ['string'], [t]); };

@@ -1,0 +1,128 @@
+// Keyboard only (issue 15 item 4): a person who cannot use a mouse sets up a workspace, opens a
+// case with the wizard, records a note and locks the workspace with Tab, Shift+Tab, the arrows,
+// Enter, Space and typing. No mouse or touch event is sent. Where the keyboard is at each step is
+// read from the page's focus (the accessibility mirror), as a screen reader would announce it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openApp, nextFrames, settle, limit } from './harness.mjs';
+import { waitState, PASS } from './flows.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server && server.stop());
+
+// What has the keyboard now, as "role: name".
+async function focused(page) {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a) return '';
+    if (a === document.querySelector('canvas') && window.cpAccess) { const d = cpAccess.last; return `canvas (the focused item ${d.f} in ${d.nw} has no element)`; }
+    if (a.id === 'cp-text-input') return `textbox: ${a.getAttribute('aria-label') || ''}`;
+    if (a.closest('#cp-access')) return `${a.getAttribute('role') || ''}: ${(a.getAttribute('aria-label') || a.textContent).trim()}`;
+    return a.id || a.tagName;
+  });
+}
+
+async function key(page, k) {
+  await page.keyboard.press(k);
+  await nextFrames(page, 3);
+}
+
+// Presses Tab (or another key) until `want` has the keyboard; fails with the stops it passed.
+async function moveTo(page, want, { keyName = 'Tab', max = 60 } = {}) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    const now = await focused(page);
+    if (now === want) return;
+    seen.push(now);
+    await key(page, keyName);
+  }
+  if (process.env.CP_KB_SHOT) await page.screenshot({ path: process.env.CP_KB_SHOT });
+  const s = await page.evaluate(() => (window.cpTest && window.cpTest.state) || null).catch(() => null);
+  throw new Error(`${keyName} never reached "${want}"; it went through ${JSON.stringify(seen)}; the app: ${JSON.stringify(s && { firstRun: s.firstRun, wizard: s.wizard, view: s.view })}`);
+}
+
+// Types into the focused field and checks the field now shows it (a password shows stars).
+async function typeHere(page, text, { secret = false } = {}) {
+  await page.keyboard.type(text, { delay: 10 });
+  const want = secret ? '*'.repeat(text.length) : text;
+  const shown = () => { const el = cpAccess.byId.get(cpAccess.last.f); return el ? el.textContent : null; };
+  // ImGui takes queued keys a few a frame: the field catches up within frames, not seconds.
+  await page.waitForFunction((w) => { const el = cpAccess.byId.get(cpAccess.last.f); return el && el.textContent === w; },
+                             want, { timeout: limit(5000), polling: 50 }).catch(() => {});
+  assert.equal(await page.evaluate(shown), want, 'what was typed is in the field');
+}
+
+// A list (combo): Enter opens it, Down moves to the wanted option, Enter chooses it.
+async function chooseFrom(page, combo, option) {
+  await moveTo(page, `combobox: ${combo}`);
+  await key(page, 'Enter');
+  await moveTo(page, `option: ${option}`, { keyName: 'ArrowDown', max: 30 });
+  await key(page, 'Enter');
+}
+
+test('keyboard only: set up a workspace, open a case with the wizard, record a note and lock', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await settle(page);
+    assert.match(await focused(page), /^canvas/, 'the app has the keyboard when it opens');
+    await moveTo(page, 'textbox: Your school or service');
+    await typeHere(page, 'Larkspur Keyboard School');
+    await moveTo(page, 'textbox: URN (6 or 7 digits)');
+    await typeHere(page, '912345');
+    await key(page, 'Tab');
+    await chooseFrom(page, 'Local authority protocol', 'Worcestershire County Council');
+    await moveTo(page, 'textbox: Your name (written into every record you make)');
+    await typeHere(page, 'Ms Key Board');
+    await moveTo(page, 'textbox: Passphrase');
+    await typeHere(page, PASS, { secret: true });
+    await moveTo(page, 'textbox: Type it again');
+    await typeHere(page, PASS, { secret: true });
+    await moveTo(page, 'checkbox: I understand a forgotten passphrase cannot be recovered');
+    await key(page, 'Space');
+    await moveTo(page, 'button: Create workspace');
+    await key(page, 'Enter');
+    let s = await waitState(page, (x) => x.phase === 'open');
+    assert.equal(s.cases.length, 0);
+
+    await moveTo(page, 'button: New case');
+    await key(page, 'Enter');
+    await waitState(page, (x) => x.wizard && x.wizard.open);
+    await chooseFrom(page, 'Kind of case', 'off-site direction');
+    await moveTo(page, 'button: Next');
+    await key(page, 'Enter');
+    await nextFrames(page, 3);
+    await moveTo(page, 'button: Next');
+    await key(page, 'Enter');
+    await moveTo(page, 'textbox: Pupil\'s full name');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-required')), 'true', 'a starred field is said to be required');
+    await typeHere(page, 'Kit Keyboard');
+    await moveTo(page, 'button: Create case');
+    await key(page, 'Enter');
+    s = await waitState(page, (x) => x.view === 'case' && x.cases.some((c) => c.pupil === 'Kit Keyboard'));
+    const events = s.cases[0].events;
+
+    await moveTo(page, 'button: Record details, views, consents and notes');
+    await key(page, 'Enter');
+    await moveTo(page, 'textbox: Note');
+    await typeHere(page, 'Typed with the keyboard alone.');
+    await moveTo(page, 'button: Record');
+    await key(page, 'Enter');
+    s = await waitState(page, (x, n) => x.cases[0].events === n + 1 && x.save.dirty === 0 && x.save.inFlight === 0, events);
+    // Escape closes what is open, never the case itself.
+    await key(page, 'Escape');
+    await key(page, 'Escape');
+    assert.equal((await waitState(page, (x) => x.phase === 'open')).view, 'case', 'Escape does not leave the case');
+
+    // The menu bar: Alt moves the keyboard to it, then the arrows and Enter.
+    await key(page, 'Alt');
+    await moveTo(page, 'menuitem: File', { keyName: 'ArrowLeft', max: 6 });
+    await key(page, 'Enter');
+    await moveTo(page, 'menuitem: Lock now', { keyName: 'ArrowDown', max: 12 });
+    await key(page, 'Enter');
+    await waitState(page, (x) => x.phase === 'locked');
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
