@@ -14,6 +14,7 @@ namespace cp::app {
 namespace {
 
 std::string g_description;
+bool        g_skip_offered = false;
 
 // Messages shown this frame and last (text -> urgent), and what is to be said.
 std::map<std::string, bool> g_shown, g_shown_before;
@@ -132,6 +133,8 @@ void announce(const std::string& text, bool urgent) {
 
 const std::string& access_description() { return g_description; }
 
+void access_offer_skip(bool offered) { g_skip_offered = offered; }
+
 void access_end_frame() {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     collect_new_messages();
@@ -139,6 +142,7 @@ void access_end_frame() {
                         {"say", {{"n", g_said}, {"polite", g_polite}, {"urgent", g_urgent}}},
                         {"f", g.NavId},
                         {"nw", g.NavWindow ? g.NavWindow->Name : ""},
+                        {"sk", g_skip_offered},
                         {"kv", !g.NavDisableHighlight},  // the keyboard moved last: its focus is shown
                         {"t", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID}};
     std::string    next = d.dump();

@@ -15,6 +15,9 @@ namespace cp::app {
 // failed saves). Call it every frame the message is shown.
 void announce(const std::string& text, bool urgent);
 
+// Whether the page offers "Skip to the case list" this frame (app.h skip_to_case_list).
+void access_offer_skip(bool offered);
+
 // After the frame is drawn: describe it, and hand the description to the platform when it changed.
 void access_end_frame();
 // The description last built (for tests and the benchmark).

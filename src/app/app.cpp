@@ -154,13 +154,19 @@ void banners(Session& s) {
     }
 }
 
+bool case_list_reachable(const Session& s) {
+    return s.phase() == Phase::open && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup);
+}
+
+void go_to_case_list() {
+    ui().view = View::dashboard;
+    ui().focus_search = true;
+}
+
 void shortcuts(Session& s) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (s.phase() != Phase::open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_F, false)) {
-        ui().view = View::dashboard;
-        ui().focus_search = true;
-    }
+    if (!case_list_reachable(s)) return;
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_F, false)) go_to_case_list();
     if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Z, false) && !io.WantTextInput) s.undo_last();
 }
 
@@ -341,6 +347,12 @@ void init() {
     session().start();
 }
 
+bool skip_to_case_list() {
+    if (!case_list_reachable(session())) return false;
+    go_to_case_list();
+    return true;
+}
+
 void frame() {
     Session& s = session();
     // Every change of phase (a lock, an unlock, the demo, a failure) forgets the passphrases the
@@ -386,6 +398,7 @@ void frame() {
     about_window();
     guide_window();
     tab_from_the_top_when_focus_is_gone();
+    access_offer_skip(case_list_reachable(s));
     // Unsaved-changes protection: a change not yet stored, or a form open (a dialog, the new-case
     // wizard), makes the browser ask before the tab closes. The demo is never stored.
     const SaveStatus& st = s.save();

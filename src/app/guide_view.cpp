@@ -82,6 +82,7 @@ void keyboard() {
     words_bullet(
         "Escape closes the list or calendar that is open, then the dialog (it asks before "
         "anything typed is thrown away).");
+    words_bullet("Coming to the page with Tab, the first stop is \"Skip to the case list\"; Enter goes there.");
     words_bullet("Alt moves to the menu bar (File, View, Reports, Help); the arrow keys and Enter choose.");
     words_bullet("In a case, Tab reaches \"< All cases\" to go back to the list; Escape never leaves a case.");
     words_bullet("Ctrl+F finds a case; Ctrl+Z undoes the last entry you recorded.");

@@ -4,7 +4,7 @@
 // read from the page's focus (the accessibility mirror), as a screen reader would announce it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, nextFrames, settle, limit } from './harness.mjs';
+import { startServer, launch, openApp, nextFrames, settle, limit, click } from './harness.mjs';
 import { waitState, PASS } from './flows.mjs';
 
 let server;
@@ -123,6 +123,31 @@ test('keyboard only: set up a workspace, open a case with the wizard, record a n
     await moveTo(page, 'menuitem: Lock now', { keyName: 'ArrowDown', max: 12 });
     await key(page, 'Enter');
     await waitState(page, (x) => x.phase === 'locked');
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
+
+test('"Skip to the case list" is the first stop for a keyboard entering the page, and goes to the list', async () => {
+  const b = await launch({ viewport: { width: 1024, height: 768 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    await waitState(page, (x) => x.phase === 'first_run');
+    assert.equal(await page.evaluate(() => document.getElementById('cp-skip').hidden), true, 'no list to skip to before a workspace is open');
+    await click(page, 'Open the training demo');
+    const s = await waitState(page, (x) => x.phase === 'open' && x.demo);
+    await click(page, s.cases[0].pupil);
+    await waitState(page, (x) => x.view === 'case');
+    // The keyboard arrives from the browser's own controls: out of the page with Tab, then Tab again
+    // comes back in at the page's first stop, which is the link.
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    for (let i = 0; i < 3 && await page.evaluate(() => document.activeElement.id !== 'cp-skip'); i++) await page.keyboard.press('Tab');
+    const link = await page.evaluate(() => { const a = document.activeElement; const r = a.getBoundingClientRect();
+      return { id: a.id, text: a.id === 'cp-skip' ? a.textContent : a.tagName + ' ' + a.className + ' ' + a.getAttribute('role') + ' ' + a.tabIndex + ' ' + getComputedStyle(a).overflow, shown: r.top >= 0 && r.bottom <= innerHeight && r.width > 0 }; });
+    assert.deepEqual(link, { id: 'cp-skip', text: 'Skip to the case list', shown: true }, 'the link is first and seen when focused');
+    await page.keyboard.press('Enter');
+    await waitState(page, (x) => x.view === 'dashboard');
+    await page.waitForFunction(() => document.activeElement.id === 'cp-text-input' &&
+                               /^Search/.test(document.activeElement.getAttribute('aria-label') || ''), null, { timeout: limit(10000) });
     assert.deepEqual(record.errors, []);
   } finally { await b.close(); }
 });

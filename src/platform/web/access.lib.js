@@ -45,6 +45,14 @@ mergeInto(LibraryManager.library, {
       try { el.focus({ preventScroll: true }); } finally { state.quiet = false; }
     };
     state.activate = activate;
+    // The first stop for a keyboard entering the page, shown when it has the focus.
+    var skip = document.getElementById('cp-skip');
+    if (skip) skip.addEventListener('click', function (e) {
+      e.preventDefault();
+      Module['ccall']('cp_access_skip', 'number', [], []);
+      Module['canvas'].focus({ preventScroll: true });
+    });
+    state.skip = skip;
   },
 
   cp_js_publish_access: function (json) {
@@ -52,6 +60,7 @@ mergeInto(LibraryManager.library, {
     var s = window.cpAccess;
     if (!s) return;
     s.last = d;
+    if (s.skip && s.skip.hidden === !!d.sk) s.skip.hidden = !d.sk;
     var ROLES = { dialog: 'dialog', menu: 'menu', list: 'listbox', group: 'group', region: 'region' };
     var set = function (el, name, value) {
       if (value === null || value === undefined || value === false) {

@@ -356,6 +356,12 @@ EMSCRIPTEN_KEEPALIVE void cp_access_activate(unsigned id) {
     wake_after_input();
 }
 
+EMSCRIPTEN_KEEPALIVE int cp_access_skip() {
+    const bool done = cp::app::skip_to_case_list();
+    wake_after_input();
+    return done ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE void cp_access_focus(unsigned id) {
     cp::app::access_focus(id);
     wake_after_input();
