@@ -71,7 +71,7 @@ struct World {
     World() {
         Problems p;
         packs.load_embedded(p);
-        calendar = workspace_calendar(demo, p);
+        calendar = workspace_calendar(demo, packs, p);
     }
 };
 

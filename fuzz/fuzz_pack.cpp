@@ -23,7 +23,9 @@ struct World {
         auto     baseline = load_resolved_pack(kBaselinePackId, p);
         fuzz::check(baseline.has_value(), "the built-in baseline loads");
         base.packs[kBaselinePackId] = std::move(*baseline);
-        calendar = workspace_calendar(demo, p);
+        PackLibrary all;  // the demo school's authority's calendar, as the app would use
+        all.load_embedded(p);
+        calendar = workspace_calendar(demo, all, p);
         for (const Case& c : demo.cases) states.push_back(replay(c));
     }
 };

@@ -91,7 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const World&         w = world();
     Problems             cal_problems;
-    const SchoolCalendar cal = workspace_calendar(*ws, cal_problems);
+    const SchoolCalendar cal = workspace_calendar(*ws, w.packs, cal_problems);
     for (const CasePlan& p : plan_workspace(*ws, w.packs, cal, w.today)) (void)plan_to_json(p);
     return 0;
 }

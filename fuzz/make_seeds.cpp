@@ -224,7 +224,7 @@ void workspace_seeds(const Workspace& demo) {
     Workspace cal = demo;
     cal.cases.clear();
     Problems p;
-    cal.calendar = calendar_to_json_value(*load_default_calendar("norfolk", p));
+    cal.calendar = calendar_to_json_value(*load_shipped_calendar("norfolk", p));
     write("fuzz_workspace", "own-calendar-no-cases.json", workspace_to_json(cal, false));
     Json damaged = workspace_to_json_value(with_cases(demo, {"DEMO-NO-1"}));
     damaged["cases"][0]["events"][2]["at"] = "2026-11-10T16:59:00Z";

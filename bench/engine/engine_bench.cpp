@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
             std::fwrite(text.data(), 1, text.size(), f);
             std::fclose(f);
         }
-    const SchoolCalendar cal = workspace_calendar(ws, problems);
+    const SchoolCalendar cal = workspace_calendar(ws, packs, problems);
     const Date           today = *parse_iso_date("2026-03-02");
 
     Timing load, plan, report;

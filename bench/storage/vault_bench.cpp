@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     Problems                            problems;
     PackLibrary                         packs;
     packs.load_embedded(problems);
-    const SchoolCalendar cal = workspace_calendar(ws, problems);
+    const SchoolCalendar cal = workspace_calendar(ws, packs, problems);
     const Date           today = *parse_iso_date("2026-03-02");
 
     std::printf("{\"bench\":\"vault\",\"cases\":%d,\"runs\":[", cases);

@@ -182,7 +182,7 @@ void Session::seal_new(Workspace ws, std::string passphrase) {
             }
             records_.clear();
             Problems ignore;
-            calendar_ = workspace_calendar(ws_, ignore);
+            calendar_ = workspace_calendar(ws_, packs_, ignore);
             save_.saved_at = local_time_now();
             stale_ = true;
             transition(Phase::open);
@@ -295,7 +295,7 @@ void Session::continue_opening(double now_ms) {
         ws_ = std::move(*op.opened.workspace);
         app_ = std::move(op.opened.app);
         Problems ignore;
-        calendar_ = workspace_calendar(ws_, ignore);
+        calendar_ = workspace_calendar(ws_, packs_, ignore);
         begin_recompute();
         op.planning = true;
         std::snprintf(buf, sizeof buf, "Working out each case's plan…");
@@ -344,7 +344,7 @@ void Session::open_demo() {
     demo_ = true;
     ws_ = make_demo_workspace();
     Problems ignore;
-    calendar_ = workspace_calendar(ws_, ignore);
+    calendar_ = workspace_calendar(ws_, packs_, ignore);
     app_ = {};
     undo_.clear();
     stale_ = true;

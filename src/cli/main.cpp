@@ -149,7 +149,7 @@ int open_workspace(const Args& a, Opened& o) {
     int code = 0;
     o.ws = load(a.positional[0], o.integrity, code);
     if (!o.ws) return code;
-    o.cal = workspace_calendar(*o.ws, o.calendar_problems);
+    o.cal = workspace_calendar(*o.ws, o.packs, o.calendar_problems);
     return 0;
 }
 
@@ -226,16 +226,13 @@ int cmd_report(const Args& a) {
     if (!from) return 2;
     const auto to = date_arg(a.to, "--to");
     if (!to) return 2;
-    Problems integrity, cal_problems;
-    int      code = 0;
-    auto     ws = load(a.positional[0], integrity, code);
-    if (!ws) return code;
-    const SchoolCalendar   cal = workspace_calendar(*ws, cal_problems);
+    Opened o;
+    if (const int code = open_workspace(a, o)) return code;
     std::vector<CaseState> states;
-    states.reserve(ws->cases.size());
-    for (const Case& c : ws->cases) states.push_back(replay(c));
-    std::cout << report_to_csv(panel_report(*ws, states, cal, *from, *to));
-    return integrity.empty() ? 0 : 1;
+    states.reserve(o.ws->cases.size());
+    for (const Case& c : o.ws->cases) states.push_back(replay(c));
+    std::cout << report_to_csv(panel_report(*o.ws, states, o.cal, *from, *to));
+    return o.integrity.empty() ? 0 : 1;
 }
 
 int cmd_documents(const Args& a) {

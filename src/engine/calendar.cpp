@@ -713,21 +713,36 @@ Json calendar_to_json_value(const SchoolCalendar& cal) { return Json::parse(cale
 
 // ---- defaults -------------------------------------------------------------------------------
 
-const char* default_calendar_path(std::string_view la_id) {
-    if (la_id == "oxfordshire") return "assets/calendars/oxfordshire.json";
-    if (la_id == "hammersmith-fulham") return "assets/calendars/hammersmith-fulham.json";
-    if (la_id == "thurrock") return "assets/calendars/thurrock.json";
-    if (la_id == "norfolk") return "assets/calendars/norfolk.json";
-    if (la_id == "worcestershire") return "assets/calendars/worcestershire.json";
-    return "assets/calendars/england-default.json";
+namespace {
+constexpr std::string_view kShippedPrefix = "assets/calendars/";
+constexpr std::string_view kJson = ".json";
+}  // namespace
+
+std::string shipped_calendar_path(std::string_view calendar_id) {
+    return std::string(kShippedPrefix) + std::string(calendar_id) + std::string(kJson);
 }
 
-std::optional<SchoolCalendar> load_default_calendar(std::string_view la_id, Problems& out) {
-    const std::string   path = default_calendar_path(la_id);
+bool is_shipped_calendar(std::string_view calendar_id) {
+    return !calendar_id.empty() && cp_engine_assets_find(shipped_calendar_path(calendar_id).c_str()) != nullptr;
+}
+
+std::vector<std::string> shipped_calendar_ids() {
+    std::vector<std::string> ids;
+    for (const EmbeddedFile* f = cp_engine_assets_all(); f && f->path; ++f) {
+        const std::string_view path = f->path;
+        if (path.size() > kShippedPrefix.size() + kJson.size() &&
+            path.substr(0, kShippedPrefix.size()) == kShippedPrefix && path.substr(path.size() - kJson.size()) == kJson)
+            ids.emplace_back(path.substr(kShippedPrefix.size(), path.size() - kShippedPrefix.size() - kJson.size()));
+    }
+    return ids;
+}
+
+std::optional<SchoolCalendar> load_shipped_calendar(std::string_view calendar_id, Problems& out) {
+    const std::string   path = shipped_calendar_path(calendar_id);
     const std::string   file = path.substr(path.rfind('/') + 1);
     const EmbeddedFile* f = cp_engine_assets_find(path.c_str());
     if (!f) {
-        out.push_back({file, "", "the calendar " + path + " is not built in"});
+        out.push_back({file, "", "no built-in calendar \"" + std::string(calendar_id) + "\""});
         return std::nullopt;
     }
     return parse_calendar(f->text(), file, out);

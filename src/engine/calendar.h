@@ -2,7 +2,7 @@
 // in school days and school weeks. The JSON format is documented in docs/calendar.md.
 //
 //   Problems problems;
-//   auto cal = load_default_calendar("norfolk", problems);     // or parse_calendar(text, file, problems)
+//   auto cal = load_shipped_calendar("norfolk", problems);     // or parse_calendar(text, file, problems)
 //   Date last = cal->school_weeks_end(start, 8);               // last day of an 8-school-week trial
 //   int  done = cal->school_days_between(start, today);        // "today" is always passed in
 //
@@ -12,7 +12,7 @@
 //   kCalendarFormatVersion                           the only format version this build reads and writes
 //   parse_calendar, parse_calendar_value             strict validation: every problem names file, path, expectation
 //   calendar_to_json, calendar_to_json_value         serialise (the text form is byte-stable)
-//   default_calendar_path, load_default_calendar     the calendars shipped in assets/calendars
+//   shipped_calendar_path, load_shipped_calendar     the calendars shipped in assets/calendars
 //   england_bank_holidays, easter_sunday,
 //   is_england_bank_holiday                          computed English bank holidays, with substitute days
 //   missing_bank_holidays                            bank holidays a calendar forgot to close
@@ -128,10 +128,13 @@ std::optional<SchoolCalendar> parse_calendar_value(const Json& value, std::strin
 std::string calendar_to_json(const SchoolCalendar& cal);        // one term or closure per line; ends with "\n"
 Json        calendar_to_json_value(const SchoolCalendar& cal);  // the same document as a value (e.g. for a workspace)
 
-// "assets/calendars/<la>.json" for oxfordshire, hammersmith-fulham, thurrock, norfolk and
-// worcestershire; "assets/calendars/england-default.json" for anything else.
-const char*                   default_calendar_path(std::string_view la_id);
-std::optional<SchoolCalendar> load_default_calendar(std::string_view la_id,
+// The calendars built in from assets/calendars, by id (the file name without ".json"). Which one a
+// local authority uses is its protocol pack's business (the pack's "calendar"), not the engine's.
+inline constexpr const char*  kEnglandCalendarId = "england-default";               // typical English term dates
+std::string                   shipped_calendar_path(std::string_view calendar_id);  // "assets/calendars/<id>.json"
+bool                          is_shipped_calendar(std::string_view calendar_id);
+std::vector<std::string>      shipped_calendar_ids();
+std::optional<SchoolCalendar> load_shipped_calendar(std::string_view calendar_id,
                                                     Problems&        problems);  // parsed from the embedded assets
 
 // England and Wales bank holidays of one year, in date order, each one day long with kind

@@ -55,12 +55,19 @@ const Pack* PackLibrary::find(std::string_view id) const {
     return it == packs.end() ? nullptr : &it->second;
 }
 
-SchoolCalendar workspace_calendar(const Workspace& ws, Problems& problems) {
+std::optional<SchoolCalendar> pack_calendar(const Pack& pack, Problems& problems) {
+    if (pack.calendar_terms.is_object())
+        return parse_calendar_value(pack.calendar_terms, pack.file.empty() ? pack.id : pack.file, problems);
+    return load_shipped_calendar(pack.calendar.empty() ? kEnglandCalendarId : pack.calendar, problems);
+}
+
+SchoolCalendar workspace_calendar(const Workspace& ws, const PackLibrary& packs, Problems& problems) {
     if (ws.calendar.is_object()) {
         if (auto c = parse_calendar_value(ws.calendar, "workspace calendar", problems)) return *c;
     }
-    Problems quiet;
-    if (auto c = load_default_calendar(ws.own.la, quiet)) return *c;
+    Problems    quiet;
+    const Pack* pack = packs.find(ws.own.la);
+    if (auto c = pack ? pack_calendar(*pack, quiet) : load_shipped_calendar(kEnglandCalendarId, quiet)) return *c;
     problems.push_back(
         {"", "/calendar",
          "no calendar for \"" + ws.own.la + "\": school days are counted as weekdays minus English bank holidays"});

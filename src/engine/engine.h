@@ -3,13 +3,13 @@
 //   PackLibrary packs;  packs.load_embedded(problems);          // six built-in packs, resolved
 //   packs.add_pack_text(text, "kent.json", problems);            // another LA, no rebuild needed
 //   auto ws  = load_workspace(text, "school.json", problems, integrity);
-//   auto cal = workspace_calendar(*ws, problems);                // the workspace's own, or the LA default
+//   auto cal = workspace_calendar(*ws, packs, problems);         // the workspace's own, or its LA pack's
 //   auto plans = plan_workspace(*ws, packs, cal, today);         // one CasePlan per case
 //   auto verdict = record_event(*ws, "C-1", draft, id, at, packs, cal, today);   // checked append
 //
 // Index
 //   PackLibrary          resolved packs by id (built-in + loaded from files)
-//   workspace_calendar   which calendar a workspace uses
+//   pack_calendar, workspace_calendar   which calendar a pack and a workspace use
 //   plan_workspace       plans for every case
 //   record_event         check a draft against the case's pack, then append it
 //   open_case            start a new case with its case_opened event
@@ -35,9 +35,13 @@ struct PackLibrary {
     const Pack* find(std::string_view id) const;
 };
 
-// The workspace's own calendar when it has one, else the LA's default (assets/calendars),
+// The calendar a protocol pack names (built in) or carries (its own term dates); typical English
+// term dates when it says nothing.
+std::optional<SchoolCalendar> pack_calendar(const Pack& pack, Problems& problems);
+
+// The workspace's own calendar when it has one, else its local authority's pack's calendar,
 // else an empty calendar (weekdays minus English bank holidays), with a problem saying so.
-SchoolCalendar workspace_calendar(const Workspace& ws, Problems& problems);
+SchoolCalendar workspace_calendar(const Workspace& ws, const PackLibrary& packs, Problems& problems);
 
 // Plans every case; a case whose pack is unknown gets a plan with one blocking alert.
 std::vector<CasePlan> plan_workspace(const Workspace& ws, const PackLibrary& packs, const SchoolCalendar& cal,

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/embedded.h"
+#include "engine/calendar.h"
 
 namespace cp {
 namespace {
@@ -99,6 +100,9 @@ const std::vector<ParamSpec>& params_of(RuleKind k) {
 
 // Strict reader for one JSON object: remembers the keys it was asked about, so unknown keys
 // (usually typos) are reported instead of silently ignored.
+struct Reader;
+void read_calendar(Reader& rd, Pack& pack);
+
 struct Reader {
     const Json&              j;
     const std::string&       file;
@@ -450,6 +454,33 @@ std::string Pack::role_name(const std::string& who) const {
     return who;
 }
 
+namespace {
+// "calendar": a built-in calendar's id, or the local authority's term dates written into the pack
+// in the calendar file format (docs/calendar.md), checked as strictly as a calendar file.
+void read_calendar(Reader& rd, Pack& pack) {
+    const Json* v = rd.get("calendar", false, "a calendar");
+    if (!v) return;
+    const std::string path = rd.path + "/calendar";
+    if (v->is_string()) {
+        pack.calendar = v->get<std::string>();
+        if (!is_shipped_calendar(pack.calendar)) {
+            std::string ids;
+            for (const std::string& id : shipped_calendar_ids()) ids += (ids.empty() ? "" : ", ") + id;
+            rd.out.push_back(
+                {rd.file, path, "expected a built-in calendar (" + ids + ") or term dates; found " + v->dump()});
+        }
+        return;
+    }
+    if (!v->is_object()) {
+        rd.out.push_back({rd.file, path, "expected a built-in calendar's name or term dates; found " + v->dump()});
+        return;
+    }
+    Problems found;
+    if (parse_calendar_value(*v, rd.file, found)) pack.calendar_terms = *v;
+    for (Problem& p : found) rd.out.push_back({rd.file, path + p.path, p.message});
+}
+}  // namespace
+
 std::optional<Pack> parse_pack(std::string_view text, const std::string& file, Problems& out) {
     std::string error;
     auto parsed = parse_json_text(text, error);  // also refuses 1e400 and deep nesting (docs/fuzzing.md, findings)
@@ -479,7 +510,7 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
     rd.text("name", pack.name, true);
     rd.text("local_authority", pack.local_authority, true);
     rd.text("extends", pack.extends, false);
-    rd.text("calendar", pack.calendar, false);
+    read_calendar(rd, pack);
     read_list(
         rd, "sources", pack.sources,
         [&](const Json& j, const std::string& path) { return read_source(j, file, path, out); }, true);
@@ -617,6 +648,7 @@ std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Proble
         if (std::find(local.replaces.begin(), local.replaces.end(), r.id) == local.replaces.end())
             merged.rules.push_back(r);
     merged.rules.insert(merged.rules.end(), local.rules.begin(), local.rules.end());
+    if (merged.calendar.empty() && merged.calendar_terms.is_null()) merged.calendar = baseline.calendar;
     merged.readings = baseline.readings;
     merged.readings.insert(merged.readings.end(), local.readings.begin(), local.readings.end());
     for (const auto& role : baseline.roles)

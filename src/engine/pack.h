@@ -114,8 +114,9 @@ struct Pack {
     std::string           extends;          // "england-baseline" ("" only for the baseline)
     std::vector<Source>   sources;          // the documents its rules cite (the baseline's too, once resolved)
     Citation              source;           // the document the pack is built from: its first source, no paragraph
-    std::string           calendar;         // default calendar id for this LA ("" = typical England)
-    std::vector<CaseKind> case_kinds;       // kinds this protocol covers
+    std::string           calendar;  // a built-in calendar's id ("norfolk"), inherited from the baseline if absent
+    Json                  calendar_terms;  // or the calendar itself, in the calendar file format (null when an id)
+    std::vector<CaseKind> case_kinds;      // kinds this protocol covers
     std::vector<std::pair<std::string, std::string>> roles;      // who-code -> local name ("la" -> "SAIO")
     std::vector<std::string>                         documents;  // document ids this protocol uses
     std::vector<std::string>                         replaces;   // baseline rule ids this pack re-words

@@ -16,23 +16,10 @@ namespace {
 
 SchoolCalendar shipped(const std::string& la_id) {
     Problems problems;
-    auto     cal = load_default_calendar(la_id, problems);
+    auto     cal = load_shipped_calendar(la_id, problems);
     for (const auto& p : problems) MESSAGE(p.to_string());
     REQUIRE(cal);
     return *cal;
-}
-
-// The calendars the build embedded from assets/calendars/, by id (the file name without .json).
-std::vector<std::string> shipped_calendar_ids() {
-    std::vector<std::string> ids;
-    const std::string        prefix = "assets/calendars/";
-    for (const EmbeddedFile* f = cp_engine_assets_all(); f && f->path; ++f) {
-        const std::string path = f->path;
-        if (path.rfind(prefix, 0) == 0 && path.size() > prefix.size() + 5 && path.substr(path.size() - 5) == ".json")
-            ids.push_back(path.substr(prefix.size(), path.size() - prefix.size() - 5));
-    }
-    REQUIRE(ids.size() >= 2);  // the England default and at least one local authority's
-    return ids;
 }
 
 // A small calendar written for one test: one term with whatever closures the test adds.
@@ -412,12 +399,16 @@ TEST_CASE("calendar/random-properties") {
 // ---- the shipped calendars ---------------------------------------------------------------
 
 TEST_CASE("calendar/defaults-load-for-every-la") {
-    CHECK(std::string(default_calendar_path("norfolk")) == "assets/calendars/norfolk.json");
-    CHECK(std::string(default_calendar_path("hammersmith-fulham")) == "assets/calendars/hammersmith-fulham.json");
-    CHECK(std::string(default_calendar_path("somewhere-else")) == "assets/calendars/england-default.json");
-    CHECK(std::string(default_calendar_path("")) == "assets/calendars/england-default.json");
-    CHECK(shipped("somewhere-else").id == "england-default");
-    for (const std::string& la : cptest::local_pack_ids()) {  // every local authority has its own calendar
+    CHECK(shipped_calendar_path("norfolk") == "assets/calendars/norfolk.json");
+    CHECK(is_shipped_calendar(kEnglandCalendarId));
+    CHECK_FALSE(is_shipped_calendar("somewhere-else"));
+    CHECK_FALSE(is_shipped_calendar(""));
+    Problems missing;
+    CHECK_FALSE(load_shipped_calendar("somewhere-else", missing));
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].message == "no built-in calendar \"somewhere-else\"");
+    CHECK(shipped_calendar_ids().size() >= 2);                // the England default and at least one local authority's
+    for (const std::string& la : cptest::local_pack_ids()) {  // every shipped pack's authority has its own
         const SchoolCalendar cal = shipped(la);
         CHECK(cal.id == la);
         CHECK(to_iso(cal.first_covered()) == "2025-09-01");
@@ -438,7 +429,7 @@ TEST_CASE("calendar/defaults-load-for-every-la") {
 TEST_CASE("calendar/round-trip-json") {
     // The shipped files are in the serialiser's own layout, byte for byte.
     for (const std::string& la : shipped_calendar_ids()) {
-        const std::string   path = default_calendar_path(la);
+        const std::string   path = shipped_calendar_path(la);
         const EmbeddedFile* f = cp_engine_assets_find(path.c_str());
         REQUIRE(f);
         const SchoolCalendar cal = shipped(la);

@@ -101,7 +101,7 @@ TEST_CASE("citations/no-citation-shown-anywhere-is-a-file-name-or-an-id") {
     // what the plans (app, CLI) and the printed documents show for the demo
     const Workspace      ws = make_demo_workspace();
     Problems             cal_problems;
-    const SchoolCalendar cal = workspace_calendar(ws, cal_problems);
+    const SchoolCalendar cal = workspace_calendar(ws, packs, cal_problems);
     const Date           today = *parse_iso_date(kDemoToday);
     for (const CasePlan& plan : plan_workspace(ws, packs, cal, today)) {
         for (const Alert& a : plan.alerts) {

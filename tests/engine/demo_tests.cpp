@@ -20,7 +20,7 @@ struct Demo {
         Problems p;
         packs.load_embedded(p);
         CHECK(p.empty());
-        cal = workspace_calendar(ws, p);
+        cal = workspace_calendar(ws, packs, p);
         CHECK(p.empty());
         plans = plan_workspace(ws, packs, cal, cptest::d(kDemoToday));
     }

@@ -121,3 +121,71 @@ TEST_CASE("packs/library-refuses-to-replace-the-statutory-baseline-from-a-file")
     REQUIRE(p.size() == 1);
     CHECK(p[0].path == "/id");
 }
+
+// A local authority's term dates are the protocol's business: each pack names its calendar, or
+// writes its own term dates into the file (an authority whose calendar is not built in).
+TEST_CASE("packs/calendar-is-named-by-the-pack") {
+    PackLibrary library;
+    Problems    p;
+    library.load_embedded(p);
+    REQUIRE(p.empty());
+    for (const std::string& id : cptest::local_pack_ids()) {
+        const Pack* pack = library.find(id);
+        REQUIRE(pack);
+        const auto cal = pack_calendar(*pack, p);
+        REQUIRE_MESSAGE(cal, id);
+        CHECK_MESSAGE(cal->id == pack->calendar, id);
+        Workspace ws;
+        ws.own.la = id;
+        CHECK(workspace_calendar(ws, library, p).id == pack->calendar);
+    }
+    CHECK(p.empty());
+}
+
+TEST_CASE("packs/calendar-absent-is-england-s-typical-term-dates") {
+    PackLibrary library;
+    Json        kent = norfolk_copy("kent");
+    kent.erase("calendar");
+    REQUIRE(add_to_library(kent, library).empty());
+    Problems   p;
+    const auto cal = pack_calendar(*library.find("kent"), p);
+    REQUIRE(cal);
+    CHECK(cal->id == kEnglandCalendarId);
+}
+
+TEST_CASE("packs/calendar-written-into-the-pack-is-used") {
+    PackLibrary library;
+    Json        kent = norfolk_copy("kent");
+    Json        terms = Json::parse(cp_engine_assets_find("assets/calendars/norfolk.json")->text());
+    terms["id"] = "kent";
+    terms["name"] = "Kent (term dates in the protocol)";
+    kent["calendar"] = terms;
+    REQUIRE(add_to_library(kent, library).empty());
+    Workspace ws;
+    ws.own.la = "kent";
+    Problems p;
+    CHECK(workspace_calendar(ws, library, p).name == "Kent (term dates in the protocol)");
+    CHECK(p.empty());
+}
+
+TEST_CASE("packs/calendar-unknown-or-malformed-is-refused-with-its-path") {
+    Json unknown = norfolk_copy("kent");
+    unknown["calendar"] = "kent";
+    Json bad_terms = norfolk_copy("kent");
+    bad_terms["calendar"] = Json::parse(cp_engine_assets_find("assets/calendars/norfolk.json")->text());
+    bad_terms["calendar"]["terms"][0]["first"] = "1 September";
+    Json wrong_type = norfolk_copy("kent");
+    wrong_type["calendar"] = 3;
+    for (const auto& [j, path, says] :
+         {std::tuple{unknown, std::string("/calendar"), std::string("expected a built-in calendar (")},
+          std::tuple{bad_terms, std::string("/calendar/terms/0/first"), std::string("")},
+          std::tuple{wrong_type, std::string("/calendar"), std::string("found 3")}}) {
+        PackLibrary    library;
+        const Problems p = add_to_library(j, library);
+        REQUIRE(p.size() >= 1);
+        CHECK(p[0].file == "kent.json");
+        CHECK(p[0].path == path);
+        CHECK(p[0].message.find(says) != std::string::npos);
+        CHECK_FALSE(library.find("kent"));
+    }
+}
