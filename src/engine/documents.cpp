@@ -311,7 +311,7 @@ const Rule* review_cadence_rule(const DocumentInput& in) {
     for (const Rule& r : in.pack.rules) {
         const bool kind_ok = r.applies_to.empty() ||
                              std::find(r.applies_to.begin(), r.applies_to.end(), in.state.kind) != r.applies_to.end();
-        if (kind_ok && r.kind == RuleKind::review_cadence && r.params.value("counts", "review") == "review") return &r;
+        if (kind_ok && r.kind == RuleKind::review_cadence && param_word(r, "counts") == "review") return &r;
     }
     return nullptr;
 }

@@ -32,13 +32,16 @@ bool in(const std::vector<const char*>& v, const std::string& s) {
     return std::any_of(v.begin(), v.end(), [&](const char* x) { return s == x; });
 }
 
-// The parameters each rule kind takes. Types reuse the event field types plus "span".
+// The parameters each rule kind takes. Types reuse the event field types plus "span". An optional
+// parameter's default is declared here and nowhere else: the planner reads every parameter
+// through rule_param(), which falls back to it.
 enum class P { integer, boolean, text, text_list, span, one_of, list_of };
 struct ParamSpec {
     const char*              name;
     P                        type;
     bool                     required;
     std::vector<const char*> values;
+    Json                     fallback = nullptr;  // what an absent optional parameter means (null: nothing)
 };
 
 const std::vector<const char*> kStages = {"preparing", "agreeing",    "placement", "decision_due",
@@ -50,32 +53,32 @@ const std::vector<ParamSpec>& params_of(RuleKind k) {
     static const std::vector<ParamSpec> deadline = {{"from", P::one_of, true, known_anchors()},
                                                     {"to", P::one_of, true, known_milestones()},
                                                     {"within", P::span, true, {}},
-                                                    {"before", P::boolean, false, {}}};
+                                                    {"before", P::boolean, false, {}, false}};
     static const std::vector<ParamSpec> duration = {
         {"unit", P::one_of, true, {"weeks", "school_weeks"}},
         {"default", P::integer, false, {}},
-        {"min", P::integer, false, {}},
+        {"min", P::integer, false, {}, 0},
         {"max", P::integer, true, {}},
         {"justify_above", P::integer, false, {}},
-        {"extension_weeks", P::integer, false, {}},
+        {"extension_weeks", P::integer, false, {}, 0},
         {"extension_times", P::integer, false, {}},
         {"extension_requires", P::one_of, false, {"agreement", "illness_evidence", "justification"}}};
     static const std::vector<ParamSpec> cadence = {{"every", P::span, true, {}},
-                                                   {"counts", P::one_of, false, {"review", "progress_check"}},
+                                                   {"counts", P::one_of, false, {"review", "progress_check"}, "review"},
                                                    {"first", P::span, false, {}},
-                                                   {"use_agreed", P::boolean, false, {}}};
+                                                   {"use_agreed", P::boolean, false, {}, false}};
     static const std::vector<ParamSpec> invitation = {{"lead", P::span, true, {}}};
     static const std::vector<ParamSpec> request = {{"quiet", P::span, true, {}}, {"hold_within", P::span, true, {}}};
     static const std::vector<ParamSpec> attendance = {{"threshold", P::integer, true, {}},
                                                       {"compare", P::one_of, true, {"above", "at_least"}},
                                                       {"consequence", P::one_of, true, {"warn", "fails_trial"}},
-                                                      {"illness_extension_saves", P::boolean, false, {}},
-                                                      {"min_sessions", P::integer, false, {}}};
+                                                      {"illness_extension_saves", P::boolean, false, {}, false},
+                                                      {"min_sessions", P::integer, false, {}, 0}};
     static const std::vector<ParamSpec> lock = {{"min", P::span, true, {}},
                                                 {"except", P::one_of, false, {"serious_breach"}}};
     static const std::vector<ParamSpec> breach = {{"ends_at_once", P::boolean, true, {}},
                                                   {"emergency_meeting_within", P::span, false, {}},
-                                                  {"emergency_review", P::boolean, false, {}},
+                                                  {"emergency_review", P::boolean, false, {}, false},
                                                   {"inform", P::text_list, false, {}}};
     static const std::vector<ParamSpec> referral = {{"max", P::integer, true, {}}};
     static const std::vector<ParamSpec> statute = {{"forbids", P::one_of, true, {"trial_managed_move"}},
@@ -480,6 +483,30 @@ void read_calendar(Reader& rd, Pack& pack) {
     for (Problem& p : found) rd.out.push_back({rd.file, path + p.path, p.message});
 }
 }  // namespace
+
+const Json& rule_param(const Rule& r, std::string_view name) {
+    static const Json none = nullptr;
+    const auto        it = r.params.find(std::string(name));
+    if (it != r.params.end()) return *it;
+    for (const ParamSpec& s : params_of(r.kind))
+        if (name == s.name) return s.fallback;
+    return none;
+}
+
+int param_int(const Rule& r, std::string_view name) {
+    const Json& v = rule_param(r, name);
+    return v.is_number_integer() ? v.get<int>() : 0;
+}
+
+bool param_flag(const Rule& r, std::string_view name) {
+    const Json& v = rule_param(r, name);
+    return v.is_boolean() && v.get<bool>();
+}
+
+std::string param_word(const Rule& r, std::string_view name) {
+    const Json& v = rule_param(r, name);
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
 
 std::optional<Pack> parse_pack(std::string_view text, const std::string& file, Problems& out) {
     std::string error;

@@ -129,6 +129,14 @@ struct Pack {
     std::string   role_name(const std::string& who) const;  // local name, or a plain default
 };
 
+// A rule's parameter as its pack gives it, or else the default its kind declares (the table in
+// pack.cpp, documented in docs/protocol-packs.md); null when neither. A required parameter is always
+// there once parse_pack has accepted the pack. The typed forms read null as 0, false and "".
+const Json& rule_param(const Rule& r, std::string_view name);
+int         param_int(const Rule& r, std::string_view name);
+bool        param_flag(const Rule& r, std::string_view name);
+std::string param_word(const Rule& r, std::string_view name);
+
 const char*             severity_name(Severity s);
 const char*             rule_kind_name(RuleKind k);
 const char*             unit_name(Unit u);

@@ -471,12 +471,13 @@ const char* milestone_label(const std::string& m) {
 
 int agreed_weeks(const Ctx& c) {
     if (c.s.agreement && c.s.agreement->duration_weeks > 0) return c.s.agreement->duration_weeks;
-    if (c.duration) return c.duration->params.value("default", c.duration->params.value("max", 0));
+    // A pack that names no usual length offers its longest (docs/protocol-packs.md, "duration").
+    if (c.duration) return param_int(*c.duration, rule_param(*c.duration, "default").is_null() ? "max" : "default");
     return 0;
 }
 
 Unit duration_unit(const Ctx& c) {
-    return c.duration && c.duration->params.value("unit", "weeks") == "school_weeks" ? Unit::school_weeks : Unit::weeks;
+    return c.duration && param_word(*c.duration, "unit") == "school_weeks" ? Unit::school_weeks : Unit::weeks;
 }
 
 // The last day of `weeks` of placement from `start`, in the duration rule's unit. Calendar weeks end
@@ -496,7 +497,7 @@ std::optional<Date> compute_planned_end(const Ctx& c) {
 
 bool ends_at_once(const Ctx& c) {
     for (const Rule& r : c.pack.rules)
-        if (r.kind == RuleKind::serious_breach && applies(r, c) && r.params.value("ends_at_once", false)) return true;
+        if (r.kind == RuleKind::serious_breach && applies(r, c) && param_flag(r, "ends_at_once")) return true;
     return false;
 }
 
@@ -675,12 +676,12 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Re
         if (!applies(r, c)) continue;
         const Json& p = r.params;
         if (r.kind == RuleKind::statute && action == "start_placement" && s.kind == CaseKind::managed_move)
-            push(r, r.message + " " + p.value("lawful_path", ""));
+            push(r, r.message + " " + param_word(r, "lawful_path"));
         if (r.kind == RuleKind::referral_limit && (action == "propose_host" || action == "start_placement")) {
             int previous = 0;
             for (const auto& h : s.history) previous += h.what == "previous_managed_move";
             previous += other_cases_of_pupil(c);
-            if (previous >= p.value("max", 2) && !s.gates.count("panel_repeat_referral"))
+            if (previous >= param_int(r, "max") && !s.gates.count("panel_repeat_referral"))
                 push(r, r.message + " This would be referral " + std::to_string(previous + 1) + ".");
         }
         if (r.kind == RuleKind::termination_lock && action == "end_placement" && c.start) {
@@ -691,39 +692,39 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Re
                 push(r, r.message + " Earliest ending without a serious breach: " + to_uk(until) + ".");
         }
         if (r.kind == RuleKind::attendance && action == "convert_to_managed_move" &&
-            p.value("consequence", "") == "fails_trial") {
+            param_word(r, "consequence") == "fails_trial") {
             const AttendanceSummary a = attendance_of(s);
-            const int               thr = p.value("threshold", 0);
-            const bool              met = p.value("compare", "above") == "above" ? a.percent > thr : a.percent >= thr;
-            const bool              saved = p.value("illness_extension_saves", false) &&
+            const int               thr = param_int(r, "threshold");
+            const bool              met = param_word(r, "compare") == "above" ? a.percent > thr : a.percent >= thr;
+            const bool              saved = param_flag(r, "illness_extension_saves") &&
                                std::any_of(s.extensions.begin(), s.extensions.end(), [](const Extension& e) {
                                    return e.reason == "illness" && !e.evidence.empty();
                                });
-            if (a.possible >= p.value("min_sessions", 0) && !met && !saved) {
+            if (a.possible >= param_int(r, "min_sessions") && !met && !saved) {
                 char buf[64];
                 std::snprintf(buf, sizeof buf, " Attendance so far: %.1f%%.", a.percent);
                 push(r, r.message + buf);
             }
         }
         // A minimum length holds for the decision too: no transfer before the last day of the minimum.
-        if (r.kind == RuleKind::duration && action == "convert_to_managed_move" && p.contains("min") && s.started &&
-            p.value("min", 0) > 0 && when < weeks_end(c, *s.started, p.value("min", 0)))
+        if (r.kind == RuleKind::duration && action == "convert_to_managed_move" && s.started &&
+            param_int(r, "min") > 0 && when < weeks_end(c, *s.started, param_int(r, "min")))
             push(r, r.message + " The transfer can be decided from " +
-                        to_uk(weeks_end(c, *s.started, p.value("min", 0))) + ", the end of the minimum.");
+                        to_uk(weeks_end(c, *s.started, param_int(r, "min"))) + ", the end of the minimum.");
         if (r.kind == RuleKind::duration && (action == "agree_extension" || (action == "sign_agreement" && draft))) {
-            const int max = p.value("max", 0), cap = max + p.value("extension_weeks", 0);
+            const int max = param_int(r, "max"), cap = max + param_int(r, "extension_weeks");
             const int base = agreed_weeks(c), total = base + s.extension_weeks();
             if (action == "sign_agreement") {
                 if (base > max)
                     push(r, r.message + " " + std::to_string(base) + " weeks agreed, at most " + std::to_string(max) +
                                 (cap > max ? " before extensions (" + std::to_string(cap) + " with them)." : "."));
-                if (p.contains("min") && base < p.value("min", 0))
+                if (base < param_int(r, "min"))
                     warnings.push_back(
                         alert_of(r, AlertLevel::warning,
                                  r.message + " The agreement says only " + std::to_string(base) + " weeks."));
-                if (p.contains("justify_above") && base > p.value("justify_above", 0) && s.agreement &&
+                if (p.contains("justify_above") && base > param_int(r, "justify_above") && s.agreement &&
                     s.agreement->justification.empty())
-                    push(r, r.message + " Record why more than " + std::to_string(p.value("justify_above", 0)) +
+                    push(r, r.message + " Record why more than " + std::to_string(param_int(r, "justify_above")) +
                                 " weeks is justified.");
             } else {
                 if (total > cap || (!draft && total >= cap))
@@ -732,10 +733,10 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Re
                 int times = 0;
                 for (const auto& e : s.extensions) times += e.weeks > 0;
                 for (const auto& rv : s.reviews) times += rv.outcome == "extend";
-                if (p.contains("extension_times") && times > p.value("extension_times", 1) - (draft ? 0 : 1))
-                    push(r, r.message + " Only " + std::to_string(p.value("extension_times", 1)) +
+                if (p.contains("extension_times") && times > param_int(r, "extension_times") - (draft ? 0 : 1))
+                    push(r, r.message + " Only " + std::to_string(param_int(r, "extension_times")) +
                                 " extension may be agreed.");
-                if (draft && p.value("extension_requires", "") == "illness_evidence" && !s.extensions.empty() &&
+                if (draft && param_word(r, "extension_requires") == "illness_evidence" && !s.extensions.empty() &&
                     s.extensions.back().evidence.empty())
                     push(r, r.message + " Record the medical evidence.");
             }
@@ -872,12 +873,12 @@ void weekly_attendance(const Ctx& c, const Rule& r, Span span, std::vector<Deadl
 
 void deadline_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
     const Json&       p = r.params;
-    const std::string from = p.value("from", ""), to = p.value("to", "");
+    const std::string from = param_word(r, "from"), to = param_word(r, "to");
     const Span        span = span_of(p.at("within"));
     if (to == "weekly_attendance") return weekly_attendance(c, r, span, out);
     const auto a = anchor(from, c);
     if (!a) return;
-    const bool before = p.value("before", false);
+    const bool before = param_flag(r, "before");
     Date       due = before ? subtract_span(c.cal, *a, span) : add_span(c.cal, *a, span);
     // A time counted in calendar weeks or days that ends on a weekend, a holiday or a closure runs to
     // the next school day, when the school can act (docs/calendar.md, "Deadlines").
@@ -894,10 +895,10 @@ void cadence_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
     if (!c.s.started || !during_placement(c.stage)) return;
     const Json& p = r.params;
     Span        every = span_of(p.at("every"));
-    if (p.value("use_agreed", false) && c.s.agreement && c.s.agreement->review_every_weeks > 0)
+    if (param_flag(r, "use_agreed") && c.s.agreement && c.s.agreement->review_every_weeks > 0)
         every = {c.s.agreement->review_every_weeks,
                  every.unit == Unit::school_weeks ? Unit::school_weeks : Unit::weeks};
-    const bool checks = p.value("counts", "review") == "progress_check";
+    const bool checks = param_word(r, "counts") == "progress_check";
     Date       last = *c.s.started;
     if (checks) {
         for (Date d : c.s.progress_checks)
@@ -963,7 +964,7 @@ void breach_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::v
         if (b.date >= *c.s.started && (!when || b.date > *when)) when = b.date;
     if (!when) return;
     const Json& p = r.params;
-    if (p.value("ends_at_once", false) && !final_stage(c.stage) && c.breach_end)
+    if (param_flag(r, "ends_at_once") && !final_stage(c.stage) && c.breach_end)
         alerts.push_back(alert_of(r, level_of(r.severity),
                                   "Serious breach on " + to_uk(*when) + ": the placement has ended. " + r.message));
     if (p.contains("emergency_meeting_within"))
@@ -972,20 +973,20 @@ void breach_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out, std::v
                                     first_meeting(c.s, "emergency", *when)));
     const bool suspended = std::any_of(c.s.breaches.begin(), c.s.breaches.end(),
                                        [&](const Breach& b) { return b.date == *when && b.suspended; });
-    if (p.value("emergency_review", false) && suspended && !milestone("emergency_review", *when, c) &&
+    if (param_flag(r, "emergency_review") && suspended && !milestone("emergency_review", *when, c) &&
         !final_stage(c.stage)) {
         alerts.push_back(
             alert_of(r, AlertLevel::warning, "The host suspended the pupil on " + to_uk(*when) + ". " + r.message));
         todo.push_back({"Hold an emergency review (the host must tell the home school at once).",
                         c.pack.role_name("host_school"), r.id, std::nullopt, "hold_review"});
     }
-    if (p.value("ends_at_once", false) && !c.s.ended && !final_stage(c.stage) && c.breach_end)
+    if (param_flag(r, "ends_at_once") && !c.s.ended && !final_stage(c.stage) && c.breach_end)
         todo.push_back({"Record the end of the placement and the date the pupil returns to the home school.",
                         c.pack.role_name("home_school"), r.id, std::nullopt, "end_placement"});
     // A breach recorded as not ending the placement (repeated low-level breaches) leaves it to a decision.
     const bool decided =
         std::any_of(c.s.reviews.begin(), c.s.reviews.end(), [&](const Review& rv) { return rv.date >= *when; });
-    if (p.value("ends_at_once", false) && !c.breach_end && during_placement(c.stage) && !decided)
+    if (param_flag(r, "ends_at_once") && !c.breach_end && during_placement(c.stage) && !decided)
         todo.push_back({"Decide at a review whether the placement continues or ends after the breach of " +
                             to_uk(*when) + ". " + r.message,
                         c.pack.role_name("both_schools"), r.id, std::nullopt, "hold_review"});
@@ -995,16 +996,15 @@ void attendance_rules(const Ctx& c, CasePlan& plan) {
     plan.attendance = attendance_of(c.s);
     for (const Rule& r : c.pack.rules) {
         if (r.kind != RuleKind::attendance || !applies(r, c)) continue;
-        const Json&     p = r.params;
-        AttendanceCheck chk{r.id, p.value("threshold", 0),        p.value("compare", "above"),
-                            true, p.value("consequence", "warn"), false};
+        AttendanceCheck chk{r.id, param_int(r, "threshold"),    param_word(r, "compare"),
+                            true, param_word(r, "consequence"), false};
         chk.met =
             chk.compare == "above" ? plan.attendance.percent > chk.threshold : plan.attendance.percent >= chk.threshold;
         chk.saved_by_illness_extension =
-            p.value("illness_extension_saves", false) &&
+            param_flag(r, "illness_extension_saves") &&
             std::any_of(c.s.extensions.begin(), c.s.extensions.end(),
                         [](const Extension& e) { return e.reason == "illness" && !e.evidence.empty(); });
-        if (plan.attendance.possible < p.value("min_sessions", 0)) chk.met = true;  // too early to judge
+        if (plan.attendance.possible < param_int(r, "min_sessions")) chk.met = true;  // too early to judge
         plan.attendance.checks.push_back(chk);
         if (!chk.met && !chk.saved_by_illness_extension && (during_placement(c.stage) || c.stage == Stage::ending)) {
             char buf[96];
@@ -1026,7 +1026,7 @@ void statute_and_conflicts(const Ctx& c, CasePlan& plan) {
         else if (active) {
             plan.alerts.push_back(alert_of(r, AlertLevel::blocking));
             plan.checklist.push_back(
-                {r.params.value("lawful_path", ""), c.pack.role_name("home_school"), r.id, std::nullopt, ""});
+                {param_word(r, "lawful_path"), c.pack.role_name("home_school"), r.id, std::nullopt, ""});
         } else {
             plan.alerts.push_back(alert_of(
                 r, AlertLevel::info,
@@ -1067,8 +1067,8 @@ void info_rules(const Ctx& c, CasePlan& plan) {
 void taken_despite_gates(const Ctx& c, CasePlan& plan) {
     for (const Rule& r : c.pack.rules) {
         if (r.kind != RuleKind::gate || !applies(r, c) || r.severity == Severity::informs) continue;
-        const std::string action = r.params.value("action", "");
-        if (!action_taken(action, c.s) || requirement(r.params.value("requires", ""), c)) continue;
+        const std::string action = param_word(r, "action");
+        if (!action_taken(action, c.s) || requirement(param_word(r, "requires"), c)) continue;
         plan.alerts.push_back(
             alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning,
                      std::string("Already done (") + action_label(action) + ") although: " + r.message));
@@ -1116,7 +1116,7 @@ void next_steps(const Ctx& c, CasePlan& plan) {
                 add("Record the end of the placement: the last day and the date the pupil returns to the home school.",
                     home, "end_placement");
                 for (const Rule& r : c.pack.rules)
-                    if (r.kind == RuleKind::gate && applies(r, c) && r.params.value("action", "") == "end_placement")
+                    if (r.kind == RuleKind::gate && applies(r, c) && param_word(r, "action") == "end_placement")
                         plan.checklist.push_back({r.message, c.pack.role_name(r.who.empty() ? "home_school" : r.who),
                                                   r.id, std::nullopt, ""});
             }
@@ -1316,7 +1316,7 @@ CasePlan plan_case(const PlanInput& in) {
         switch (r.kind) {
             case RuleKind::deadline:
                 deadline_rule(c, r, plan.deadlines);
-                has_decision_deadline = has_decision_deadline || r.params.value("from", "") == "planned_end";
+                has_decision_deadline = has_decision_deadline || param_word(r, "from") == "planned_end";
                 break;
             case RuleKind::review_cadence: cadence_rule(c, r, plan.deadlines); break;
             case RuleKind::review_invitation: invitation_rule(c, r, plan.deadlines); break;
@@ -1349,7 +1349,7 @@ CasePlan plan_case(const PlanInput& in) {
     for (Deadline& d : plan.deadlines) {
         // A start that a rule still blocks is waiting, not late: the plan names what it waits for.
         if (const Rule* r = in.pack.find_rule(d.rule_id);
-            start && d.status == DeadlineStatus::overdue && r && r->params.value("to", "") == "placement_started") {
+            start && d.status == DeadlineStatus::overdue && r && param_word(*r, "to") == "placement_started") {
             d.status = DeadlineStatus::due;
             std::string why;
             for (const Alert& b : start->blocked_by) why += " " + b.message;

@@ -15,7 +15,7 @@ bool yes(const std::optional<bool>& b) { return b.value_or(false); }
 
 // The topic a gate belongs to, or nothing when screening cannot speak to it.
 std::optional<ScreeningTopic> gate_topic(const Rule& r, const ScreeningAnswers& a) {
-    const std::string req = r.params.value("requires", "");
+    const std::string req = param_word(r, "requires");
     if (r.when == "ehcp") return yes(a.ehcp) ? std::optional(ScreeningTopic::ehcp) : std::nullopt;
     if (r.when == "cla") return yes(a.cla) ? std::optional(ScreeningTopic::cla) : std::nullopt;
     if (r.when != "always" && !r.when.empty()) return std::nullopt;
@@ -66,9 +66,9 @@ std::vector<ScreeningGate> screen_case(const Pack& pack, CaseKind kind, const Sc
             const auto topic = gate_topic(r, a);
             if (!topic) continue;
             ScreeningGate g = from_rule(r, pack, *topic);
-            g.action = r.params.value("action", "");
+            g.action = param_word(r, "action");
             g.action_label = plan_action_label(g.action);
-            g.requirement = r.params.value("requires", "");
+            g.requirement = param_word(r, "requires");
             g.bars = g.requirement == "never";
             g.met = gate_met(g.requirement, a);
             out.push_back(std::move(g));
@@ -77,7 +77,7 @@ std::vector<ScreeningGate> screen_case(const Pack& pack, CaseKind kind, const Sc
             g.action = "propose_host";
             g.action_label = plan_action_label(g.action);
             g.requirement = "panel_repeat_referral";
-            g.met = a.previous_referrals < r.params.value("max", 2);
+            g.met = a.previous_referrals < param_int(r, "max");
             out.push_back(std::move(g));
         } else if (r.kind == RuleKind::statute && kind == CaseKind::managed_move) {
             ScreeningGate g = from_rule(r, pack, ScreeningTopic::statute);
@@ -85,7 +85,7 @@ std::vector<ScreeningGate> screen_case(const Pack& pack, CaseKind kind, const Sc
             g.action_label = plan_action_label(g.action);
             g.requirement = "never";
             g.bars = true;
-            g.message = r.message + " " + r.params.value("lawful_path", "");
+            g.message = r.message + " " + param_word(r, "lawful_path");
             out.push_back(std::move(g));
         }
     }

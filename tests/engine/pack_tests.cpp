@@ -189,3 +189,27 @@ TEST_CASE("packs/calendar-unknown-or-malformed-is-refused-with-its-path") {
         CHECK_FALSE(library.find("kent"));
     }
 }
+
+// One default, one place: an optional parameter left out reads as the default its kind declares,
+// wherever the planner reads it; one given reads as given; an unknown name reads as nothing.
+TEST_CASE("packs/an-absent-optional-parameter-reads-as-its-declared-default") {
+    Rule cadence;
+    cadence.kind = RuleKind::review_cadence;
+    cadence.params = {{"every", {{"n", 2}, {"unit", "weeks"}}}};
+    CHECK(param_word(cadence, "counts") == "review");
+    CHECK_FALSE(param_flag(cadence, "use_agreed"));
+    cadence.params["counts"] = "progress_check";
+    CHECK(param_word(cadence, "counts") == "progress_check");
+    Rule attendance;
+    attendance.kind = RuleKind::attendance;
+    attendance.params = {{"threshold", 95}, {"compare", "above"}, {"consequence", "warn"}};
+    CHECK(param_int(attendance, "min_sessions") == 0);
+    CHECK(rule_param(attendance, "min_sessions") == Json(0));
+    CHECK(param_int(attendance, "threshold") == 95);
+    CHECK(rule_param(attendance, "no_such_parameter").is_null());
+    Rule duration;
+    duration.kind = RuleKind::duration;
+    duration.params = {{"unit", "weeks"}, {"max", 12}};
+    CHECK(param_int(duration, "extension_weeks") == 0);
+    CHECK(rule_param(duration, "justify_above").is_null());  // a check only when given
+}
