@@ -391,22 +391,6 @@ const std::vector<const char*>& known_actions() {
                                                "record_details",        "withdraw"};
     return v;
 }
-const std::vector<const char*>& known_anchors() {
-    static const std::vector<const char*> v = {
-        "opened",           "parent_consent",   "host_accepted",          "information_shared", "meeting:initial",
-        "meeting:planning", "meeting:strategy", "meeting:joint_schools",  "agreement",          "start",
-        "serious_breach",   "suspension",       "written_review_request", "planned_end",        "ended",
-        "outcome"};
-    return v;
-}
-const std::vector<const char*>& known_milestones() {
-    static const std::vector<const char*> v = {
-        "meeting:initial", "meeting:planning",   "meeting:strategy", "meeting:emergency", "meeting:joint_schools",
-        "meeting:any",     "placement_started",  "notice",           "la:intention",      "la:start",
-        "la:outcome",      "la:arrangements",    "review",           "emergency_review",  "outcome",
-        "panel_presented", "information_shared", "agreement",        "weekly_attendance"};
-    return v;
-}
 const std::vector<const char*>& known_roles() {
     static const std::vector<const char*> v = {
         "home_school", "host_school", "both_schools", "governing_board", "la",

@@ -393,78 +393,123 @@ std::optional<Date> last_breach(const CaseState& s, bool suspended_only) {
     return best;
 }
 
-std::optional<Date> anchor(const std::string& a, const Ctx& c) {
-    const CaseState& s = c.s;
-    if (a == "opened") return s.opened_on;
-    if (a == "parent_consent")
-        return consent_given(s, "parent") ? std::optional<Date>(s.consents.at("parent").date) : std::nullopt;
-    if (a == "host_accepted") return s.host_accepted_on;
-    if (a == "information_shared") return s.information_shared;
-    if (a.rfind("meeting:", 0) == 0) return first_meeting(s, a.substr(8));
-    if (a == "agreement") return s.agreement ? std::optional<Date>(s.agreement->date) : std::nullopt;
-    if (a == "start") return c.start;
-    if (a == "serious_breach") return last_breach(s, false);
-    if (a == "suspension") return last_breach(s, true);
-    if (a == "written_review_request") {
-        std::optional<Date> best;
-        for (const auto& r : s.review_requests)
-            if (r.in_writing && (!best || r.date > *best)) best = r.date;
-        return best;
-    }
-    if (a == "planned_end") return s.started ? c.planned_end : std::nullopt;
-    if (a == "ended") return s.ended ? std::optional<Date>(s.ended->date) : c.breach_end;
-    if (a == "outcome") return s.outcome ? std::optional<Date>(s.outcome->date) : std::nullopt;
-    return std::nullopt;
+// What a deadline's `from` word counts from, and what its `to` word waits for: the one
+// vocabulary. Packs are checked against these words (known_anchors, known_milestones), the plan
+// reads them from here, and nothing else in the engine spells them.
+using When = std::optional<Date>;
+struct AnchorWord {
+    const char* word;
+    When (*when)(const Ctx&);
+};
+
+When dated(const std::optional<Date>& d) { return d; }
+
+const std::vector<AnchorWord>& anchor_words() {
+    using C = const Ctx&;
+    static const std::vector<AnchorWord> v = {
+        {"opened", [](C c) { return When(c.s.opened_on); }},
+        {"parent_consent",
+         [](C c) { return consent_given(c.s, "parent") ? When(c.s.consents.at("parent").date) : std::nullopt; }},
+        {"host_accepted", [](C c) { return dated(c.s.host_accepted_on); }},
+        {"information_shared", [](C c) { return dated(c.s.information_shared); }},
+        {"meeting:initial", [](C c) { return first_meeting(c.s, "initial"); }},
+        {"meeting:planning", [](C c) { return first_meeting(c.s, "planning"); }},
+        {"meeting:strategy", [](C c) { return first_meeting(c.s, "strategy"); }},
+        {"meeting:joint_schools", [](C c) { return first_meeting(c.s, "joint_schools"); }},
+        {"agreement", [](C c) { return c.s.agreement ? When(c.s.agreement->date) : std::nullopt; }},
+        {"start", [](C c) { return dated(c.start); }},
+        {"serious_breach", [](C c) { return last_breach(c.s, false); }},
+        {"suspension", [](C c) { return last_breach(c.s, true); }},
+        {"written_review_request",
+         [](C c) {
+             When best;
+             for (const auto& r : c.s.review_requests)
+                 if (r.in_writing && (!best || r.date > *best)) best = r.date;
+             return best;
+         }},
+        {"planned_end", [](C c) { return c.s.started ? dated(c.planned_end) : std::nullopt; }},
+        {"ended", [](C c) { return c.s.ended ? When(c.s.ended->date) : dated(c.breach_end); }},
+        {"outcome", [](C c) { return c.s.outcome ? When(c.s.outcome->date) : std::nullopt; }},
+    };
+    return v;
 }
 
-// When the milestone happened (the first time on or after `from` where that matters).
+std::optional<Date> anchor(const std::string& a, const Ctx& c) {
+    for (const AnchorWord& w : anchor_words())
+        if (a == w.word) return w.when(c);
+    return std::nullopt;  // parse_pack refuses unknown words
+}
+
+When first_notification(const Ctx& c, const char* what) {
+    When best;
+    for (const auto& n : c.s.notifications)
+        if (n.what == what && (!best || n.date < *best)) best = n.date;
+    return best;
+}
+
+When first_review(const Ctx& c, Date from, bool emergency_only) {
+    When best;
+    for (const auto& r : c.s.reviews)
+        if (r.date >= from && (!emergency_only || r.emergency) && (!best || r.date < *best)) best = r.date;
+    return best;
+}
+
+// `when` is the first time it happened on or after `from`, where that matters.
+struct MilestoneWord {
+    const char* word;
+    const char* label;  // what a deadline for it is called on screen
+    When (*when)(const Ctx&, Date from);
+};
+
+const std::vector<MilestoneWord>& milestone_words() {
+    using C = const Ctx&;
+    static const std::vector<MilestoneWord> v = {
+        {"meeting:initial", "Initial meeting", [](C c, Date f) { return first_meeting(c.s, "initial", f); }},
+        {"meeting:planning", "Planning meeting", [](C c, Date f) { return first_meeting(c.s, "planning", f); }},
+        {"meeting:strategy", "Strategy meeting", [](C c, Date f) { return first_meeting(c.s, "strategy", f); }},
+        {"meeting:emergency", "Emergency meeting at the home school",
+         [](C c, Date f) { return first_meeting(c.s, "emergency", f); }},
+        {"meeting:joint_schools", "Joint meeting of both schools",
+         [](C c, Date f) { return first_meeting(c.s, "joint_schools", f); }},
+        {"meeting:any", "Meeting", [](C c, Date f) { return first_meeting(c.s, "any", f); }},
+        {"placement_started", "First day of the placement", [](C c, Date) { return dated(c.s.started); }},
+        {"notice", "Written notice of the direction to parents",
+         [](C c, Date) { return c.s.notice ? When(c.s.notice->date) : std::nullopt; }},
+        {"la:intention", "Tell the LA of the intention", [](C c, Date) { return first_notification(c, "intention"); }},
+        {"la:start", "Notify the LA of the start", [](C c, Date) { return first_notification(c, "start"); }},
+        {"la:outcome", "Notify the LA of the outcome", [](C c, Date) { return first_notification(c, "outcome"); }},
+        {"la:arrangements", "Notify the LA of the arrangements",
+         [](C c, Date) { return first_notification(c, "arrangements"); }},
+        {"review", "Review meeting", [](C c, Date f) { return first_review(c, f, false); }},
+        {"emergency_review", "Emergency review", [](C c, Date f) { return first_review(c, f, true); }},
+        {"outcome", "Decision on the outcome",
+         [](C c, Date) { return c.s.outcome ? When(c.s.outcome->date) : std::nullopt; }},
+        {"panel_presented", "Notify the fair access panel",
+         [](C c, Date) { return c.s.panels.empty() ? std::nullopt : When(c.s.panels.front().date); }},
+        {"information_shared", "Share the pupil's information",
+         [](C c, Date) { return dated(c.s.information_shared); }},
+        {"agreement", "Sign the agreement",
+         [](C c, Date) { return c.s.agreement ? When(c.s.agreement->date) : std::nullopt; }},
+        // Judged week by week (weekly_attendance below), not as one date.
+        {"weekly_attendance", "Weekly attendance record", [](C, Date) { return When(); }},
+    };
+    return v;
+}
+
+const MilestoneWord* find_milestone(const std::string& m) {
+    for (const MilestoneWord& w : milestone_words())
+        if (m == w.word) return &w;
+    return nullptr;  // parse_pack refuses unknown words
+}
+
 std::optional<Date> milestone(const std::string& m, Date from, const Ctx& c) {
-    const CaseState& s = c.s;
-    if (m.rfind("meeting:", 0) == 0) return first_meeting(s, m.substr(8), from);
-    if (m == "placement_started") return s.started;
-    if (m == "notice") return s.notice ? std::optional<Date>(s.notice->date) : std::nullopt;
-    if (m.rfind("la:", 0) == 0) {
-        std::optional<Date> best;
-        for (const auto& n : s.notifications)
-            if (n.what == m.substr(3) && (!best || n.date < *best)) best = n.date;
-        return best;
-    }
-    if (m == "review" || m == "emergency_review") {
-        std::optional<Date> best;
-        for (const auto& r : s.reviews)
-            if (r.date >= from && (m == "review" || r.emergency) && (!best || r.date < *best)) best = r.date;
-        return best;
-    }
-    if (m == "outcome") return s.outcome ? std::optional<Date>(s.outcome->date) : std::nullopt;
-    if (m == "panel_presented") return s.panels.empty() ? std::nullopt : std::optional<Date>(s.panels.front().date);
-    if (m == "information_shared") return s.information_shared;
-    if (m == "agreement") return s.agreement ? std::optional<Date>(s.agreement->date) : std::nullopt;
-    return std::nullopt;
+    const MilestoneWord* w = find_milestone(m);
+    return w ? w->when(c, from) : std::nullopt;
 }
 
 const char* milestone_label(const std::string& m) {
-    static const std::map<std::string, const char*> labels = {
-        {"meeting:initial", "Initial meeting"},
-        {"meeting:planning", "Planning meeting"},
-        {"meeting:strategy", "Strategy meeting"},
-        {"meeting:emergency", "Emergency meeting at the home school"},
-        {"meeting:joint_schools", "Joint meeting of both schools"},
-        {"meeting:any", "Meeting"},
-        {"placement_started", "First day of the placement"},
-        {"notice", "Written notice of the direction to parents"},
-        {"la:intention", "Tell the LA of the intention"},
-        {"la:start", "Notify the LA of the start"},
-        {"la:outcome", "Notify the LA of the outcome"},
-        {"la:arrangements", "Notify the LA of the arrangements"},
-        {"review", "Review meeting"},
-        {"emergency_review", "Emergency review"},
-        {"outcome", "Decision on the outcome"},
-        {"panel_presented", "Notify the fair access panel"},
-        {"information_shared", "Share the pupil's information"},
-        {"agreement", "Sign the agreement"},
-        {"weekly_attendance", "Weekly attendance record"}};
-    const auto it = labels.find(m);
-    return it == labels.end() ? "Milestone" : it->second;
+    const MilestoneWord* w = find_milestone(m);
+    return w ? w->label : "Milestone";
 }
 
 // ---- length of the placement ------------------------------------------------------------------
@@ -1480,6 +1525,23 @@ std::vector<std::pair<std::string, std::string>> requirement_table() {
     std::vector<std::pair<std::string, std::string>> out;
     for (const RequirementWord& r : requirement_words()) out.emplace_back(r.word, r.satisfied_by);
     return out;
+}
+
+template <class Table>
+std::vector<const char*> words_of(const Table& table) {
+    std::vector<const char*> words;
+    for (const auto& row : table) words.push_back(row.word);
+    return words;
+}
+
+const std::vector<const char*>& known_anchors() {
+    static const std::vector<const char*> v = words_of(anchor_words());
+    return v;
+}
+
+const std::vector<const char*>& known_milestones() {
+    static const std::vector<const char*> v = words_of(milestone_words());
+    return v;
 }
 
 const std::vector<const char*>& known_requirements() {

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <set>
+
 #include "common/embedded.h"
 #include "engine/engine.h"
 #include "engine/pack.h"
@@ -212,4 +215,26 @@ TEST_CASE("packs/an-absent-optional-parameter-reads-as-its-declared-default") {
     duration.params = {{"unit", "weeks"}, {"max", 12}};
     CHECK(param_int(duration, "extension_weeks") == 0);
     CHECK(rule_param(duration, "justify_above").is_null());  // a check only when given
+}
+
+// The words a deadline may use are the planner's own tables (plan.cpp): the validator accepts
+// exactly what the planner reads, each word once.
+TEST_CASE("packs/deadline-words-are-the-planner-s-each-once") {
+    for (const auto* list : {&known_anchors(), &known_milestones(), &known_requirements()}) {
+        REQUIRE_FALSE(list->empty());
+        std::set<std::string> seen;
+        for (const char* w : *list) CHECK_MESSAGE(seen.insert(w).second, w);
+    }
+    // Every word the shipped packs use is one of them (parse_pack would refuse the pack otherwise).
+    for (const std::string& id : embedded_pack_ids()) {
+        Problems   p;
+        const auto pack = embedded_pack(id, p);
+        REQUIRE(pack);
+        for (const Rule& r : pack->rules)
+            if (r.kind == RuleKind::deadline) {
+                const std::string from = param_word(r, "from"), to = param_word(r, "to");
+                CHECK_MESSAGE(std::count(known_anchors().begin(), known_anchors().end(), from) == 1, r.id);
+                CHECK_MESSAGE(std::count(known_milestones().begin(), known_milestones().end(), to) == 1, r.id);
+            }
+    }
 }
