@@ -37,21 +37,6 @@ struct Choice {
 
 Choice& choice() { return screen_state<Choice>(); }
 
-// Short names for the picker; the preview shows each form's full printed title.
-std::string short_name(const std::string& id) {
-    static const std::pair<const char*, const char*> names[] = {{"worcs_notification", "Form 1: Notification"},
-                                                                {"worcs_passport", "Form 2: Pupil Passport"},
-                                                                {"worcs_initial_meeting", "Form 3: Initial Meeting"},
-                                                                {"worcs_review", "Form 4: Review"},
-                                                                {"direction_letter", "Direction letter to parents"},
-                                                                {"thurrock_contract", "Contract for trial admission"},
-                                                                {"la_start", "LA notification: start"},
-                                                                {"la_outcome", "LA notification: outcome"}};
-    for (const auto& [key, name] : names)
-        if (id == key) return name;
-    return id;
-}
-
 std::string review_name(const Review& r, int i) {
     return std::string(r.emergency ? "Emergency review " : "Review ") + std::to_string(i + 1) + ", " + to_uk(r.date) +
            (r.outcome.empty() ? "" : " (" + r.outcome + ")");
@@ -75,7 +60,8 @@ void document_list(const std::vector<std::string>& ids, const CaseState& s) {
     words("Forms and letters");
     ImGui::PopFont();
     for (const std::string& id : ids)
-        if (ImGui::Selectable((short_name(id) + "##" + id).c_str(), choice().doc_id == id)) choice().doc_id = id;
+        if (ImGui::Selectable((document_short_name(id) + "##" + id).c_str(), choice().doc_id == id))
+            choice().doc_id = id;
     if (choice().doc_id == "worcs_review") review_picker(s);
 }
 

@@ -578,16 +578,55 @@ Json suggested_notice(const DocumentInput& in) {
     return out;
 }
 
+namespace {
+// Every form and letter the engine can make, once: the id a pack lists, the short name a person
+// picks it by (the preview shows the full printed title), and how it is made.
+struct DocumentKind {
+    const char* word;
+    const char* short_name;
+    Document (*make)(const DocumentInput&);
+};
+
+const std::vector<DocumentKind>& document_kinds() {
+    using In = const DocumentInput&;
+    static const std::vector<DocumentKind> v = {
+        {"worcs_notification", "Form 1: Notification", worcs_notification},
+        {"worcs_passport", "Form 2: Pupil Passport", worcs_passport},
+        {"worcs_initial_meeting", "Form 3: Initial Meeting", worcs_initial_meeting},
+        {"worcs_review", "Form 4: Review", worcs_review},
+        {"direction_letter", "Direction letter to parents", direction_letter},
+        {"thurrock_contract", "Contract for trial admission", thurrock_contract},
+        {"la_start", "LA notification: start", [](In in) { return la_notification(in, false); }},
+        {"la_outcome", "LA notification: outcome", [](In in) { return la_notification(in, true); }},
+    };
+    return v;
+}
+
+const DocumentKind* find_document_kind(const std::string& id) {
+    for (const DocumentKind& k : document_kinds())
+        if (id == k.word) return &k;
+    return nullptr;  // parse_pack refuses a pack that lists an unknown document
+}
+}  // namespace
+
+const std::vector<const char*>& known_documents() {
+    static const std::vector<const char*> v = [] {
+        std::vector<const char*> words;
+        for (const DocumentKind& k : document_kinds()) words.push_back(k.word);
+        return words;
+    }();
+    return v;
+}
+
+std::string document_short_name(const std::string& id) {
+    const DocumentKind* k = find_document_kind(id);
+    return k ? k->short_name : "Form";
+}
+
 std::optional<Document> make_document(const std::string& id, const DocumentInput& in) {
-    if (id == "worcs_notification") return worcs_notification(in);
-    if (id == "worcs_passport") return worcs_passport(in);
-    if (id == "worcs_initial_meeting") return worcs_initial_meeting(in);
-    if (id == "worcs_review") return worcs_review(in);
-    if (id == "direction_letter") return direction_letter(in);
-    if (id == "thurrock_contract") return thurrock_contract(in);
-    if (id == "la_start") return la_notification(in, false);
-    if (id == "la_outcome") return la_notification(in, true);
-    return std::nullopt;
+    const DocumentKind* k = find_document_kind(id);
+    if (!k) return std::nullopt;
+    return k->make(in);
 }
 
 Json document_to_json(const Document& d) {

@@ -15,7 +15,8 @@
 // Index
 //   DocField, DocSection, Document     the structure
 //   DocumentInput                      what a document is made from
-//   document_ids_for, make_document, document_to_json
+//   document_ids_for, make_document, document_short_name, document_to_json
+//   known_documents (pack.h)           the ids a pack may list, from the same table
 //   suggested_notice                   the notice's contents as far as the case knows them
 #pragma once
 #include <optional>
@@ -66,6 +67,7 @@ std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s);
 // times, the parents it goes to. A form starts from it; what the case cannot say is left out.
 Json                    suggested_notice(const DocumentInput& in);
 std::optional<Document> make_document(const std::string& id, const DocumentInput& in);
+std::string             document_short_name(const std::string& id);  // "Form 1: Notification", for a picker
 Json                    document_to_json(const Document& d);
 
 }  // namespace cp

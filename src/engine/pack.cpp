@@ -542,6 +542,10 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
             }
     }
     rd.texts("documents", pack.documents);
+    for (std::size_t i = 0; i < pack.documents.size(); ++i)
+        if (!in(known_documents(), pack.documents[i]))
+            out.push_back({file, "/documents/" + std::to_string(i),
+                           "expected one of " + join(known_documents()) + "; found \"" + pack.documents[i] + "\""});
     rd.texts("replaces", pack.replaces);
     read_list(
         rd, "rules", pack.rules, [&](const Json& j, const std::string& path) { return read_rule(j, file, path, out); },

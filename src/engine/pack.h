@@ -164,6 +164,7 @@ std::optional<Pack>      load_resolved_pack(std::string_view id, Problems& probl
 const std::vector<const char*>& known_conditions();    // values of `when`
 const std::vector<const char*>& known_requirements();  // values of gate `requires` (plan.cpp's table)
 const std::vector<const char*>& known_actions();       // values of gate `action`
+const std::vector<const char*>& known_documents();     // `documents` (documents.cpp's table)
 const std::vector<const char*>& known_anchors();       // deadline `from` (plan.cpp's table)
 const std::vector<const char*>& known_milestones();    // deadline `to` (plan.cpp's table)
 const std::vector<const char*>& known_roles();         // values of `who`

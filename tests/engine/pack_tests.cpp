@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/embedded.h"
+#include "engine/documents.h"
 #include "engine/engine.h"
 #include "engine/pack.h"
 #include "test_util.h"
@@ -237,4 +238,18 @@ TEST_CASE("packs/deadline-words-are-the-planner-s-each-once") {
                 CHECK_MESSAGE(std::count(known_milestones().begin(), known_milestones().end(), to) == 1, r.id);
             }
     }
+}
+
+// A form the engine cannot make is refused when the pack is loaded, not shown later as a raw id.
+TEST_CASE("packs/documents-are-ones-the-engine-makes") {
+    Json kent = norfolk_copy("kent");
+    kent["documents"] = Json::array({"la_start", "kent_referral_form"});
+    PackLibrary    library;
+    const Problems p = add_to_library(kent, library);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].file == "kent.json");
+    CHECK(p[0].path == "/documents/1");
+    CHECK(p[0].message.find("expected one of worcs_notification") == 0);
+    CHECK(p[0].message.find("found \"kent_referral_form\"") != std::string::npos);
+    for (const char* id : known_documents()) CHECK_MESSAGE(document_short_name(id) != "Form", id);
 }
