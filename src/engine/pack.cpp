@@ -377,11 +377,6 @@ void read_list(Reader& rd, const char* key, std::vector<T>& into, F read_one, bo
 
 }  // namespace
 
-const std::vector<const char*>& known_conditions() {
-    static const std::vector<const char*> v = {"always",         "ehcp",         "cla", "host_is_ap",
-                                               "host_is_school", "academy_home", "fsm", "adult_pupil"};
-    return v;
-}
 const std::vector<const char*>& known_actions() {
     static const std::vector<const char*> v = {"propose_host",          "share_information", "sign_agreement",
                                                "send_notice",           "start_placement",   "record_attendance",

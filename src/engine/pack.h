@@ -161,7 +161,7 @@ std::optional<Pack>      embedded_pack(std::string_view id, Problems& problems);
 std::optional<Pack>      load_resolved_pack(std::string_view id, Problems& problems);  // resolved with the baseline
 
 // Rule vocabularies (also listed in docs/protocol-packs.md and checked by parse_pack).
-const std::vector<const char*>& known_conditions();    // values of `when`
+const std::vector<const char*>& known_conditions();    // values of `when` (plan.cpp's table)
 const std::vector<const char*>& known_requirements();  // values of gate `requires` (plan.cpp's table)
 const std::vector<const char*>& known_actions();       // values of gate `action`
 const std::vector<const char*>& known_documents();     // `documents` (documents.cpp's table)

@@ -202,19 +202,36 @@ bool host_is_ap(const Ctx& c) {
     return false;
 }
 
+// A rule's `when`: the one vocabulary of conditions on the case (known_conditions is these words).
+struct ConditionWord {
+    const char* word;
+    bool (*holds)(const Ctx&);
+};
+
+const std::vector<ConditionWord>& condition_words() {
+    using C = const Ctx&;
+    static const std::vector<ConditionWord> v = {
+        {"always", [](C) { return true; }},
+        {"ehcp", [](C c) { return c.s.flags.ehcp; }},
+        {"cla", [](C c) { return c.s.flags.cla; }},
+        {"host_is_ap", [](C c) { return host_is_ap(c); }},
+        {"host_is_school", [](C c) { return !host_is_ap(c); }},
+        {"academy_home",
+         [](C c) {
+             const School* h = home_school(c);
+             return h && h->governance == "academy";
+         }},
+        {"fsm", [](C c) { return c.s.flags.fsm; }},
+        {"adult_pupil", [](C c) { return c.s.dob && whole_years(*c.s.dob, c.start.value_or(c.today)) >= 18; }},
+    };
+    return v;
+}
+
 bool condition(const std::string& when, const Ctx& c) {
-    if (when.empty() || when == "always") return true;
-    if (when == "ehcp") return c.s.flags.ehcp;
-    if (when == "cla") return c.s.flags.cla;
-    if (when == "fsm") return c.s.flags.fsm;
-    if (when == "host_is_ap") return host_is_ap(c);
-    if (when == "host_is_school") return !host_is_ap(c);
-    if (when == "adult_pupil") return c.s.dob && whole_years(*c.s.dob, c.start.value_or(c.today)) >= 18;
-    if (when == "academy_home") {
-        const School* h = home_school(c);
-        return h && h->governance == "academy";
-    }
-    return false;
+    if (when.empty()) return true;  // a rule read without a `when` is the pack format's "always"
+    for (const ConditionWord& w : condition_words())
+        if (when == w.word) return w.holds(c);
+    return false;  // parse_pack refuses unknown words
 }
 
 // Rules in force from a date apply to placements starting on or after it (before a start is
@@ -1532,6 +1549,11 @@ std::vector<const char*> words_of(const Table& table) {
     std::vector<const char*> words;
     for (const auto& row : table) words.push_back(row.word);
     return words;
+}
+
+const std::vector<const char*>& known_conditions() {
+    static const std::vector<const char*> v = words_of(condition_words());
+    return v;
 }
 
 const std::vector<const char*>& known_anchors() {

@@ -221,7 +221,7 @@ TEST_CASE("packs/an-absent-optional-parameter-reads-as-its-declared-default") {
 // The words a deadline may use are the planner's own tables (plan.cpp): the validator accepts
 // exactly what the planner reads, each word once.
 TEST_CASE("packs/deadline-words-are-the-planner-s-each-once") {
-    for (const auto* list : {&known_anchors(), &known_milestones(), &known_requirements()}) {
+    for (const auto* list : {&known_conditions(), &known_anchors(), &known_milestones(), &known_requirements()}) {
         REQUIRE_FALSE(list->empty());
         std::set<std::string> seen;
         for (const char* w : *list) CHECK_MESSAGE(seen.insert(w).second, w);
