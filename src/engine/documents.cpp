@@ -610,11 +610,7 @@ const DocumentKind* find_document_kind(const std::string& id) {
 }  // namespace
 
 const std::vector<const char*>& known_documents() {
-    static const std::vector<const char*> v = [] {
-        std::vector<const char*> words;
-        for (const DocumentKind& k : document_kinds()) words.push_back(k.word);
-        return words;
-    }();
+    static const std::vector<const char*> v = words_of(document_kinds());
     return v;
 }
 

@@ -377,15 +377,6 @@ void read_list(Reader& rd, const char* key, std::vector<T>& into, F read_one, bo
 
 }  // namespace
 
-const std::vector<const char*>& known_actions() {
-    static const std::vector<const char*> v = {"propose_host",          "share_information", "sign_agreement",
-                                               "send_notice",           "start_placement",   "record_attendance",
-                                               "schedule_review",       "hold_review",       "agree_extension",
-                                               "record_serious_breach", "end_placement",     "convert_to_managed_move",
-                                               "return_to_home_school", "record_outcome",    "notify_la",
-                                               "record_details",        "withdraw"};
-    return v;
-}
 const std::vector<const char*>& known_roles() {
     static const std::vector<const char*> v = {
         "home_school", "host_school", "both_schools", "governing_board", "la",

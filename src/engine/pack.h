@@ -163,10 +163,19 @@ std::optional<Pack>      load_resolved_pack(std::string_view id, Problems& probl
 // Rule vocabularies (also listed in docs/protocol-packs.md and checked by parse_pack).
 const std::vector<const char*>& known_conditions();    // values of `when` (plan.cpp's table)
 const std::vector<const char*>& known_requirements();  // values of gate `requires` (plan.cpp's table)
-const std::vector<const char*>& known_actions();       // values of gate `action`
+const std::vector<const char*>& known_actions();       // values of gate `action` (plan.cpp's table)
 const std::vector<const char*>& known_documents();     // `documents` (documents.cpp's table)
 const std::vector<const char*>& known_anchors();       // deadline `from` (plan.cpp's table)
 const std::vector<const char*>& known_milestones();    // deadline `to` (plan.cpp's table)
-const std::vector<const char*>& known_roles();         // values of `who`
+
+// The words of a vocabulary table, each row of which has a `word`: the validator's list, derived
+// from the table that gives each word its meaning so that the two cannot differ.
+template <class Table>
+std::vector<const char*> words_of(const Table& table) {
+    std::vector<const char*> words;
+    for (const auto& row : table) words.push_back(row.word);
+    return words;
+}
+const std::vector<const char*>& known_roles();  // values of `who`
 
 }  // namespace cp

@@ -625,27 +625,49 @@ bool during_placement(Stage s) { return s == Stage::placement || s == Stage::dec
 
 // ---- actions ----------------------------------------------------------------------------------
 
+// The actions a gate may name: the label a person reads, the action's place on the path to a
+// placement (a status gate on an earlier step still stops the later ones) and, for a step taken
+// once, whether the case has taken it (nullptr: an action that can be repeated, never "taken").
+struct ActionWord {
+    const char* word;
+    const char* label;
+    int         step;  // -1: not on the path
+    bool (*taken)(const CaseState&);
+};
+
+const std::vector<ActionWord>& action_words() {
+    using S = const CaseState&;
+    static const std::vector<ActionWord> v = {
+        {"propose_host", "Approach a host school / record its decision", 0, [](S s) { return !s.proposals.empty(); }},
+        {"share_information", "Share the pupil's information", 1, [](S s) { return s.information_shared.has_value(); }},
+        {"sign_agreement", "Record the signed placement agreement", 2, [](S s) { return s.agreement.has_value(); }},
+        {"send_notice", "Record the written notice to parents", 3, [](S s) { return s.notice.has_value(); }},
+        {"start_placement", "Record the first day of the placement", 4, [](S s) { return s.started.has_value(); }},
+        {"record_attendance", "Record a week of attendance", -1, nullptr},
+        {"schedule_review", "Schedule a review / send the invitation", -1, nullptr},
+        {"hold_review", "Record a review meeting", -1, nullptr},
+        {"agree_extension", "Extend the placement", -1, nullptr},
+        {"record_serious_breach", "Record a serious breach", -1, nullptr},
+        {"end_placement", "End the placement early", -1, [](S s) { return s.ended.has_value(); }},
+        {"convert_to_managed_move", "Transfer to the host's roll (managed move)", 5,
+         [](S s) { return s.outcome && s.outcome->outcome == "transferred"; }},
+        {"return_to_home_school", "Record the return to the home school", -1, nullptr},
+        {"record_outcome", "Record another outcome", -1, nullptr},
+        {"notify_la", "Record a notification to the LA", -1, nullptr},
+        {"record_details", "Record details, views, consents and notes", -1, nullptr},
+        {"withdraw", "Withdraw the case", -1, nullptr}};
+    return v;
+}
+
+const ActionWord* find_action(std::string_view a) {
+    for (const ActionWord& w : action_words())
+        if (a == w.word) return &w;
+    return nullptr;  // parse_pack refuses a gate naming an unknown action
+}
+
 const char* action_label(const std::string& a) {
-    static const std::map<std::string, const char*> labels = {
-        {"propose_host", "Approach a host school / record its decision"},
-        {"share_information", "Share the pupil's information"},
-        {"sign_agreement", "Record the signed placement agreement"},
-        {"send_notice", "Record the written notice to parents"},
-        {"start_placement", "Record the first day of the placement"},
-        {"record_attendance", "Record a week of attendance"},
-        {"schedule_review", "Schedule a review / send the invitation"},
-        {"hold_review", "Record a review meeting"},
-        {"agree_extension", "Extend the placement"},
-        {"record_serious_breach", "Record a serious breach"},
-        {"end_placement", "End the placement early"},
-        {"convert_to_managed_move", "Transfer to the host's roll (managed move)"},
-        {"return_to_home_school", "Record the return to the home school"},
-        {"record_outcome", "Record another outcome"},
-        {"notify_la", "Record a notification to the LA"},
-        {"record_details", "Record details, views, consents and notes"},
-        {"withdraw", "Withdraw the case"}};
-    const auto it = labels.find(a);
-    return it == labels.end() ? "" : it->second;
+    const ActionWord* w = find_action(a);
+    return w ? w->label : "";
 }
 
 std::vector<const char*> stage_actions(const Ctx& c) {
@@ -831,15 +853,9 @@ void builtin_checks(const Ctx& c, const std::string& action, Date when, const Re
 }
 
 // Whether an action has been taken (the case records it).
-bool action_taken(const std::string& action, const CaseState& s) {
-    if (action == "propose_host") return !s.proposals.empty();
-    if (action == "share_information") return s.information_shared.has_value();
-    if (action == "sign_agreement") return s.agreement.has_value();
-    if (action == "send_notice") return s.notice.has_value();
-    if (action == "start_placement") return s.started.has_value();
-    if (action == "convert_to_managed_move") return s.outcome && s.outcome->outcome == "transferred";
-    if (action == "end_placement") return s.ended.has_value();
-    return false;
+bool action_taken(std::string_view action, const CaseState& s) {
+    const ActionWord* w = find_action(action);
+    return w && w->taken && w->taken(s);
 }
 
 // A pack's gates with the action and requirement each names, read once per plan (or per draft)
@@ -851,17 +867,13 @@ struct Gate {
 };
 
 std::vector<Gate> gates_of(const Pack& pack) {
-    static const char* const path[] = {"propose_host", "share_information", "sign_agreement",
-                                       "send_notice",  "start_placement",   "convert_to_managed_move"};
-    std::vector<Gate>        out;
+    std::vector<Gate> out;
     for (const Rule& r : pack.rules) {
         if (r.kind != RuleKind::gate) continue;
         const auto a = r.params.find("action"), q = r.params.find("requires");
         if (a == r.params.end() || !a->is_string() || q == r.params.end() || !q->is_string()) continue;
-        Gate g{&r, a->get_ref<const std::string&>(), q->get_ref<const std::string&>(), -1};
-        for (int i = 0; i < 6; ++i)
-            if (g.action == path[i]) g.step = i;
-        out.push_back(g);
+        const ActionWord* w = find_action(a->get_ref<const std::string&>());
+        out.push_back({&r, a->get_ref<const std::string&>(), q->get_ref<const std::string&>(), w ? w->step : -1});
     }
     return out;
 }
@@ -871,9 +883,10 @@ std::vector<Gate> gates_of(const Pack& pack) {
 // a status learned after the host accepted still counts.
 bool gate_concerns(const Gate& g, const std::string& action, const Ctx& c) {
     if (g.action == action) return true;
-    const int later = action == "start_placement" ? 4 : action == "convert_to_managed_move" ? 5 : -1;
+    const ActionWord* w = find_action(action);
+    const int         later = w && (w->step == 4 || w->step == 5) ? w->step : -1;
     if (later < 0 || g.step < 0 || g.step >= later || g.rule->when.empty() || g.rule->when == "always") return false;
-    return action_taken(std::string(g.action), c.s);
+    return action_taken(g.action, c.s);
 }
 
 ActionState evaluate_action(const Ctx& c, const std::string& action, const std::vector<Gate>& gates) {
@@ -1544,13 +1557,6 @@ std::vector<std::pair<std::string, std::string>> requirement_table() {
     return out;
 }
 
-template <class Table>
-std::vector<const char*> words_of(const Table& table) {
-    std::vector<const char*> words;
-    for (const auto& row : table) words.push_back(row.word);
-    return words;
-}
-
 const std::vector<const char*>& known_conditions() {
     static const std::vector<const char*> v = words_of(condition_words());
     return v;
@@ -1567,11 +1573,12 @@ const std::vector<const char*>& known_milestones() {
 }
 
 const std::vector<const char*>& known_requirements() {
-    static const std::vector<const char*> v = [] {
-        std::vector<const char*> words;
-        for (const RequirementWord& r : requirement_words()) words.push_back(r.word);
-        return words;
-    }();
+    static const std::vector<const char*> v = words_of(requirement_words());
+    return v;
+}
+
+const std::vector<const char*>& known_actions() {
+    static const std::vector<const char*> v = words_of(action_words());
     return v;
 }
 

@@ -221,11 +221,14 @@ TEST_CASE("packs/an-absent-optional-parameter-reads-as-its-declared-default") {
 // The words a deadline may use are the planner's own tables (plan.cpp): the validator accepts
 // exactly what the planner reads, each word once.
 TEST_CASE("packs/deadline-words-are-the-planner-s-each-once") {
-    for (const auto* list : {&known_conditions(), &known_anchors(), &known_milestones(), &known_requirements()}) {
+    for (const auto* list :
+         {&known_conditions(), &known_anchors(), &known_milestones(), &known_requirements(), &known_actions()}) {
         REQUIRE_FALSE(list->empty());
         std::set<std::string> seen;
         for (const char* w : *list) CHECK_MESSAGE(seen.insert(w).second, w);
     }
+    // A gate's action is one a person can read and take: each has its label on the action list.
+    for (const char* a : known_actions()) CHECK_MESSAGE(!plan_action_label(a).empty(), a);
     // Every word the shipped packs use is one of them (parse_pack would refuse the pack otherwise).
     for (const std::string& id : embedded_pack_ids()) {
         Problems   p;
