@@ -368,6 +368,26 @@ std::string plain(const Json& x, const FieldSpec* f) {
     return out;
 }
 
+// A passport section's answers in words: each by the question the open case's passport form asks
+// ("English: Working at grade 4"), else by its name with spaces.
+std::string answers_words(const Json& answers) {
+    const CaseState*    s = session().state_of(ui().case_id);
+    const Pack*         pack = s ? session().packs().find(s->pack) : nullptr;
+    const FormTemplate* form = pack ? pack->find_form(pack->passport) : nullptr;
+    std::string         out;
+    for (auto it = answers.begin(); it != answers.end(); ++it) {
+        std::string label = it.key();
+        std::replace(label.begin(), label.end(), '_', ' ');
+        if (form)
+            for (const FormSection& sec : form->sections)
+                for (const FormField& f : sec.fields)
+                    if (f.answer == it.key()) label = f.label;
+        const std::string v = it->is_string() ? it->get<std::string>() : it->dump();
+        out += (out.empty() ? "" : "; ") + label + ": " + (v.empty() ? "(cleared)" : v);
+    }
+    return out;
+}
+
 // An entry's details in words: each field by its label, each listed value by its plain label,
 // each school by its name.
 std::string event_summary(const Event& e) {
@@ -382,6 +402,8 @@ std::string event_summary(const Event& e) {
                 const char* words = x.is_string() ? option_label(e.type, it.key(), x.get<std::string>()) : nullptr;
                 v += (v.empty() ? "" : "; ") + (words ? std::string(words) : plain(x, f));
             }
+        else if (it->is_object())
+            v = answers_words(*it);
         else if (!it->is_string() && !it->is_boolean())
             v = it->dump();
         if (it->is_string() && parse_iso_date(v)) v = uk_date(v);

@@ -55,12 +55,12 @@ void review_picker(const CaseState& s) {
     ImGui::EndCombo();
 }
 
-void document_list(const std::vector<std::string>& ids, const CaseState& s) {
+void document_list(const std::vector<std::string>& ids, const CaseState& s, const Pack& pack) {
     ImGui::PushFont(fonts().bold);
     words("Forms and letters");
     ImGui::PopFont();
     for (const std::string& id : ids)
-        if (ImGui::Selectable((document_short_name(id) + "##" + id).c_str(), choice().doc_id == id))
+        if (ImGui::Selectable((document_short_name(pack, id) + "##" + id).c_str(), choice().doc_id == id))
             choice().doc_id = id;
     if (choice().doc_id == "worcs_review") review_picker(s);
 }
@@ -242,7 +242,7 @@ void documents_tab(const std::string& case_id) {
     if (std::find(ids.begin(), ids.end(), c.doc_id) == ids.end()) c.doc_id = ids.front();
 
     begin_pane("##doclist", ImVec2(ImGui::GetFontSize() * 15, 0));
-    document_list(ids, *s);
+    document_list(ids, *s, *pack);
     ImGui::EndChild();
     ImGui::SameLine();
     begin_pane("##docview");

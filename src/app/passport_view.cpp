@@ -1,8 +1,11 @@
-// The Pupil passport tab: every section of the Worcestershire passport form (1a–1e, 2) with what
-// is filled in and what is missing, taken from the engine's document; each section is edited by
-// recording the engine's own events (a passport section, needs and circumstances, a history
-// entry, a person, or a correction of the opening entry).
+// The Pupil passport tab: every part of the case's passport form (the pack's `passport`, a form written
+// as data) with what is filled in and what is missing, taken from the engine's document; each part is
+// edited by recording the engine's own events (the school's answers, needs and circumstances, a
+// history entry, a person, or a correction of the opening entry).
 #include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cctype>
 
 #include "app/dialog.h"
 #include "app/form.h"
@@ -14,17 +17,11 @@
 namespace cp::app {
 namespace {
 
-// The keys the passport form reads in each section (documents.cpp, worcs_passport).
-const std::vector<std::pair<const char*, std::vector<const char*>>> kSectionKeys = {
-    {"1a", {"moving_address", "moving_date"}},
-    {"1b",
-     {"care_authority", "pep", "pupil_premium_type", "parental_responsibility_issues", "english_level",
-      "attendance_issues", "on_roll", "ehcna_rationale", "disability_details", "ihcp", "send_support_details", "iep",
-      "psp"}},
-    {"1c", {"english", "maths", "science", "ks4_options"}},
-    {"1d", {"admission_date", "ehe"}},
-    {"1e", {"formulation"}},
-};
+// The case's passport form (the pack's `passport`).
+const FormTemplate* passport_form(const CaseState& s) {
+    const Pack* pack = session().packs().find(s.pack);
+    return pack ? pack->find_form(pack->passport) : nullptr;
+}
 
 struct Way {
     std::string           label;
@@ -32,6 +29,13 @@ struct Way {
     Json                  preset;
     std::string           supersedes;
     std::set<std::string> hidden;
+    bool                  answers = false;  // the part's own questions (Editor::answers), not an event form
+};
+
+// The school's answers in one passport part, a field per question as the form words it.
+struct Answers {
+    std::vector<std::pair<std::string, std::string>> questions;  // answer name, label
+    std::map<std::string, std::string>               typed, initial;
 };
 
 struct Editor {
@@ -40,30 +44,44 @@ struct Editor {
     std::vector<Way>         ways;
     int                      chosen = 0;
     EventForm                form;
+    Answers                  answers;  // the part's questions, when one of the ways is answering them
     std::vector<std::string> problems;
 };
 
 Editor& editor() { return screen_state<Editor>(); }
 
-std::string section_code(const std::string& heading) {
-    if (heading.rfind("Section ", 0) != 0) return "";
-    return heading.substr(8, heading.find(':') - 8);
+Answers answers_of(const CaseState& s, const std::string& code) {
+    Answers             a;
+    const FormTemplate* form = passport_form(s);
+    if (!form) return a;
+    const auto it = s.passport.find(code);
+    for (const FormField* f : form->questions(code)) {
+        a.questions.emplace_back(f->answer, f->label);
+        a.typed[f->answer] = "";
+        if (it != s.passport.end() && it->second.contains(f->answer) && it->second[f->answer].is_string())
+            a.typed[f->answer] = it->second[f->answer].get<std::string>();
+    }
+    a.initial = a.typed;
+    return a;
 }
 
-// "key: value" lines of a section as it stands, for the section's form.
-std::string section_lines(const CaseState& s, const char* code) {
-    std::string out;
-    const auto  it = s.passport.find(code);
-    for (const auto& [c, keys] : kSectionKeys) {
-        if (std::string(c) != code) continue;
-        for (const char* k : keys) {
-            std::string v;
-            if (it != s.passport.end() && it->second.contains(k) && it->second[k].is_string())
-                v = it->second[k].get<std::string>();
-            out += std::string(k) + ": " + v + "\n";
-        }
+bool answering(const Editor& e) { return e.ways[static_cast<std::size_t>(e.chosen)].answers; }
+
+void draw_answers(Answers& a) {
+    for (const auto& [name, label] : a.questions) {
+        words(label);
+        ImGui::InputTextMultiline(("##" + name).c_str(), &a.typed[name], {460, ImGui::GetTextLineHeight() * 2.5f});
     }
-    return out;
+}
+
+// Only what was changed is recorded: an answer emptied is recorded as empty, so it reads as missing again.
+Json answers_payload(const std::string& code, const Answers& a) {
+    Json fields = Json::object();
+    for (const auto& [name, value] : a.typed) {
+        const auto it = a.initial.find(name);
+        if (value != (it == a.initial.end() ? std::string() : it->second)) fields[name] = value;
+    }
+    return {{"section", code}, {"fields", fields}};
 }
 
 const Event* opening_event(const std::string& case_id) {
@@ -90,49 +108,74 @@ Json flags_json(const Flags& f) {
             {"disability", f.disability}};
 }
 
+// What a passport part prints besides the school's answers, and so what else its editor offers to
+// record: the sections of the part and those of no part after it, as the tab shows them together.
+struct PartUses {
+    bool                     pupil = false, flags = false;
+    std::vector<std::string> history;  // kinds of history entry listed
+    std::string              person;   // the role of the first person named
+};
+
+PartUses uses_of(const FormTemplate& form, const std::string& code) {
+    PartUses    u;
+    std::string part;
+    for (const FormSection& sec : form.sections) {
+        if (!sec.passport.empty()) part = sec.passport;
+        if (part != code) continue;
+        if (sec.rows.rfind("history.", 0) == 0) u.history.push_back(sec.rows.substr(8));
+        for (const FormField& f : sec.fields) {
+            u.pupil |= f.value.rfind("pupil.", 0) == 0 && f.value != "pupil.year_9_or_above";
+            u.flags |= f.value.rfind("flag.", 0) == 0;
+            if (u.person.empty() && f.value == "parents.names_and_contacts") u.person = "parent";
+            if (u.person.empty() && f.value.rfind("person.", 0) == 0) u.person = f.value.substr(7);
+        }
+    }
+    return u;
+}
+
+std::string history_words(const std::vector<std::string>& kinds) {
+    std::string out;
+    for (const std::string& k : kinds) {
+        const char* label = option_label(EventType::history_recorded, "what", k);
+        std::string w = label ? label : k;
+        if (!w.empty()) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+        out += (out.empty() ? "" : ", ") + w;
+    }
+    return out;
+}
+
 std::vector<Way> ways_for(const std::string& case_id, const CaseState& s, const std::string& code) {
-    std::vector<Way> w;
-    if (!section_lines(s, code.c_str()).empty())
-        w.push_back({"Section " + code + " details",
-                     EventType::pupil_details,
-                     {{"section", code}, {"fields", section_lines(s, code.c_str())}},
-                     "",
-                     {"section"}});
-    if (code == "1a")
+    std::vector<Way>    w;
+    const FormTemplate* form = passport_form(s);
+    if (!form) return w;
+    const PartUses u = uses_of(*form, code);
+    if (u.pupil)
         if (const Event* e = opening_event(case_id))
-            w.insert(w.begin(), {"Correct the pupil's details (name, UPN, date of birth …)",
-                                 EventType::case_opened,
-                                 e->payload,
-                                 e->id,
-                                 {"pack", "kind", "home_urn"}});
-    if (code == "1b") {
+            w.push_back({"Correct the pupil's details (name, UPN, date of birth …)",
+                         EventType::case_opened,
+                         e->payload,
+                         e->id,
+                         {"pack", "kind", "home_urn"}});
+    if (!answers_of(s, code).questions.empty())
+        w.push_back({"Section " + code + " details", EventType::pupil_details, Json::object(), "", {}, true});
+    if (u.flags)
         w.push_back(
             {"Needs and circumstances (EHCP, CLA, CP, CIN …)", EventType::flags_recorded, flags_json(s.flags), "", {}});
-        w.push_back({"A history entry (intervention, exclusion, suspension, agency)",
+    if (!u.history.empty())
+        w.push_back({"A history entry (" + history_words(u.history) + ")",
                      EventType::history_recorded,
-                     Json::object(),
+                     u.history.size() == 1 ? Json{{"what", u.history.front()}} : Json::object(),
                      "",
                      {}});
-    }
-    if (code == "1d")
-        w.push_back({"A school attended or a previous direction",
-                     EventType::history_recorded,
-                     {{"what", "school_attended"}},
-                     "",
-                     {}});
-    if (code == "1a" || code == "2")
-        w.push_back({"A person (parent, home school lead …)",
-                     EventType::party_recorded,
-                     {{"role", code == "2" ? "home_lead" : "parent"}},
-                     "",
-                     {}});
+    if (!u.person.empty())
+        w.push_back({"A person (parent, home school lead …)", EventType::party_recorded, {{"role", u.person}}, "", {}});
     return w;
 }
 
 void choose(Editor& e, int i) {
     e.chosen = i;
     const Way& w = e.ways[i];
-    e.form = EventForm(w.type, session().today(), w.preset, w.hidden);  // a section's fields are "name: value" lines
+    e.form = EventForm(w.type, session().today(), w.preset, w.hidden);
     e.problems.clear();
 }
 
@@ -140,6 +183,7 @@ void open_editor(const std::string& case_id, const CaseState& s, const std::stri
     Editor& e = editor();
     e = {};
     e.section = code;
+    e.answers = answers_of(s, code);
     e.ways = ways_for(case_id, s, code);
     if (e.ways.empty()) return;
     e.open = true;
@@ -188,15 +232,16 @@ std::vector<PassportSection> passport_sections(const CaseState& s) {
     const Pack*                  pack = session().packs().find(s.pack);
     if (!pack) return out;
     const auto doc =
-        make_document("worcs_passport", {s, *pack, session().calendar(), session().today(), &session().ws()});
+        make_document(pack->passport, {s, *pack, session().calendar(), session().today(), &session().ws()});
     if (!doc) return out;
     for (const DocSection& sec : doc->sections) {
-        const std::string code = section_code(sec.heading);
-        if (!code.empty()) out.push_back({code, sec.heading, 0, 0, {}});
+        // A part begins at its first section; later sections of it, and sections of no part, join the one before.
+        const std::string& code = sec.passport;
+        if (!code.empty() && (out.empty() || out.back().code != code)) out.push_back({code, sec.heading, 0, 0, {}});
         if (out.empty()) continue;
         for (DocField f : sec.fields) {
             if (f.signature) continue;
-            if (code.empty()) f.label = sec.heading + ": " + f.label;
+            if (sec.heading != out.back().heading) f.label = sec.heading + ": " + f.label;
             out.back().total += 1;
             out.back().filled += !f.missing;
             out.back().fields.push_back(std::move(f));
@@ -212,9 +257,9 @@ void passport_tab(const std::string& case_id, const CaseState& s) {
         words_wrapped(
             "the pupil's name is still to be entered. Use \"Edit section 1a\" and correct the pupil's details.");
     }
-    words_wrapped(
-        "The pupil passport as on the Worcestershire form (Form Templates, 2). Missing items are listed in each "
-        "section.");
+    if (const FormTemplate* form = passport_form(s))
+        words_wrapped("The pupil passport as on the %s (%s). Missing items are listed in each section.",
+                      form->title.c_str(), form->citation.text.c_str());
     begin_pane("##passport");
     for (const PassportSection& sec : passport_sections(s)) section_header(case_id, s, sec);
     ImGui::EndChild();
@@ -231,7 +276,10 @@ void passport_dialog(const std::string& case_id) {
             if (ImGui::Selectable(e.ways[i].label.c_str(), i == e.chosen)) choose(e, i);
         ImGui::EndCombo();
     }
-    e.form.draw();
+    if (answering(e))
+        draw_answers(e.answers);
+    else
+        e.form.draw();
     dialog_footer();
     ImGui::PushTextWrapPos(0.0f);
     for (const std::string& p : e.problems) status_message(p, 2);
@@ -239,7 +287,11 @@ void passport_dialog(const std::string& case_id) {
     if (ImGui::Button("Save")) {
         e.problems.clear();
         Json payload;
-        if (e.form.build(payload, e.problems)) {
+        if (answering(e)) payload = answers_payload(e.section, e.answers);
+        if (answering(e) && payload["fields"].empty()) {  // nothing changed: nothing to record
+            e.open = false;
+            ImGui::CloseCurrentPopup();
+        } else if (answering(e) || e.form.build(payload, e.problems)) {
             const DraftVerdict v =
                 session().record(case_id, {session().author(), e.form.type(), payload, e.ways[e.chosen].supersedes});
             for (const Alert& a : v.blocking) e.problems.push_back(a.message);
@@ -250,7 +302,8 @@ void passport_dialog(const std::string& case_id) {
         }
     }
     ImGui::SameLine();
-    if (dialog_cancel(ImGui::Button("Cancel") || dialog_escape(), e.form.changed(),
+    const bool changed = answering(e) ? e.answers.typed != e.answers.initial : e.form.changed();
+    if (dialog_cancel(ImGui::Button("Cancel") || dialog_escape(), changed,
                       "Discard these changes to the passport? What you typed will be lost.")) {
         e.open = false;
         ImGui::CloseCurrentPopup();

@@ -37,7 +37,7 @@ struct Builder {
     DocSection* section = nullptr;
 
     void begin(std::string heading) {
-        doc.sections.push_back({std::move(heading), {}, {}});
+        doc.sections.push_back({std::move(heading), {}, {}, {}});
         section = &doc.sections.back();
     }
     void field(std::string label, std::string value) {
@@ -149,8 +149,90 @@ Document worcs_notification(const DocumentInput& in) {
     return b.doc;
 }
 
-void history_table(Builder& b, const CaseState& s, const char* what, const char* heading) {
-    b.begin(heading);
+// ---- forms written as data (pack.h, FormTemplate) ----------------------------------------------
+
+// The facts of a case a pack's form may print, each by the name the form uses.
+struct FormValue {
+    const char* word;
+    std::string (*get)(const DocumentInput&);
+};
+
+const std::vector<FormValue>& form_values() {
+    using In = const DocumentInput&;
+    static const std::vector<FormValue> v = {
+        {"pupil.name", [](In in) { return in.state.pupil_name; }},
+        {"pupil.upn", [](In in) { return in.state.upn; }},
+        {"pupil.gender", [](In in) { return in.state.gender; }},
+        {"pupil.dob", [](In in) { return date_text(in.state.dob); }},
+        {"pupil.year_group",
+         [](In in) { return in.state.year_group ? std::to_string(in.state.year_group) : std::string(); }},
+        {"pupil.address", [](In in) { return in.state.address; }},
+        {"pupil.name_and_dob", [](In in) { return name_and_dob(in.state); }},
+        {"parents.names_and_contacts",
+         [](In in) {
+             std::vector<std::string> parents;
+             for (const auto& p : in.state.parties)
+                 if (p.role == "parent") parents.push_back(p.name + (p.contact.empty() ? "" : " (" + p.contact + ")"));
+             return join(parents);
+         }},
+        {"school.home", [](In in) { return home_name(in); }},
+        {"school.host", [](In in) { return school_name(in, in.state.host_urn); }},
+        {"case.reason", [](In in) { return in.state.reason; }},
+        {"consent.gdpr_signed", [](In in) { return date_text(in.state.gdpr_signed); }},
+    };
+    return v;
+}
+
+// The people of a case by role ("person.social_worker"): the roles a person can be recorded in.
+const std::vector<const char*>& person_roles() { return spec_of(EventType::party_recorded).fields.front().values; }
+
+// The yes/no facts a field's `when` may test.
+struct FormFlag {
+    const char* word;
+    bool (*holds)(const CaseState&);
+};
+
+const std::vector<FormFlag>& form_flags() {
+    using S = const CaseState&;
+    static const std::vector<FormFlag> v = {
+        {"flag.ehcp", [](S s) { return s.flags.ehcp; }},
+        {"flag.ehcna", [](S s) { return s.flags.ehcna; }},
+        {"flag.cla", [](S s) { return s.flags.cla; }},
+        {"flag.cp_plan", [](S s) { return s.flags.cp_plan; }},
+        {"flag.cin_plan", [](S s) { return s.flags.cin_plan; }},
+        {"flag.eha", [](S s) { return s.flags.eha; }},
+        {"flag.pupil_premium", [](S s) { return s.flags.pupil_premium; }},
+        {"flag.fsm", [](S s) { return s.flags.fsm; }},
+        {"flag.sen_support", [](S s) { return s.flags.sen_support; }},
+        {"flag.eal", [](S s) { return s.flags.eal; }},
+        {"flag.refugee", [](S s) { return s.flags.refugee; }},
+        {"flag.safeguarding_concerns", [](S s) { return s.flags.safeguarding_concerns; }},
+        {"flag.disability", [](S s) { return s.flags.disability; }},
+        {"pupil.year_9_or_above", [](S s) { return s.year_group >= 9; }},
+    };
+    return v;
+}
+
+bool flag_holds(const std::string& when, const CaseState& s) {
+    const bool        negated = when.rfind("not ", 0) == 0;
+    const std::string word = negated ? when.substr(4) : when;
+    for (const FormFlag& f : form_flags())
+        if (word == f.word) return f.holds(s) != negated;
+    return false;  // parse_pack refuses a form testing an unknown fact
+}
+
+// What a field prints: a yes/no fact as Yes or No, a person by name, a fact, or the school's answer.
+std::string form_value(const std::string& name, const DocumentInput& in) {
+    for (const FormValue& v : form_values())
+        if (name == v.word) return v.get(in);
+    for (const FormFlag& f : form_flags())
+        if (name == f.word) return yes_no(f.holds(in.state));
+    if (name.rfind("person.", 0) == 0) return party_name(in.state, name.substr(7).c_str());
+    return "";
+}
+
+// A row per history entry of one kind, labelled as the app's forms name the kind.
+void history_rows(Builder& b, const CaseState& s, const std::string& what) {
     bool any = false;
     for (const auto& h : s.history) {
         if (h.what != what) continue;
@@ -161,83 +243,35 @@ void history_table(Builder& b, const CaseState& s, const char* what, const char*
         if (h.days) v += " (" + std::to_string(h.days) + " days)";
         if (h.successful) v += *h.successful ? " — successful" : " — not successful";
         if (!h.notes.empty()) v += " — " + h.notes;
-        b.optional_field(h.what, v);
+        b.optional_field(words_for(EventType::history_recorded, "what", h.what), v);
     }
     if (!any) b.optional_field("None recorded", "");
 }
 
-Document worcs_passport(const DocumentInput& in) {
-    const CaseState& s = in.state;
-    const Flags&     f = s.flags;
-    Builder b{{"worcs_passport", "Off-site Direction Pupil Passport", worcs("Form Templates, form 2"), {}, {}}};
-    b.begin("Section 1a: Child Details");
-    b.field("Full name", s.pupil_name);
-    b.field("UPN", s.upn);
-    b.field("Gender", s.gender);
-    b.field("Date of Birth", date_text(s.dob));
-    b.field("Current Year Group", s.year_group ? std::to_string(s.year_group) : "");
-    std::vector<std::string> parents;
-    for (const auto& p : s.parties)
-        if (p.role == "parent") parents.push_back(p.name + (p.contact.empty() ? "" : " (" + p.contact + ")"));
-    b.field("Parent/Carer Name/s & Contact Details", join(parents));
-    b.field("Current Home Address", s.address);
-    b.optional_field("Moving Address (where relevant)", passport(s, "1a", "moving_address"));
-    b.optional_field("Date effective from", passport(s, "1a", "moving_date"));
-    b.begin("Section 1b: Additional Information");
-    b.field("Early Help Assessment and Plan", yes_no(f.eha));
-    b.field("Child in Need Plan", yes_no(f.cin_plan));
-    b.field("Child Protection Plan", yes_no(f.cp_plan));
-    b.field("Child Looked After", yes_no(f.cla));
-    if (f.cla) {
-        b.field("Local Authority the child is in the care of", passport(s, "1b", "care_authority"));
-        b.field("Social Worker (name and contact)", party_name(s, "social_worker"));
-        b.field("Virtual School contact", party_name(s, "virtual_school"));
-        b.field("Personal Education Plan (most recent, attached)", passport(s, "1b", "pep"));
+void form_field(Builder& b, const FormField& f, const FormSection& sec, const DocumentInput& in) {
+    if (f.signature) return b.sign(f.label);
+    if (!f.when.empty() && !flag_holds(f.when, in.state)) {
+        if (!f.otherwise.empty()) b.optional_field(f.label, f.otherwise);
+        return;
     }
-    b.field("In receipt of Pupil Premium", yes_no(f.pupil_premium));
-    if (f.pupil_premium) b.field("Type of Pupil Premium", passport(s, "1b", "pupil_premium_type"));
-    b.optional_field("Parental responsibility issues the schools/LA should know",
-                     passport(s, "1b", "parental_responsibility_issues"));
-    if (f.eal) b.field("Level of English understanding", passport(s, "1b", "english_level"));
-    b.field("Refugee family", yes_no(f.refugee));
-    b.field("Safeguarding concerns the host needs to know", yes_no(f.safeguarding_concerns));
-    b.field("Attendance issues (below 90%; attach the last 3 terms)", passport(s, "1b", "attendance_issues"));
-    b.field("Still on the roll of the home school",
-            passport(s, "1b", "on_roll").empty() ? "Yes" : passport(s, "1b", "on_roll"));
-    b.begin("Special Educational Needs & Disabilities");
-    b.field("Does this child have an EHCP?", yes_no(f.ehcp));
-    b.field("Currently undergoing an EHCNA?", yes_no(f.ehcna));
-    if (!f.ehcna) b.field("If not, rationale for not yet starting an assessment", passport(s, "1b", "ehcna_rationale"));
-    b.field("Disabilities, diagnoses or medical conditions",
-            f.disability ? passport(s, "1b", "disability_details") : "No");
-    b.field("Individual Health Care Plan completed", passport(s, "1b", "ihcp"));
-    b.field("SEND Support",
-            f.sen_support
-                ? passport(s, "1b", "send_support_details").empty() ? "Yes" : passport(s, "1b", "send_support_details")
-                : "No");
-    b.field("Individual Education Plan completed", passport(s, "1b", "iep"));
-    b.field("Pastoral Support Plan completed", passport(s, "1b", "psp"));
-    history_table(b, s, "intervention", "School Interventions (start and end dates)");
-    history_table(b, s, "exclusion", "Exclusions");
-    history_table(b, s, "suspension", "Suspensions");
-    history_table(b, s, "agency", "Other Agency Involvement");
-    b.begin("Section 1c: Academic Information");
-    b.field("English", passport(s, "1c", "english"));
-    b.field("Maths", passport(s, "1c", "maths"));
-    b.field("Science", passport(s, "1c", "science"));
-    if (s.year_group >= 9)
-        b.field("Key Stage 4 options (subject, course, exam board)", passport(s, "1c", "ks4_options"));
-    b.begin("Section 1d: School History");
-    b.field("Date of admission", passport(s, "1d", "admission_date"));
-    b.field("Electively Home Educated?", passport(s, "1d", "ehe").empty() ? "No" : passport(s, "1d", "ehe"));
-    history_table(b, s, "school_attended", "Other schools attended in the last 5 years");
-    history_table(b, s, "previous_direction", "Previous Off-site Directions");
-    b.begin("Section 1e: Formulation");
-    b.field("Hypothesis as to the reasons behind current issues (behaviour, attendance …)",
-            passport(s, "1e", "formulation"));
-    b.begin("Section 2: Details of person completing");
-    b.field("Name and role", party_name(s, "home_lead"));
-    b.sign("Date");
+    std::string v =
+        f.answer.empty() ? form_value(f.value, in) : passport(in.state, sec.passport.c_str(), f.answer.c_str());
+    if (v.empty() && !f.if_empty.empty()) v = f.if_empty;
+    if (f.optional)
+        b.optional_field(f.label, v);
+    else
+        b.field(f.label, v);
+}
+
+Document render_form(const FormTemplate& form, const DocumentInput& in) {
+    Builder b{{form.id, form.title, form.citation, {}, {}}};
+    for (const FormSection& sec : form.sections) {
+        b.begin(sec.heading);
+        b.section->passport = sec.passport;
+        for (const std::string& p : sec.paragraphs) b.text(p);
+        for (const FormField& f : sec.fields) form_field(b, f, sec, in);
+        if (sec.rows.rfind("history.", 0) == 0) history_rows(b, in.state, sec.rows.substr(8));
+    }
     return b.doc;
 }
 
@@ -591,7 +625,6 @@ const std::vector<DocumentKind>& document_kinds() {
     using In = const DocumentInput&;
     static const std::vector<DocumentKind> v = {
         {"worcs_notification", "Form 1: Notification", worcs_notification},
-        {"worcs_passport", "Form 2: Pupil Passport", worcs_passport},
         {"worcs_initial_meeting", "Form 3: Initial Meeting", worcs_initial_meeting},
         {"worcs_review", "Form 4: Review", worcs_review},
         {"direction_letter", "Direction letter to parents", direction_letter},
@@ -614,12 +647,51 @@ const std::vector<const char*>& known_documents() {
     return v;
 }
 
-std::string document_short_name(const std::string& id) {
+const std::vector<const char*>& known_form_values() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> v;
+        for (const FormValue& x : form_values()) v.push_back(x.word);
+        for (const FormFlag& x : form_flags()) v.push_back(x.word);
+        for (const char* role : person_roles()) v.push_back(std::string("person.") + role);
+        return v;
+    }();
+    static const std::vector<const char*> v = [] {
+        std::vector<const char*> out;
+        for (const std::string& n : names) out.push_back(n.c_str());
+        return out;
+    }();
+    return v;
+}
+
+const std::vector<const char*>& known_form_flags() {
+    static const std::vector<const char*> v = words_of(form_flags());
+    return v;
+}
+
+const std::vector<const char*>& known_form_rows() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> v;
+        for (const FieldSpec& f : spec_of(EventType::history_recorded).fields)
+            if (std::string(f.name) == "what")
+                for (const char* what : f.values) v.push_back(std::string("history.") + what);
+        return v;
+    }();
+    static const std::vector<const char*> v = [] {
+        std::vector<const char*> out;
+        for (const std::string& n : names) out.push_back(n.c_str());
+        return out;
+    }();
+    return v;
+}
+
+std::string document_short_name(const Pack& pack, const std::string& id) {
+    if (const FormTemplate* f = pack.find_form(id)) return f->name;
     const DocumentKind* k = find_document_kind(id);
     return k ? k->short_name : "Form";
 }
 
 std::optional<Document> make_document(const std::string& id, const DocumentInput& in) {
+    if (const FormTemplate* f = in.pack.find_form(id)) return render_form(*f, in);
     const DocumentKind* k = find_document_kind(id);
     if (!k) return std::nullopt;
     return k->make(in);

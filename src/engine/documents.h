@@ -5,7 +5,7 @@
 //
 // Documents (id: source)
 //   worcs_notification     Worcestershire Form 1, Off-site Direction Notification Form
-//   worcs_passport         Worcestershire Form 2, Pupil Passport (sections 1a-1e, 2)
+//   and the forms the packs write as data (FormTemplate, pack.h), such as the pupil passport
 //   worcs_initial_meeting  Worcestershire Form 3, Initial Meeting Form
 //   worcs_review           Worcestershire Form 4, Review (or Emergency Review) Form — one per review
 //   direction_letter       Worcestershire Sample Letter, with the statutory notice contents (reg 3)
@@ -39,7 +39,8 @@ struct DocField {
 };
 
 struct DocSection {
-    std::string              heading;  // "Section 1a: Child Details"
+    std::string              heading;   // "Section 1a: Child Details"
+    std::string              passport;  // "1a" when it is a part of the pupil passport (FormSection::passport)
     std::vector<DocField>    fields;
     std::vector<std::string> paragraphs;  // running text (letters, fixed contract terms)
 };
@@ -67,7 +68,7 @@ std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s);
 // times, the parents it goes to. A form starts from it; what the case cannot say is left out.
 Json                    suggested_notice(const DocumentInput& in);
 std::optional<Document> make_document(const std::string& id, const DocumentInput& in);
-std::string             document_short_name(const std::string& id);  // "Form 1: Notification", for a picker
-Json                    document_to_json(const Document& d);
+std::string document_short_name(const Pack& pack, const std::string& id);  // "Form 1: Notification", for a picker
+Json        document_to_json(const Document& d);
 
 }  // namespace cp

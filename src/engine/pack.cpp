@@ -216,6 +216,8 @@ void each_citation(Pack& p, F f) {
         f(p.readings[i].citation, "/readings/" + std::to_string(i) + "/citation");
     for (std::size_t i = 0; i < p.conflicts.size(); ++i)
         f(p.conflicts[i].citation, "/conflicts/" + std::to_string(i) + "/citation");
+    for (std::size_t i = 0; i < p.forms.size(); ++i)
+        f(p.forms[i].citation, "/forms/" + std::to_string(i) + "/citation");
 }
 
 std::string source_ids(const std::vector<Source>& sources) {
@@ -368,11 +370,121 @@ void read_list(Reader& rd, const char* key, std::vector<T>& into, F read_one, bo
     const Json* v = rd.get(key, required, "a list");
     if (!v) return;
     if (!v->is_array()) {
-        rd.out.push_back({rd.file, "/" + std::string(key), "expected a list; found " + std::string(v->type_name())});
+        rd.out.push_back({rd.file, rd.path + "/" + key, "expected a list; found " + std::string(v->type_name())});
         return;
     }
     for (std::size_t i = 0; i < v->size(); ++i)
-        if (auto x = read_one((*v)[i], "/" + std::string(key) + "/" + std::to_string(i))) into.push_back(std::move(*x));
+        if (auto x = read_one((*v)[i], rd.path + "/" + key + "/" + std::to_string(i))) into.push_back(std::move(*x));
+}
+
+// ---- forms -------------------------------------------------------------------------------------
+
+bool read_flag(Reader& rd, const char* key, bool& into) {
+    const Json* v = rd.get(key, false, "true or false");
+    if (!v) return false;
+    if (!v->is_boolean()) {
+        rd.out.push_back({rd.file, rd.path + "/" + key, "expected true or false; found " + v->dump()});
+        return false;
+    }
+    into = v->get<bool>();
+    return true;
+}
+
+void check_word(Reader& rd, const char* key, const std::string& word, const std::vector<const char*>& words) {
+    if (!word.empty() && !in(words, word))
+        rd.out.push_back({rd.file, rd.path + "/" + key, "expected one of " + join(words) + "; found \"" + word + "\""});
+}
+
+// A field says where its value comes from in exactly one way: a fact, an answer, or a line to sign.
+std::optional<FormField> read_form_field(const Json& j, const std::string& file, const std::string& path,
+                                         const FormSection& section, Problems& out) {
+    if (!j.is_object()) {
+        out.push_back({file, path, "expected a field {label, value or answer or signature}"});
+        return std::nullopt;
+    }
+    const std::size_t before = out.size();
+    FormField         f;
+    Reader            rd{j, file, path, out};
+    rd.text("label", f.label, true);
+    rd.text("value", f.value, false);
+    rd.text("answer", f.answer, false);
+    read_flag(rd, "signature", f.signature);
+    read_flag(rd, "optional", f.optional);
+    rd.text("when", f.when, false);
+    rd.text("otherwise", f.otherwise, false);
+    rd.text("if_empty", f.if_empty, false);
+    rd.finish();
+    check_word(rd, "value", f.value, known_form_values());
+    const std::string flag = f.when.rfind("not ", 0) == 0 ? f.when.substr(4) : f.when;
+    check_word(rd, "when", flag, known_form_flags());
+    if (int(!f.value.empty()) + int(!f.answer.empty()) + int(f.signature) != 1)
+        out.push_back({file, path, "expected exactly one of value, answer or signature"});
+    if (!f.answer.empty() && section.passport.empty())
+        out.push_back(
+            {file, path + "/answer", "an answer belongs to a passport part: give the section a \"passport\""});
+    if (!f.otherwise.empty() && f.when.empty())
+        out.push_back({file, path + "/otherwise", "\"otherwise\" says what to print when \"when\" does not hold"});
+    if (out.size() != before) return std::nullopt;
+    return f;
+}
+
+std::optional<FormSection> read_form_section(const Json& j, const std::string& file, const std::string& path,
+                                             Problems& out) {
+    if (!j.is_object()) {
+        out.push_back({file, path, "expected a section {heading, fields}"});
+        return std::nullopt;
+    }
+    const std::size_t before = out.size();
+    FormSection       sec;
+    Reader            rd{j, file, path, out};
+    rd.text("heading", sec.heading, true);
+    if (rd.text("passport", sec.passport, false))
+        check_word(rd, "passport", sec.passport, spec_of(EventType::pupil_details).fields.front().values);
+    rd.text("rows", sec.rows, false);
+    check_word(rd, "rows", sec.rows, known_form_rows());
+    rd.texts("paragraphs", sec.paragraphs);
+    read_list(rd, "fields", sec.fields,
+              [&](const Json& f, const std::string& p) { return read_form_field(f, file, p, sec, out); });
+    rd.finish();
+    if (out.size() != before) return std::nullopt;
+    return sec;
+}
+
+std::optional<FormTemplate> read_form(const Json& j, const std::string& file, const std::string& path, Problems& out) {
+    if (!j.is_object()) {
+        out.push_back({file, path, "expected a form {id, name, title, citation, sections}"});
+        return std::nullopt;
+    }
+    const std::size_t before = out.size();
+    FormTemplate      form;
+    Reader            rd{j, file, path, out};
+    if (rd.text("id", form.id, true) &&
+        form.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
+        out.push_back({file, path + "/id", "expected lower-case letters, digits, hyphens and underscores"});
+    if (in(known_documents(), form.id))
+        out.push_back(
+            {file, path + "/id", "\"" + form.id + "\" is a document the engine makes; give the form its own id"});
+    rd.text("name", form.name, true);
+    rd.text("title", form.title, true);
+    rd.citation(form.citation, true);
+    read_list(
+        rd, "sections", form.sections,
+        [&](const Json& sj, const std::string& p) { return read_form_section(sj, file, p, out); }, true);
+    rd.finish();
+    if (out.size() != before) return std::nullopt;
+    return form;
+}
+
+// `documents` name a document the engine makes or a form of the pack (or, once resolved, of its baseline).
+void check_documents(const Pack& pack, const std::string& file, Problems& out) {
+    std::vector<const char*> known = known_documents();
+    for (const FormTemplate& f : pack.forms) known.push_back(f.id.c_str());
+    for (std::size_t i = 0; i < pack.documents.size(); ++i)
+        if (!in(known, pack.documents[i]))
+            out.push_back({file, "/documents/" + std::to_string(i),
+                           "expected one of " + join(known) + "; found \"" + pack.documents[i] + "\""});
+    if (!pack.passport.empty() && !pack.find_form(pack.passport))
+        out.push_back({file, "/passport", "expected the id of one of the forms; found \"" + pack.passport + "\""});
 }
 
 }  // namespace
@@ -395,6 +507,21 @@ const Rule* Pack::find_rule(std::string_view rule_id) const {
     for (const Rule& r : rules)
         if (r.id == rule_id) return &r;
     return nullptr;
+}
+
+const FormTemplate* Pack::find_form(std::string_view form_id) const {
+    for (const FormTemplate& f : forms)
+        if (f.id == form_id) return &f;
+    return nullptr;
+}
+
+std::vector<const FormField*> FormTemplate::questions(std::string_view part) const {
+    std::vector<const FormField*> out;
+    for (const FormSection& s : sections)
+        if (s.passport == part)
+            for (const FormField& f : s.fields)
+                if (!f.answer.empty()) out.push_back(&f);
+    return out;
 }
 
 const Source* Pack::find_source(std::string_view source_id) const {
@@ -528,10 +655,9 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
             }
     }
     rd.texts("documents", pack.documents);
-    for (std::size_t i = 0; i < pack.documents.size(); ++i)
-        if (!in(known_documents(), pack.documents[i]))
-            out.push_back({file, "/documents/" + std::to_string(i),
-                           "expected one of " + join(known_documents()) + "; found \"" + pack.documents[i] + "\""});
+    read_list(rd, "forms", pack.forms,
+              [&](const Json& j, const std::string& path) { return read_form(j, file, path, out); });
+    rd.text("passport", pack.passport, false);
     rd.texts("replaces", pack.replaces);
     read_list(
         rd, "rules", pack.rules, [&](const Json& j, const std::string& path) { return read_rule(j, file, path, out); },
@@ -579,6 +705,12 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
         if (!ids.insert(pack.conflicts[i].id).second)
             out.push_back({file, "/conflicts/" + std::to_string(i) + "/id",
                            "id \"" + pack.conflicts[i].id + "\" is already used"});
+    std::set<std::string> form_ids;
+    for (std::size_t i = 0; i < pack.forms.size(); ++i)
+        if (!form_ids.insert(pack.forms[i].id).second)
+            out.push_back(
+                {file, "/forms/" + std::to_string(i) + "/id", "form id \"" + pack.forms[i].id + "\" appears twice"});
+    if (pack.extends.empty()) check_documents(pack, file, out);  // a local pack's may name its baseline's forms
     std::set<std::string> source_ids_seen;
     for (std::size_t i = 0; i < pack.sources.size(); ++i)
         if (!source_ids_seen.insert(pack.sources[i].id).second)
@@ -634,8 +766,15 @@ std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Proble
             out.push_back(
                 {file, "/sources/" + std::to_string(i) + "/id",
                  "\"" + local.sources[i].id + "\" is a baseline source id; give the local source its own id"});
+    for (std::size_t i = 0; i < local.forms.size(); ++i)
+        if (baseline.find_form(local.forms[i].id))
+            out.push_back({file, "/forms/" + std::to_string(i) + "/id",
+                           "\"" + local.forms[i].id + "\" is a baseline form id; give the local form its own id"});
     Pack merged = local;
     merged.sources.insert(merged.sources.end(), baseline.sources.begin(), baseline.sources.end());
+    merged.forms.insert(merged.forms.end(), baseline.forms.begin(), baseline.forms.end());
+    if (merged.passport.empty()) merged.passport = baseline.passport;
+    check_documents(merged, file, out);
     each_citation(merged, [&](const Citation& c, const std::string& path) {
         if (!merged.find_source(c.source))
             out.push_back({file, path + "/source",

@@ -106,6 +106,38 @@ struct Conflict {
     std::vector<CaseKind> applies_to;      // case kinds it concerns (empty: all)
 };
 
+// A form or letter written as data (docs/protocol-packs.md, "Forms"): sections of labelled fields,
+// each filled from a fact of the case the engine names, or from what the school typed into a
+// passport section, and rendered by the engine into the document the app shows and prints.
+struct FormField {
+    std::string label;              // as printed: "Date of Birth"
+    std::string value;              // a fact of the case by name (known_form_values): "pupil.dob"
+    std::string answer;             // or the school's answer under this name in the section's passport part
+    std::string when;               // printed only when this yes/no fact holds (known_form_flags, or "not " one)
+    std::string otherwise;          // printed instead when `when` does not hold ("": the field is left out)
+    std::string if_empty;           // printed when nothing is recorded, instead of listing the field as missing
+    bool        optional = false;   // "where relevant": never listed as missing
+    bool        signature = false;  // a line to sign by hand
+};
+
+struct FormSection {
+    std::string              heading;   // "Section 1a: Child Details"
+    std::string              passport;  // "1a": a part of the pupil passport (one or more sections), edited on that tab
+    std::string              rows;      // a row per history entry of one kind (known_form_rows): "history.exclusion"
+    std::vector<FormField>   fields;
+    std::vector<std::string> paragraphs;
+};
+
+struct FormTemplate {
+    std::string              id;     // what `documents` and `passport` name: "worcs_passport"
+    std::string              name;   // the short name a person picks it by: "Form 2: Pupil Passport"
+    std::string              title;  // as printed: "Off-site Direction Pupil Passport"
+    Citation                 citation;
+    std::vector<FormSection> sections;
+
+    std::vector<const FormField*> questions(std::string_view part) const;  // the answers a passport part asks for
+};
+
 struct Pack {
     std::string           id;               // "norfolk"; the file is assets/protocols/<id>.json
     std::string           file;             // name it was parsed from, for problems found later (resolve_pack)
@@ -119,14 +151,17 @@ struct Pack {
     std::vector<CaseKind> case_kinds;      // kinds this protocol covers
     std::vector<std::pair<std::string, std::string>> roles;      // who-code -> local name ("la" -> "SAIO")
     std::vector<std::string>                         documents;  // document ids this protocol uses
-    std::vector<std::string>                         replaces;   // baseline rule ids this pack re-words
-    std::vector<Rule>                                rules;
-    std::vector<Reading>                             readings;
-    std::vector<Conflict>                            conflicts;
+    std::vector<FormTemplate> forms;     // forms written as data (the baseline's too, once resolved)
+    std::string               passport;  // the form whose passport parts the Pupil passport tab edits
+    std::vector<std::string>  replaces;  // baseline rule ids this pack re-words
+    std::vector<Rule>         rules;
+    std::vector<Reading>      readings;
+    std::vector<Conflict>     conflicts;
 
-    const Rule*   find_rule(std::string_view rule_id) const;
-    const Source* find_source(std::string_view source_id) const;
-    std::string   role_name(const std::string& who) const;  // local name, or a plain default
+    const Rule*         find_rule(std::string_view rule_id) const;
+    const Source*       find_source(std::string_view source_id) const;
+    const FormTemplate* find_form(std::string_view form_id) const;
+    std::string         role_name(const std::string& who) const;  // local name, or a plain default
 };
 
 // A rule's parameter as its pack gives it, or else the default its kind declares (the table in
@@ -164,9 +199,12 @@ std::optional<Pack>      load_resolved_pack(std::string_view id, Problems& probl
 const std::vector<const char*>& known_conditions();    // values of `when` (plan.cpp's table)
 const std::vector<const char*>& known_requirements();  // values of gate `requires` (plan.cpp's table)
 const std::vector<const char*>& known_actions();       // values of gate `action` (plan.cpp's table)
-const std::vector<const char*>& known_documents();     // `documents` (documents.cpp's table)
-const std::vector<const char*>& known_anchors();       // deadline `from` (plan.cpp's table)
-const std::vector<const char*>& known_milestones();    // deadline `to` (plan.cpp's table)
+const std::vector<const char*>& known_documents();  // `documents` made in C++ (documents.cpp's table), besides `forms`
+const std::vector<const char*>& known_form_values();  // a form field's `value` (documents.cpp's table)
+const std::vector<const char*>& known_form_flags();   // a form field's `when` (documents.cpp's table)
+const std::vector<const char*>& known_form_rows();    // a form section's `rows` (documents.cpp's table)
+const std::vector<const char*>& known_anchors();      // deadline `from` (plan.cpp's table)
+const std::vector<const char*>& known_milestones();   // deadline `to` (plan.cpp's table)
 
 // The words of a vocabulary table, each row of which has a `word`: the validator's list, derived
 // from the table that gives each word its meaning so that the two cannot differ.

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openApp, click, nextFrames } from './harness.mjs';
-import { openDemo, openDocuments, printDocument, stubPrint } from './documents.mjs';
+import { startServer, launch, openApp, click, nextFrames, findItem, hasItem } from './harness.mjs';
+import { clickTab, openDemo, openDocuments, printDocument, state, stubPrint, waitState } from './documents.mjs';
+import { typeInto } from './flows.mjs';
 
 let server;
 let outDir;
@@ -262,6 +263,38 @@ test('print.js: no DEMO marker for a real workspace, and text from the case is n
     assert.deepEqual(doc.signatures, ['Signed']);
     assert.equal(doc.docTitle, 'A title');
     assert.equal(doc.source, 'Source: London Borough of Hammersmith & Fulham, Managed Moves – good practice guidance, section 13 (Notifying the LA)');
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
+
+// The passport is the pack's form written as data: each question of a part is asked by its printed
+// label (never by the name it is kept under), and an answer saved is on the tab and the printout.
+test('the Pupil passport tab asks each question in words and keeps the answer', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, record } = await demoPage(b);
+    const s0 = await state(page);
+    await click(page, s0.cases.find((c) => c.id === 'DEMO-NO-1').pupil);
+    let s = await waitState(page, (st) => st.view === 'case' && st.caseId === 'DEMO-NO-1' && st.caseView);
+    const before = s.caseView.passport['1c'];
+    assert.ok(before && before.total >= 3, 'Norfolk, with no passport of its own, uses the baseline\'s: ' + JSON.stringify(s.caseView.passport));
+    await clickTab(page, 'Pupil passport');
+    await click(page, 'Edit section 1c');
+    await findItem(page, 'Edit the pupil passport');
+    for (const id of ['#english', '#maths', '#science']) await findItem(page, id);
+    // A screen reader hears each field by the question the form prints (the mirror names it).
+    const names = await page.evaluate(() => [...document.querySelectorAll('#cp-access [data-id]')]
+      .map((e) => (e.getAttribute('aria-label') || e.textContent).trim()));
+    for (const label of ['English', 'Maths', 'Science']) assert.ok(names.includes(label), `${label} in ${JSON.stringify(names)}`);
+    assert.ok(!names.some((n) => /english:|ks4_options|maths:/.test(n)), 'no internal name is read out');
+    await page.screenshot({ path: path.join(process.env.SHOT_DIR || outDir, 'passport-edit.png') });
+    await typeInto(page, '#english', 'Working at grade 4');
+    await click(page, 'Save');
+    s = await waitState(page, (st) => st.caseView && st.caseView.passport['1c'].filled === before.filled + 1);
+    // The history says what was recorded in the form's words, not as data.
+    assert.ok(s.caseView.historyDetails.some((d) => d.includes('English: Working at grade 4')), JSON.stringify(s.caseView.historyDetails));
+    await page.waitForFunction(() => document.getElementById('cp-access').textContent.includes('Working at grade 4'));
+    assert.equal(await hasItem(page, 'Edit the pupil passport'), false, 'the dialog closed on saving');
     assert.deepEqual(record.errors, []);
   } finally { await b.close(); }
 });
