@@ -108,14 +108,22 @@ TEST_CASE("forms/a-malformed-form-is-refused-by-its-path") {
         const char* message;
     };
     const Case cases[] = {
-        {"an unknown fact", {{"label", "X"}, {"value", "pupil.shoe_size"}}, "/forms/0/sections/0/fields/7/value",
+        {"an unknown fact",
+         {{"label", "X"}, {"value", "pupil.shoe_size"}},
+         "/forms/0/sections/0/fields/7/value",
          "expected one of pupil.name"},
-        {"two sources", {{"label", "X"}, {"value", "pupil.name"}, {"answer", "x"}}, "/forms/0/sections/0/fields/7",
+        {"two sources",
+         {{"label", "X"}, {"value", "pupil.name"}, {"answer", "x"}},
+         "/forms/0/sections/0/fields/7",
          "expected exactly one of value, answer or signature"},
-        {"an unknown condition", {{"label", "X"}, {"value", "pupil.name"}, {"when", "flag.tall"}},
-         "/forms/0/sections/0/fields/7/when", "expected one of flag.ehcp"},
-        {"otherwise without when", {{"label", "X"}, {"value", "pupil.name"}, {"otherwise", "No"}},
-         "/forms/0/sections/0/fields/7/otherwise", "\"otherwise\" says what to print"},
+        {"an unknown condition",
+         {{"label", "X"}, {"value", "pupil.name"}, {"when", "flag.tall"}},
+         "/forms/0/sections/0/fields/7/when",
+         "expected one of flag.ehcp"},
+        {"otherwise without when",
+         {{"label", "X"}, {"value", "pupil.name"}, {"otherwise", "No"}},
+         "/forms/0/sections/0/fields/7/otherwise",
+         "\"otherwise\" says what to print"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.what);
