@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openApp, click, nextFrames, findItem, hasItem } from './harness.mjs';
+import { startServer, launch, openApp, click, nextFrames, findItem, hasItem, items } from './harness.mjs';
 import { clickTab, openDemo, openDocuments, printDocument, state, stubPrint, waitState } from './documents.mjs';
 import { typeInto } from './flows.mjs';
 
@@ -279,6 +279,13 @@ test('the Pupil passport tab asks each question in words and keeps the answer', 
     const before = s.caseView.passport['1c'];
     assert.ok(before && before.total >= 3, 'Norfolk, with no passport of its own, uses the baseline\'s: ' + JSON.stringify(s.caseView.passport));
     await clickTab(page, 'Pupil passport');
+    // Folding the long sections above brings part 1c's button on screen without scrolling.
+    for (const part of ['1a', '1b']) {
+      const header = (await state(page)).caseView && (await items(page)).find((i) => i.label.startsWith(`Section ${part}:`));
+      assert.ok(header, `the header of section ${part} is on screen`);
+      await click(page, header.label);
+      await findItem(page, `Edit section ${part}`);
+    }
     await click(page, 'Edit section 1c');
     await findItem(page, 'Edit the pupil passport');
     for (const id of ['#english', '#maths', '#science']) await findItem(page, id);
