@@ -647,18 +647,30 @@ const std::vector<const char*>& known_documents() {
     return v;
 }
 
+namespace {
+// Words made from a prefix and a table's words ("person." + "social_worker"), kept for the program's
+// life so that the validator's lists can point into them like the tables' own words.
+std::vector<const char*> kept(std::vector<std::string> made) {
+    static std::vector<std::vector<std::string>> store;
+    store.push_back(std::move(made));
+    std::vector<const char*> out;
+    for (const std::string& w : store.back()) out.push_back(w.c_str());
+    return out;
+}
+
+std::vector<std::string> prefixed(const char* prefix, const std::vector<const char*>& words) {
+    std::vector<std::string> out;
+    for (const char* w : words) out.push_back(prefix + std::string(w));
+    return out;
+}
+}  // namespace
+
 const std::vector<const char*>& known_form_values() {
-    static const std::vector<std::string> names = [] {
-        std::vector<std::string> v;
-        for (const FormValue& x : form_values()) v.push_back(x.word);
-        for (const FormFlag& x : form_flags()) v.push_back(x.word);
-        for (const char* role : person_roles()) v.push_back(std::string("person.") + role);
-        return v;
-    }();
     static const std::vector<const char*> v = [] {
-        std::vector<const char*> out;
-        for (const std::string& n : names) out.push_back(n.c_str());
-        return out;
+        std::vector<std::string> names = prefixed("", words_of(form_values()));
+        for (const std::string& f : prefixed("", words_of(form_flags()))) names.push_back(f);
+        for (const std::string& p : prefixed("person.", person_roles())) names.push_back(p);
+        return kept(std::move(names));
     }();
     return v;
 }
@@ -669,17 +681,10 @@ const std::vector<const char*>& known_form_flags() {
 }
 
 const std::vector<const char*>& known_form_rows() {
-    static const std::vector<std::string> names = [] {
-        std::vector<std::string> v;
-        for (const FieldSpec& f : spec_of(EventType::history_recorded).fields)
-            if (std::string(f.name) == "what")
-                for (const char* what : f.values) v.push_back(std::string("history.") + what);
-        return v;
-    }();
     static const std::vector<const char*> v = [] {
-        std::vector<const char*> out;
-        for (const std::string& n : names) out.push_back(n.c_str());
-        return out;
+        for (const FieldSpec& f : spec_of(EventType::history_recorded).fields)
+            if (std::string(f.name) == "what") return kept(prefixed("history.", f.values));
+        return std::vector<const char*>{};
     }();
     return v;
 }
