@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "document_util.h"
 #include "engine/documents.h"
 #include "test_util.h"
 
@@ -18,12 +19,6 @@ Document doc(Scenario& sc, const char* id, int review = -1) {
 bool missing(const Document& d, const std::string& what) {
     return std::any_of(d.missing.begin(), d.missing.end(),
                        [&](const std::string& m) { return m.find(what) != std::string::npos; });
-}
-std::string value(const Document& d, const std::string& label) {
-    for (const auto& s : d.sections)
-        for (const auto& f : s.fields)
-            if (f.label == label) return f.value;
-    return "<none>";
 }
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "common/embedded.h"
+#include "document_util.h"
 #include "engine/documents.h"
 #include "engine/engine.h"
 #include "test_util.h"
@@ -51,13 +52,6 @@ Problems load(const Json& pack, PackLibrary& library) {
     REQUIRE(p.empty());
     library.add_pack_text(pack.dump(), "kent.json", p);
     return p;
-}
-
-std::string value(const Document& d, const std::string& label) {
-    for (const auto& s : d.sections)
-        for (const auto& f : s.fields)
-            if (f.label == label) return f.value;
-    return "<none>";
 }
 
 }  // namespace
