@@ -32,14 +32,15 @@ const ImU32  kAlarmBg = IM_COL32(176, 0, 32, 255);
 // What the user picked, per case: reset when another case is opened.
 struct Choice {
     std::string case_id, doc_id;
-    int         review = -1;  // worcs_review: index into the case's reviews (-1 = the latest)
+    int         review = -1;  // a per-review form's review: index into the case's reviews (-1 = the latest)
 };
 
 Choice& choice() { return screen_state<Choice>(); }
 
 std::string review_name(const Review& r, int i) {
+    const char* outcome = option_label(EventType::review_held, "outcome", r.outcome);
     return std::string(r.emergency ? "Emergency review " : "Review ") + std::to_string(i + 1) + ", " + to_uk(r.date) +
-           (r.outcome.empty() ? "" : " (" + r.outcome + ")");
+           (outcome ? std::string(" (") + outcome + ")" : "");
 }
 
 void review_picker(const CaseState& s) {
@@ -62,7 +63,8 @@ void document_list(const std::vector<std::string>& ids, const CaseState& s, cons
     for (const std::string& id : ids)
         if (ImGui::Selectable((document_short_name(pack, id) + "##" + id).c_str(), choice().doc_id == id))
             choice().doc_id = id;
-    if (choice().doc_id == "worcs_review") review_picker(s);
+    const FormTemplate* form = pack.find_form(choice().doc_id);
+    if (form && form->per_review) review_picker(s);
 }
 
 // "Worcestershire County Council, Off-Site Direction Protocol …, Form Templates, form 1": the

@@ -50,16 +50,22 @@ struct Editor {
 
 Editor& editor() { return screen_state<Editor>(); }
 
+// The questions the form prints for this pupil: "Key Stage 4 options" is not asked below year 9, unless
+// it was answered before (the answer can then still be read and cleared).
 Answers answers_of(const CaseState& s, const std::string& code) {
     Answers             a;
+    const Pack*         pack = session().packs().find(s.pack);
     const FormTemplate* form = passport_form(s);
     if (!form) return a;
-    const auto it = s.passport.find(code);
+    const DocumentInput in{s, *pack, session().calendar(), session().today(), &session().ws()};
+    const auto          it = s.passport.find(code);
     for (const FormField* f : form->questions(code)) {
-        a.questions.emplace_back(f->answer, f->label);
-        a.typed[f->answer] = "";
+        std::string typed;
         if (it != s.passport.end() && it->second.contains(f->answer) && it->second[f->answer].is_string())
-            a.typed[f->answer] = it->second[f->answer].get<std::string>();
+            typed = it->second[f->answer].get<std::string>();
+        if (typed.empty() && !form_condition_holds(f->when, in)) continue;
+        a.questions.emplace_back(f->answer, f->label);
+        a.typed[f->answer] = typed;
     }
     a.initial = a.typed;
     return a;

@@ -29,7 +29,6 @@ Citation shipped(const char* pack_id, const char* paragraph) {
     c.text = citation_text(*it, c);
     return c;
 }
-Citation worcs(const char* paragraph) { return shipped("worcestershire", paragraph); }
 
 // Builds a document section by section, collecting what is missing as it goes.
 struct Builder {
@@ -110,46 +109,39 @@ std::optional<Date> first_meeting_date(const CaseState& s, std::initializer_list
     return std::nullopt;
 }
 
-void signatures(Builder& b) {
-    b.begin("Attendees' signatures");
-    for (const char* who : {"Parent/Carer", "Child", "Home School", "Host School", "Other"}) b.sign(who);
-}
-
-Document worcs_notification(const DocumentInput& in) {
-    const CaseState& s = in.state;
-    Builder b{{"worcs_notification", "Off-site Direction Notification Form", worcs("Form Templates, form 1"), {}, {}}};
-    b.begin("Child and parent");
-    b.text(
-        "Consent does not have to be gained from the parent by the home school before approaching another school for "
-        "an "
-        "Off-site Direction, but the parents' views are recorded here.");
-    const Party* parent = party(s, "parent");
-    b.field("Child's Name and DOB", name_and_dob(s));
-    b.field("Home School", home_name(in));
-    b.field("Address", s.address);
-    // A contact is a telephone number or an email as often as an address: never printed as the address.
-    b.optional_field("Parent/Carer Address if different", "");
-    b.field("Parent/Carer Name", parent ? parent->name : "");
-    b.field("Relationship to child", parent ? parent->relationship : "");
-    b.field("Does the above Parent/Carer have parental responsibility?",
-            parent ? yes_no(parent->parental_responsibility) : "");
-    int with_pr = 0;
-    for (const auto& p : s.parties) with_pr += p.role == "parent" && p.parental_responsibility;
-    b.field("Is there another parent with parental responsibility?", parent ? yes_no(with_pr > 1) : "");
-    const auto views = s.views.find("parent");
-    b.field(
-        "Does the parent understand the reasons for the Off-site Direction?",
-        views != s.views.end() && views->second.understands_reasons ? yes_no(*views->second.understands_reasons) : "");
-    b.field("Parental comments", views != s.views.end() ? views->second.text : "");
-    b.begin("Parent's acknowledgement");
-    b.text("I have been advised by the home school that they will approach another school about my child.");
-    b.sign("Name");
-    b.sign("Signed");
-    b.sign("Date");
-    return b.doc;
-}
-
 // ---- forms written as data (pack.h, FormTemplate) ----------------------------------------------
+
+// What the case's first parent says, through `get`; "" when no parent is recorded.
+template <class Get>
+std::string parent_says(const DocumentInput& in, Get get) {
+    const Party* p = party(in.state, "parent");
+    return p ? get(*p) : std::string();
+}
+
+// The review a per-review form is for: the one picked, else the latest; nullptr before any.
+const Review* selected_review(const DocumentInput& in) {
+    const auto& rs = in.state.reviews;
+    if (rs.empty()) return nullptr;
+    const bool picked = in.review_index >= 0 && in.review_index < static_cast<int>(rs.size());
+    return picked ? &rs[static_cast<std::size_t>(in.review_index)] : &rs.back();
+}
+
+template <class Get>
+std::string on_review(const DocumentInput& in, Get get) {
+    const Review* r = selected_review(in);
+    return r ? get(*r) : std::string();
+}
+
+// "First review 02/03/2026; then every 6 weeks", as agreed.
+std::string review_plan_words(const CaseState& s) {
+    std::string out;
+    if (!s.agreement) return out;
+    if (s.agreement->first_review) out = "First review " + to_uk(*s.agreement->first_review);
+    if (s.agreement->review_every_weeks > 0)
+        out += std::string(out.empty() ? "" : "; ") + "then every " + std::to_string(s.agreement->review_every_weeks) +
+               " weeks";
+    return out;
+}
 
 // The facts of a case a pack's form may print, each by the name the form uses.
 struct FormValue {
@@ -179,8 +171,72 @@ const std::vector<FormValue>& form_values() {
         {"school.host", [](In in) { return school_name(in, in.state.host_urn); }},
         {"case.reason", [](In in) { return in.state.reason; }},
         {"consent.gdpr_signed", [](In in) { return date_text(in.state.gdpr_signed); }},
+        {"parent.name", [](In in) { return parent_says(in, [](const Party& p) { return p.name; }); }},
+        {"parent.relationship", [](In in) { return parent_says(in, [](const Party& p) { return p.relationship; }); }},
+        {"parent.has_parental_responsibility",
+         [](In in) { return parent_says(in, [](const Party& p) { return yes_no(p.parental_responsibility); }); }},
+        {"parents.another_with_parental_responsibility",
+         [](In in) {
+             int with_pr = 0;
+             for (const Party& p : in.state.parties) with_pr += p.role == "parent" && p.parental_responsibility;
+             return party(in.state, "parent") ? yes_no(with_pr > 1) : std::string();
+         }},
+        {"parent.understands_reasons",
+         [](In in) {
+             const auto v = in.state.views.find("parent");
+             return v != in.state.views.end() && v->second.understands_reasons ? yes_no(*v->second.understands_reasons)
+                                                                               : std::string();
+         }},
+        {"parent.views",
+         [](In in) {
+             const auto v = in.state.views.find("parent");
+             return v != in.state.views.end() ? v->second.text : std::string();
+         }},
+        {"meeting.first",
+         [](In in) {
+             return date_text(first_meeting_date(in.state, {"initial", "planning", "strategy"}));
+         }},
+        {"agreement.success_criteria",
+         [](In in) { return in.state.agreement ? join(in.state.agreement->success_criteria) : std::string(); }},
+        {"agreement.start",
+         [](In in) { return in.state.agreement ? to_uk(in.state.agreement->start) : std::string(); }},
+        {"agreement.reviews", [](In in) { return review_plan_words(in.state); }},
+        {"review.date", [](In in) { return on_review(in, [](const Review& r) { return to_uk(r.date); }); }},
+        {"review.progress", [](In in) { return on_review(in, [](const Review& r) { return r.progress; }); }},
+        {"review.concerns", [](In in) { return on_review(in, [](const Review& r) { return r.concerns; }); }},
+        {"review.support", [](In in) { return on_review(in, [](const Review& r) { return r.support; }); }},
+        {"review.outcome",
+         [](In in) {
+             return on_review(in,
+                              [](const Review& r) { return words_for(EventType::review_held, "outcome", r.outcome); });
+         }},
+        {"review.next", [](In in) { return on_review(in, [](const Review& r) { return date_text(r.next_review); }); }},
     };
     return v;
+}
+
+// The recorded choices a field may print in the form's own words (FormField::words), and where their
+// values are declared: the event field they are recorded in.
+struct FormChoice {
+    const char* word;
+    EventType   event;
+    const char* field;
+    std::string (*raw)(const DocumentInput&);
+};
+
+const std::vector<FormChoice>& form_choices() {
+    using In = const DocumentInput&;
+    static const std::vector<FormChoice> v = {
+        {"review.outcome", EventType::review_held, "outcome",
+         [](In in) { return on_review(in, [](const Review& r) { return r.outcome; }); }},
+    };
+    return v;
+}
+
+const FormChoice* find_choice(std::string_view word) {
+    for (const FormChoice& c : form_choices())
+        if (word == c.word) return &c;
+    return nullptr;
 }
 
 // The people of a case by role ("person.social_worker"): the roles a person can be recorded in.
@@ -189,36 +245,30 @@ const std::vector<const char*>& person_roles() { return spec_of(EventType::party
 // The yes/no facts a field's `when` may test.
 struct FormFlag {
     const char* word;
-    bool (*holds)(const CaseState&);
+    bool (*holds)(const DocumentInput&);
 };
 
 const std::vector<FormFlag>& form_flags() {
-    using S = const CaseState&;
+    using In = const DocumentInput&;
     static const std::vector<FormFlag> v = {
-        {"flag.ehcp", [](S s) { return s.flags.ehcp; }},
-        {"flag.ehcna", [](S s) { return s.flags.ehcna; }},
-        {"flag.cla", [](S s) { return s.flags.cla; }},
-        {"flag.cp_plan", [](S s) { return s.flags.cp_plan; }},
-        {"flag.cin_plan", [](S s) { return s.flags.cin_plan; }},
-        {"flag.eha", [](S s) { return s.flags.eha; }},
-        {"flag.pupil_premium", [](S s) { return s.flags.pupil_premium; }},
-        {"flag.fsm", [](S s) { return s.flags.fsm; }},
-        {"flag.sen_support", [](S s) { return s.flags.sen_support; }},
-        {"flag.eal", [](S s) { return s.flags.eal; }},
-        {"flag.refugee", [](S s) { return s.flags.refugee; }},
-        {"flag.safeguarding_concerns", [](S s) { return s.flags.safeguarding_concerns; }},
-        {"flag.disability", [](S s) { return s.flags.disability; }},
-        {"pupil.year_9_or_above", [](S s) { return s.year_group >= 9; }},
+        {"flag.ehcp", [](In in) { return in.state.flags.ehcp; }},
+        {"flag.ehcna", [](In in) { return in.state.flags.ehcna; }},
+        {"flag.cla", [](In in) { return in.state.flags.cla; }},
+        {"flag.cp_plan", [](In in) { return in.state.flags.cp_plan; }},
+        {"flag.cin_plan", [](In in) { return in.state.flags.cin_plan; }},
+        {"flag.eha", [](In in) { return in.state.flags.eha; }},
+        {"flag.pupil_premium", [](In in) { return in.state.flags.pupil_premium; }},
+        {"flag.fsm", [](In in) { return in.state.flags.fsm; }},
+        {"flag.sen_support", [](In in) { return in.state.flags.sen_support; }},
+        {"flag.eal", [](In in) { return in.state.flags.eal; }},
+        {"flag.refugee", [](In in) { return in.state.flags.refugee; }},
+        {"flag.safeguarding_concerns", [](In in) { return in.state.flags.safeguarding_concerns; }},
+        {"flag.disability", [](In in) { return in.state.flags.disability; }},
+        {"pupil.year_9_or_above", [](In in) { return in.state.year_group >= 9; }},
+        {"review.emergency",
+         [](In in) { return on_review(in, [](const Review& r) { return yes_no(r.emergency); }) == "Yes"; }},
     };
     return v;
-}
-
-bool flag_holds(const std::string& when, const CaseState& s) {
-    const bool        negated = when.rfind("not ", 0) == 0;
-    const std::string word = negated ? when.substr(4) : when;
-    for (const FormFlag& f : form_flags())
-        if (word == f.word) return f.holds(s) != negated;
-    return false;  // parse_pack refuses a form testing an unknown fact
 }
 
 // What a field prints: a yes/no fact as Yes or No, a person by name, a fact, or the school's answer.
@@ -226,7 +276,7 @@ std::string form_value(const std::string& name, const DocumentInput& in) {
     for (const FormValue& v : form_values())
         if (name == v.word) return v.get(in);
     for (const FormFlag& f : form_flags())
-        if (name == f.word) return yes_no(f.holds(in.state));
+        if (name == f.word) return yes_no(f.holds(in));
     if (name.rfind("person.", 0) == 0) return party_name(in.state, name.substr(7).c_str());
     return "";
 }
@@ -248,14 +298,27 @@ void history_rows(Builder& b, const CaseState& s, const std::string& what) {
     if (!any) b.optional_field("None recorded", "");
 }
 
+// A recorded choice in the form's own words, when the field gives them.
+std::string chosen_words(const FormField& f, const DocumentInput& in) {
+    const FormChoice* c = find_choice(f.value);
+    if (!c) return "";
+    const std::string raw = c->raw(in);
+    for (const auto& [choice, printed] : f.words)
+        if (choice == raw) return printed;
+    return "";
+}
+
 void form_field(Builder& b, const FormField& f, const FormSection& sec, const DocumentInput& in) {
     if (f.signature) return b.sign(f.label);
-    if (!f.when.empty() && !flag_holds(f.when, in.state)) {
+    if (f.by_hand) return b.optional_field(f.label, "");
+    if (!form_condition_holds(f.when, in)) {
         if (!f.otherwise.empty()) b.optional_field(f.label, f.otherwise);
         return;
     }
-    std::string v =
-        f.answer.empty() ? form_value(f.value, in) : passport(in.state, sec.passport.c_str(), f.answer.c_str());
+    std::string v = !f.answer.empty() ? passport(in.state, sec.passport.c_str(), f.answer.c_str())
+                    : f.words.empty() ? form_value(f.value, in)
+                                      : chosen_words(f, in);
+    if (v.empty() && !f.words.empty()) v = form_value(f.value, in);  // a choice the form has no words for
     if (v.empty() && !f.if_empty.empty()) v = f.if_empty;
     if (f.optional)
         b.optional_field(f.label, v);
@@ -266,76 +329,13 @@ void form_field(Builder& b, const FormField& f, const FormSection& sec, const Do
 Document render_form(const FormTemplate& form, const DocumentInput& in) {
     Builder b{{form.id, form.title, form.citation, {}, {}}};
     for (const FormSection& sec : form.sections) {
-        b.begin(sec.heading);
+        const bool retitled = !sec.retitle_when.empty() && form_condition_holds(sec.retitle_when, in);
+        b.begin(retitled ? sec.retitle : sec.heading);
         b.section->passport = sec.passport;
         for (const std::string& p : sec.paragraphs) b.text(p);
         for (const FormField& f : sec.fields) form_field(b, f, sec, in);
         if (sec.rows.rfind("history.", 0) == 0) history_rows(b, in.state, sec.rows.substr(8));
     }
-    return b.doc;
-}
-
-Document worcs_initial_meeting(const DocumentInput& in) {
-    const CaseState& s = in.state;
-    Builder          b{
-        {"worcs_initial_meeting", "Off-site Direction Initial Meeting Form", worcs("Form Templates, form 3"), {}, {}}};
-    b.begin("Meeting");
-    b.field("Date of Meeting", date_text(first_meeting_date(s, {"initial", "planning", "strategy"})));
-    b.field("Child's Name & DOB", name_and_dob(s));
-    b.optional_field("Address (if this has changed since previous meeting)", "");
-    b.field("Home School Representative", party_name(s, "home_lead"));
-    b.field("Host School Representative", party_name(s, "host_lead"));
-    b.field("Parent/Carer", party_name(s, "parent"));
-    b.field("Reasons for the Off-site Direction", s.reason);
-    b.field("What needs to happen for the Off-site Direction to be successful",
-            s.agreement ? join(s.agreement->success_criteria) : "");
-    b.field("Off-site Direction start date", s.agreement ? to_uk(s.agreement->start) : "");
-    std::string reviews;
-    if (s.agreement && s.agreement->first_review) reviews = "First review " + to_uk(*s.agreement->first_review);
-    if (s.agreement && s.agreement->review_every_weeks > 0)
-        reviews += std::string(reviews.empty() ? "" : "; ") + "then every " +
-                   std::to_string(s.agreement->review_every_weeks) + " weeks";
-    b.field("Date of first review meeting and agreed frequency of subsequent reviews", reviews);
-    signatures(b);
-    return b.doc;
-}
-
-Document worcs_review(const DocumentInput& in) {
-    const CaseState& s = in.state;
-    Builder          b{{"worcs_review",
-                        "Off-site Direction Review Form (or Emergency Review) Meeting",
-                        worcs("Form Templates, form 4"),
-                        {},
-                        {}}};
-    const Review*    r = nullptr;
-    if (!s.reviews.empty())
-        r = in.review_index >= 0 && in.review_index < static_cast<int>(s.reviews.size())
-                ? &s.reviews[static_cast<std::size_t>(in.review_index)]
-                : &s.reviews.back();
-    b.begin(r && r->emergency ? "Emergency review meeting" : "Review meeting");
-    b.field("Date of Meeting", r ? to_uk(r->date) : "");
-    b.field("Child's Name & DOB", name_and_dob(s));
-    b.optional_field("Address (if this has changed since previous meeting)", "");
-    b.field("Home School Representative", party_name(s, "home_lead"));
-    b.field("Host School Representative", party_name(s, "host_lead"));
-    b.field("Parent/Carer", party_name(s, "parent"));
-    b.field("Progress towards integration and success to date", r ? r->progress : "");
-    b.field("Issues causing concern and suggestions", r ? r->concerns : "");
-    b.field("Additional support required and any additional information", r ? r->support : "");
-    b.begin("Outcome of review");
-    const std::string o = r ? r->outcome : "";
-    b.field("Outcome", o == "continue" || o == "extend" ? "Continue with Direction"
-                       : o == "return"                  ? "Return to Home School"
-                       : o == "convert"                 ? "Convert to Managed Move"
-                       : o == "end_early"               ? "Direction ended early"
-                                                        : "");
-    b.optional_field("Date of next meeting (if applicable)", r ? date_text(r->next_review) : "");
-    signatures(b);
-    b.begin("Note");
-    b.text(
-        "In the event of a return to home school or a conversion to Managed Move, complete the return on the "
-        "Children's "
-        "Services Portal and update the spreadsheet on the Teams site.");
     return b.doc;
 }
 
@@ -580,7 +580,8 @@ std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s) 
     for (const std::string& id : pack.documents) {
         if (id == "direction_letter" && s.kind == CaseKind::managed_move)
             continue;  // no direction in a plain managed move
-        if (id == "worcs_review" && s.reviews.empty()) continue;
+        const FormTemplate* form = pack.find_form(id);
+        if (form && form->per_review && s.reviews.empty()) continue;  // nothing to print before the first review
         out.push_back(id);
     }
     return out;
@@ -624,9 +625,6 @@ struct DocumentKind {
 const std::vector<DocumentKind>& document_kinds() {
     using In = const DocumentInput&;
     static const std::vector<DocumentKind> v = {
-        {"worcs_notification", "Form 1: Notification", worcs_notification},
-        {"worcs_initial_meeting", "Form 3: Initial Meeting", worcs_initial_meeting},
-        {"worcs_review", "Form 4: Review", worcs_review},
         {"direction_letter", "Direction letter to parents", direction_letter},
         {"thurrock_contract", "Contract for trial admission", thurrock_contract},
         {"la_start", "LA notification: start", [](In in) { return la_notification(in, false); }},
@@ -687,6 +685,28 @@ const std::vector<const char*>& known_form_rows() {
         return std::vector<const char*>{};
     }();
     return v;
+}
+
+const std::vector<const char*>& known_form_choices() {
+    static const std::vector<const char*> v = words_of(form_choices());
+    return v;
+}
+
+const std::vector<const char*>* form_value_choices(std::string_view value) {
+    const FormChoice* c = find_choice(value);
+    if (!c) return nullptr;
+    for (const FieldSpec& f : spec_of(c->event).fields)
+        if (std::string_view(f.name) == c->field) return &f.values;
+    return nullptr;
+}
+
+bool form_condition_holds(const std::string& when, const DocumentInput& in) {
+    if (when.empty()) return true;
+    const bool        negated = when.rfind("not ", 0) == 0;
+    const std::string word = negated ? when.substr(4) : when;
+    for (const FormFlag& f : form_flags())
+        if (word == f.word) return f.holds(in) != negated;
+    return false;  // parse_pack refuses a form testing an unknown fact
 }
 
 std::string document_short_name(const Pack& pack, const std::string& id) {

@@ -3,11 +3,8 @@
 //
 //   for (auto& id : document_ids_for(pack, state)) { auto doc = make_document(id, {state, pack, cal, today, &ws}); }
 //
-// Documents (id: source)
-//   worcs_notification     Worcestershire Form 1, Off-site Direction Notification Form
-//   and the forms the packs write as data (FormTemplate, pack.h), such as the pupil passport
-//   worcs_initial_meeting  Worcestershire Form 3, Initial Meeting Form
-//   worcs_review           Worcestershire Form 4, Review (or Emergency Review) Form — one per review
+// Documents: the forms the packs write as data (FormTemplate, pack.h: passports, notification,
+// meeting and review forms), rendered by render_form, and these made in C++ (id: source):
 //   direction_letter       Worcestershire Sample Letter, with the statutory notice contents (reg 3)
 //   thurrock_contract      Thurrock Appendix A, contract for trial admission with 4-weekly review boxes
 //   la_start, la_outcome   notification to the LA team of the start / the outcome
@@ -15,7 +12,7 @@
 // Index
 //   DocField, DocSection, Document     the structure
 //   DocumentInput                      what a document is made from
-//   document_ids_for, make_document, document_short_name, document_to_json
+//   document_ids_for, make_document, document_short_name, document_to_json, form_condition_holds
 //   known_documents (pack.h)           the ids a pack may list, from the same table
 //   suggested_notice                   the notice's contents as far as the case knows them
 #pragma once
@@ -59,10 +56,12 @@ struct DocumentInput {
     const SchoolCalendar& calendar;
     Date                  today;
     const Workspace*      workspace = nullptr;  // school names
-    int                   review_index = -1;    // worcs_review: which review (-1 = the latest)
+    int                   review_index = -1;    // a per-review form's review (-1 = the latest)
 };
 
 std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s);
+// Whether a form's yes/no condition ("flag.cla", "not review.emergency") holds; "" always does.
+bool form_condition_holds(const std::string& when, const DocumentInput& in);
 // The written notice (reg 3) as far as the case already says it: the host's address, the host lead to
 // report to, the school days of the agreed length, the reasons, the agreed success criteria and session
 // times, the parents it goes to. A form starts from it; what the case cannot say is left out.

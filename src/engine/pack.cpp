@@ -396,6 +396,29 @@ void check_word(Reader& rd, const char* key, const std::string& word, const std:
 }
 
 // A field says where its value comes from in exactly one way: a fact, an answer, or a line to sign.
+// `words`: how this form prints each choice a recorded value can take ({"return": "Return to Home School"}).
+void read_field_words(Reader& rd, FormField& f) {
+    const Json* v = rd.get("words", false, "an object of words");
+    if (!v) return;
+    const std::vector<const char*>* choices = form_value_choices(f.value);
+    if (!choices || !v->is_object()) {
+        rd.out.push_back({rd.file, rd.path + "/words",
+                          choices ? "expected an object {recorded choice: printed words}"
+                                  : "words print a recorded choice: give the field a \"value\" that is one (" +
+                                        join(known_form_choices()) + ")"});
+        return;
+    }
+    for (auto it = v->begin(); it != v->end(); ++it) {
+        if (!in(*choices, it.key()))
+            rd.out.push_back({rd.file, rd.path + "/words/" + it.key(),
+                              "expected one of " + join(*choices) + "; found \"" + it.key() + "\""});
+        else if (!it->is_string() || it->get_ref<const std::string&>().empty())
+            rd.out.push_back({rd.file, rd.path + "/words/" + it.key(), "expected a non-empty text"});
+        else
+            f.words.emplace_back(it.key(), it->get<std::string>());
+    }
+}
+
 std::optional<FormField> read_form_field(const Json& j, const std::string& file, const std::string& path,
                                          const FormSection& section, Problems& out) {
     if (!j.is_object()) {
@@ -409,16 +432,18 @@ std::optional<FormField> read_form_field(const Json& j, const std::string& file,
     rd.text("value", f.value, false);
     rd.text("answer", f.answer, false);
     read_flag(rd, "signature", f.signature);
+    read_flag(rd, "by_hand", f.by_hand);
     read_flag(rd, "optional", f.optional);
     rd.text("when", f.when, false);
     rd.text("otherwise", f.otherwise, false);
     rd.text("if_empty", f.if_empty, false);
+    read_field_words(rd, f);
     rd.finish();
     check_word(rd, "value", f.value, known_form_values());
     const std::string flag = f.when.rfind("not ", 0) == 0 ? f.when.substr(4) : f.when;
     check_word(rd, "when", flag, known_form_flags());
-    if (int(!f.value.empty()) + int(!f.answer.empty()) + int(f.signature) != 1)
-        out.push_back({file, path, "expected exactly one of value, answer or signature"});
+    if (int(!f.value.empty()) + int(!f.answer.empty()) + int(f.signature) + int(f.by_hand) != 1)
+        out.push_back({file, path, "expected exactly one of value, answer, signature or by_hand"});
     if (!f.answer.empty() && section.passport.empty())
         out.push_back(
             {file, path + "/answer", "an answer belongs to a passport part: give the section a \"passport\""});
@@ -442,6 +467,11 @@ std::optional<FormSection> read_form_section(const Json& j, const std::string& f
         check_word(rd, "passport", sec.passport, spec_of(EventType::pupil_details).fields.front().values);
     rd.text("rows", sec.rows, false);
     check_word(rd, "rows", sec.rows, known_form_rows());
+    if (rd.text("retitle_when", sec.retitle_when, false))
+        check_word(rd, "retitle_when", sec.retitle_when, known_form_flags());
+    rd.text("retitle", sec.retitle, false);
+    if (sec.retitle.empty() != sec.retitle_when.empty())
+        out.push_back({file, path, "\"retitle\" and \"retitle_when\" go together: the heading, and when it is used"});
     rd.texts("paragraphs", sec.paragraphs);
     read_list(rd, "fields", sec.fields,
               [&](const Json& f, const std::string& p) { return read_form_field(f, file, p, sec, out); });
@@ -467,6 +497,7 @@ std::optional<FormTemplate> read_form(const Json& j, const std::string& file, co
     rd.text("name", form.name, true);
     rd.text("title", form.title, true);
     rd.citation(form.citation, true);
+    read_flag(rd, "per_review", form.per_review);
     read_list(
         rd, "sections", form.sections,
         [&](const Json& sj, const std::string& p) { return read_form_section(sj, file, p, out); }, true);

@@ -110,20 +110,24 @@ struct Conflict {
 // each filled from a fact of the case the engine names, or from what the school typed into a
 // passport section, and rendered by the engine into the document the app shows and prints.
 struct FormField {
-    std::string label;              // as printed: "Date of Birth"
-    std::string value;              // a fact of the case by name (known_form_values): "pupil.dob"
-    std::string answer;             // or the school's answer under this name in the section's passport part
-    std::string when;               // printed only when this yes/no fact holds (known_form_flags, or "not " one)
-    std::string otherwise;          // printed instead when `when` does not hold ("": the field is left out)
-    std::string if_empty;           // printed when nothing is recorded, instead of listing the field as missing
-    bool        optional = false;   // "where relevant": never listed as missing
-    bool        signature = false;  // a line to sign by hand
+    std::string label;      // as printed: "Date of Birth"
+    std::string value;      // a fact of the case by name (known_form_values): "pupil.dob"
+    std::string answer;     // or the school's answer under this name in the section's passport part
+    std::string when;       // printed only when this yes/no fact holds (known_form_flags, or "not " one)
+    std::string otherwise;  // printed instead when `when` does not hold ("": the field is left out)
+    std::string if_empty;   // printed when nothing is recorded, instead of listing the field as missing
+    std::vector<std::pair<std::string, std::string>> words;              // a recorded choice as this form prints it
+    bool                                             optional = false;   // "where relevant": never listed as missing
+    bool                                             signature = false;  // a line to sign by hand
+    bool by_hand = false;  // a line left blank to fill in by hand ("Address, if changed")
 };
 
 struct FormSection {
     std::string              heading;   // "Section 1a: Child Details"
     std::string              passport;  // "1a": a part of the pupil passport (one or more sections), edited on that tab
     std::string              rows;      // a row per history entry of one kind (known_form_rows): "history.exclusion"
+    std::string              retitle_when;  // a yes/no fact: when it holds the section is headed `retitle`
+    std::string              retitle;       // "Emergency review meeting"
     std::vector<FormField>   fields;
     std::vector<std::string> paragraphs;
 };
@@ -133,6 +137,7 @@ struct FormTemplate {
     std::string              name;   // the short name a person picks it by: "Form 2: Pupil Passport"
     std::string              title;  // as printed: "Off-site Direction Pupil Passport"
     Citation                 citation;
+    bool                     per_review = false;  // one form per review held: offered once a review is recorded
     std::vector<FormSection> sections;
 
     std::vector<const FormField*> questions(std::string_view part) const;  // the answers a passport part asks for
@@ -203,8 +208,11 @@ const std::vector<const char*>& known_documents();  // `documents` made in C++ (
 const std::vector<const char*>& known_form_values();  // a form field's `value` (documents.cpp's table)
 const std::vector<const char*>& known_form_flags();   // a form field's `when` (documents.cpp's table)
 const std::vector<const char*>& known_form_rows();    // a form section's `rows` (documents.cpp's table)
-const std::vector<const char*>& known_anchors();      // deadline `from` (plan.cpp's table)
-const std::vector<const char*>& known_milestones();   // deadline `to` (plan.cpp's table)
+const std::vector<const char*>&
+known_form_choices();  // the `value`s that are a recorded choice a field's `words` print
+const std::vector<const char*>* form_value_choices(std::string_view value);  // that choice's values, or nullptr
+const std::vector<const char*>& known_anchors();                             // deadline `from` (plan.cpp's table)
+const std::vector<const char*>& known_milestones();                          // deadline `to` (plan.cpp's table)
 
 // The words of a vocabulary table, each row of which has a `word`: the validator's list, derived
 // from the table that gives each word its meaning so that the two cannot differ.

@@ -149,7 +149,7 @@ test('Worcestershire review form: one per review, the latest by default, another
     assert.deepEqual(doc.signatures, ['Parent/Carer', 'Child', 'Home School', 'Host School', 'Other']);
 
     await click(page, '#review');
-    await click(page, 'Review 1, 05/10/2026 (continue)');
+    await click(page, 'Review 1, 05/10/2026 (Continue the placement)');  // the outcome in words, never its stored name
     await nextFrames(page);
     await printDocument(page, 'worcs_review');
     doc = await printed(page);

@@ -69,6 +69,31 @@ TEST_CASE("documents/worcestershire-review-form-outcome") {
     CHECK(std::find(ids.begin(), ids.end(), "worcs_review") != ids.end());
 }
 
+// Form 4 is one per review: offered once a review is held, headed as an emergency review when it was
+// one, and printed for the review picked, the latest by default.
+TEST_CASE("documents/worcestershire-form-4-one-per-review") {
+    Scenario sc("worcestershire", "off_site_direction");
+    sc.prepare();
+    sc.start();
+    auto ids = document_ids_for(sc.pk, sc.state());
+    CHECK(std::find(ids.begin(), ids.end(), "worcs_review") == ids.end());
+    sc.add(E::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}, {"progress", "Settling"}});
+    sc.add(E::review_held, {{"date", "2026-10-12"}, {"outcome", "end_early"}, {"emergency", true}});
+    ids = document_ids_for(sc.pk, sc.state());
+    CHECK(std::find(ids.begin(), ids.end(), "worcs_review") != ids.end());
+    const Document latest = doc(sc, "worcs_review");
+    CHECK(latest.sections.at(0).heading == "Emergency review meeting");
+    CHECK(value(latest, "Outcome") == "Direction ended early");
+    CHECK(value(latest, "Date of Meeting") == "12/10/2026");
+    CHECK(missing(latest, "Emergency review meeting: Progress towards integration"));
+    const Document first = doc(sc, "worcs_review", 0);
+    CHECK(first.sections.at(0).heading == "Review meeting");
+    CHECK(value(first, "Outcome") == "Continue with Direction");
+    CHECK(value(first, "Progress towards integration and success to date") == "Settling");
+    CHECK(value(first, "Address (if this has changed since previous meeting)").empty());  // by hand
+    CHECK_FALSE(missing(first, "Address"));
+}
+
 TEST_CASE("documents/direction-letter-has-the-statutory-contents") {
     Scenario sc("worcestershire", "off_site_direction");
     sc.prepare();

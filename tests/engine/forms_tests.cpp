@@ -70,7 +70,7 @@ TEST_CASE("forms/a-pack-s-own-form-renders-with-what-is-missing") {
     sc.add(E::pupil_details, {{"section", "1a"}, {"fields", {{"strengths", "Art"}}}});
     const CaseState s = sc.state();
     const auto      doc = make_document("kent_referral", {s, *kent, sc.cal, d("2026-10-01"), &sc.ws});
-    REQUIRE(d);
+    REQUIRE(doc);
     CHECK(doc->title == "Kent Managed Move Referral");
     CHECK(doc->source.text == "Norfolk County Council, Managed Move Scheme, Referral form");
     CHECK(value(*doc, "Name") == "Test Pupil");
@@ -109,7 +109,7 @@ TEST_CASE("forms/a-malformed-form-is-refused-by-its-path") {
         {"two sources",
          {{"label", "X"}, {"value", "pupil.name"}, {"answer", "x"}},
          "/forms/0/sections/0/fields/7",
-         "expected exactly one of value, answer or signature"},
+         "expected exactly one of value, answer, signature or by_hand"},
         {"an unknown condition",
          {{"label", "X"}, {"value", "pupil.name"}, {"when", "flag.tall"}},
          "/forms/0/sections/0/fields/7/when",
@@ -118,6 +118,14 @@ TEST_CASE("forms/a-malformed-form-is-refused-by-its-path") {
          {{"label", "X"}, {"value", "pupil.name"}, {"otherwise", "No"}},
          "/forms/0/sections/0/fields/7/otherwise",
          "\"otherwise\" says what to print"},
+        {"words for a value that is not a recorded choice",
+         {{"label", "X"}, {"value", "pupil.name"}, {"words", {{"a", "b"}}}},
+         "/forms/0/sections/0/fields/7/words",
+         "words print a recorded choice"},
+        {"words for a choice that cannot be recorded",
+         {{"label", "X"}, {"value", "review.outcome"}, {"words", {{"abandoned", "Abandoned"}}}},
+         "/forms/0/sections/0/fields/7/words/abandoned",
+         "expected one of continue"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.what);

@@ -252,7 +252,7 @@ TEST_CASE("packs/documents-are-ones-the-engine-makes") {
     REQUIRE(p.size() == 1);
     CHECK(p[0].file == "kent.json");
     CHECK(p[0].path == "/documents/1");
-    CHECK(p[0].message.find("expected one of worcs_notification") == 0);
+    CHECK(p[0].message.find("expected one of direction_letter") == 0);
     CHECK(p[0].message.find("found \"kent_referral_form\"") != std::string::npos);
     CHECK(p[0].message.find("worcs_passport") != std::string::npos);  // a baseline form may be named too
     Problems   q;
