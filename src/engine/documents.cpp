@@ -211,6 +211,40 @@ const std::vector<FormValue>& form_values() {
                               [](const Review& r) { return words_for(EventType::review_held, "outcome", r.outcome); });
          }},
         {"review.next", [](In in) { return on_review(in, [](const Review& r) { return date_text(r.next_review); }); }},
+        {"la.team", [](In in) { return in.pack.role_name("la"); }},
+        {"case.kind", [](In in) { return std::string(case_kind_label(in.state.kind)); }},
+        {"placement.start",
+         [](In in) {
+             const CaseState& s = in.state;
+             return s.started ? to_uk(*s.started) : s.agreement ? to_uk(s.agreement->start) : std::string();
+         }},
+        {"placement.ended_early",
+         [](In in) {
+             const auto& e = in.state.ended;
+             return e ? to_uk(e->date) + " (" + words_for(EventType::placement_ended, "reason", e->reason) + ")"
+                      : std::string();
+         }},
+        {"agreement.weeks",
+         [](In in) { return in.state.agreement ? std::to_string(in.state.agreement->duration_weeks) : std::string(); }},
+        {"agreement.review_every_weeks",
+         [](In in) {
+             const auto& a = in.state.agreement;
+             return a && a->review_every_weeks ? std::to_string(a->review_every_weeks) : std::string();
+         }},
+        {"outcome.outcome",
+         [](In in) {
+             const auto& o = in.state.outcome;
+             return o ? words_for(EventType::outcome_recorded, "outcome", o->outcome) : std::string();
+         }},
+        {"outcome.date", [](In in) { return in.state.outcome ? to_uk(in.state.outcome->date) : std::string(); }},
+        {"outcome.on_roll_date",
+         [](In in) { return in.state.outcome ? date_text(in.state.outcome->on_roll_date) : std::string(); }},
+        {"outcome.successful",
+         [](In in) {
+             const auto& o = in.state.outcome;
+             return o && o->successful ? yes_no(*o->successful) : std::string();
+         }},
+        {"outcome.pupil_views", [](In in) { return in.state.outcome ? in.state.outcome->pupil_views : std::string(); }},
     };
     return v;
 }
@@ -229,6 +263,8 @@ const std::vector<FormChoice>& form_choices() {
     static const std::vector<FormChoice> v = {
         {"review.outcome", EventType::review_held, "outcome",
          [](In in) { return on_review(in, [](const Review& r) { return r.outcome; }); }},
+        {"outcome.outcome", EventType::outcome_recorded, "outcome",
+         [](In in) { return in.state.outcome ? in.state.outcome->outcome : std::string(); }},
     };
     return v;
 }
@@ -265,6 +301,7 @@ const std::vector<FormFlag>& form_flags() {
         {"flag.safeguarding_concerns", [](In in) { return in.state.flags.safeguarding_concerns; }},
         {"flag.disability", [](In in) { return in.state.flags.disability; }},
         {"pupil.year_9_or_above", [](In in) { return in.state.year_group >= 9; }},
+        {"outcome.transferred", [](In in) { return in.state.outcome && in.state.outcome->outcome == "transferred"; }},
         {"review.emergency",
          [](In in) { return on_review(in, [](const Review& r) { return yes_no(r.emergency); }) == "Yes"; }},
     };
@@ -327,7 +364,8 @@ void form_field(Builder& b, const FormField& f, const FormSection& sec, const Do
 }
 
 Document render_form(const FormTemplate& form, const DocumentInput& in) {
-    Builder b{{form.id, form.title, form.citation, {}, {}}};
+    // A form without a citation is the protocol's own notice: it cites the case's protocol.
+    Builder b{{form.id, form.title, form.citation.source.empty() ? in.pack.source : form.citation, {}, {}}};
     for (const FormSection& sec : form.sections) {
         const bool retitled = !sec.retitle_when.empty() && form_condition_holds(sec.retitle_when, in);
         b.begin(retitled ? sec.retitle : sec.heading);
@@ -520,59 +558,6 @@ Document thurrock_contract(const DocumentInput& in) {
     return b.doc;
 }
 
-Document la_notification(const DocumentInput& in, bool outcome) {
-    const CaseState&  s = in.state;
-    const std::string team = in.pack.role_name("la");
-    Builder           b{{outcome ? "la_outcome" : "la_start",
-               outcome ? "Notification to the LA: outcome" : "Notification to the LA: start of placement",
-               in.pack.source,
-               {},
-               {}}};
-    b.begin("To");
-    b.field("Team", team);
-    b.begin("Pupil");
-    b.field("Name", s.pupil_name);
-    b.field("Date of birth", date_text(s.dob));
-    b.field("UPN", s.upn);
-    b.field("Home school", home_name(in));
-    b.field("Host school", school_name(in, s.host_urn));
-    b.field("Kind", case_kind_label(s.kind));
-    b.optional_field("EHCP", yes_no(s.flags.ehcp));
-    b.optional_field("Child looked after", yes_no(s.flags.cla));
-    b.begin("Placement");
-    b.field("Start date", s.started ? to_uk(*s.started) : s.agreement ? to_uk(s.agreement->start) : "");
-    b.field("Agreed length (weeks)", s.agreement ? std::to_string(s.agreement->duration_weeks) : "");
-    b.optional_field("Review frequency (weeks)", s.agreement && s.agreement->review_every_weeks
-                                                     ? std::to_string(s.agreement->review_every_weeks)
-                                                     : "");
-    b.text(
-        "The pupil is dual registered: main registration at the home school (sessions marked D), subsidiary at the "
-        "host school.");
-    if (outcome) {
-        b.begin("Outcome");
-        std::string o;
-        if (s.outcome) {
-            const std::string& k = s.outcome->outcome;
-            o = k == "transferred"             ? "Transferred to the host school's roll (managed move)"
-                : k == "returned"              ? "Returned to the home school"
-                : k == "alternative_provision" ? "Alternative provision"
-                : k == "permanent_exclusion"   ? "Permanent exclusion"
-                                               : "Withdrawn";
-        }
-        b.field("Outcome", o);
-        b.field("Date", s.outcome ? to_uk(s.outcome->date) : "");
-        if (s.outcome && s.outcome->outcome == "transferred")
-            b.field("On the new roll from", date_text(s.outcome->on_roll_date));
-        b.optional_field("Judged successful", s.outcome && s.outcome->successful ? yes_no(*s.outcome->successful) : "");
-        b.optional_field("Ended early", s.ended
-                                            ? to_uk(s.ended->date) + " (" +
-                                                  words_for(EventType::placement_ended, "reason", s.ended->reason) + ")"
-                                            : "No");
-        b.optional_field("Pupil's voice / learning", s.outcome ? s.outcome->pupil_views : "");
-    }
-    return b.doc;
-}
-
 }  // namespace
 
 std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s) {
@@ -623,12 +608,9 @@ struct DocumentKind {
 };
 
 const std::vector<DocumentKind>& document_kinds() {
-    using In = const DocumentInput&;
     static const std::vector<DocumentKind> v = {
         {"direction_letter", "Direction letter to parents", direction_letter},
         {"thurrock_contract", "Contract for trial admission", thurrock_contract},
-        {"la_start", "LA notification: start", [](In in) { return la_notification(in, false); }},
-        {"la_outcome", "LA notification: outcome", [](In in) { return la_notification(in, true); }},
     };
     return v;
 }

@@ -217,7 +217,8 @@ void each_citation(Pack& p, F f) {
     for (std::size_t i = 0; i < p.conflicts.size(); ++i)
         f(p.conflicts[i].citation, "/conflicts/" + std::to_string(i) + "/citation");
     for (std::size_t i = 0; i < p.forms.size(); ++i)
-        f(p.forms[i].citation, "/forms/" + std::to_string(i) + "/citation");
+        if (!p.forms[i].citation.source.empty())  // none: the form cites the case's protocol
+            f(p.forms[i].citation, "/forms/" + std::to_string(i) + "/citation");
 }
 
 std::string source_ids(const std::vector<Source>& sources) {
@@ -496,7 +497,7 @@ std::optional<FormTemplate> read_form(const Json& j, const std::string& file, co
             {file, path + "/id", "\"" + form.id + "\" is a document the engine makes; give the form its own id"});
     rd.text("name", form.name, true);
     rd.text("title", form.title, true);
-    rd.citation(form.citation, true);
+    rd.citation(form.citation, false);
     read_flag(rd, "per_review", form.per_review);
     read_list(
         rd, "sections", form.sections,
@@ -741,7 +742,8 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
         if (!form_ids.insert(pack.forms[i].id).second)
             out.push_back(
                 {file, "/forms/" + std::to_string(i) + "/id", "form id \"" + pack.forms[i].id + "\" appears twice"});
-    if (pack.extends.empty()) check_documents(pack, file, out);  // a local pack's may name its baseline's forms
+    if (pack.id == kBaselinePackId)
+        check_documents(pack, file, out);  // a local pack's, once resolved: it may name the baseline's forms
     std::set<std::string> source_ids_seen;
     for (std::size_t i = 0; i < pack.sources.size(); ++i)
         if (!source_ids_seen.insert(pack.sources[i].id).second)

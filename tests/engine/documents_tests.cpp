@@ -196,13 +196,22 @@ TEST_CASE("documents/la-notifications-of-start-and-outcome") {
     CHECK(value(s, "Start date") == "14/09/2026");
     CHECK(value(s, "Host school") == "Host School");
     sc.add(E::consent_recorded, {{"who", "admission_authority"}, {"given", true}, {"date", "2026-10-20"}});
-    sc.add(E::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", "transferred"}, {"successful", true}});
+    const std::string transfer =
+        sc.add(E::outcome_recorded, {{"date", "2026-10-23"}, {"outcome", "transferred"}, {"successful", true}});
     Document o = doc(sc, "la_outcome");
     CHECK(value(o, "Outcome") == "Transferred to the host school's roll (managed move)");
     CHECK(missing(o, "On the new roll from"));
+    CHECK(value(o, "Ended early") == "No");
+    CHECK(o.source.text.rfind("Norfolk County Council", 0) == 0);  // the notice cites the case's protocol
     const Json j = document_to_json(o);
     CHECK(j["id"] == "la_outcome");
     CHECK(j["missing"].size() == o.missing.size());
+
+    sc.add(E::outcome_recorded, {{"date", "2026-10-24"}, {"outcome", "returned"}}, transfer);  // a correction
+    o = doc(sc, "la_outcome");
+    CHECK(value(o, "Outcome") == "Returned to the home school");
+    CHECK(value(o, "On the new roll from") == "<none>");  // only for a transfer
+    CHECK_FALSE(missing(o, "On the new roll from"));
 }
 
 // Issue 13 item 3: a letter names the host school and gives its address from the school list,
