@@ -13,23 +13,6 @@ std::string words_for(EventType t, const char* field, const std::string& value) 
     return label ? label : value;
 }
 
-// A citation of a shipped pack's own document, in the words a person reads (documents of the
-// baseline reproduce Worcestershire's sample letter whatever the case's pack).
-Citation shipped(const char* pack_id, const char* paragraph) {
-    static std::vector<Pack> cache;
-    auto it = std::find_if(cache.begin(), cache.end(), [&](const Pack& p) { return p.id == pack_id; });
-    if (it == cache.end()) {
-        Problems problems;
-        auto     pack = embedded_pack(pack_id, problems);
-        if (!pack) return {"", paragraph, "", paragraph};
-        cache.push_back(std::move(*pack));
-        it = cache.end() - 1;
-    }
-    Citation c{it->sources.front().id, paragraph, "", ""};
-    c.text = citation_text(*it, c);
-    return c;
-}
-
 // Builds a document section by section, collecting what is missing as it goes.
 struct Builder {
     Document    doc;
@@ -132,6 +115,16 @@ std::string on_review(const DocumentInput& in, Get get) {
     return r ? get(*r) : std::string();
 }
 
+// The review held within 10 days of the date so many weeks after the agreed start (a week's review box).
+const Review* review_near_week(const DocumentInput& in) {
+    const auto& a = in.state.agreement;
+    if (!a) return nullptr;
+    const Review* near = nullptr;
+    for (const Review& r : in.state.reviews)
+        if (std::abs(days_between(add_days(a->start, 7 * in.weeks), r.date)) <= 10) near = &r;
+    return near;
+}
+
 // "First review 02/03/2026; then every 6 weeks", as agreed.
 std::string review_plan_words(const CaseState& s) {
     std::string out;
@@ -211,6 +204,35 @@ const std::vector<FormValue>& form_values() {
                               [](const Review& r) { return words_for(EventType::review_held, "outcome", r.outcome); });
          }},
         {"review.next", [](In in) { return on_review(in, [](const Review& r) { return date_text(r.next_review); }); }},
+        {"agreement.end",
+         [](In in) {
+             const auto& a = in.state.agreement;
+             return a ? to_uk(add_days(a->start, 7 * a->duration_weeks - 1)) : std::string();
+         }},
+        {"agreement.targets",
+         [](In in) { return in.state.agreement ? join(in.state.agreement->targets) : std::string(); }},
+        {"week.date",
+         [](In in) {
+             const auto& a = in.state.agreement;
+             return a ? to_uk(add_days(a->start, 7 * in.weeks)) : std::string();
+         }},
+        {"week.review_targets",
+         [](In in) {
+             const Review* r = review_near_week(in);
+             return r ? join(r->targets) : std::string();
+         }},
+        {"week.review_held",
+         [](In in) {
+             const Review* r = review_near_week(in);
+             return r ? to_uk(r->date) + " (" + words_for(EventType::review_held, "outcome", r->outcome) + ")"
+                      : std::string();
+         }},
+        {"outcome.summary",
+         [](In in) {
+             const auto& o = in.state.outcome;
+             return o ? words_for(EventType::outcome_recorded, "outcome", o->outcome) + " (" + to_uk(o->date) + ")"
+                      : std::string();
+         }},
         {"la.team", [](In in) { return in.pack.role_name("la"); }},
         {"case.kind", [](In in) { return std::string(case_kind_label(in.state.kind)); }},
         {"placement.start",
@@ -345,16 +367,38 @@ std::string chosen_words(const FormField& f, const DocumentInput& in) {
     return "";
 }
 
+// "{weeks} Week Review" for week 4: "4 Week Review".
+std::string with_weeks(std::string text, int weeks) {
+    const std::string mark = "{weeks}";
+    for (auto at = text.find(mark); at != std::string::npos; at = text.find(mark, at))
+        text.replace(at, mark.size(), std::to_string(weeks));
+    return text;
+}
+
+void one_field(Builder& b, const FormField& f, const FormSection& sec, const DocumentInput& in);
+
 void form_field(Builder& b, const FormField& f, const FormSection& sec, const DocumentInput& in) {
+    if (f.at_weeks.empty()) return one_field(b, f, sec, in);
+    for (int w : f.at_weeks) {
+        FormField     each = f;
+        DocumentInput at = in;
+        each.label = with_weeks(f.label, w);
+        at.weeks = w;
+        one_field(b, each, sec, at);
+    }
+}
+
+void one_field(Builder& b, const FormField& f, const FormSection& sec, const DocumentInput& in) {
     if (f.signature) return b.sign(f.label);
     if (f.by_hand) return b.optional_field(f.label, "");
     if (!form_condition_holds(f.when, in)) {
         if (!f.otherwise.empty()) b.optional_field(f.label, f.otherwise);
         return;
     }
-    std::string v = !f.answer.empty() ? passport(in.state, sec.passport.c_str(), f.answer.c_str())
-                    : f.words.empty() ? form_value(f.value, in)
-                                      : chosen_words(f, in);
+    std::string v = !f.text.empty()     ? f.text
+                    : !f.answer.empty() ? passport(in.state, sec.passport.c_str(), f.answer.c_str())
+                    : f.words.empty()   ? form_value(f.value, in)
+                                        : chosen_words(f, in);
     if (v.empty() && !f.words.empty()) v = form_value(f.value, in);  // a choice the form has no words for
     if (v.empty() && !f.if_empty.empty()) v = f.if_empty;
     if (f.optional)
@@ -363,16 +407,25 @@ void form_field(Builder& b, const FormField& f, const FormSection& sec, const Do
         b.field(f.label, v);
 }
 
+void form_section(Builder& b, const FormSection& sec, const DocumentInput& in) {
+    const bool retitled = !sec.retitle_when.empty() && form_condition_holds(sec.retitle_when, in);
+    b.begin(with_weeks(retitled ? sec.retitle : sec.heading, in.weeks));
+    b.section->passport = sec.passport;
+    for (const std::string& p : sec.paragraphs) b.text(p);
+    for (const FormField& f : sec.fields) form_field(b, f, sec, in);
+    if (sec.rows.rfind("history.", 0) == 0) history_rows(b, in.state, sec.rows.substr(8));
+}
+
 Document render_form(const FormTemplate& form, const DocumentInput& in) {
     // A form without a citation is the protocol's own notice: it cites the case's protocol.
     Builder b{{form.id, form.title, form.citation.source.empty() ? in.pack.source : form.citation, {}, {}}};
     for (const FormSection& sec : form.sections) {
-        const bool retitled = !sec.retitle_when.empty() && form_condition_holds(sec.retitle_when, in);
-        b.begin(retitled ? sec.retitle : sec.heading);
-        b.section->passport = sec.passport;
-        for (const std::string& p : sec.paragraphs) b.text(p);
-        for (const FormField& f : sec.fields) form_field(b, f, sec, in);
-        if (sec.rows.rfind("history.", 0) == 0) history_rows(b, in.state, sec.rows.substr(8));
+        if (sec.at_weeks.empty()) form_section(b, sec, in);
+        for (int w : sec.at_weeks) {
+            DocumentInput at = in;
+            at.weeks = w;
+            form_section(b, sec, at);
+        }
     }
     return b.doc;
 }
@@ -486,78 +539,6 @@ Document direction_letter(const DocumentInput& in) {
     return b.doc;
 }
 
-Document thurrock_contract(const DocumentInput& in) {
-    const CaseState& s = in.state;
-    const Agreement* a = s.agreement ? &*s.agreement : nullptr;
-    Builder          b{{"thurrock_contract",
-                        "Managed Move/Reintegration Contract for trial admission",
-                        shipped("thurrock", "Appendix A"),
-                        {},
-                        {}}};
-    b.begin("Parties");
-    b.field("Student", s.pupil_name);
-    b.field("LA Representative", party_name(s, "la_officer"));
-    b.field("Existing school", home_name(in));
-    b.field("Receiving school", school_name(in, s.host_urn));
-    b.field("School Representative (existing school)", party_name(s, "home_lead"));
-    b.field("School Representative (receiving school)", party_name(s, "host_lead"));
-    b.field("Trial period start", a ? to_uk(a->start) : "");
-    b.field("Trial period end", a ? to_uk(add_days(a->start, 7 * a->duration_weeks - 1)) : "");
-    b.begin("Terms of contract for trial period");
-    b.text("1, 2 and 3 are fixed expectations; 4 is school specific and completed at the admission meeting.");
-    b.optional_field("1", "Attendance to school must exceed 95% during the trial period");
-    b.optional_field("2", "All work set must be fully completed");
-    b.optional_field("3", "Student must comply with all aspects of the school behaviour policy");
-    b.field("4", a ? join(a->targets) : "");
-    b.text(
-        "The trial is reviewed approximately every 4 weeks. It may be extended once, by a further 4 weeks, if the host "
-        "school wishes "
-        "to monitor behaviour further. It can be terminated at, or at any point after, the first 4 weeks if the terms "
-        "are not met; a "
-        "serious breach ends it at once, even within the first 4 weeks, and the originating school holds an emergency "
-        "meeting. "
-        "The termination of a Managed Move cannot be appealed.");
-    // The 2019 wording is printed as Thurrock wrote it, never unmarked: what the trial is in law now.
-    b.begin("The law since 26 July 2026 (this box takes precedence over the wording above)");
-    b.text(
-        "A managed move can no longer be a trial. This trial period is an off-site direction: the student stays on "
-        "the existing school's roll (dual registered), the parents receive written notice at least two school days "
-        "before the first day, and the direction is reviewed (Education Act 2002 s29A; Education (Educational "
-        "Provision for Improving Behaviour) Regulations 2010 regs 3 and 4). The transfer to the receiving school's "
-        "roll at the end is the managed move. Where the wording above says the termination cannot be appealed, the "
-        "parents may still ask in writing for a review of the direction at any time, and one is held unless there "
-        "was a review in the 10 weeks before the request (reg 4A).");
-    b.begin("Signatures and review dates");
-    for (const char* who : {"Student", "Parent/Carer", "Receiving School Representative"}) b.sign(who);
-    b.sign("Date");
-    for (int w : {4, 8, 12, 16}) {
-        const std::string label = "Review Date " + std::to_string(w) + " wks";
-        if (a)
-            b.optional_field(label, to_uk(add_days(a->start, 7 * w)));
-        else
-            b.field(label, "");
-    }
-    for (int w : {4, 8, 12, 16}) {
-        b.begin(std::to_string(w) + " Week Review");
-        b.optional_field("1, 2, 3", "As overleaf");
-        const Review* near = nullptr;
-        if (a)
-            for (const auto& r : s.reviews)
-                if (std::abs(days_between(add_days(a->start, 7 * w), r.date)) <= 10) near = &r;
-        b.optional_field("4", near ? join(near->targets) : "");
-        b.optional_field(
-            "Review held",
-            near ? to_uk(near->date) + " (" + words_for(EventType::review_held, "outcome", near->outcome) + ")" : "");
-        b.sign("Student");
-        b.sign("Date");
-    }
-    b.begin("Outcome");
-    b.optional_field("OUTCOME", s.outcome ? words_for(EventType::outcome_recorded, "outcome", s.outcome->outcome) +
-                                                " (" + to_uk(s.outcome->date) + ")"
-                                          : "");
-    return b.doc;
-}
-
 }  // namespace
 
 std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s) {
@@ -610,7 +591,6 @@ struct DocumentKind {
 const std::vector<DocumentKind>& document_kinds() {
     static const std::vector<DocumentKind> v = {
         {"direction_letter", "Direction letter to parents", direction_letter},
-        {"thurrock_contract", "Contract for trial admission", thurrock_contract},
     };
     return v;
 }

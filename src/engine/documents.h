@@ -4,10 +4,9 @@
 //   for (auto& id : document_ids_for(pack, state)) { auto doc = make_document(id, {state, pack, cal, today, &ws}); }
 //
 // Documents: the forms the packs write as data (FormTemplate, pack.h: passports, notification,
-// meeting and review forms), rendered by render_form, and these made in C++ (id: source):
-//   direction_letter       Worcestershire Sample Letter, with the statutory notice contents (reg 3)
-//   thurrock_contract      Thurrock Appendix A, contract for trial admission with 4-weekly review boxes
-//   la_start, la_outcome   notification to the LA team of the start / the outcome
+// meeting and review forms, contracts, the notices to the LA), and one made here because its
+// contents are the law's rather than a protocol's:
+//   direction_letter       the written notice of a direction to parents, with its contents under reg 3
 //
 // Index
 //   DocField, DocSection, Document     the structure
@@ -43,7 +42,7 @@ struct DocSection {
 };
 
 struct Document {
-    std::string              id;      // "thurrock_contract"
+    std::string              id;      // "direction_letter", or a form's id
     std::string              title;   // "Managed Move/Reintegration Contract for trial admission"
     Citation                 source;  // the form it reproduces
     std::vector<DocSection>  sections;
@@ -57,6 +56,7 @@ struct DocumentInput {
     Date                  today;
     const Workspace*      workspace = nullptr;  // school names
     int                   review_index = -1;    // a per-review form's review (-1 = the latest)
+    int                   weeks = 0;            // in a form's part repeated `at_weeks`: the weeks after the start
 };
 
 std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s);

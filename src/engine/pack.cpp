@@ -397,6 +397,21 @@ void check_word(Reader& rd, const char* key, const std::string& word, const std:
 }
 
 // A field says where its value comes from in exactly one way: a fact, an answer, or a line to sign.
+// `at_weeks`: a section or field repeated for each of these weeks after the start ([4, 8, 12, 16]).
+void read_weeks(Reader& rd, std::vector<int>& into) {
+    const Json* v = rd.get("at_weeks", false, "a list of whole numbers of weeks");
+    if (!v) return;
+    const bool ok = v->is_array() && !v->empty() && std::all_of(v->begin(), v->end(), [](const Json& w) {
+                        return w.is_number_integer() && w.get<int64_t>() > 0 && w.get<int64_t>() <= 104;
+                    });
+    if (!ok) {
+        rd.out.push_back({rd.file, rd.path + "/at_weeks",
+                          "expected a list of whole numbers of weeks after the start, 1 to 104; found " + v->dump()});
+        return;
+    }
+    for (const Json& w : *v) into.push_back(w.get<int>());
+}
+
 // `words`: how this form prints each choice a recorded value can take ({"return": "Return to Home School"}).
 void read_field_words(Reader& rd, FormField& f) {
     const Json* v = rd.get("words", false, "an object of words");
@@ -434,6 +449,8 @@ std::optional<FormField> read_form_field(const Json& j, const std::string& file,
     rd.text("answer", f.answer, false);
     read_flag(rd, "signature", f.signature);
     read_flag(rd, "by_hand", f.by_hand);
+    rd.text("text", f.text, false);
+    read_weeks(rd, f.at_weeks);
     read_flag(rd, "optional", f.optional);
     rd.text("when", f.when, false);
     rd.text("otherwise", f.otherwise, false);
@@ -443,8 +460,12 @@ std::optional<FormField> read_form_field(const Json& j, const std::string& file,
     check_word(rd, "value", f.value, known_form_values());
     const std::string flag = f.when.rfind("not ", 0) == 0 ? f.when.substr(4) : f.when;
     check_word(rd, "when", flag, known_form_flags());
-    if (int(!f.value.empty()) + int(!f.answer.empty()) + int(f.signature) + int(f.by_hand) != 1)
-        out.push_back({file, path, "expected exactly one of value, answer, signature or by_hand"});
+    if (int(!f.value.empty()) + int(!f.answer.empty()) + int(!f.text.empty()) + int(f.signature) + int(f.by_hand) != 1)
+        out.push_back({file, path, "expected exactly one of value, answer, text, signature or by_hand"});
+    if (f.value.rfind("week.", 0) == 0 && f.at_weeks.empty() && section.at_weeks.empty())
+        out.push_back(
+            {file, path + "/value",
+             "\"" + f.value + "\" is a fact of a week after the start: give the field or its section \"at_weeks\""});
     if (!f.answer.empty() && section.passport.empty())
         out.push_back(
             {file, path + "/answer", "an answer belongs to a passport part: give the section a \"passport\""});
@@ -471,6 +492,7 @@ std::optional<FormSection> read_form_section(const Json& j, const std::string& f
     if (rd.text("retitle_when", sec.retitle_when, false))
         check_word(rd, "retitle_when", sec.retitle_when, known_form_flags());
     rd.text("retitle", sec.retitle, false);
+    read_weeks(rd, sec.at_weeks);
     if (sec.retitle.empty() != sec.retitle_when.empty())
         out.push_back({file, path, "\"retitle\" and \"retitle_when\" go together: the heading, and when it is used"});
     rd.texts("paragraphs", sec.paragraphs);

@@ -109,25 +109,31 @@ struct Conflict {
 // A form or letter written as data (docs/protocol-packs.md, "Forms"): sections of labelled fields,
 // each filled from a fact of the case the engine names, or from what the school typed into a
 // passport section, and rendered by the engine into the document the app shows and prints.
+// A recorded choice as a form prints it: {"return", "Return to Home School"}.
+using ChoiceWords = std::vector<std::pair<std::string, std::string>>;
+
 struct FormField {
-    std::string label;      // as printed: "Date of Birth"
-    std::string value;      // a fact of the case by name (known_form_values): "pupil.dob"
-    std::string answer;     // or the school's answer under this name in the section's passport part
-    std::string when;       // printed only when this yes/no fact holds (known_form_flags, or "not " one)
-    std::string otherwise;  // printed instead when `when` does not hold ("": the field is left out)
-    std::string if_empty;   // printed when nothing is recorded, instead of listing the field as missing
-    std::vector<std::pair<std::string, std::string>> words;              // a recorded choice as this form prints it
-    bool                                             optional = false;   // "where relevant": never listed as missing
-    bool                                             signature = false;  // a line to sign by hand
-    bool by_hand = false;  // a line left blank to fill in by hand ("Address, if changed")
+    std::string      label;              // as printed: "Date of Birth"
+    std::string      value;              // a fact of the case by name (known_form_values): "pupil.dob"
+    std::string      answer;             // or the school's answer under this name in the section's passport part
+    std::string      text;               // or a fixed value printed as written ("As overleaf")
+    std::string      when;               // printed only when this yes/no fact holds (known_form_flags, or "not " one)
+    std::string      otherwise;          // printed instead when `when` does not hold ("": the field is left out)
+    std::string      if_empty;           // printed when nothing is recorded, instead of listing the field as missing
+    ChoiceWords      words;              // the form's wording of each choice `value` can take
+    std::vector<int> at_weeks;           // repeated for each: so many weeks after the start, "{weeks}" in the label
+    bool             optional = false;   // "where relevant": never listed as missing
+    bool             signature = false;  // a line to sign by hand
+    bool             by_hand = false;    // a line left blank to fill in by hand ("Address, if changed")
 };
 
 struct FormSection {
-    std::string              heading;   // "Section 1a: Child Details"
-    std::string              passport;  // "1a": a part of the pupil passport (one or more sections), edited on that tab
-    std::string              rows;      // a row per history entry of one kind (known_form_rows): "history.exclusion"
+    std::string              heading;       // "Section 1a: Child Details"
+    std::string              passport;      // "1a": a part of the pupil passport (one or more sections)
+    std::string              rows;          // a row per history entry of one kind (known_form_rows)
     std::string              retitle_when;  // a yes/no fact: when it holds the section is headed `retitle`
     std::string              retitle;       // "Emergency review meeting"
+    std::vector<int>         at_weeks;  // repeated for each: so many weeks after the start, "{weeks}" in the heading
     std::vector<FormField>   fields;
     std::vector<std::string> paragraphs;
 };

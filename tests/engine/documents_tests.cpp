@@ -185,6 +185,21 @@ TEST_CASE("documents/thurrock-contract-with-4-weekly-review-boxes") {
     int boxes = 0;
     for (const auto& s : c.sections) boxes += s.heading.find("Week Review") != std::string::npos;
     CHECK(boxes == 4);
+    CHECK(c.source.text.rfind("Thurrock Council", 0) == 0);
+
+    // A review held near a box's week fills that box, and only that one.
+    sc.start();
+    sc.add(E::review_held, {{"date", "2026-10-14"}, {"outcome", "continue"}, {"targets", {"Hand in homework"}}});
+    const Document r = doc(sc, "thurrock_contract");
+    const auto     box = std::find_if(r.sections.begin(), r.sections.end(),
+                                      [](const DocSection& s) { return s.heading == "4 Week Review"; });
+    REQUIRE(box != r.sections.end());
+    REQUIRE(box->fields.size() == 5);
+    CHECK(box->fields[1].value == "Hand in homework");
+    CHECK(box->fields[2].value == "14/10/2026 (Continue the placement)");
+    const auto next = box + 1;
+    CHECK(next->heading == "8 Week Review");
+    CHECK(next->fields[2].value.empty());
 }
 
 TEST_CASE("documents/la-notifications-of-start-and-outcome") {

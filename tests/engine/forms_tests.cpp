@@ -109,7 +109,7 @@ TEST_CASE("forms/a-malformed-form-is-refused-by-its-path") {
         {"two sources",
          {{"label", "X"}, {"value", "pupil.name"}, {"answer", "x"}},
          "/forms/0/sections/0/fields/7",
-         "expected exactly one of value, answer, signature or by_hand"},
+         "expected exactly one of value, answer, text, signature or by_hand"},
         {"an unknown condition",
          {{"label", "X"}, {"value", "pupil.name"}, {"when", "flag.tall"}},
          "/forms/0/sections/0/fields/7/when",
@@ -126,6 +126,14 @@ TEST_CASE("forms/a-malformed-form-is-refused-by-its-path") {
          {{"label", "X"}, {"value", "review.outcome"}, {"words", {{"abandoned", "Abandoned"}}}},
          "/forms/0/sections/0/fields/7/words/abandoned",
          "expected one of continue"},
+        {"a week's fact outside a repeated part",
+         {{"label", "X"}, {"value", "week.date"}},
+         "/forms/0/sections/0/fields/7/value",
+         "\"week.date\" is a fact of a week after the start"},
+        {"weeks that are not weeks",
+         {{"label", "X {weeks}"}, {"value", "pupil.name"}, {"at_weeks", {4, 0}}},
+         "/forms/0/sections/0/fields/7/at_weeks",
+         "expected a list of whole numbers of weeks"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.what);
