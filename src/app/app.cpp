@@ -188,10 +188,10 @@ void about_window() {
             "They leave the device only when you export them, as a file encrypted with a "
             "passphrase that you choose.");
         ImGui::Spacing();
-        words_wrapped(
-            "The rules come from five local-authority protocols (Oxfordshire, Hammersmith & Fulham, "
-            "Thurrock, Norfolk and Worcestershire) and the statutory guidance for England. Every rule "
-            "the planner applies names the document and paragraph it comes from.");
+        words_wrapped("The rules come from the statutory guidance for England and these local-authority protocols:");
+        for (const auto& [id, pack] : session().packs().packs)
+            if (id != kBaselinePackId) words_bullet("%s (%s)", pack.name.c_str(), pack.local_authority.c_str());
+        words_wrapped("Every rule the planner applies names the document and paragraph it comes from.");
         if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ui().show_about = false;
     }
     ImGui::End();

@@ -22,7 +22,7 @@ struct ChartSeries {
 
 struct ChartThreshold {
     double      value = 0;  // on the y axis
-    std::string label;      // "Thurrock: above 95%"
+    std::string label;      // "Example County: above 95%"
     ImU32       colour = IM_COL32(176, 0, 32, 255);
 };
 

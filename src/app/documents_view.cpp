@@ -67,7 +67,7 @@ void document_list(const std::vector<std::string>& ids, const CaseState& s, cons
     if (form && form->per_review) review_picker(s);
 }
 
-// "Worcestershire County Council, Off-Site Direction Protocol …, Form Templates, form 1": the
+// "Example County Council, Managed Move Protocol, Form Templates, form 1": the
 // document's own citation, or the pack's source when the document has none.
 std::string citation(const Document& d, const Pack& pack) {
     return !d.source.text.empty() ? d.source.text : citation_text(pack, pack.source);

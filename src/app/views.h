@@ -33,7 +33,8 @@ struct TimelineRange {
 std::vector<TimelineMark> timeline_marks(const CasePlan& p, const CaseState& s, Date today);
 TimelineRange             timeline_range(const std::vector<TimelineMark>& marks, Date today);
 
-// Passport completeness per section of the Worcestershire form (1a–1e, 2), from the engine's document.
+// Passport completeness per part of the case's passport form (its pack's, or the baseline's), from the engine's
+// document.
 struct PassportSection {
     std::string           code, heading;
     int                   filled = 0, total = 0;

@@ -5,7 +5,7 @@
 
 namespace cp {
 struct EmbeddedFile {
-    const char*          path;  // relative to the source tree, e.g. "assets/protocols/norfolk.json"
+    const char*          path;  // relative to the source tree, e.g. "assets/protocols/england-baseline.json"
     const unsigned char* data;  // followed by a NUL byte, so text files are also C strings
     std::size_t          size;  // bytes, not counting the NUL
     std::string_view     text() const { return {reinterpret_cast<const char*>(data), size}; }

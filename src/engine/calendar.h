@@ -2,7 +2,7 @@
 // in school days and school weeks. The JSON format is documented in docs/calendar.md.
 //
 //   Problems problems;
-//   auto cal = load_shipped_calendar("norfolk", problems);     // or parse_calendar(text, file, problems)
+//   auto cal = load_shipped_calendar("england-default", problems);     // or parse_calendar(text, file, problems)
 //   Date last = cal->school_weeks_end(start, 8);               // last day of an 8-school-week trial
 //   int  done = cal->school_days_between(start, today);        // "today" is always passed in
 //
@@ -78,8 +78,8 @@ struct Term {
 struct CalendarIndex;  // the lookup table, private to calendar.cpp
 
 struct SchoolCalendar {
-    std::string                id;            // "norfolk", "england-default", or a workspace's own id
-    std::string                name;          // "Norfolk (County Council model term dates)"
+    std::string                id;            // "england-default", a pack's calendar, or a workspace's own id
+    std::string                name;          // "Example County (model term dates)"
     std::string                source;        // where the dates came from, and which are unconfirmed
     std::optional<Date>        covers_first;  // first day the data speaks for (unset: first term's first day)
     std::optional<Date>        covers_last;   // last day the data speaks for (unset: last term's last day)

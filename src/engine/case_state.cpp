@@ -284,7 +284,8 @@ void fold_into(CaseState& s, const Event& e) {
                 {date_or(p, "date"), payload_int(p, "weeks"), payload_text(p, "reason"), payload_text(p, "evidence")});
             break;
         case EventType::serious_breach:
-            // Repeated low-level breaches end a placement only by a decision (Norfolk, Process, bullet 12).
+            // Repeated low-level breaches end a placement only by a decision (as a protocol may say; its rule cites
+            // where).
             s.breaches.push_back(
                 {date_or(p, "date"), payload_text(p, "category"), payload_text(p, "description"),
                  payload_bool(p, "suspended"),

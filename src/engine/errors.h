@@ -9,11 +9,11 @@
 namespace cp {
 
 struct Problem {
-    std::string file;     // "norfolk.json", "workspace", … (may be empty when unknown)
+    std::string file;     // "example-county.json", "workspace", … (may be empty when unknown)
     std::string path;     // "/rules/3/severity" (empty for the whole document)
     std::string message;  // "expected one of blocks, warns, informs; found \"stop\""
 
-    std::string to_string() const;  // "norfolk.json /rules/3/severity: expected …"
+    std::string to_string() const;  // "example-county.json /rules/3/severity: expected …"
 };
 
 using Problems = std::vector<Problem>;

@@ -26,7 +26,7 @@ enum class CaseKind {
     off_site_direction,   // s29A direction to another school or to alternative provision
     managed_move,         // permanent transfer agreed by all parties (no trial since 26 July 2026)
     osd_to_managed_move,  // off-site direction that may convert to a managed move
-    reintegration,        // from alternative provision back to a mainstream school (Thurrock)
+    reintegration,        // from alternative provision back to a mainstream school
 };
 
 enum class EventType {
@@ -35,15 +35,15 @@ enum class EventType {
     flags_recorded,          // EHCP, CLA, CP/CIN, EHA, pupil premium, FSM, SEN support …
     party_recorded,          // a parent/carer, a school lead, an LA officer, social worker …
     history_recorded,        // intervention, exclusion, suspension, agency, school, previous move
-    gdpr_form_signed,        // Thurrock: signed GDPR form held before information is shared
+    gdpr_form_signed,        // a signed GDPR form held before information is shared
     consent_recorded,        // consent given or refused (parent, pupil, admission authority …)
     views_recorded,          // parent's or pupil's views (pupil voice)
     gate_cleared,            // Virtual School, social worker, SEN officer, board decision …
     panel_presented,         // heard at the In Year Fair Access / Inclusion Panel
-    nearest_schools_listed,  // Norfolk: LA Admissions names the 4 nearest schools and past moves
+    nearest_schools_listed,  // LA Admissions names the nearest schools and past moves
     host_proposed,           // a host school is approached
     host_decision,           // the host school accepts or declines
-    visit_held,              // Oxfordshire: pupil and parents visit the receiving school
+    visit_held,              // pupil and parents visit the receiving school
     information_shared,      // the home school shares the pupil's information with the host
     meeting_held,            // strategy / initial / planning / emergency meeting
     agreement_signed,        // contract / placement agreement: start, length, reviews, support
@@ -54,7 +54,7 @@ enum class EventType {
     review_invitation_sent,  // written invitation to parents for a scheduled review
     review_requested,        // a parent (or LA) asks for a review, in writing or not
     review_held,             // a review meeting and its outcome
-    progress_check,          // a lighter review of arrangements (Oxfordshire's fortnightly one)
+    progress_check,          // a lighter review of arrangements (a protocol's fortnightly one)
     targets_reviewed,        // progress on each target, rated 0-4 at a review (or any date)
     extension_agreed,        // the placement is extended by some weeks
     serious_breach,          // a serious breach of the host's behaviour policy

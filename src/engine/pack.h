@@ -45,14 +45,14 @@ struct Span {
 struct Source {
     std::string id;         // what citations name: "scheme", "si-2010-1156"; unique across the pack and its baseline
     std::string title;      // "Managed Move Scheme", as the document names itself
-    std::string publisher;  // "Norfolk County Council", "UK Parliament"
+    std::string publisher;  // "Example County Council", "UK Parliament"
     std::string date;       // date or version: "September 2025", "undated"
     std::string url;        // public web address, "" when none is known
     std::string cite_as;    // how citations name it when not "publisher, title" (laws: their own short title)
 };
 
 // Where a rule comes from: a source of the pack (or of the baseline) and the paragraph in it.
-// A person reads `text` ("Norfolk County Council, Managed Move Scheme, Process, bullet 7"), never an id.
+// A person reads `text` ("Example County Council, Managed Move Scheme, Process, bullet 7"), never an id.
 struct Citation {
     std::string source;       // id in the pack's (or the baseline's) sources
     std::string paragraph;    // "Process, bullet 7", "regulation 3", "Review, paragraph 1"
@@ -76,7 +76,7 @@ enum class RuleKind {
 };
 
 struct Rule {
-    std::string           id;  // "thurrock/serious-breach-ends-at-once"
+    std::string           id;  // "example-county/serious-breach-ends-at-once"
     RuleKind              kind = RuleKind::info;
     Severity              severity = Severity::informs;
     std::string           message;          // what a deputy head reads
@@ -98,7 +98,7 @@ struct Reading {
 };
 
 struct Conflict {
-    std::string           id;              // "thurrock/trial-admission-vs-statute"
+    std::string           id;              // "example-county/trial-admission-vs-statute"
     std::string           local;           // what the local document says
     std::string           statutory_rule;  // id of the baseline rule that prevails
     std::string           explanation;     // what the planner does instead, and why
@@ -150,18 +150,18 @@ struct FormTemplate {
 };
 
 struct Pack {
-    std::string           id;               // "norfolk"; the file is assets/protocols/<id>.json
-    std::string           file;             // name it was parsed from, for problems found later (resolve_pack)
-    std::string           name;             // "Norfolk Managed Move Scheme"
-    std::string           local_authority;  // "Norfolk County Council"
-    std::string           extends;          // "england-baseline" ("" only for the baseline)
-    std::vector<Source>   sources;          // the documents its rules cite (the baseline's too, once resolved)
-    Citation              source;           // the document the pack is built from: its first source, no paragraph
-    std::string           calendar;  // a built-in calendar's id ("norfolk"), inherited from the baseline if absent
-    Json                  calendar_terms;  // or the calendar itself, in the calendar file format (null when an id)
-    std::vector<CaseKind> case_kinds;      // kinds this protocol covers
-    std::vector<std::pair<std::string, std::string>> roles;      // who-code -> local name ("la" -> "SAIO")
-    std::vector<std::string>                         documents;  // document ids this protocol uses
+    std::string         id;               // "example-county"; the file is assets/protocols/<id>.json
+    std::string         file;             // name it was parsed from, for problems found later (resolve_pack)
+    std::string         name;             // "Example County Managed Move Scheme"
+    std::string         local_authority;  // "Example County Council"
+    std::string         extends;          // "england-baseline" ("" only for the baseline)
+    std::vector<Source> sources;          // the documents its rules cite (the baseline's too, once resolved)
+    Citation            source;           // the document the pack is built from: its first source, no paragraph
+    std::string calendar;        // a built-in calendar's id ("england-default"), inherited from the baseline if absent
+    Json        calendar_terms;  // or the calendar itself, in the calendar file format (null when an id)
+    std::vector<CaseKind>                            case_kinds;  // kinds this protocol covers
+    std::vector<std::pair<std::string, std::string>> roles;       // who-code -> local name ("la" -> "SAIO")
+    std::vector<std::string>                         documents;   // document ids this protocol uses
     std::vector<FormTemplate> forms;     // forms written as data (the baseline's too, once resolved)
     std::string               passport;  // the form whose passport parts the Pupil passport tab edits
     std::vector<std::string>  replaces;  // baseline rule ids this pack re-words
@@ -190,7 +190,7 @@ std::optional<Severity> parse_severity(std::string_view s);
 std::optional<RuleKind> parse_rule_kind(std::string_view s);
 std::optional<Unit>     parse_unit(std::string_view s);
 
-// The words a person reads for a citation: "Norfolk County Council, Managed Move Scheme, Process, bullet 7";
+// The words a person reads for a citation: "Example County Council, Managed Move Scheme, Process, bullet 7";
 // a law by its own title ("Education Act 2002, section 29A"); with what is unconfirmed, if anything.
 std::string citation_text(const Pack& pack, const Citation& c);
 

@@ -182,7 +182,7 @@ struct Ctx {
     std::optional<EventType> judging;  // the type of the event being judged (a draft or one in the log)
 };
 
-// A Thurrock reintegration's trial is, since 26 July 2026, a direction too (the pack's conflict says why).
+// A reintegration's trial is, since 26 July 2026, a direction too (a pack's conflict says why).
 bool osd_kind(CaseKind k) { return k != CaseKind::managed_move; }
 
 bool applies_to_kind(const std::vector<CaseKind>& kinds, CaseKind k) {

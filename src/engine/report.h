@@ -1,6 +1,6 @@
 // report.h: the panel report — what each school proposed, received and how placements ended,
-// per school and per term (Oxfordshire para 10; Thurrock "Data Collection"; Norfolk Fair Access
-// data; H&F para 13 composite data), and its CSV export.
+// per school and per term (the data the protocols ask their panels to keep: each pack's readings
+// cite the paragraph), and its CSV export.
 //
 // Counting rules (also in docs/cli.md)
 //   proposed        cases opened in the term, counted for the home school

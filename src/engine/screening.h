@@ -46,7 +46,7 @@ struct ScreeningGate {
 
 std::vector<ScreeningGate> screen_case(const Pack& resolved, CaseKind kind, const ScreeningAnswers& a, Date today);
 
-// True when a gate bars the case outright (e.g. Hammersmith & Fulham excludes EHCPs); the
+// True when a gate bars the case outright (e.g. a protocol that excludes pupils with an EHCP); the
 // statute that bars a trial managed move bars only the trial, so it does not count here.
 bool screening_bars(const std::vector<ScreeningGate>& gates);
 

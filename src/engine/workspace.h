@@ -31,7 +31,7 @@ inline constexpr int kWorkspaceVersion = 1;
 struct OwnSchool {
     std::string name;  // "Riverside Academy"
     std::string urn;   // six-digit URN
-    std::string la;    // pack id of the local authority: "norfolk"
+    std::string la;    // pack id of the local authority: "example-county"
     std::string role;  // home_school / host_school / la_officer
 };
 
