@@ -134,6 +134,14 @@ class CliTest(unittest.TestCase):
         self.assertEqual(result.returncode, 2, result.stdout + result.stderr)
         self.assertIn("usage:", result.stderr)
 
+    def workspace_using(self, pack_id):
+        """The demo with its Norfolk case moved to another pack, every hash resealed."""
+        data = self.read_json(os.path.basename(self.demo()))
+        case = next(c for c in data["cases"] if c["id"] == "DEMO-NO-1")
+        case["events"][0]["payload"]["pack"] = pack_id
+        reseal(case)
+        return self.write_json("with-" + pack_id + ".json", data)
+
     def pack_copy(self, new_id, source="norfolk"):
         with open(os.path.join(PROTOCOLS, source + ".json"), encoding="utf-8") as f:
             pack = json.load(f)
@@ -619,14 +627,6 @@ class UsageAndFiles(CliTest):
 # ---- protocol packs loaded at run time -----------------------------------------------------------
 
 class PacksAtRunTime(CliTest):
-    def workspace_using(self, pack_id):
-        """The demo with its Norfolk case moved to another pack, every hash resealed."""
-        data = self.read_json(os.path.basename(self.demo()))
-        case = next(c for c in data["cases"] if c["id"] == "DEMO-NO-1")
-        case["events"][0]["payload"]["pack"] = pack_id
-        reseal(case)
-        return self.write_json("with-" + pack_id + ".json", data)
-
     def test_a_renamed_copy_of_a_shipped_pack_validates_as_a_pack(self):
         pack = self.write_json("kent.json", self.pack_copy("kent"))
         result = self.run_cli("validate", pack)
@@ -698,6 +698,42 @@ class PacksAtRunTime(CliTest):
         self.assertEqual(result.returncode, 1)
         self.assertIn("kent-statute.json /replaces", result.stderr)
         self.assertIn("statutory", result.stderr)
+
+
+class SixthAuthority(CliTest):
+    """tests/packs/example-county.json: a fictional authority written only as data, with its own
+    calendar, passport and forms, loaded by a program that has never seen it."""
+
+    PACK = os.path.join(HERE, "..", "packs", "example-county.json")
+
+    def test_it_validates(self):
+        result = self.run_cli("validate", self.PACK)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("valid protocol pack: example-county.json", result.stdout)
+
+    def test_a_case_under_it_is_planned_by_its_rules_and_calendar(self):
+        workspace = self.workspace_using("example-county")
+        plan = self.plan_of(self.plan(workspace, "--pack", self.PACK), "DEMO-NO-1")
+        self.assertEqual(plan["pack"], "example-county")
+        rules = {a["rule"] for a in plan["alerts"]}
+        self.assertTrue(any(r.startswith("example-county/") for r in rules), rules)
+        self.assertFalse(any(r.startswith("norfolk/") for r in rules), rules)
+
+    def test_its_own_forms_print_with_its_passport_questions_and_checkpoints(self):
+        workspace = self.workspace_using("example-county")
+        result = self.run_cli("documents", "--today", TODAY, "--pack", self.PACK, workspace, "DEMO-NO-1")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        docs = {d["id"]: d for d in json.loads(result.stdout)}
+        self.assertIn("example_referral", docs)
+        referral = docs["example_referral"]
+        self.assertEqual(referral["title"], "Example County Managed Move Referral")
+        self.assertTrue(referral["source"]["text"].startswith("Example County Council"), referral["source"])
+        headings = [s["heading"] for s in referral["sections"]]
+        self.assertEqual(headings, ["The pupil", "Learning", "Behaviour and support", "Exclusions this year", "Agreement"])
+        self.assertIn("Learning: Reading age", referral["missing"])  # the school has not answered it yet
+        checkpoints = docs["example_checkpoints"]
+        self.assertIn("Checkpoint at 3 weeks", [s["heading"] for s in checkpoints["sections"]])
+        self.assertIn("Checkpoint at 6 weeks", [s["heading"] for s in checkpoints["sections"]])
 
 
 if __name__ == "__main__":
