@@ -7,6 +7,7 @@
 #include "app/dialog.h"
 #include "app/fonts.h"
 #include "app/form.h"
+#include "app/protocols_view.h"
 #include "app/schools_view.h"
 #include "app/theme.h"
 #include "app/ui.h"
@@ -276,6 +277,7 @@ void settings_dialog() {
             days < 0 ? "never" : (uk_date(s.last_export) + " (" + std::to_string(days) + " days ago)").c_str());
     appearance_settings();
     school_list_settings();
+    protocol_settings();
     if (changed) session().save_settings();
     dialog_footer();
     if (ImGui::Button("Close") || dialog_escape()) close_modal(ui().show_settings);

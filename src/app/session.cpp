@@ -54,9 +54,55 @@ Session& session() {
 // ---- lifecycle ----------------------------------------------------------------------------------
 
 void Session::load_packs() {
-    if (!packs_.packs.empty()) return;
+    if (!built_in_packs_.packs.empty()) return;
     Problems problems;
-    packs_.load_embedded(problems);
+    built_in_packs_.load_embedded(problems);
+    packs_ = built_in_packs_;
+}
+
+void Session::use_workspace_packs() {
+    load_packs();
+    packs_ = built_in_packs_;
+    Problems ignore;  // each was checked when it was added; one that no longer loads leaves its cases unplanned
+    for (const Json& p : ws_.packs) packs_.add_pack_text(p.dump(), p.value("id", "protocol") + ".json", ignore);
+    calendar_ = workspace_calendar(ws_, packs_, ignore);
+}
+
+Session::ProtocolCheck Session::check_protocol(const std::string& file, const std::string& text) const {
+    ProtocolCheck check;
+    PackLibrary   trial = packs_;
+    Problems      problems;
+    if (!trial.add_pack_text(text, file, problems)) {
+        for (const Problem& p : problems) check.problems.push_back(p.to_string());
+        if (check.problems.empty()) check.problems.push_back(file + ": this file is not a protocol pack");
+        return check;
+    }
+    check.pack = Json::parse(text);
+    const std::string id = check.pack.value("id", "");
+    const Pack*       now = trial.find(id);
+    check.name = now ? now->name : id;
+    if (const Pack* before = packs_.find(id)) {
+        check.replaces = before->name;
+        check.replaces_built_in = PackLibrary::built_in(id);
+        check.changes = rule_changes(*before, *now);
+    }
+    return check;
+}
+
+void Session::add_protocol(Json pack) {
+    if (read_only()) return;
+    const std::string id = pack.value("id", "");
+    std::erase_if(ws_.packs, [&](const Json& p) { return p.value("id", "") == id; });
+    ws_.packs.push_back(std::move(pack));
+    use_workspace_packs();
+    stale_ = true;  // every case is planned again: a replaced protocol may change any of them
+    if (demo_) return;
+    save_.dirty.insert(storage::kWorkspaceKey);
+    write_dirty();
+}
+
+bool Session::loaded_from_file(std::string_view pack_id) const {
+    return std::any_of(ws_.packs.begin(), ws_.packs.end(), [&](const Json& p) { return p.value("id", "") == pack_id; });
 }
 
 bool Session::transition(Phase to) {
@@ -181,8 +227,7 @@ void Session::seal_new(Workspace ws, std::string passphrase) {
                 return;
             }
             records_.clear();
-            Problems ignore;
-            calendar_ = workspace_calendar(ws_, packs_, ignore);
+            use_workspace_packs();
             save_.saved_at = local_time_now();
             stale_ = true;
             transition(Phase::open);
@@ -294,8 +339,7 @@ void Session::continue_opening(double now_ms) {
         damaged_ = std::move(op.opened.damaged);
         ws_ = std::move(*op.opened.workspace);
         app_ = std::move(op.opened.app);
-        Problems ignore;
-        calendar_ = workspace_calendar(ws_, packs_, ignore);
+        use_workspace_packs();
         begin_recompute();
         op.planning = true;
         std::snprintf(buf, sizeof buf, "Working out each case's plan…");
@@ -343,8 +387,7 @@ void Session::open_demo() {
     phase_before_demo_ = before;
     demo_ = true;
     ws_ = make_demo_workspace();
-    Problems ignore;
-    calendar_ = workspace_calendar(ws_, packs_, ignore);
+    use_workspace_packs();
     app_ = {};
     undo_.clear();
     stale_ = true;
@@ -711,9 +754,11 @@ void Session::import_passphrase(std::string passphrase) {
 
 void Session::confirm_import() {
     if (import_.step != ImportState::Step::preview || read_only()) return;
-    const std::size_t schools_before = ws_.schools.size();
+    const std::size_t schools_before = ws_.schools.size(), packs_before = ws_.packs.size();
     const auto        changed = storage::apply_import(ws_, import_.read);
-    if (ws_.schools.size() != schools_before && !demo_) save_.dirty.insert(storage::kWorkspaceKey);
+    const bool        packs_came = ws_.packs.size() != packs_before;
+    if (packs_came) use_workspace_packs();  // the protocols the cases follow came with them
+    if ((ws_.schools.size() != schools_before || packs_came) && !demo_) save_.dirty.insert(storage::kWorkspaceKey);
     next_seq_ = 0;  // imported events may carry this school's ids
     after_change(changed);
     import_.result = std::to_string(import_.preview.new_cases) + " new cases and " +

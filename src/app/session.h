@@ -94,8 +94,20 @@ public:
     void                                save_settings();
 
     // Cases ---------------------------------------------------------------------------------------
-    const Workspace&             ws() const { return ws_; }
-    const PackLibrary&           packs() const { return packs_; }
+    const Workspace&   ws() const { return ws_; }
+    const PackLibrary& packs() const { return packs_; }
+    // A protocol file a person chose in Settings, checked against the protocols loaded now.
+    struct ProtocolCheck {
+        std::vector<std::string> problems;  // "kent.json /rules/3/severity: expected …"
+        std::string              name;      // the protocol's name, once valid
+        std::string              replaces;  // the name of the protocol of the same id it would replace
+        std::string              changes;   // "2 rules added, 1 changed"
+        bool                     replaces_built_in = false;
+        Json                     pack;  // as written, to store
+    };
+    ProtocolCheck                check_protocol(const std::string& file, const std::string& text) const;
+    void                         add_protocol(Json pack);  // kept in the workspace (encrypted), offered for new cases
+    bool                         loaded_from_file(std::string_view pack_id) const;
     const SchoolCalendar&        calendar() const { return calendar_; }
     Date                         today() const { return today_; }
     const std::vector<CasePlan>& plans();  // brought up to date after every change
@@ -147,6 +159,7 @@ private:
     bool        transition(Phase to);  // per phase.h's table; an illegal move is logged and refused
     bool        still(const Turn& t) const { return t == turn(); }  // an async step's turn is current
     void        load_packs();
+    void        use_workspace_packs();  // the built-in protocols and the workspace's own; the calendar follows
 
     Phase                         phase_ = Phase::starting;
     std::uint64_t                 generation_ = 0;  // counts transitions (see Turn)
@@ -167,6 +180,7 @@ private:
     SecretKey                                        key_;
     Workspace                                        ws_;
     PackLibrary                                      packs_;
+    PackLibrary                                      built_in_packs_;  // parsed once
     SchoolCalendar                                   calendar_;
     bool                                             asked_to_keep_ = false;  // this session, from Settings
     Date                                             today_{};

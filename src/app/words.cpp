@@ -78,7 +78,10 @@ void words_bullet(const char* fmt, ...) {
     va_start(args, fmt);
     const char* text = format(fmt, args);
     va_end(args);
-    ImGui::BulletText("%s", text);
+    // Wrapped, lines aligned after the bullet: a long item is read on screen, never cut at the edge.
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", text);
     locator_text(text, "text");
 }
 

@@ -10,6 +10,44 @@ void PackLibrary::load_embedded(Problems& problems) {
         if (auto p = load_resolved_pack(id, problems)) packs[id] = std::move(*p);
 }
 
+bool PackLibrary::built_in(std::string_view id) {
+    const auto ids = embedded_pack_ids();
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+namespace {
+
+// The parts of a rule a person would see change: what it says, how hard, when, for whom, its terms.
+std::string rule_terms(const Rule& r) {
+    return std::string(severity_name(r.severity)) + "|" + rule_kind_name(r.kind) + "|" + r.message + "|" + r.when +
+           "|" + r.who + "|" + r.params.dump() + "|" + r.citation.source + "|" + r.citation.paragraph;
+}
+
+}  // namespace
+
+std::string rule_changes(const Pack& before, const Pack& after) {
+    int added = 0, removed = 0, changed = 0;
+    for (const Rule& r : after.rules) {
+        const Rule* old = before.find_rule(r.id);
+        if (!old)
+            ++added;
+        else if (rule_terms(*old) != rule_terms(r))
+            ++changed;
+    }
+    for (const Rule& r : before.rules) removed += after.find_rule(r.id) == nullptr;
+    if (added + removed + changed == 0) return "no rule changes";
+    std::string out;
+    const auto  part = [&](int n, const char* what) {
+        if (n == 0) return;
+        out += (out.empty() ? "" : ", ") + std::to_string(n) + (out.empty() ? (n == 1 ? " rule " : " rules ") : " ") +
+               what;
+    };
+    part(added, "added");
+    part(removed, "removed");
+    part(changed, "changed");
+    return out;
+}
+
 namespace {
 
 // A pack from a file must build directly on the built-in statutory baseline: without `extends`

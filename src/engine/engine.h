@@ -33,7 +33,12 @@ struct PackLibrary {
     bool        add_pack_text(std::string_view json, const std::string& file,
                               Problems& problems);  // must extend the loaded baseline
     const Pack* find(std::string_view id) const;
+    static bool built_in(std::string_view id);  // shipped with the program (assets/protocols)
 };
+
+// What loading `after` over `before` changes, in words: "2 rules added, 1 removed, 3 changed"
+// ("no rule changes" when none). A person confirms a replacement of a built-in protocol by it.
+std::string rule_changes(const Pack& before, const Pack& after);
 
 // The calendar a protocol pack names (built in) or carries (its own term dates); typical English
 // term dates when it says nothing.

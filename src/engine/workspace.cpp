@@ -241,9 +241,17 @@ std::optional<Workspace> parse_workspace(std::string_view text, const std::strin
         else
             ws.calendar = *cal;
     }
+    if (const auto packs = root.find("packs"); packs != root.end()) {
+        const bool ok =
+            packs->is_array() && std::all_of(packs->begin(), packs->end(), [](const Json& p) { return p.is_object(); });
+        if (!ok)
+            out.push_back({file, "/packs", "expected a list of protocol packs"});
+        else
+            ws.packs.assign(packs->begin(), packs->end());
+    }
     for (auto it = root.begin(); it != root.end(); ++it) {
         static const std::set<std::string> known = {"format", "version",  "own_school", "schools",
-                                                    "staff",  "calendar", "cases"};
+                                                    "staff",  "calendar", "packs",      "cases"};
         if (!known.count(it.key())) out.push_back({file, "/" + it.key(), "unknown field in a workspace"});
     }
     if (out.size() != before) return std::nullopt;
@@ -285,6 +293,7 @@ Json workspace_to_json_value(const Workspace& ws) {
     for (const StaffMember& m : ws.staff) staff.push_back({{"id", m.id}, {"name", m.name}, {"role", m.role}});
     j["staff"] = std::move(staff);
     if (!ws.calendar.is_null()) j["calendar"] = ws.calendar;
+    if (!ws.packs.empty()) j["packs"] = ws.packs;
     Json cases = Json::array();
     for (const Case& c : ws.cases) {
         Json events = Json::array();

@@ -58,6 +58,7 @@ struct Workspace {
     std::vector<School>      schools;
     std::vector<StaffMember> staff;
     Json                     calendar;  // null, or a workspace-specific calendar (calendar JSON format)
+    std::vector<Json>        packs;     // protocol packs the school loaded from files, each as written
     std::vector<Case>        cases;
 };
 

@@ -85,8 +85,15 @@ Json export_payload(const Workspace& ws, const std::vector<std::string>& case_id
     if (case_ids.empty()) return workspace_to_json_value(ws);
     Workspace part = ws;
     part.cases.clear();
+    part.packs.clear();
+    std::set<std::string> followed;  // a case package carries the loaded protocols its cases follow
     for (const std::string& id : case_ids)
-        if (const Case* c = find_case(ws, id)) part.cases.push_back(*c);
+        if (const Case* c = find_case(ws, id)) {
+            part.cases.push_back(*c);
+            followed.insert(replay(*c).pack);
+        }
+    for (const Json& p : ws.packs)
+        if (followed.count(p.value("id", ""))) part.packs.push_back(p);
     return workspace_to_json_value(part);
 }
 
@@ -140,6 +147,11 @@ std::vector<std::string> apply_import(Workspace& mine, const ImportRead& theirs)
         changed.push_back(c.id);
     }
     for (School& s : schools_to_add(mine, *theirs.workspace)) mine.schools.push_back(std::move(s));
+    // A protocol the sender loaded from a file comes with its cases; one already here is kept.
+    for (const Json& p : theirs.workspace->packs) {
+        const auto same = [&](const Json& have) { return have.value("id", "") == p.value("id", ""); };
+        if (std::none_of(mine.packs.begin(), mine.packs.end(), same)) mine.packs.push_back(p);
+    }
     return changed;
 }
 

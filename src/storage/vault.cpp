@@ -126,6 +126,7 @@ Record seal_meta(const Workspace& ws, const SecretKey& key) {
     meta.schools = ws.schools;
     meta.staff = ws.staff;
     meta.calendar = ws.calendar;
+    meta.packs = ws.packs;
     return seal_text(kWorkspaceKey, workspace_to_json(meta, false), key);
 }
 

@@ -209,8 +209,8 @@ TEST_CASE("log/merge-is-union-by-id-and-joins-branches") {
     CHECK(p.empty());
     CHECK(m1.events.size() == 8);
     CHECK(m1.heads.size() == 2);  // two branches until the next append
-    CHECK(workspace_to_json_value(Workspace{1, {}, {}, {}, nullptr, {m1}}) ==
-          workspace_to_json_value(Workspace{1, {}, {}, {}, nullptr, {m2}}));  // merge is symmetric
+    CHECK(workspace_to_json_value(Workspace{1, {}, {}, {}, nullptr, {}, {m1}}) ==
+          workspace_to_json_value(Workspace{1, {}, {}, {}, nullptr, {}, {m2}}));  // merge is symmetric
     verify_case(m1, "", "", p);
     CHECK(p.empty());
     append_event(m1, {{"Home", "DHT"}, EventType::note, {{"text", "after merge"}}, ""}, "home-2",

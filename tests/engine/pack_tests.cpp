@@ -260,3 +260,42 @@ TEST_CASE("packs/documents-are-ones-the-engine-makes") {
     REQUIRE(pack);
     for (const std::string& id : pack->documents) CHECK_MESSAGE(document_short_name(*pack, id) != "Form", id);
 }
+
+// Settings > Protocols asks before a protocol file replaces one of the same id, saying what changes.
+TEST_CASE("packs/replacing-a-protocol-says-how-its-rules-change") {
+    Problems   p;
+    const auto norfolk = load_resolved_pack("norfolk", p);
+    REQUIRE(norfolk);
+    CHECK(rule_changes(*norfolk, *norfolk) == "no rule changes");
+    Pack edited = *norfolk;
+    edited.rules.front().message = "Reworded.";
+    edited.rules.pop_back();
+    edited.rules.push_back(edited.rules.front());
+    edited.rules.back().id = "norfolk/new-rule";
+    edited.rules.push_back(edited.rules.back());
+    edited.rules.back().id = "norfolk/another-new-rule";
+    CHECK(rule_changes(*norfolk, edited) == "2 rules added, 1 removed, 1 changed");
+    CHECK(PackLibrary::built_in("norfolk"));
+    CHECK_FALSE(PackLibrary::built_in("example-county"));
+}
+
+// A protocol a school loaded from a file is kept in its workspace as written.
+TEST_CASE("packs/a-workspace-keeps-the-protocols-loaded-from-files") {
+    Workspace ws;
+    ws.own = {"Riverside Academy", "100001", "kent", "home_school"};
+    ws.packs = {norfolk_copy("kent")};
+    Problems   problems;
+    const auto back = parse_workspace(workspace_to_json(ws), "workspace", problems);
+    REQUIRE(back);
+    REQUIRE(back->packs.size() == 1);
+    CHECK(back->packs[0] == ws.packs[0]);
+    PackLibrary library;
+    library.load_embedded(problems);
+    CHECK(library.add_pack_text(back->packs[0].dump(), "kent.json", problems));
+    CHECK(problems.empty());
+
+    Json bad = workspace_to_json_value(ws);
+    bad["packs"] = Json::array({"kent"});
+    CHECK_FALSE(parse_workspace(bad.dump(), "workspace", problems));
+    CHECK(problems.back().path == "/packs");
+}

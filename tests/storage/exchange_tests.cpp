@@ -1,6 +1,7 @@
 // Export payloads and the import merge between two schools' copies of a case.
 #include <doctest/doctest.h>
 
+#include "engine/case_state.h"
 #include "engine/demo.h"
 #include "storage/exchange.h"
 
@@ -28,6 +29,28 @@ TEST_CASE("exchange/a-case-package-holds-only-the-chosen-cases") {
     REQUIRE(p["cases"].size() == 1);
     CHECK(p["cases"][0]["id"] == ws.cases[2].id);
     CHECK(export_payload(ws, {})["cases"].size() == ws.cases.size());
+}
+
+// A protocol loaded from a file travels with the cases that follow it, and only with them; the
+// receiving school keeps its own copy of a protocol it already has.
+TEST_CASE("exchange/a-case-package-carries-the-loaded-protocol-its-case-follows") {
+    Workspace         ws = make_demo_workspace();
+    const std::string followed = replay(ws.cases[2]).pack;
+    ws.packs = {Json{{"id", followed}, {"name", "Loaded"}}, Json{{"id", "example-county"}, {"name", "Other"}}};
+    const Json one = export_payload(ws, {ws.cases[2].id});
+    REQUIRE(one["packs"].size() == 1);
+    CHECK(one["packs"][0]["id"] == followed);
+    CHECK(export_payload(ws, {})["packs"].size() == 2);  // a backup keeps every one
+
+    Workspace host = host_copy_of(ws, ws.cases[0].id);
+    host.cases.clear();
+    host.packs = {Json{{"id", "example-county"}, {"name", "The host's own"}}};
+    const ImportRead in = read_import(export_payload(ws, {}));
+    REQUIRE(in.workspace);
+    apply_import(host, in);
+    REQUIRE(host.packs.size() == 2);
+    CHECK(host.packs[0]["name"] == "The host's own");
+    CHECK(host.packs[1]["id"] == followed);
 }
 
 TEST_CASE("exchange/weekly-packages-both-ways-end-with-the-same-log") {

@@ -1,0 +1,100 @@
+// Settings > Protocols (issue 14 items 5 and 6): a local authority's protocol written as a file is
+// loaded in the browser with no rebuild. A file with mistakes is refused with each mistake named
+// by file, place and what was expected, and nothing changes; the sixth authority's file
+// (tests/packs/example-county.json) loads, is kept with the encrypted workspace across a reload,
+// is offered for a new case, and the case prints the authority's own referral form.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openApp, click, findItem, nextFrames, limit, scrollIntoView } from './harness.mjs';
+import { stubPrint, clickTab } from './documents.mjs';
+import { server, createWorkspace, choose, typeInto, PASS } from './walk.mjs';
+import { state, waitState } from './flows.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const EXAMPLE = join(HERE, '..', 'packs', 'example-county.json');
+const NAME = 'Example County Managed Move and Off-site Direction Protocol';
+
+// What the screen says, as the accessibility mirror gives it to a screen reader.
+async function waitForText(page, text) {
+  await page.waitForFunction((t) => (document.getElementById('cp-access')?.textContent || '').includes(t), text,
+    { timeout: limit(30000), polling: 100 });
+}
+
+async function loadProtocolFile(page, file) {
+  assert.ok(await scrollIntoView(page, 'Load a protocol file…', { timeout: 30000 }), 'the button comes into view');
+  await click(page, 'Load a protocol file…');
+  await page.waitForSelector('#cp-file-input', { state: 'attached' });
+  await page.setInputFiles('#cp-file-input', file);
+}
+
+async function openSettings(page) {
+  await click(page, 'File');
+  await click(page, 'Settings…');
+  assert.ok(await scrollIntoView(page, 'Load a protocol file…', { timeout: 30000 }), 'Protocols is at the foot of Settings');
+}
+
+test('a protocol file loads in Settings, is kept with the workspace, and a case follows it and prints its own form', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, record } = await openApp(b.context, server, { query: '?test&today=2026-11-09' });
+    await stubPrint(page);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await createWorkspace(page, 'Norfolk County Council');
+    await openSettings(page);
+    await waitForText(page, 'Norfolk Managed Move Scheme (Norfolk County Council), built in');
+
+    // A file with mistakes: each named by the file, the place in it and what was expected.
+    const bad = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    bad.rules[0].severity = 'stop';
+    const badFile = join(mkdtempSync(join(tmpdir(), 'cp-pack-')), 'example-county.json');
+    writeFileSync(badFile, JSON.stringify(bad));
+    await loadProtocolFile(page, badFile);
+    await waitForText(page, 'example-county.json cannot be loaded: nothing was changed');
+    await waitForText(page, 'example-county.json /rules/0/severity: expected one of blocks, warns, informs; found "stop"');
+    assert.equal((await state(page)).cases.length, 0);
+
+    await loadProtocolFile(page, EXAMPLE);
+    await waitForText(page, `${NAME} is loaded: new cases can follow it`);
+    await waitForText(page, `${NAME} (Example County Council), loaded from a file`);
+    await waitState(page, (s) => s.save.dirty === 0 && s.save.inFlight === 0);
+    await click(page, 'Close');
+
+    // Kept, encrypted, with the workspace: after a reload and the passphrase it is still there.
+    await page.reload();
+    await stubPrint(page);
+    await waitState(page, (s) => s.phase === 'locked');
+    await typeInto(page, '#unlockpass', PASS);
+    await click(page, 'Unlock');
+    await waitState(page, (s) => s.phase === 'open');
+
+    await click(page, 'New case');
+    await choose(page, '#protocol', 'Example County Council');
+    await choose(page, '#kind', 'managed move');
+    await click(page, 'Next');
+    await findItem(page, 'The pupil has an EHCP');
+    await click(page, 'Next');
+    await typeInto(page, '#pupil_name', 'Sam Example');
+    await click(page, 'Create case');
+    await waitState(page, (s) => s.view === 'case' && s.cases.some((c) => c.pupil === 'Sam Example'));
+    await waitForText(page, 'Example County Council');
+
+    await clickTab(page, 'Documents');
+    await click(page, 'Referral form');
+    await nextFrames(page);
+    const before = await page.evaluate(() => window.__printed || 0);
+    await click(page, 'Print…');
+    await page.waitForFunction((n) => (window.__printed || 0) > n, before, { timeout: limit(5000), polling: 50 });
+    const doc = await page.evaluate(() => {
+      const root = document.getElementById('print-root');
+      const text = (e) => (e ? e.textContent.trim() : '');
+      return { title: text(root.querySelector('h1')), headings: [...root.querySelectorAll('h2')].map(text) };
+    });
+    assert.equal(doc.title, 'Example County Managed Move Referral');
+    assert.deepEqual(doc.headings.slice(0, 3), ['The pupil', 'Learning', 'Behaviour and support']);
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
