@@ -82,8 +82,8 @@ void protocol_settings() {
     words("The statutory guidance for England, and these local-authority protocols:");
     protocol_list();
     words(
-        "A local authority's protocol written as a protocol file (.json) can be loaded here; it is kept, "
-        "encrypted, with this workspace.");
+        "A local authority's protocol written as a protocol file can be loaded here; it is kept, encrypted, "
+        "with this workspace.");
     ImGui::BeginDisabled(session().read_only());
     if (ImGui::Button("Load a protocol file…")) choose_file();
     ImGui::EndDisabled();
