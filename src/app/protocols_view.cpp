@@ -47,11 +47,37 @@ void choose_file() {
     });
 }
 
+// A loaded protocol no case follows can be removed (a wrong file, or one tried out); one that cases
+// follow stays while they do.
+// True when it was removed: the list being drawn is then out of date (and `id`, `pack` with it).
+bool remove_line(const std::string& id, const Pack& pack) {
+    const int following = session().cases_following(id);
+    ImGui::Indent();
+    if (following > 0) {
+        words_f("Followed by %d case%s, so it stays.", following, following == 1 ? "" : "s");
+    } else {
+        ImGui::BeginDisabled(session().read_only());
+        const bool pressed = ImGui::SmallButton(("Remove " + pack.local_authority + "'s protocol##" + id).c_str());
+        ImGui::EndDisabled();
+        if (pressed) {
+            ImGui::Unindent();
+            load() = {};
+            load().done = pack.name + " is removed.";
+            session().remove_protocol(std::string(id));  // a copy: the library it is a key of is rebuilt
+            return true;
+        }
+    }
+    ImGui::Unindent();
+    return false;
+}
+
 void protocol_list() {
     for (const auto& [id, pack] : session().packs().packs) {
         if (id == kBaselinePackId) continue;
-        const char* from = session().loaded_from_file(id) ? "loaded from a file" : "built in";
-        words_bullet("%s (%s), %s", pack.name.c_str(), pack.local_authority.c_str(), from);
+        const bool loaded = session().loaded_from_file(id);
+        words_bullet("%s (%s), %s", pack.name.c_str(), pack.local_authority.c_str(),
+                     loaded ? "loaded from a file" : "built in");
+        if (loaded && remove_line(id, pack)) return;
     }
 }
 

@@ -101,6 +101,22 @@ void Session::add_protocol(Json pack) {
     write_dirty();
 }
 
+int Session::cases_following(std::string_view pack_id) const {
+    int n = 0;
+    for (const Case& c : ws_.cases) n += replay(c).pack == pack_id;
+    return n;
+}
+
+void Session::remove_protocol(const std::string& pack_id) {
+    if (read_only() || cases_following(pack_id) > 0) return;  // a case is never left without its protocol
+    std::erase_if(ws_.packs, [&](const Json& p) { return p.value("id", "") == pack_id; });
+    use_workspace_packs();
+    stale_ = true;  // a built-in protocol it replaced is followed again
+    if (demo_) return;
+    save_.dirty.insert(storage::kWorkspaceKey);
+    write_dirty();
+}
+
 bool Session::loaded_from_file(std::string_view pack_id) const {
     return std::any_of(ws_.packs.begin(), ws_.packs.end(), [&](const Json& p) { return p.value("id", "") == pack_id; });
 }

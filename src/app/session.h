@@ -108,6 +108,8 @@ public:
     ProtocolCheck                check_protocol(const std::string& file, const std::string& text) const;
     void                         add_protocol(Json pack);  // kept in the workspace (encrypted), offered for new cases
     bool                         loaded_from_file(std::string_view pack_id) const;
+    int                          cases_following(std::string_view pack_id) const;
+    void                         remove_protocol(const std::string& pack_id);  // a loaded one no case follows
     const SchoolCalendar&        calendar() const { return calendar_; }
     Date                         today() const { return today_; }
     const std::vector<CasePlan>& plans();  // brought up to date after every change

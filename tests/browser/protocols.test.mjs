@@ -58,6 +58,12 @@ test('a protocol file loads in Settings, is kept with the workspace, and a case 
     await waitForText(page, 'example-county.json /rules/0/severity: expected one of blocks, warns, informs; found "stop"');
     assert.equal((await state(page)).cases.length, 0);
 
+    // A protocol tried out and removed, then loaded for good.
+    await loadProtocolFile(page, EXAMPLE);
+    await waitForText(page, `${NAME} (Example County Council), loaded from a file`);
+    await click(page, "Remove Example County Council's protocol");
+    await waitForText(page, `${NAME} is removed.`);
+    assert.ok(!(await page.evaluate(() => document.getElementById('cp-access').textContent)).includes('loaded from a file'));
     await loadProtocolFile(page, EXAMPLE);
     await waitForText(page, `${NAME} is loaded: new cases can follow it`);
     await waitForText(page, `${NAME} (Example County Council), loaded from a file`);
@@ -82,7 +88,6 @@ test('a protocol file loads in Settings, is kept with the workspace, and a case 
     await click(page, 'Create case');
     await waitState(page, (s) => s.view === 'case' && s.cases.some((c) => c.pupil === 'Sam Example'));
     await waitForText(page, 'Example County Council');
-
     await clickTab(page, 'Documents');
     await click(page, 'Referral form');
     await nextFrames(page);
@@ -96,6 +101,11 @@ test('a protocol file loads in Settings, is kept with the workspace, and a case 
     });
     assert.equal(doc.title, 'Example County Managed Move Referral');
     assert.deepEqual(doc.headings.slice(0, 3), ['The pupil', 'Learning', 'Behaviour and support']);
+
+    // Followed by a case now: it cannot be removed while the case follows it.
+    await openSettings(page);
+    await waitForText(page, 'Followed by 1 case, so it stays.');
+    assert.equal(await page.evaluate(() => document.getElementById('cp-access').textContent.includes("Remove Example County Council's protocol")), false);
     assert.deepEqual(record.errors, []);
   } finally { await b.close(); }
 });
