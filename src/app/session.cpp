@@ -101,14 +101,16 @@ void Session::add_protocol(Json pack) {
     write_dirty();
 }
 
+// From the states already made (Settings draws this every frame); remove_protocol checks the log itself.
 int Session::cases_following(std::string_view pack_id) const {
-    int n = 0;
-    for (const Case& c : ws_.cases) n += replay(c).pack == pack_id;
-    return n;
+    return static_cast<int>(
+        std::count_if(states_.begin(), states_.end(), [&](const CaseState& s) { return s.pack == pack_id; }));
 }
 
 void Session::remove_protocol(const std::string& pack_id) {
-    if (read_only() || cases_following(pack_id) > 0) return;  // a case is never left without its protocol
+    const bool followed =
+        std::any_of(ws_.cases.begin(), ws_.cases.end(), [&](const Case& c) { return replay(c).pack == pack_id; });
+    if (read_only() || followed) return;  // a case is never left without its protocol
     std::erase_if(ws_.packs, [&](const Json& p) { return p.value("id", "") == pack_id; });
     use_workspace_packs();
     stale_ = true;  // a built-in protocol it replaced is followed again
