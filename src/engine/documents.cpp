@@ -325,7 +325,10 @@ const std::vector<FormFlag>& form_flags() {
         {"pupil.year_9_or_above", [](In in) { return in.state.year_group >= 9; }},
         {"outcome.transferred", [](In in) { return in.state.outcome && in.state.outcome->outcome == "transferred"; }},
         {"review.emergency",
-         [](In in) { return on_review(in, [](const Review& r) { return yes_no(r.emergency); }) == "Yes"; }},
+         [](In in) {
+             const Review* r = selected_review(in);
+             return r && r->emergency;
+         }},
     };
     return v;
 }
