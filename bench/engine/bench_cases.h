@@ -55,16 +55,18 @@ inline Case make_case(int i, int limit = INT_MAX) {
     add(1, EventType::consent_recorded, {{"who", "pupil"}, {"given", true}, {"date", day(1)}});
     add(1, EventType::views_recorded, {{"who", "pupil"}, {"date", day(1)}, {"text", "I would like a fresh start."}});
     add(1, EventType::views_recorded, {{"who", "parent"}, {"date", day(1)}, {"text", "We agree."}});
-    add(1, EventType::gdpr_form_signed, {{"date", day(1)}});
+    add(1, EventType::step_recorded, {{"step", "gdpr_form_signed"}, {"date", day(1)}});
     add(2, EventType::gate_cleared, {{"gate", "board_decision"}, {"date", day(2)}});
     add(2, EventType::gate_cleared, {{"gate", "fair_access_team"}, {"date", day(2)}});
     add(2, EventType::pupil_details, {{"section", "student_passport"}, {"fields", {{"complete", true}}}});
     add(2, EventType::panel_presented, {{"date", day(2)}, {"panel", "Inclusion Panel"}});
-    add(2, EventType::nearest_schools_listed,
-        {{"date", day(2)}, {"schools", Json::array({{{"urn", "100001"}, {"moves_in", 1}}})}});
+    add(2, EventType::step_recorded,
+        {{"step", "nearest_schools_listed"},
+         {"date", day(2)},
+         {"schools", Json::array({{{"urn", "100001"}, {"moves_in", 1}}})}});
     add(3, EventType::host_proposed, {{"urn", std::to_string(100001 + i % 40)}, {"date", day(3)}});
     add(4, EventType::host_decision, {{"urn", std::to_string(100001 + i % 40)}, {"accepted", true}, {"date", day(4)}});
-    add(4, EventType::visit_held, {{"date", day(4)}});
+    add(4, EventType::step_recorded, {{"step", "visit_held"}, {"date", day(4)}});
     add(4, EventType::information_shared,
         {{"date", day(4)}, {"items", {"academic", "behaviour", "attendance", "send_safeguarding", "passport"}}});
     add(5, EventType::meeting_held, {{"kind", "initial"}, {"date", day(5)}, {"pupil_engaged", true}});
@@ -102,7 +104,7 @@ inline Case make_case(int i, int limit = INT_MAX) {
              {"progress", "Steady progress"},
              {"pupil_views", "Going well"}});
     }
-    add(40, EventType::progress_check, {{"date", day(40)}});
+    add(40, EventType::step_recorded, {{"step", "progress_check"}, {"date", day(40)}});
     add(180, EventType::note, {{"text", "Final decision meeting held"}});
     add(181, EventType::outcome_recorded,
         {{"date", day(181)}, {"outcome", i % 3 ? "transferred" : "returned"}, {"successful", i % 3 != 0}});

@@ -28,21 +28,27 @@ struct Way {
     std::string label;
 };
 
-// Every way of performing `action`, found by asking the engine which action each event is.
-std::vector<Way> ways_of(const std::string& action) {
+// Every way of performing `action`, found by asking the engine which action each event is; a step of
+// the case's protocol is a way of its own, under its own name.
+std::vector<Way> ways_of(const std::string& action, const Pack& pack) {
     std::vector<Way> out;
     for (const EventSpec& spec : event_specs()) {
         if (spec.type == EventType::case_opened || spec.type == EventType::retraction) continue;
+        if (spec.type == EventType::step_recorded) {
+            for (const Step& step : pack.steps)
+                if (step.action == action) out.push_back({spec.type, {{"step", step.id}}, step.label});
+            continue;
+        }
         const FieldSpec* outcome = nullptr;
         for (const FieldSpec& f : spec.fields)
             if (std::string(f.name) == "outcome" && f.type == FieldType::one_of) outcome = &f;
         if (outcome) {
             for (const char* v : outcome->values)
-                if (action_of({{}, spec.type, {{"outcome", v}}, ""}) == action)
+                if (action_of({{}, spec.type, {{"outcome", v}}, ""}, pack) == action)
                     out.push_back({spec.type,
                                    {{"outcome", v}},
                                    std::string(spec.label) + ": " + option_label(spec.type, "outcome", v)});
-        } else if (action_of({{}, spec.type, Json::object(), ""}) == action) {
+        } else if (action_of({{}, spec.type, Json::object(), ""}, pack) == action) {
             out.push_back({spec.type, Json::object(), spec.label});
         }
     }
@@ -74,26 +80,48 @@ bool irreversible(const std::string& action) {
            action == "convert_to_managed_move" || action == "return_to_home_school";
 }
 
-// A way's preset fields ("outcome: transferred") are what the way says: not asked for again.
-std::set<std::string> keys_of(const Json& preset) {
+// The case's resolved pack: its steps and what each does ("" when the case is not found).
+const Pack* pack_of(const std::string& case_id) {
+    const CaseState* s = session().state_of(case_id);
+    return s ? session().packs().find(s->pack) : nullptr;
+}
+
+// A way's preset fields ("outcome: transferred") are what the way says: not asked for again; nor is what
+// a step of the protocol does not ask.
+std::set<std::string> hidden_fields(EventType type, const Json& preset, const Pack* pack) {
     std::set<std::string> out;
     for (auto it = preset.begin(); it != preset.end(); ++it) out.insert(it.key());
+    if (type == EventType::step_recorded) {
+        const Step* step = pack ? pack->find_step(payload_text(preset, "step")) : nullptr;
+        if (step)
+            for (const std::string& f : unasked_step_fields(*step)) out.insert(f);
+    }
     return out;
 }
 
-// The latest entry of the case that counts and is of this type, or nullptr.
-const Event* live_entry(const std::string& case_id, EventType type) {
+// The latest entry of the case that counts and is of this type (and, for a step, names it), or nullptr.
+const Event* live_entry(const std::string& case_id, EventType type, const std::string& step = "") {
     const Case* c = find_case(session().ws(), case_id);
     if (!c) return nullptr;
     const auto live = live_events(*c);
     for (auto i = live.rbegin(); i != live.rend(); ++i)
-        if (c->events[*i].type == type) return &c->events[*i];
+        if (c->events[*i].type == type && payload_text(c->events[*i].payload, "step") == step) return &c->events[*i];
     return nullptr;
+}
+
+// An entry a case has once (the placement agreement, a step its protocol says so of).
+bool had_once(const Way& w, const Pack* pack) {
+    if (w.type != EventType::step_recorded) return recorded_once(w.type);
+    const Step* step = pack ? pack->find_step(payload_text(w.preset, "step")) : nullptr;
+    return step && step->once;
 }
 
 // A correction starts from what was recorded, so only what is changed changes.
 void correct_entry(ActionDialog& d, const Event& e) {
-    d.form = EventForm(e.type, session().today(), e.payload);
+    d.form = EventForm(e.type, session().today(), e.payload,
+                       e.type == EventType::step_recorded
+                           ? hidden_fields(e.type, {{"step", payload_text(e.payload, "step")}}, pack_of(ui().case_id))
+                           : std::set<std::string>{});
     d.corrects = e.id;
     d.corrects_what = "the entry recorded " + uk_local_time(e.at) + " by " + e.author.name;
 }
@@ -116,11 +144,13 @@ void choose_way(ActionDialog& d, const std::string& case_id, int i) {
     d.problems.clear();
     d.corrects.clear();
     const Way&   w = d.ways[static_cast<std::size_t>(i)];
-    const Event* recorded = recorded_once(w.type) ? live_entry(case_id, w.type) : nullptr;
+    const Event* recorded =
+        had_once(w, pack_of(case_id)) ? live_entry(case_id, w.type, payload_text(w.preset, "step")) : nullptr;
     if (recorded)
         correct_entry(d, *recorded);
     else
-        d.form = EventForm(w.type, session().today(), starting_values(case_id, w), keys_of(w.preset));
+        d.form = EventForm(w.type, session().today(), starting_values(case_id, w),
+                           hidden_fields(w.type, w.preset, pack_of(case_id)));
 }
 
 void start_action(const ActionState& a) {
@@ -129,7 +159,8 @@ void start_action(const ActionState& a) {
     d.open = true;
     d.action = a.action;
     d.action_label = a.label;
-    d.ways = ways_of(a.action);
+    const Pack* pack = pack_of(ui().case_id);
+    d.ways = pack ? ways_of(a.action, *pack) : std::vector<Way>{};
     for (const Alert& w : a.warnings) d.warnings.push_back(w.message);
     if (!d.ways.empty()) choose_way(d, ui().case_id, 0);
 }
@@ -139,9 +170,13 @@ void start_correction(const Event& e) {
     ActionDialog& d = dialog();
     d = {};
     d.open = true;
-    d.action = action_of({{}, e.type, e.payload, ""});
-    d.action_label = std::string("Correct: ") + spec_of(e.type).label;
-    d.ways = {{e.type, Json::object(), spec_of(e.type).label}};
+    const Pack* pack = pack_of(ui().case_id);
+    d.action = pack ? action_of({{}, e.type, e.payload, ""}, *pack) : "record_details";
+    const std::string label = entry_label(e.type, e.payload, pack);
+    d.action_label = "Correct: " + label;
+    d.ways = {{e.type,
+               e.type == EventType::step_recorded ? Json{{"step", payload_text(e.payload, "step")}} : Json::object(),
+               label}};
     correct_entry(d, e);
 }
 
@@ -393,6 +428,7 @@ std::string answers_words(const Json& answers) {
 std::string event_summary(const Event& e) {
     std::string s;
     for (auto it = e.payload.begin(); it != e.payload.end() && s.size() < 160; ++it) {
+        if (e.type == EventType::step_recorded && it.key() == "step") continue;  // the entry's name says it
         const FieldSpec* f = nullptr;
         for (const FieldSpec& x : spec_of(e.type).fields)
             if (it.key() == x.name) f = &x;
@@ -425,12 +461,13 @@ std::string lower(std::string s) {
 // a correction, or withdrawn by an undo, says so.
 std::string history_what(const Case& c, std::size_t i, bool counts) {
     const Event& e = c.events[i];
-    std::string  what = spec_of(e.type).label;
+    const Pack*  pack = pack_of(c.id);
+    std::string  what = entry_label(e.type, e.payload, pack);
     const auto   target =
         std::find_if(c.events.begin(), c.events.end(), [&](const Event& x) { return x.id == e.supersedes; });
     if (target != c.events.end())
-        what = e.type == EventType::retraction ? "Undo of: " + std::string(spec_of(target->type).label)
-                                               : "Correction of: " + std::string(spec_of(target->type).label);
+        what = (e.type == EventType::retraction ? "Undo of: " : "Correction of: ") +
+               entry_label(target->type, target->payload, pack);
     if (!counts && e.type != EventType::retraction) {
         const auto by =
             std::find_if(c.events.begin(), c.events.end(), [&](const Event& x) { return x.supersedes == e.id; });

@@ -198,7 +198,9 @@ EventForm::EventForm(EventType type, Date today, const Json& preset, std::set<st
             values_[it.key()] = as_typed(*it, f && f->type == FieldType::date);
         }
     }
-    // What the form filled in for the person (a notice from the agreement) is shown, to be checked.
+    // What the form filled in for the person (a notice from the agreement) is shown, to be checked; and
+    // a step of the protocol shows what it asks, which is all it is for.
+    show_details_ = type == EventType::step_recorded;
     for (const FieldSpec& f : spec_of(type).fields)
         show_details_ = show_details_ || (!f.required && !f.with_field && !hidden_.count(f.name) &&
                                           preset.contains(f.name) && !values_[f.name].empty());

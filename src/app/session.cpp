@@ -619,7 +619,10 @@ std::string Session::undo_label() const {
     const Case* c = find_case(ws_, undo_.back().first);
     if (!c) return "";
     for (const Event& e : c->events)
-        if (e.id == undo_.back().second) return spec_of(e.type).label;
+        if (e.id == undo_.back().second) {
+            const auto st = index_.find(c->id);  // the state as last refreshed: the pack a case follows stays
+            return entry_label(e.type, e.payload, st == index_.end() ? nullptr : packs_.find(states_[st->second].pack));
+        }
     return "";
 }
 

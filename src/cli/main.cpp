@@ -7,6 +7,7 @@
 //   caseplan check --today YYYY-MM-DD WS CASE TYPE PAYLOAD  the app's recording check, JSON; exit 0
 //                                                           allowed, 1 refused (the file is not changed)
 //   caseplan demo OUT                                       write the fictional demo workspace
+//   caseplan vocabulary                                     every word a pack may use, Markdown
 //
 // Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage or file error.
 // This file does the I/O; everything else is in src/engine.
@@ -21,6 +22,7 @@
 #include "engine/documents.h"
 #include "engine/engine.h"
 #include "engine/report.h"
+#include "engine/vocabulary.h"
 
 using namespace cp;
 
@@ -33,7 +35,8 @@ const char* kUsage =
     "  caseplan report --from YYYY-MM-DD --to YYYY-MM-DD [--pack FILE]... WORKSPACE\n"
     "  caseplan documents --today YYYY-MM-DD [--pack FILE]... WORKSPACE CASE\n"
     "  caseplan check --today YYYY-MM-DD [--pack FILE]... WORKSPACE CASE EVENT_TYPE PAYLOAD_JSON\n"
-    "  caseplan demo OUT\n";
+    "  caseplan demo OUT\n"
+    "  caseplan vocabulary\n";
 
 int usage(const std::string& why) {
     std::cerr << "caseplan: " << why << "\n" << kUsage;
@@ -306,5 +309,10 @@ int main(int argc, char** argv) {
     if (cmd == "documents") return cmd_documents(a);
     if (cmd == "check") return cmd_check(a);
     if (cmd == "demo") return cmd_demo(a);
+    if (cmd == "vocabulary") {
+        if (!a.positional.empty()) return usage("vocabulary takes nothing");
+        std::cout << vocabulary_reference();
+        return 0;
+    }
     return usage("unknown command \"" + cmd + "\"");
 }

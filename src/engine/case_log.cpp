@@ -27,7 +27,7 @@ void append_canonical_event(std::string& out, const std::string& case_id, const 
     out += ",\"id\":";
     append_json_string(out, e.id);
     out += ",\"payload\":";
-    append_canonical(out, e.payload);
+    append_canonical(out, e.legacy_step ? stored_payload(e) : e.payload);
     out += ",\"prev\":[";
     for (std::size_t i = 0; i < e.prev.size(); ++i) {
         if (i) out += ',';
@@ -36,7 +36,7 @@ void append_canonical_event(std::string& out, const std::string& case_id, const 
     out += "],\"supersedes\":";
     append_json_string(out, e.supersedes);
     out += ",\"type\":";
-    append_json_string(out, event_type_name(e.type));
+    append_json_string(out, stored_type_name(e));
     out += '}';
 }
 
@@ -255,8 +255,8 @@ Json event_to_json(const Event& e) {
     Json j = {{"id", e.id},
               {"at", e.at},
               {"author", {{"name", e.author.name}, {"role", e.author.role}}},
-              {"type", event_type_name(e.type)},
-              {"payload", e.payload},
+              {"type", stored_type_name(e)},
+              {"payload", stored_payload(e)},
               {"prev", e.prev},
               {"hash", e.hash}};
     if (!e.supersedes.empty()) j["supersedes"] = e.supersedes;
@@ -310,12 +310,7 @@ std::optional<Event> event_from_json(Json&& j, const std::string& file, const st
                 out.push_back(
                     {file, path + "/author/" + it.key(), "unknown field in an event's author; expected name and role"});
     }
-    if (take_string(j, "type", type, file, path, out)) {
-        if (const auto t = parse_event_type(type))
-            e.type = *t;
-        else
-            out.push_back({file, path + "/type", "unknown event type \"" + type + "\"; see docs/workspace-format.md"});
-    }
+    const bool typed = take_string(j, "type", type, file, path, out);
     const auto prev = j.find("prev");
     if (prev == j.end() || !prev->is_array()) {
         out.push_back({file, path + "/prev", "expected a list of hashes (empty only for case_opened)"});
@@ -332,6 +327,11 @@ std::optional<Event> event_from_json(Json&& j, const std::string& file, const st
         out.push_back({file, path + "/payload", "missing: an event needs a payload"});
     else
         e.payload = std::move(*payload);  // large workspaces: no deep copy
+    if (typed && !adopt_stored_type(e, type))
+        out.push_back({file, path + "/type",
+                       is_legacy_step_type(type)
+                           ? "a step stored under its old type name \"" + type + "\" has a step field of its own"
+                           : "unknown event type \"" + type + "\"; see docs/workspace-format.md"});
     if (out.size() == before) validate_payload(e.type, e.payload, file, path + "/payload", out);
     for (auto it = j.begin(); it != j.end(); ++it) {
         static const char* known[] = {"id", "at", "author", "type", "payload", "prev", "hash", "supersedes"};

@@ -216,7 +216,6 @@ void fold_into(CaseState& s, const Event& e) {
                  payload_date(p, "end"), payload_int(p, "days"),
                  p.contains("successful") ? std::optional<bool>(payload_bool(p, "successful")) : std::nullopt});
             break;
-        case EventType::gdpr_form_signed: s.gdpr_signed = date_or(p, "date"); break;
         case EventType::consent_recorded: {
             // A written consent stays on file when the same consent is later confirmed by word of
             // mouth; a refusal replaces it.
@@ -239,13 +238,8 @@ void fold_into(CaseState& s, const Event& e) {
             s.panels.push_back(
                 {date_or(p, "date"), payload_text(p, "panel"), payload_text(p, "outcome"), payload_text(p, "notes")});
             break;
-        case EventType::nearest_schools_listed:
-            s.nearest_schools_listed = date_or(p, "date");
-            s.nearest_schools = p.at("schools");
-            break;
         case EventType::host_proposed: fold_host(s, p, false); break;
         case EventType::host_decision: fold_host(s, p, true); break;
-        case EventType::visit_held: s.visit = date_or(p, "date"); break;
         case EventType::information_shared:
             s.information_shared = date_or(p, "date");
             for (auto& item : payload_list(p, "items"))
@@ -277,7 +271,9 @@ void fold_into(CaseState& s, const Event& e) {
             s.reviews.push_back(std::move(r));
             break;
         }
-        case EventType::progress_check: insert_sorted_unique(s.progress_checks, date_or(p, "date")); break;
+        case EventType::step_recorded:
+            insert_sorted_unique(s.steps[payload_text(p, "step")], date_or(p, "date"));
+            break;
         case EventType::targets_reviewed: fold_target_review(s, p); break;
         case EventType::extension_agreed:
             s.extensions.push_back(

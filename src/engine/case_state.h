@@ -156,50 +156,46 @@ struct Notification {
 };
 
 struct CaseState {
-    std::string                    case_id;         // from the Case
-    bool                           opened = false;  // a case_opened event was seen
-    CaseKind                       kind = CaseKind::off_site_direction;
-    std::string                    pack;         // protocol pack id
-    Date                           opened_on{};  // date the case started
-    std::string                    pupil_name, upn, gender, address, home_urn, reason, setting = "school";
-    std::optional<Date>            dob;
-    int                            year_group = 0;
-    bool                           at_risk_of_exclusion = false;
-    Flags                          flags;
-    std::map<std::string, Json>    passport;  // section -> fields (merged over time)
-    std::vector<Party>             parties;
-    std::vector<HistoryEntry>      history;
-    std::optional<Date>            gdpr_signed;
-    std::map<std::string, Consent> consents;  // by who: parent, pupil, admission_authority …
-    std::map<std::string, Views>   views;     // by who: parent, pupil (latest)
-    std::map<std::string, Date>    gates;     // gate -> date cleared
-    std::vector<Panel>             panels;
-    std::optional<Date>            nearest_schools_listed;
-    Json                           nearest_schools = Json::array();
-    std::vector<HostProposal>      proposals;
-    std::string                    host_urn;  // the accepted host ("" until one accepts)
-    std::optional<Date>            host_accepted_on;
-    std::optional<Date>            visit;
-    std::optional<Date>            information_shared;
-    std::vector<std::string>       information_items;
-    std::vector<Meeting>           meetings;
-    std::optional<Agreement>       agreement;
-    std::optional<Notice>          notice;
-    std::optional<Date>            started;
-    std::vector<AttendanceWeek>    attendance;         // sorted by week_start, one per week
-    std::vector<Date>              scheduled_reviews;  // sorted, unique
-    std::vector<Invitation>        invitations;
-    std::vector<ReviewRequest>     review_requests;
-    std::vector<Review>            reviews;  // in log order
-    std::vector<Date>              progress_checks;
-    std::vector<TargetReview>      target_reviews;  // sorted by date, one per date (a later record of a date wins)
-    std::vector<Extension>         extensions;
-    std::vector<Breach>            breaches;
-    std::optional<Ending>          ended;
-    std::optional<Outcome>         outcome;
-    std::vector<Notification>      notifications;
-    std::vector<std::string>       notes;
-    int                            live_event_count = 0;
+    std::string                              case_id;         // from the Case
+    bool                                     opened = false;  // a case_opened event was seen
+    CaseKind                                 kind = CaseKind::off_site_direction;
+    std::string                              pack;         // protocol pack id
+    Date                                     opened_on{};  // date the case started
+    std::string                              pupil_name, upn, gender, address, home_urn, reason, setting = "school";
+    std::optional<Date>                      dob;
+    int                                      year_group = 0;
+    bool                                     at_risk_of_exclusion = false;
+    Flags                                    flags;
+    std::map<std::string, Json>              passport;  // section -> fields (merged over time)
+    std::vector<Party>                       parties;
+    std::vector<HistoryEntry>                history;
+    std::map<std::string, Consent>           consents;  // by who: parent, pupil, admission_authority …
+    std::map<std::string, Views>             views;     // by who: parent, pupil (latest)
+    std::map<std::string, Date>              gates;     // gate -> date cleared
+    std::vector<Panel>                       panels;
+    std::vector<HostProposal>                proposals;
+    std::string                              host_urn;  // the accepted host ("" until one accepts)
+    std::optional<Date>                      host_accepted_on;
+    std::optional<Date>                      information_shared;
+    std::vector<std::string>                 information_items;
+    std::vector<Meeting>                     meetings;
+    std::optional<Agreement>                 agreement;
+    std::optional<Notice>                    notice;
+    std::optional<Date>                      started;
+    std::vector<AttendanceWeek>              attendance;         // sorted by week_start, one per week
+    std::vector<Date>                        scheduled_reviews;  // sorted, unique
+    std::vector<Invitation>                  invitations;
+    std::vector<ReviewRequest>               review_requests;
+    std::vector<Review>                      reviews;  // in log order
+    std::map<std::string, std::vector<Date>> steps;    // the protocol's steps recorded: id -> dates (sorted, unique)
+    std::vector<TargetReview> target_reviews;          // sorted by date, one per date (a later record of a date wins)
+    std::vector<Extension>    extensions;
+    std::vector<Breach>       breaches;
+    std::optional<Ending>     ended;
+    std::optional<Outcome>    outcome;
+    std::vector<Notification> notifications;
+    std::vector<std::string>  notes;
+    int                       live_event_count = 0;
 
     int                      extension_weeks() const;  // sum of agreed extensions (incl. review extensions)
     bool                     has_notification(const std::string& what) const;

@@ -231,7 +231,8 @@ Case thurrock_breach(const std::string& urn, Telling t = {}) {
           opened("2026-09-07", "osd_to_managed_move", "thurrock", "Riley Hughes (fictional)", "2011-11-02",
                  "X900000000003", 10, "900021", "Risk of permanent exclusion"));
     common_start(s, "2026-09-07", "900022");
-    s.add("2026-09-07", EventType::gdpr_form_signed, {{"date", "2026-09-07"}, {"signed_by", "Pat Ward (fictional)"}});
+    s.add("2026-09-07", EventType::step_recorded,
+          {{"step", "gdpr_form_signed"}, {"date", "2026-09-07"}, {"signed_by", "Pat Ward (fictional)"}});
     s.add("2026-09-08", EventType::pupil_details,
           {{"section", "student_passport"}, {"fields", {{"psp_reviews", "attached"}, {"behaviour_log", "attached"}}}});
     s.add(
@@ -281,8 +282,8 @@ Case oxon_returned(const std::string& urn, Telling t = {}) {
     s.add("2026-09-02", EventType::la_notified, {{"what", "intention"}, {"date", "2026-09-02"}, {"to", "ERT"}});
     s.add("2026-09-03", EventType::host_proposed, {{"urn", "900032"}, {"date", "2026-09-03"}});
     s.add("2026-09-04", EventType::host_decision, {{"urn", "900032"}, {"accepted", true}, {"date", "2026-09-04"}});
-    s.add("2026-09-07", EventType::visit_held,
-          {{"date", "2026-09-07"}, {"attendees", {"Pupil", "Parent", "Home school"}}});
+    s.add("2026-09-07", EventType::step_recorded,
+          {{"step", "visit_held"}, {"date", "2026-09-07"}, {"attendees", {"Pupil", "Parent", "Home school"}}});
     s.add("2026-09-07", EventType::information_shared,
           {{"date", "2026-09-07"}, {"items", {"academic", "behaviour", "attendance", "send_safeguarding"}}});
     s.add("2026-09-08", EventType::agreement_signed, agreement("2026-09-08", "2026-09-14", 6, 3));
@@ -291,7 +292,8 @@ Case oxon_returned(const std::string& urn, Telling t = {}) {
     s.add("2026-09-09", EventType::notice_sent,
           notice("2026-09-09", "Hillcrest School (fictional), 2 Ridge Way, Demoford", 30));
     s.add("2026-09-14", EventType::placement_started, {{"date", "2026-09-14"}});
-    s.add("2026-09-28", EventType::progress_check, {{"date", "2026-09-28"}, {"notes", "Struggling with friendships"}});
+    s.add("2026-09-28", EventType::step_recorded,
+          {{"step", "progress_check"}, {"date", "2026-09-28"}, {"notes", "Struggling with friendships"}});
     s.add("2026-10-05", EventType::review_held,
           {{"date", "2026-10-05"},
            {"outcome", "continue"},
@@ -300,7 +302,7 @@ Case oxon_returned(const std::string& urn, Telling t = {}) {
            {"continue_until", "2026-10-22"}});
     s.add("2026-10-09", EventType::panel_presented,
           {{"date", "2026-10-09"}, {"panel", "Locality IYFA Inclusion Panel"}, {"outcome", "noted"}});
-    s.add("2026-10-12", EventType::progress_check, {{"date", "2026-10-12"}});
+    s.add("2026-10-12", EventType::step_recorded, {{"step", "progress_check"}, {"date", "2026-10-12"}});
     s.add("2026-10-22", EventType::review_held,
           {{"date", "2026-10-22"},
            {"outcome", "return"},
@@ -324,8 +326,9 @@ Case norfolk_preparing(const std::string& urn) {
     s.add("2026-11-10", EventType::views_recorded,
           {{"who", "pupil"}, {"date", "2026-11-10"}, {"text", "Unsure, but willing to visit"}});
     s.as(kLa);
-    s.add("2026-11-12", EventType::nearest_schools_listed,
-          {{"date", "2026-11-12"},
+    s.add("2026-11-12", EventType::step_recorded,
+          {{"step", "nearest_schools_listed"},
+           {"date", "2026-11-12"},
            {"schools", Json::array({{{"urn", "900042"}, {"moves_in", 2}, {"moves_out", 1}},
                                     {{"urn", "900043"}, {"moves_in", 0}, {"moves_out", 3}},
                                     {{"urn", "900044"}, {"moves_in", 1}, {"moves_out", 1}},
@@ -404,8 +407,9 @@ Case norfolk_transferred(const std::string& urn, Telling t) {
                  "Persistent disruption; at risk of permanent exclusion"));
     common_start(s, "2026-09-07", "900042");
     s.as(kLa);
-    s.add("2026-09-07", EventType::nearest_schools_listed,
-          {{"date", "2026-09-07"},
+    s.add("2026-09-07", EventType::step_recorded,
+          {{"step", "nearest_schools_listed"},
+           {"date", "2026-09-07"},
            {"schools", Json::array({{{"urn", "900042"}, {"moves_in", 1}, {"moves_out", 0}},
                                     {{"urn", "900043"}, {"moves_in", 0}, {"moves_out", 2}},
                                     {{"urn", "900044"}, {"moves_in", 2}, {"moves_out", 1}},

@@ -163,7 +163,6 @@ const std::vector<FormValue>& form_values() {
         {"school.home", [](In in) { return home_name(in); }},
         {"school.host", [](In in) { return school_name(in, in.state.host_urn); }},
         {"case.reason", [](In in) { return in.state.reason; }},
-        {"consent.gdpr_signed", [](In in) { return date_text(in.state.gdpr_signed); }},
         {"parent.name", [](In in) { return parent_says(in, [](const Party& p) { return p.name; }); }},
         {"parent.relationship", [](In in) { return parent_says(in, [](const Party& p) { return p.relationship; }); }},
         {"parent.has_parental_responsibility",
@@ -340,6 +339,10 @@ std::string form_value(const std::string& name, const DocumentInput& in) {
     for (const FormFlag& f : form_flags())
         if (name == f.word) return yes_no(f.holds(in));
     if (name.rfind("person.", 0) == 0) return party_name(in.state, name.substr(7).c_str());
+    if (name.rfind("step.", 0) == 0) {  // the date a step of the protocol was last recorded
+        const auto it = in.state.steps.find(name.substr(5));
+        return it == in.state.steps.end() ? std::string() : to_uk(it->second.back());
+    }
     return "";
 }
 

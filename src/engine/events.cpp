@@ -73,10 +73,6 @@ std::vector<EventSpec> build_specs() {
           req("detail", F::text, "what it was"), opt("start", F::date, "start date"), opt("end", F::date, "end date"),
           opt("days", F::integer, "number of days"), opt("successful", F::boolean, "was it successful"),
           opt("notes", F::text, "notes")}},
-        {E::gdpr_form_signed,
-         "gdpr_form_signed",
-         "Signed GDPR form held",
-         {req("date", F::date, "date signed"), opt("signed_by", F::text, "signed by")}},
         {E::consent_recorded,
          "consent_recorded",
          "Consent recorded",
@@ -103,14 +99,6 @@ std::vector<EventSpec> build_specs() {
          {req("date", F::date, "panel date"), opt("panel", F::text, "panel name"),
           opt("outcome", F::one_of, "panel outcome", {"noted", "host_identified", "agreed", "deferred", "declined"}),
           opt("notes", F::text, "notes")}},
-        {E::nearest_schools_listed,
-         "nearest_schools_listed",
-         "Nearest schools named by LA Admissions",
-         {req("date", F::date, "date"),
-          req("schools", F::object_list, "the nearest schools, with the managed moves in and out of each", {},
-              {req("urn", F::school, "school"), opt("moves_in", F::integer, "moves in"),
-               opt("moves_out", F::integer, "moves out"), opt("notes", F::text, "notes")},
-              4)}},
         {E::host_proposed,
          "host_proposed",
          "Host school approached",
@@ -121,10 +109,6 @@ std::vector<EventSpec> build_specs() {
          "Host school decision",
          {req("urn", F::school, "host school"), req("accepted", F::boolean, "accepted"), req("date", F::date, "date"),
           opt("notes", F::text, "notes")}},
-        {E::visit_held,
-         "visit_held",
-         "Visit to the receiving school",
-         {req("date", F::date, "date"), opt("attendees", F::text_list, "who attended")}},
         {E::information_shared,
          "information_shared",
          "Information shared with host",
@@ -206,10 +190,25 @@ std::vector<EventSpec> build_specs() {
           opt_with("continue_until", F::date, "continues until", "outcome", "continue"),
           opt_with("extend_weeks", F::integer, "weeks of extension", "outcome", "extend"),
           opt("emergency", F::boolean, "emergency review"), opt("targets", F::text_list, "targets added")}},
-        {E::progress_check,
-         "progress_check",
-         "Arrangements reviewed",
-         {req("date", F::date, "date"), opt("notes", F::text, "notes")}},
+        // A step the case's protocol declares: its id in `step`, its date, and the fields its `asks` lists.
+        // The fields are the union of what steps ask for, so a step recorded under an earlier edition of
+        // its protocol still reads (and so does one stored under its old type name: see legacy_step).
+        {E::step_recorded,
+         "step_recorded",
+         "Protocol step",
+         {req("step", F::text, "step"),
+          req("date", F::date, "date"),
+          opt("signed_by", F::text, "signed by"),
+          opt("attendees", F::text_list, "who attended"),
+          {"schools",
+           F::object_list,
+           false,
+           {},
+           "the nearest schools, with the managed moves in and out of each",
+           {req("urn", F::school, "school"), opt("moves_in", F::integer, "moves in"),
+            opt("moves_out", F::integer, "moves out"), opt("notes", F::text, "notes")},
+           4},
+          opt("notes", F::text, "notes")}},
         {E::targets_reviewed,
          "targets_reviewed",
          "Progress on targets",
@@ -449,6 +448,39 @@ const EventSpec* find_event_spec(std::string_view name) {
 
 const char* event_type_name(EventType t) { return spec_of(t).name; }
 
+// The steps that were event types of their own before protocols declared steps. Each built-in protocol
+// that has one declares a step of the same id, so an old entry reads as the step it always was.
+bool is_legacy_step_type(std::string_view name) {
+    return name == "gdpr_form_signed" || name == "nearest_schools_listed" || name == "visit_held" ||
+           name == "progress_check";
+}
+
+bool adopt_stored_type(Event& e, std::string_view name) {
+    if (is_legacy_step_type(name)) {
+        if (!e.payload.is_object() || e.payload.contains("step")) return false;
+        e.type = EventType::step_recorded;
+        e.payload["step"] = std::string(name);
+        e.legacy_step = true;
+        return true;
+    }
+    const auto t = parse_event_type(name);
+    if (t) e.type = *t;
+    return t.has_value();
+}
+
+const char* stored_type_name(const Event& e) {
+    if (!e.legacy_step) return event_type_name(e.type);
+    const auto it = e.payload.find("step");
+    return it != e.payload.end() && it->is_string() ? it->get_ref<const std::string&>().c_str() : "step_recorded";
+}
+
+Json stored_payload(const Event& e) {
+    if (!e.legacy_step) return e.payload;
+    Json p = e.payload;
+    p.erase("step");
+    return p;
+}
+
 std::optional<EventType> parse_event_type(std::string_view s) {
     // Called for every event of a workspace on load: a sorted table instead of a scan.
     static const auto by_name = [] {
@@ -602,18 +634,14 @@ const char* fact_date_field(EventType t) {
         case EventType::placement_started:
         case EventType::meeting_held:
         case EventType::review_held:
-        case EventType::progress_check:
-        case EventType::visit_held:
+        case EventType::step_recorded:
         case EventType::serious_breach: return "date";
         case EventType::attendance_week: return "week_start";
         default: return nullptr;
     }
 }
 
-bool recorded_once(EventType t) {
-    return t == EventType::agreement_signed || t == EventType::placement_started ||
-           t == EventType::nearest_schools_listed;
-}
+bool recorded_once(EventType t) { return t == EventType::agreement_signed || t == EventType::placement_started; }
 
 bool is_timestamp(std::string_view s) {
     // YYYY-MM-DDTHH:MM:SSZ, with a real calendar date and a real clock time.

@@ -35,15 +35,12 @@ enum class EventType {
     flags_recorded,          // EHCP, CLA, CP/CIN, EHA, pupil premium, FSM, SEN support …
     party_recorded,          // a parent/carer, a school lead, an LA officer, social worker …
     history_recorded,        // intervention, exclusion, suspension, agency, school, previous move
-    gdpr_form_signed,        // a signed GDPR form held before information is shared
     consent_recorded,        // consent given or refused (parent, pupil, admission authority …)
     views_recorded,          // parent's or pupil's views (pupil voice)
     gate_cleared,            // Virtual School, social worker, SEN officer, board decision …
     panel_presented,         // heard at the In Year Fair Access / Inclusion Panel
-    nearest_schools_listed,  // LA Admissions names the nearest schools and past moves
     host_proposed,           // a host school is approached
     host_decision,           // the host school accepts or declines
-    visit_held,              // pupil and parents visit the receiving school
     information_shared,      // the home school shares the pupil's information with the host
     meeting_held,            // strategy / initial / planning / emergency meeting
     agreement_signed,        // contract / placement agreement: start, length, reviews, support
@@ -54,7 +51,7 @@ enum class EventType {
     review_invitation_sent,  // written invitation to parents for a scheduled review
     review_requested,        // a parent (or LA) asks for a review, in writing or not
     review_held,             // a review meeting and its outcome
-    progress_check,          // a lighter review of arrangements (a protocol's fortnightly one)
+    step_recorded,           // a step the case's protocol declares (its `steps`): a visit, a signed form …
     targets_reviewed,        // progress on each target, rated 0-4 at a review (or any date)
     extension_agreed,        // the placement is extended by some weeks
     serious_breach,          // a serious breach of the host's behaviour policy
@@ -117,7 +114,21 @@ struct Event {
     std::string              supersedes;                // id of an earlier event this one replaces ("" if none)
     std::vector<std::string> prev;                      // hashes of the log's heads when it was recorded (sorted)
     std::string              hash;                      // SHA-256 of the canonical content (see case_log.h)
+    // A protocol step recorded before steps were declared by protocols stored its step's id as its type
+    // ("visit_held") and no "step" field. It is read as a step_recorded whose payload names the step, and
+    // hashed and written as stored (stored_payload), so its hash and every copy of it stay the same.
+    bool legacy_step = false;
 };
+
+// The type name and payload an event is hashed and written with: as recorded, for a legacy step too.
+const char* stored_type_name(const Event& e);
+Json        stored_payload(const Event& e);
+// A legacy step's old type name ("visit_held", …) -> true: read as step_recorded with that step.
+bool is_legacy_step_type(std::string_view name);
+// Sets e.type from the type name it was stored with, once its payload is read: a legacy step becomes a
+// step_recorded naming its step. False (e unchanged) for a name no edition wrote, or a legacy step whose
+// payload already names a step.
+bool adopt_stored_type(Event& e, std::string_view name);
 
 // What a caller supplies to append: the log fills in id, at, prev and hash.
 struct EventDraft {

@@ -35,7 +35,8 @@ bool in(const std::vector<const char*>& v, const std::string& s) {
 // The parameters each rule kind takes. Types reuse the event field types plus "span". An optional
 // parameter's default is declared here and nowhere else: the planner reads every parameter
 // through rule_param(), which falls back to it.
-enum class P { integer, boolean, text, text_list, span, one_of, list_of };
+// step_or: one of `values`, or a step the pack declares (checked once its steps are read: check_step_words).
+enum class P { integer, boolean, text, text_list, span, one_of, list_of, step_or };
 struct ParamSpec {
     const char*              name;
     P                        type;
@@ -49,7 +50,7 @@ const std::vector<const char*> kStages = {"preparing", "agreeing",    "placement
 
 const std::vector<ParamSpec>& params_of(RuleKind k) {
     static const std::vector<ParamSpec> gate = {{"action", P::one_of, true, known_actions()},
-                                                {"requires", P::one_of, true, known_requirements()}};
+                                                {"requires", P::step_or, true, known_requirements()}};
     static const std::vector<ParamSpec> deadline = {{"from", P::one_of, true, known_anchors()},
                                                     {"to", P::one_of, true, known_milestones()},
                                                     {"within", P::span, true, {}},
@@ -64,7 +65,7 @@ const std::vector<ParamSpec>& params_of(RuleKind k) {
         {"extension_times", P::integer, false, {}},
         {"extension_requires", P::one_of, false, {"agreement", "illness_evidence", "justification"}}};
     static const std::vector<ParamSpec> cadence = {{"every", P::span, true, {}},
-                                                   {"counts", P::one_of, false, {"review", "progress_check"}, "review"},
+                                                   {"counts", P::step_or, false, {"review"}, "review"},
                                                    {"first", P::span, false, {}},
                                                    {"use_agreed", P::boolean, false, {}, false}};
     static const std::vector<ParamSpec> invitation = {{"lead", P::span, true, {}}};
@@ -185,6 +186,12 @@ bool is_id(const std::string& s) {
     });
 }
 
+bool is_word(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
 std::optional<Source> read_source(const Json& j, const std::string& file, const std::string& path, Problems& out) {
     if (!j.is_object()) {
         out.push_back({file, path, "expected a source {id, title, publisher, date, url}"});
@@ -274,6 +281,9 @@ void check_params(RuleKind kind, const Json& params, const std::string& file, co
             case P::one_of:
                 if (!v.is_string() || !in(s.values, v.get<std::string>()))
                     out.push_back({file, where, "expected one of " + join(s.values) + "; found " + v.dump()});
+                break;
+            case P::step_or:
+                if (!v.is_string()) out.push_back({file, where, "expected a word; found " + v.dump()});
                 break;
             case P::list_of:
                 if (!v.is_array()) {
@@ -457,7 +467,8 @@ std::optional<FormField> read_form_field(const Json& j, const std::string& file,
     rd.text("if_empty", f.if_empty, false);
     read_field_words(rd, f);
     rd.finish();
-    check_word(rd, "value", f.value, known_form_values());
+    if (f.value.rfind("step.", 0) != 0)  // a step's date: the pack's steps are checked in check_step_words
+        check_word(rd, "value", f.value, known_form_values());
     const std::string flag = f.when.rfind("not ", 0) == 0 ? f.when.substr(4) : f.when;
     check_word(rd, "when", flag, known_form_flags());
     if (int(!f.value.empty()) + int(!f.answer.empty()) + int(!f.text.empty()) + int(f.signature) + int(f.by_hand) != 1)
@@ -541,7 +552,108 @@ void check_documents(const Pack& pack, const std::string& file, Problems& out) {
         out.push_back({file, "/passport", "expected the id of one of the forms; found \"" + pack.passport + "\""});
 }
 
+std::optional<Step> read_step(const Json& j, const std::string& file, const std::string& path, Problems& out) {
+    if (!j.is_object()) {
+        out.push_back({file, path, "expected a step {id, label, asks, action}"});
+        return std::nullopt;
+    }
+    const std::size_t before = out.size();
+    Step              step;
+    Reader            rd{j, file, path, out};
+    if (rd.text("id", step.id, true) && !is_word(step.id))
+        out.push_back(
+            {file, path + "/id", "expected lower-case letters, digits and underscores; found \"" + step.id + "\""});
+    rd.text("label", step.label, true);
+    rd.texts("asks", step.asks);
+    for (std::size_t i = 0; i < step.asks.size(); ++i)
+        if (!in(known_step_fields(), step.asks[i]))
+            out.push_back({file, path + "/asks/" + std::to_string(i),
+                           "expected one of " + join(known_step_fields()) + "; found \"" + step.asks[i] + "\""});
+    rd.text("action", step.action, false);
+    check_word(rd, "action", step.action, {"record_details", "hold_review"});
+    read_flag(rd, "once", step.once);
+    rd.finish();
+    if (out.size() != before) return std::nullopt;
+    return step;
+}
+
+// A step's id names it wherever the pack uses it, so it must not also be a word of the vocabulary.
+void check_steps(const Pack& pack, const std::string& file, Problems& out) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < pack.steps.size(); ++i) {
+        const std::string& id = pack.steps[i].id;
+        const std::string  where = "/steps/" + std::to_string(i) + "/id";
+        if (!seen.insert(id).second) out.push_back({file, where, "step id \"" + id + "\" appears twice"});
+        if (in(known_requirements(), id) || id == "review")
+            out.push_back(
+                {file, where, "\"" + id + "\" is already a word of the vocabulary; give the step its own id"});
+    }
+}
+
+// `requires` and `counts` may name a step, and a form field may print a step's date ("step.<id>").
+void check_step_words(const Pack& pack, const std::string& file, Problems& out) {
+    std::string declared;
+    for (const Step& st : pack.steps) declared += (declared.empty() ? "" : ", ") + st.id;
+    const std::string steps = declared.empty() ? "no steps are declared" : "its steps are " + declared;
+    for (std::size_t i = 0; i < pack.rules.size(); ++i)
+        for (const ParamSpec& spec : params_of(pack.rules[i].kind)) {
+            const auto it = pack.rules[i].params.find(spec.name);
+            if (spec.type != P::step_or || it == pack.rules[i].params.end() || !it->is_string()) continue;
+            const std::string word = it->get<std::string>();
+            if (!in(spec.values, word) && !pack.find_step(word))
+                out.push_back({file, "/rules/" + std::to_string(i) + "/params/" + spec.name,
+                               "expected one of " + join(spec.values) + ", or a step of this protocol (" + steps +
+                                   "); found \"" + word + "\""});
+        }
+    for (std::size_t f = 0; f < pack.forms.size(); ++f)
+        for (std::size_t s = 0; s < pack.forms[f].sections.size(); ++s)
+            for (std::size_t k = 0; k < pack.forms[f].sections[s].fields.size(); ++k) {
+                const std::string& v = pack.forms[f].sections[s].fields[k].value;
+                if (v.rfind("step.", 0) == 0 && !pack.find_step(v.substr(5)))
+                    out.push_back({file,
+                                   "/forms/" + std::to_string(f) + "/sections/" + std::to_string(s) + "/fields/" +
+                                       std::to_string(k) + "/value",
+                                   "\"" + v + "\" prints the date of a step, but " + steps + "; found \"" + v + "\""});
+            }
+}
+
 }  // namespace
+
+const std::vector<const char*>& known_step_fields() {
+    static const std::vector<const char*> v = [] {
+        std::vector<const char*> out;
+        for (const FieldSpec& f : spec_of(EventType::step_recorded).fields)
+            if (std::string_view(f.name) != "step" && std::string_view(f.name) != "date") out.push_back(f.name);
+        return out;
+    }();
+    return v;
+}
+
+std::string entry_label(EventType type, const Json& payload, const Pack* pack) {
+    if (type != EventType::step_recorded) return spec_of(type).label;
+    const Step* step = pack ? pack->find_step(payload_text(payload, "step")) : nullptr;
+    return step ? step->label : "A step the protocol no longer lists";
+}
+
+std::vector<std::string> unasked_step_fields(const Step& step) {
+    std::vector<std::string> out = {"step"};
+    for (const char* f : known_step_fields())
+        if (std::find(step.asks.begin(), step.asks.end(), f) == step.asks.end()) out.emplace_back(f);
+    return out;
+}
+
+std::vector<ParamInfo> rule_params(RuleKind k) {
+    std::vector<ParamInfo> out;
+    for (const ParamSpec& s : params_of(k)) {
+        static const char* types[] = {"whole number", "true or false", "text",    "list of texts",
+                                      "span",         "one of",        "list of", "one of, or a step"};
+        out.push_back({s.name, types[static_cast<int>(s.type)], s.required,
+                       std::vector<std::string>(s.values.begin(), s.values.end()), s.fallback});
+    }
+    return out;
+}
+
+const std::vector<const char*>& known_stages() { return kStages; }
 
 const std::vector<const char*>& known_roles() {
     static const std::vector<const char*> v = {
@@ -560,6 +672,12 @@ std::optional<Unit>     parse_unit(std::string_view s) { return parse_word<Unit>
 const Rule* Pack::find_rule(std::string_view rule_id) const {
     for (const Rule& r : rules)
         if (r.id == rule_id) return &r;
+    return nullptr;
+}
+
+const Step* Pack::find_step(std::string_view step_id) const {
+    for (const Step& st : steps)
+        if (st.id == step_id) return &st;
     return nullptr;
 }
 
@@ -712,6 +830,8 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
     read_list(rd, "forms", pack.forms,
               [&](const Json& j, const std::string& path) { return read_form(j, file, path, out); });
     rd.text("passport", pack.passport, false);
+    read_list(rd, "steps", pack.steps,
+              [&](const Json& j, const std::string& path) { return read_step(j, file, path, out); });
     rd.texts("replaces", pack.replaces);
     read_list(
         rd, "rules", pack.rules, [&](const Json& j, const std::string& path) { return read_rule(j, file, path, out); },
@@ -766,6 +886,8 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
                 {file, "/forms/" + std::to_string(i) + "/id", "form id \"" + pack.forms[i].id + "\" appears twice"});
     if (pack.id == kBaselinePackId)
         check_documents(pack, file, out);  // a local pack's, once resolved: it may name the baseline's forms
+    check_steps(pack, file, out);
+    check_step_words(pack, file, out);
     std::set<std::string> source_ids_seen;
     for (std::size_t i = 0; i < pack.sources.size(); ++i)
         if (!source_ids_seen.insert(pack.sources[i].id).second)
@@ -828,6 +950,7 @@ std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Proble
     Pack merged = local;
     merged.sources.insert(merged.sources.end(), baseline.sources.begin(), baseline.sources.end());
     merged.forms.insert(merged.forms.end(), baseline.forms.begin(), baseline.forms.end());
+    merged.steps.insert(merged.steps.end(), baseline.steps.begin(), baseline.steps.end());
     if (merged.passport.empty()) merged.passport = baseline.passport;
     check_documents(merged, file, out);
     each_citation(merged, [&](const Citation& c, const std::string& path) {

@@ -149,6 +149,17 @@ struct FormTemplate {
     std::vector<const FormField*> questions(std::string_view part) const;  // the answers a passport part asks for
 };
 
+// A step of the protocol the engine has no entry of its own for (a signed GDPR form, a visit to the
+// receiving school, the nearest schools named by Admissions): recorded as a step_recorded naming it.
+// Its id is also a word the pack's gates may require and its forms may print the date of ("step.<id>").
+struct Step {
+    std::string              id;                         // "visit_held"
+    std::string              label;                      // "Visit to the receiving school"
+    std::vector<std::string> asks;                       // what its form asks beside the date: known_step_fields
+    std::string              action = "record_details";  // or "hold_review": a lighter review (see review_cadence)
+    bool                     once = false;  // a case has it once: recording it again corrects the one recorded
+};
+
 struct Pack {
     std::string         id;               // "example-county"; the file is assets/protocols/<id>.json
     std::string         file;             // name it was parsed from, for problems found later (resolve_pack)
@@ -164,6 +175,7 @@ struct Pack {
     std::vector<std::string>                         documents;   // document ids this protocol uses
     std::vector<FormTemplate> forms;     // forms written as data (the baseline's too, once resolved)
     std::string               passport;  // the form whose passport parts the Pupil passport tab edits
+    std::vector<Step>         steps;     // the protocol's own steps (the baseline's too, once resolved)
     std::vector<std::string>  replaces;  // baseline rule ids this pack re-words
     std::vector<Rule>         rules;
     std::vector<Reading>      readings;
@@ -172,8 +184,21 @@ struct Pack {
     const Rule*         find_rule(std::string_view rule_id) const;
     const Source*       find_source(std::string_view source_id) const;
     const FormTemplate* find_form(std::string_view form_id) const;
+    const Step*         find_step(std::string_view step_id) const;
     std::string         role_name(const std::string& who) const;  // local name, or a plain default
 };
+
+// A rule kind's parameter as the validator reads it (the table in pack.cpp): what the vocabulary
+// reference (vocabulary.h) prints. `values` lists the words a one-of or list-of parameter takes.
+struct ParamInfo {
+    std::string              name;      // "counts"
+    std::string              type;      // "one of", "span", "whole number", "true or false" …
+    bool                     required;  // the pack must give it
+    std::vector<std::string> values;    // the words it takes (empty: any value of its type)
+    Json                     fallback;  // what leaving it out means (null: its check is not made)
+};
+std::vector<ParamInfo>          rule_params(RuleKind k);
+const std::vector<const char*>& known_stages();  // `info.stages`
 
 // A rule's parameter as its pack gives it, or else the default its kind declares (the table in
 // pack.cpp, documented in docs/protocol-packs.md); null when neither. A required parameter is always
@@ -212,8 +237,15 @@ const std::vector<const char*>& known_requirements();  // values of gate `requir
 const std::vector<const char*>& known_actions();       // values of gate `action` (plan.cpp's table)
 const std::vector<const char*>& known_documents();  // `documents` made in C++ (documents.cpp's table), besides `forms`
 const std::vector<const char*>& known_form_values();  // a form field's `value` (documents.cpp's table)
-const std::vector<const char*>& known_form_flags();   // a form field's `when` (documents.cpp's table)
-const std::vector<const char*>& known_form_rows();    // a form section's `rows` (documents.cpp's table)
+const std::vector<const char*>& known_step_fields();
+// What a person reads for the kind of an entry: its event's label, or a step's own label under the case's
+// (resolved) pack ("Visit to the receiving school"); a step the pack no longer declares says so.
+std::string entry_label(EventType type, const Json& payload, const Pack* pack);
+// The fields of a step's form a person is not asked: the step itself and what the step does not ask.
+std::vector<std::string> unasked_step_fields(
+    const Step& step);                               // what a step may ask: the step_recorded fields but step, date
+const std::vector<const char*>& known_form_flags();  // a form field's `when` (documents.cpp's table)
+const std::vector<const char*>& known_form_rows();   // a form section's `rows` (documents.cpp's table)
 const std::vector<const char*>&
 known_form_choices();  // the `value`s that are a recorded choice a field's `words` print
 const std::vector<const char*>* form_value_choices(std::string_view value);  // that choice's values, or nullptr

@@ -310,8 +310,6 @@ const std::vector<RequirementWord>& requirement_words() {
          [](C c) { return c.s.gates.count("panel_repeat_referral") > 0; }},
         {"fair_access_team", "Agreement obtained: Fair Access team",
          [](C c) { return c.s.gates.count("fair_access_team") > 0; }},
-        {"gdpr_signed", "Signed GDPR form held", [](C c) { return c.s.gdpr_signed.has_value(); }},
-        {"visit_held", "Visit to the receiving school", [](C c) { return c.s.visit.has_value(); }},
         {"information_shared", "Information shared with host", [](C c) { return c.s.information_shared.has_value(); }},
         {"information_shared_full",
          "Information shared with host, ticking Academic, Behaviour, Attendance records and SEND and safeguarding",
@@ -323,8 +321,6 @@ const std::vector<RequirementWord>& requirement_words() {
          "Pupil passport section: Student passport; or Information shared with host: Pupil passport",
          [](C c) { return c.s.passport.count("student_passport") || has_item(c.s, "passport"); }},
         {"panel_presented", "Presented at panel", [](C c) { return !c.s.panels.empty(); }},
-        {"nearest_schools_listed", "Nearest schools named by LA Admissions",
-         [](C c) { return c.s.nearest_schools_listed.has_value(); }},
         {"host_accepted", "Host school decision: accepted", [](C c) { return !c.s.host_urn.empty(); }},
         {"leads_identified", "Person involved: Home school lead and Host school lead",
          [](C c) { return has_party(c.s, "home_lead") && has_party(c.s, "host_lead"); }},
@@ -386,7 +382,8 @@ const std::vector<RequirementWord>& requirement_words() {
 bool requirement(const std::string& req, const Ctx& c) {
     for (const RequirementWord& r : requirement_words())
         if (req == r.word) return r.met(c);
-    return false;  // parse_pack refuses unknown words
+    if (c.pack.find_step(req)) return c.s.steps.count(req) > 0;  // one of the protocol's own steps, recorded
+    return false;                                                // parse_pack refuses unknown words
 }
 
 // Requirements that describe the event being recorded rather than the case so far: the plan's
@@ -973,11 +970,13 @@ void cadence_rule(const Ctx& c, const Rule& r, std::vector<Deadline>& out) {
     if (param_flag(r, "use_agreed") && c.s.agreement && c.s.agreement->review_every_weeks > 0)
         every = {c.s.agreement->review_every_weeks,
                  every.unit == Unit::school_weeks ? Unit::school_weeks : Unit::weeks};
-    const bool checks = param_word(r, "counts") == "progress_check";
-    Date       last = *c.s.started;
+    const std::string counts = param_word(r, "counts");
+    const bool        checks = counts != "review";  // a step of the protocol: a lighter review of arrangements
+    Date              last = *c.s.started;
     if (checks) {
-        for (Date d : c.s.progress_checks)
-            if (d >= last) last = d;
+        if (const auto it = c.s.steps.find(counts); it != c.s.steps.end())
+            for (Date d : it->second)
+                if (d >= last) last = d;
         for (const auto& rv : c.s.reviews)
             if (rv.date >= last) last = rv.date;  // a review also reviews the arrangements
     } else {
@@ -1209,7 +1208,7 @@ void sort_plan(CasePlan& plan) {
 }
 
 // The action an event performs (action_of, for drafts and for events in the log alike).
-std::string action_of_event(EventType type, const Json& p) {
+std::string action_of_event(EventType type, const Json& p, const Pack& pack) {
     switch (type) {
         case EventType::host_proposed:
         case EventType::host_decision: return "propose_host";
@@ -1220,7 +1219,10 @@ std::string action_of_event(EventType type, const Json& p) {
         case EventType::attendance_week: return "record_attendance";
         case EventType::review_scheduled:
         case EventType::review_invitation_sent: return "schedule_review";
-        case EventType::progress_check: return "hold_review";
+        case EventType::step_recorded: {
+            const Step* step = pack.find_step(payload_text(p, "step"));
+            return step ? step->action : "record_details";
+        }
         case EventType::review_held: {
             const std::string o = p.value("outcome", "");
             if (o == "convert") return "convert_to_managed_move";
@@ -1254,6 +1256,12 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
         v.allowed = false;
         v.blocking.push_back({AlertLevel::blocking, rule, std::move(message), "", {}, std::nullopt});
     };
+    // A step names one its protocol lists (an entry made under an earlier edition that no longer lists
+    // it is flagged on the plan, to be corrected or withdrawn).
+    if (e.type == EventType::step_recorded && !before.pack.find_step(payload_text(e.payload, "step"))) {
+        refuse("engine/unknown-step", "The protocol this case follows has no such step: choose one of its steps.");
+        return false;
+    }
     if (e.type == EventType::case_opened && !e.superseding && before.s.opened) {
         refuse("engine/one-case-opened", "The case is already open; correct the opening entry instead.");
         return false;
@@ -1282,7 +1290,7 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
             refuse("engine/attendance-week", "A week of attendance: " + problem + ".");
     if (const char* field = fact_date_field(e.type))
         if (const auto when = payload_date(e.payload, field); when && *when > before.today)
-            refuse("engine/fact-in-future", std::string(spec_of(e.type).label) + " is dated " + to_uk(*when) +
+            refuse("engine/fact-in-future", entry_label(e.type, e.payload, &before.pack) + " is dated " + to_uk(*when) +
                                                 ", after the day it is recorded (" + to_uk(before.today) +
                                                 "): record it once it has happened.");
     return true;
@@ -1305,8 +1313,8 @@ void verdict_after(const Ctx& state_after, const Recorded& e, DraftVerdict& v, c
 }
 
 // An alert about an event already in the log: "Recorded on 20/01/2027: Placement ended (20/01/2027). …".
-Alert recorded_alert(const Event& e, Date recorded, Alert why) {
-    std::string what = spec_of(e.type).label;
+Alert recorded_alert(const Event& e, const Pack& pack, Date recorded, Alert why) {
+    std::string what = entry_label(e.type, e.payload, &pack);
     for (const char* key : {"outcome", "reason"})
         if (const std::string word = payload_text(e.payload, key); !word.empty()) {
             const char* label = option_label(e.type, key, word);  // "Return to the home school", never its id
@@ -1336,23 +1344,23 @@ void whole_log(const PlanInput& in, const std::vector<Gate>& gates, std::vector<
         // Plain details (views, parties, notes …) are open at every stage and no built-in check judges
         // them: unless the pack gates them, or they date a fact or open the case, nothing can refuse them.
         if (!details_gated && e.type != EventType::case_opened && !fact_date_field(e.type) &&
-            action_of_event(e.type, e.payload) == "record_details") {
+            action_of_event(e.type, e.payload, in.pack) == "record_details") {
             fold_in_place(s, e);
             continue;
         }
         const Date     today = parse_iso_date(std::string_view(e.at).substr(0, 10)).value_or(in.today);
         const Recorded r{e.type, e.payload, !e.supersedes.empty(), restates(in.log, e.type, e.supersedes)};
         DraftVerdict   v;
-        v.action = action_of_event(e.type, e.payload);
+        v.action = action_of_event(e.type, e.payload, in.pack);
         const bool open =
             verdict_before(make_ctx(s, in.pack, in.calendar, today, in.workspace, in.upn_index, &end), r, v);
         fold_in_place(s, e);
         if (open)
             verdict_after(make_ctx(s, in.pack, in.calendar, today, in.workspace, in.upn_index, &end), r, v, gates);
-        for (Alert& a : v.blocking) alerts.push_back(recorded_alert(e, today, std::move(a)));
+        for (Alert& a : v.blocking) alerts.push_back(recorded_alert(e, in.pack, today, std::move(a)));
         for (Alert& a : v.warnings) {
             const Rule* rule = in.pack.find_rule(a.rule_id);
-            if (rule && rule->kind == RuleKind::gate) alerts.push_back(recorded_alert(e, today, std::move(a)));
+            if (rule && rule->kind == RuleKind::gate) alerts.push_back(recorded_alert(e, in.pack, today, std::move(a)));
         }
     }
 }
@@ -1457,14 +1465,15 @@ CasePlan plan_case(const PlanInput& in) {
 }
 
 std::string plan_action_label(const std::string& action) { return action_label(action); }
+std::string plan_milestone_label(const std::string& milestone) { return milestone_label(milestone); }
 
-std::string action_of(const EventDraft& d) { return action_of_event(d.type, d.payload); }
+std::string action_of(const EventDraft& d, const Pack& pack) { return action_of_event(d.type, d.payload, pack); }
 
 DraftVerdict check_draft(const PlanInput& in, const EventDraft& draft) {
     DraftVerdict   v;
     const Recorded r{draft.type, draft.payload, !draft.supersedes.empty(),
                      restates(in.log, draft.type, draft.supersedes)};
-    v.action = action_of_event(draft.type, draft.payload);
+    v.action = action_of_event(draft.type, draft.payload, in.pack);
     if (!verdict_before(make_ctx(in.state, in.pack, in.calendar, in.today, in.workspace, in.upn_index), r, v)) return v;
     Event e;
     e.type = draft.type;

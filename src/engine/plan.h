@@ -136,9 +136,12 @@ Json     plan_to_json(const CasePlan& p);
 
 // Plain-English label of an action ("start_placement" -> "Record the first day of the placement").
 std::string plan_action_label(const std::string& action);
+// What a deadline for a milestone is called on screen ("la:start" -> "Notify the LA of the start").
+std::string plan_milestone_label(const std::string& milestone);
 
-// The action an event would perform ("record_details" for plain facts).
-std::string action_of(const EventDraft& draft);
+// The action an event would perform under the case's (resolved) pack ("record_details" for plain facts;
+// a step of the protocol does what the pack says).
+std::string action_of(const EventDraft& draft, const Pack& pack);
 
 // Would recording this event now break a rule? Blocking alerts mean "refuse"; warnings are
 // shown to the user. The stage is judged on the case as it is, the rules on the state as it would

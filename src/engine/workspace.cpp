@@ -221,10 +221,10 @@ std::optional<Workspace> parse_workspace(std::string_view text, const std::strin
         out.push_back({file, "/version", "missing: expected the format version, a whole number"});
         return std::nullopt;
     }
-    if (version->get<int64_t>() != kWorkspaceVersion) {
+    if (version->get<int64_t>() < kOldestWorkspaceVersion || version->get<int64_t>() > kWorkspaceVersion) {
         out.push_back({file, "/version",
-                       "workspace format version " + version->dump() + " is not supported: this build reads version " +
-                           std::to_string(kWorkspaceVersion) +
+                       "workspace format version " + version->dump() + " is not supported: this build reads versions " +
+                           std::to_string(kOldestWorkspaceVersion) + " to " + std::to_string(kWorkspaceVersion) +
                            " only. Open it with a matching version of the planner."});
         return std::nullopt;
     }

@@ -7,7 +7,7 @@
 //
 // Index
 //   OwnSchool, School, StaffMember, Workspace   the parts
-//   kWorkspaceVersion                           the only version this build reads and writes
+//   kWorkspaceVersion                           the version this build writes (it reads from kOldestWorkspaceVersion)
 //   parse_workspace                             strict structure check (no integrity check)
 //   verify_workspace                            every case's hash chain
 //   load_workspace                              parse, then verify (integrity problems are kept
@@ -26,7 +26,10 @@
 
 namespace cp {
 
-inline constexpr int kWorkspaceVersion = 1;
+// Version 2 added protocol steps (step_recorded). A version 1 file is read as it is (its steps stored
+// under their old type names read as steps, events.h) and written back as version 2.
+inline constexpr int kWorkspaceVersion = 2;
+inline constexpr int kOldestWorkspaceVersion = 1;
 
 struct OwnSchool {
     std::string name;  // "Riverside Academy"

@@ -64,9 +64,7 @@ bool read_event(JsonScanner& s, Event& e) {
         return read_member(s, Field(f), e, type);
     });
     if (!ok || (seen & kRequired) != kRequired || !is_timestamp(e.at)) return false;
-    const auto t = parse_event_type(type);
-    if (!t) return false;
-    e.type = *t;
+    if (!adopt_stored_type(e, type)) return false;
     Problems problems;
     validate_payload(e.type, e.payload, "", "", problems);
     return problems.empty();

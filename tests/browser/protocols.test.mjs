@@ -11,7 +11,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openApp, click, findItem, nextFrames, limit } from './harness.mjs';
 import { stubPrint, clickTab } from './documents.mjs';
-import { server, createWorkspace, choose, typeInto, PASS } from './walk.mjs';
+import { server, createWorkspace, choose, typeInto, record as recordEntry, PASS } from './walk.mjs';
 import { state, waitState } from './flows.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -88,6 +88,11 @@ test('a protocol file loads in Settings, is kept with the workspace, and a case 
     await click(page, 'Create case');
     await waitState(page, (s) => s.view === 'case' && s.cases.some((c) => c.pupil === 'Sam Example'));
     await waitForText(page, 'Example County Council');
+    // The authority's own step, declared in its file: offered under its own name, its form asking only
+    // what the step asks (record() also finds no internal word on screen), printed by its own form.
+    await recordEntry(page, 'Record details, views, consents and notes', 'Taster day at the receiving school',
+      { '#notes': 'Spent the day in Year 8 lessons' });
+    await waitState(page, (s) => s.caseView.historyDetails.some((d) => d.includes('Spent the day in Year 8 lessons')));
     await clickTab(page, 'Documents');
     await click(page, 'Referral form');
     await nextFrames(page);
@@ -97,10 +102,13 @@ test('a protocol file loads in Settings, is kept with the workspace, and a case 
     const doc = await page.evaluate(() => {
       const root = document.getElementById('print-root');
       const text = (e) => (e ? e.textContent.trim() : '');
-      return { title: text(root.querySelector('h1')), headings: [...root.querySelectorAll('h2')].map(text) };
+      const values = {};
+      for (const tr of root.querySelectorAll('tr.field')) values[text(tr.querySelector('th'))] = text(tr.querySelector('td'));
+      return { title: text(root.querySelector('h1')), headings: [...root.querySelectorAll('h2')].map(text), values };
     });
     assert.equal(doc.title, 'Example County Managed Move Referral');
     assert.deepEqual(doc.headings.slice(0, 3), ['The pupil', 'Learning', 'Behaviour and support']);
+    assert.equal(doc.values['Taster day at the receiving school'], '09/11/2026');
 
     // Followed by a case now: it cannot be removed while the case follows it.
     await openSettings(page);

@@ -139,7 +139,7 @@ test('the nearest schools are a table, corrected row by row, with no JSON', asyn
     await click(page, 'Record details, views, consents and notes');
     await findItem(page, 'Cancel', { window: 'Record what happened' });
     await choose(page, '#way', 'Nearest schools named by LA Admissions');
-    let s = await waitState(page, (st) => dialogOf(st) && dialogOf(st).type === 'nearest_schools_listed');
+    let s = await waitState(page, (st) => dialogOf(st) && dialogOf(st).type === 'step_recorded');
     assert.ok(dialogOf(s).corrects, 'recorded once: it opens as a correction of what was recorded');
     for (const cell of ['#urn_1', '#urn_4', '#moves_in_4', '#moves_out_4', 'Add a row']) await findItem(page, cell);
     const shown = (await items(page)).filter((it) => it.w > 0).map((it) => it.label);

@@ -203,7 +203,7 @@ TEST_CASE("forms/thurrock-student-passport-key-principles-bullet-2") {
                           "Written information about the student: Attainment data",
                           "Consent to share information: Signed GDPR form held since"})
         CHECK_MESSAGE(std::count(doc->missing.begin(), doc->missing.end(), m) == 1, m);
-    sc.add(E::gdpr_form_signed, {{"date", "2026-09-08"}});
+    sc.add(E::step_recorded, {{"step", "gdpr_form_signed"}, {"date", "2026-09-08"}});
     const CaseState s2 = sc.state();
     const auto      doc2 = make_document("thurrock_student_passport", {s2, sc.pk, sc.cal, d("2026-10-01"), &sc.ws});
     CHECK(value(*doc2, "Signed GDPR form held since") == "08/09/2026");

@@ -35,35 +35,19 @@ std::string iso(Date d) { return to_iso(d); }
 EventDraft random_draft(Rng& r, const CaseState& s, Date today) {
     const Date                  when = add_days(today, r.chance(80) ? 0 : r.below(9) - 4);
     const std::string           day = iso(when);
-    static const std::vector<E> types = {E::consent_recorded,
-                                         E::views_recorded,
-                                         E::gate_cleared,
-                                         E::gdpr_form_signed,
-                                         E::pupil_details,
-                                         E::panel_presented,
-                                         E::nearest_schools_listed,
-                                         E::host_proposed,
-                                         E::host_decision,
-                                         E::visit_held,
-                                         E::information_shared,
-                                         E::meeting_held,
-                                         E::agreement_signed,
-                                         E::notice_sent,
-                                         E::placement_started,
-                                         E::attendance_week,
-                                         E::review_scheduled,
-                                         E::review_invitation_sent,
-                                         E::review_requested,
-                                         E::review_held,
-                                         E::progress_check,
-                                         E::extension_agreed,
-                                         E::serious_breach,
-                                         E::placement_ended,
-                                         E::outcome_recorded,
-                                         E::la_notified,
-                                         E::party_recorded,
-                                         E::history_recorded,
-                                         E::note};
+    static const std::vector<E> types = {E::consent_recorded,   E::views_recorded,
+                                         E::gate_cleared,       E::step_recorded,
+                                         E::pupil_details,      E::panel_presented,
+                                         E::host_proposed,      E::host_decision,
+                                         E::information_shared, E::meeting_held,
+                                         E::agreement_signed,   E::notice_sent,
+                                         E::placement_started,  E::attendance_week,
+                                         E::review_scheduled,   E::review_invitation_sent,
+                                         E::review_requested,   E::review_held,
+                                         E::extension_agreed,   E::serious_breach,
+                                         E::placement_ended,    E::outcome_recorded,
+                                         E::la_notified,        E::party_recorded,
+                                         E::history_recorded,   E::note};
     EventDraft                  d{{"Random", "Tester"}, r.pick(types), Json::object(), ""};
     Json&                       p = d.payload;
     switch (d.type) {
@@ -82,13 +66,15 @@ EventDraft random_draft(Rng& r, const CaseState& s, Date today) {
                                                           "fair_access_team"})},
                  {"date", day}};
             break;
-        case E::gdpr_form_signed: p = {{"date", day}}; break;
+        case E::step_recorded:
+            p = {{"step", r.pick(std::vector<std::string>{"gdpr_form_signed", "visit_held", "progress_check",
+                                                          "nearest_schools_listed"})},
+                 {"date", day}};
+            break;
         case E::pupil_details: p = {{"section", "student_passport"}, {"fields", {{"complete", true}}}}; break;
         case E::panel_presented: p = {{"date", day}}; break;
-        case E::nearest_schools_listed: p = {{"date", day}, {"schools", Json::array()}}; break;
         case E::host_proposed: p = {{"urn", "100001"}, {"date", day}}; break;
         case E::host_decision: p = {{"urn", "100001"}, {"accepted", r.chance(85)}, {"date", day}}; break;
-        case E::visit_held: p = {{"date", day}}; break;
         case E::information_shared:
             p = {{"date", day}, {"items", {"academic", "behaviour", "attendance", "send_safeguarding", "passport"}}};
             break;
@@ -133,7 +119,6 @@ EventDraft random_draft(Rng& r, const CaseState& s, Date today) {
             if (p["outcome"] == "extend") p["extend_weeks"] = 1 + r.below(6);
             if (r.chance(50)) p["next_review"] = iso(add_days(today, 7 + r.below(21)));
             break;
-        case E::progress_check: p = {{"date", day}}; break;
         case E::extension_agreed:
             p = {{"date", day}, {"weeks", 1 + r.below(7)}, {"reason", r.chance(30) ? "illness" : "monitor_behaviour"}};
             if (r.chance(50)) p["evidence"] = "GP letter";

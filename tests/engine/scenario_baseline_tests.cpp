@@ -88,8 +88,9 @@ TEST_CASE("england/reg-4-after-each-review-the-board-decides-whether-and-how-lon
                            "england/review-decides-continuation"));
     // A lighter check of the arrangements is not the board's review.
     sc.add(E::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}});
-    CHECK_FALSE(blocked_by(sc.check(E::progress_check, {{"date", "2026-10-06"}}, "2026-10-06"),
-                           "england/review-decides-continuation"));
+    CHECK_FALSE(
+        blocked_by(sc.check(E::step_recorded, {{"step", "progress_check"}, {"date", "2026-10-06"}}, "2026-10-06"),
+                   "england/review-decides-continuation"));
     // A managed move's review (no direction) is not judged by it.
     Scenario mm("hammersmith-fulham", "managed_move", {{"date", "2026-05-01"}});
     mm.prepare(true, "2026-06-08");

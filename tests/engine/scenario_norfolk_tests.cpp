@@ -25,9 +25,9 @@ TEST_CASE("norfolk/process-3-four-nearest-schools-before-approach") {
     sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"date", "2026-09-07"}});
     const DraftVerdict v = sc.check(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}}, "2026-09-08");
     CHECK(blocked_by(v, "norfolk/four-nearest-schools"));
-    sc.add(
-        E::nearest_schools_listed,
-        {{"date", "2026-09-08"}, {"schools", Json::array({{{"urn", "100001"}, {"moves_in", 2}, {"moves_out", 1}}})}});
+    sc.add(E::step_recorded, {{"step", "nearest_schools_listed"},
+                              {"date", "2026-09-08"},
+                              {"schools", Json::array({{{"urn", "100001"}, {"moves_in", 2}, {"moves_out", 1}}})}});
     CHECK(sc.check(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}}, "2026-09-08").allowed);
 }
 
@@ -126,7 +126,7 @@ TEST_CASE("norfolk/process-8-10-agreement-fair-access-and-joint-meeting-before-s
     Scenario sc("norfolk", "osd_to_managed_move");
     sc.add(E::consent_recorded, {{"who", "parent"}, {"given", true}, {"date", "2026-09-07"}});
     sc.add(E::views_recorded, {{"who", "pupil"}, {"date", "2026-09-07"}, {"text", "ok"}});
-    sc.add(E::nearest_schools_listed, {{"date", "2026-09-08"}, {"schools", Json::array()}});
+    sc.add(E::step_recorded, {{"step", "nearest_schools_listed"}, {"date", "2026-09-08"}, {"schools", Json::array()}});
     sc.add(E::host_proposed, {{"urn", "100001"}, {"date", "2026-09-08"}});
     sc.add(E::host_decision, {{"urn", "100001"}, {"accepted", true}, {"date", "2026-09-08"}});
     norfolk_agreement(sc);

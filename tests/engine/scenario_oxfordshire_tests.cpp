@@ -31,7 +31,7 @@ TEST_CASE("oxfordshire/5b-6-three-weekly-review-points-and-fortnightly-arrangeme
     CHECK(review.date == d("2026-10-05"));
     CHECK(check.date == d("2026-09-28"));
     CHECK(check.who == "Host school");
-    sc.add(E::progress_check, {{"date", "2026-09-28"}, {"notes", "Settling well"}});
+    sc.add(E::step_recorded, {{"step", "progress_check"}, {"date", "2026-09-28"}, {"notes", "Settling well"}});
     p = sc.plan("2026-09-29");
     CHECK(must_deadline(p, "oxfordshire/arrangements-fortnightly").date == d("2026-10-12"));
     sc.add(E::review_held, {{"date", "2026-10-05"}, {"outcome", "continue"}});
@@ -52,7 +52,7 @@ TEST_CASE("oxfordshire/1-2-all-parties-agree-and-visit-before-agreement") {
     CHECK(blocked_by(v, "oxfordshire/visit-before-agreement"));
     CHECK(blocked_by(v, "oxfordshire/all-parties-agree-pupil"));
     CHECK_FALSE(blocked_by(v, "oxfordshire/all-parties-agree-parents"));
-    sc.add(E::visit_held, {{"date", "2026-09-09"}});
+    sc.add(E::step_recorded, {{"step", "visit_held"}, {"date", "2026-09-09"}});
     sc.add(E::consent_recorded, {{"who", "pupil"}, {"given", true}, {"date", "2026-09-09"}});
     CHECK(sc.check(E::agreement_signed, agreement, "2026-09-09").allowed);
 }

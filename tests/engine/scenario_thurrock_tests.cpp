@@ -74,7 +74,7 @@ TEST_CASE("thurrock/gdpr-form-before-information-is-shared") {
     CHECK(action_blocked_by(p, "propose_host", "thurrock/gdpr-before-referral"));
     CHECK(action_blocked_by(p, "propose_host", "thurrock/student-passport"));
     CHECK(action_blocked_by(p, "propose_host", "thurrock/panel-presentation"));
-    sc.add(E::gdpr_form_signed, {{"date", "2026-09-08"}});
+    sc.add(E::step_recorded, {{"step", "gdpr_form_signed"}, {"date", "2026-09-08"}});
     CHECK(sc.check(E::information_shared, {{"date", "2026-09-08"}, {"items", {"academic"}}}, "2026-09-08").allowed);
 }
 

@@ -66,11 +66,14 @@ TEST_CASE("school-directory/a-school-field-holds-a-urn") {
 // Norfolk Managed Move Scheme: LA Admissions names the 4 nearest schools and the previous moves in
 // and out of each. Each row names a school; a column the table does not have is refused.
 TEST_CASE("school-directory/the-nearest-schools-are-a-table-of-known-columns") {
-    const Json good = {{"date", "2026-11-12"},
+    const Json good = {{"step", "nearest_schools_listed"},
+                       {"date", "2026-11-12"},
                        {"schools", {{{"urn", "900042"}, {"moves_in", 2}, {"moves_out", 1}}, {{"urn", "900043"}}}}};
-    CHECK(problems_of(EventType::nearest_schools_listed, good).empty());
-    const Json bad = {{"date", "2026-11-12"}, {"schools", {{{"moves_in", 2}, {"distance", "far"}}}}};
-    const auto p = problems_of(EventType::nearest_schools_listed, bad);
+    CHECK(problems_of(EventType::step_recorded, good).empty());
+    const Json bad = {{"step", "nearest_schools_listed"},
+                      {"date", "2026-11-12"},
+                      {"schools", {{{"moves_in", 2}, {"distance", "far"}}}}};
+    const auto p = problems_of(EventType::step_recorded, bad);
     REQUIRE(p.size() == 2);
     CHECK(p[0].find("/schools/0/distance: unknown field in a row of") == 0);
     CHECK(p[1] == "/schools/0/urn: missing: each row needs the school");

@@ -57,8 +57,10 @@ TEST_CASE("workspace/invalid-wrong-format-marker") {
 
 TEST_CASE("workspace/invalid-unknown-version-refused") {
     Json j = valid_workspace();
-    j["version"] = 2;
-    expect_problem(j, "/version", "version 2 is not supported: this build reads version 1 only");
+    j["version"] = 3;
+    expect_problem(j, "/version", "version 3 is not supported: this build reads versions 1 to 2 only");
+    j["version"] = 0;
+    expect_problem(j, "/version", "version 0 is not supported: this build reads versions 1 to 2 only");
 }
 
 TEST_CASE("workspace/invalid-missing-version") {
