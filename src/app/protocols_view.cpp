@@ -51,10 +51,13 @@ void choose_file() {
 // follow stays while they do.
 // True when it was removed: the list being drawn is then out of date (and `id`, `pack` with it).
 bool remove_line(const std::string& id, const Pack& pack) {
-    const int following = session().cases_following(id);
+    const int         following = session().cases_following(id);
+    const std::string adapted = session().adapted_by(id);
     ImGui::Indent();
     if (following > 0) {
         words_f("Followed by %d case%s, so it stays.", following, following == 1 ? "" : "s");
+    } else if (!adapted.empty()) {
+        words_f("%s builds on it, so it stays.", adapted.c_str());
     } else {
         ImGui::BeginDisabled(session().read_only());
         const bool pressed = ImGui::SmallButton(("Remove " + pack.local_authority + "'s protocol##" + id).c_str());
@@ -74,9 +77,11 @@ bool remove_line(const std::string& id, const Pack& pack) {
 void protocol_list() {
     for (const auto& [id, pack] : session().packs().packs) {
         if (id == kBaselinePackId) continue;
-        const bool loaded = session().loaded_from_file(id);
-        words_bullet("%s (%s), %s", pack.name.c_str(), pack.local_authority.c_str(),
-                     loaded ? "loaded from a file" : "built in");
+        const bool  loaded = session().loaded_from_file(id);
+        const Pack* base = pack.extends == kBaselinePackId ? nullptr : session().packs().find(pack.extends);
+        words_bullet("%s (%s), %s%s%s", pack.name.c_str(), pack.local_authority.c_str(),
+                     loaded ? "loaded from a file" : "built in", base ? ", building on " : "",
+                     base ? base->name.c_str() : "");
         if (loaded && remove_line(id, pack)) return;
     }
 }

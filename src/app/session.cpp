@@ -64,7 +64,16 @@ void Session::use_workspace_packs() {
     load_packs();
     packs_ = built_in_packs_;
     Problems ignore;  // each was checked when it was added; one that no longer loads leaves its cases unplanned
-    for (const Json& p : ws_.packs) packs_.add_pack_text(p.dump(), p.value("id", "protocol") + ".json", ignore);
+    // A protocol adapting another loaded from a file is loaded after it (a newer edition of the other goes
+    // to the end of the list): each pass loads what it can, until a pass loads nothing more.
+    std::vector<const Json*> waiting;
+    for (const Json& p : ws_.packs) waiting.push_back(&p);
+    for (std::size_t before = 0; !waiting.empty() && waiting.size() != before;) {
+        before = waiting.size();
+        std::erase_if(waiting, [&](const Json* p) {
+            return packs_.add_pack_text(p->dump(), p->value("id", "protocol") + ".json", ignore);
+        });
+    }
     calendar_ = workspace_calendar(ws_, packs_, ignore);
 }
 
@@ -110,13 +119,22 @@ int Session::cases_following(std::string_view pack_id) const {
 void Session::remove_protocol(const std::string& pack_id) {
     const bool followed =
         std::any_of(ws_.cases.begin(), ws_.cases.end(), [&](const Case& c) { return replay(c).pack == pack_id; });
-    if (read_only() || followed) return;  // a case is never left without its protocol
+    if (read_only() || followed || !adapted_by(pack_id).empty()) return;  // nothing is left without its protocol
     std::erase_if(ws_.packs, [&](const Json& p) { return p.value("id", "") == pack_id; });
     use_workspace_packs();
     stale_ = true;  // a built-in protocol it replaced is followed again
     if (demo_) return;
     save_.dirty.insert(storage::kWorkspaceKey);
     write_dirty();
+}
+
+std::string Session::adapted_by(std::string_view pack_id) const {
+    for (const Json& p : ws_.packs)
+        if (p.value("extends", "") == pack_id) {
+            const Pack* other = packs_.find(p.value("id", ""));
+            return other ? other->name : p.value("id", "");
+        }
+    return "";
 }
 
 bool Session::loaded_from_file(std::string_view pack_id) const {

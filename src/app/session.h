@@ -105,13 +105,14 @@ public:
         bool                     replaces_built_in = false;
         Json                     pack;  // as written, to store
     };
-    ProtocolCheck                check_protocol(const std::string& file, const std::string& text) const;
-    void                         add_protocol(Json pack);  // kept in the workspace (encrypted), offered for new cases
-    bool                         loaded_from_file(std::string_view pack_id) const;
-    int                          cases_following(std::string_view pack_id) const;
-    void                         remove_protocol(const std::string& pack_id);  // a loaded one no case follows
-    const SchoolCalendar&        calendar() const { return calendar_; }
-    Date                         today() const { return today_; }
+    ProtocolCheck         check_protocol(const std::string& file, const std::string& text) const;
+    void                  add_protocol(Json pack);  // kept in the workspace (encrypted), offered for new cases
+    bool                  loaded_from_file(std::string_view pack_id) const;
+    int                   cases_following(std::string_view pack_id) const;
+    std::string           adapted_by(std::string_view pack_id) const;  // the name of a loaded protocol extending it, or
+    void                  remove_protocol(const std::string& pack_id);  // a loaded one no case follows
+    const SchoolCalendar& calendar() const { return calendar_; }
+    Date                  today() const { return today_; }
     const std::vector<CasePlan>& plans();  // brought up to date after every change
     const CaseState*             state_of(const std::string& case_id);
     std::uint64_t                plans_version();  // changes whenever plans() changes

@@ -50,39 +50,43 @@ std::string rule_changes(const Pack& before, const Pack& after) {
 
 namespace {
 
-// A pack from a file must build directly on the built-in statutory baseline: without `extends`
-// it would be planned with no statutory rule at all, and through another local pack it would
-// miss the baseline's rules (and escape the check that none of them is replaced).
-bool extends_baseline(const Pack& local, const std::string& file, Problems& problems) {
+// A pack from a file builds on the built-in statutory baseline, or on a local protocol already loaded
+// (an authority adapting a neighbour's), which itself built on the baseline: either way it is planned
+// with every statutory rule, and resolve_pack refuses to replace one. Without `extends` it would have
+// none; the baseline itself is never replaced from a file.
+const Pack* pack_to_extend(const PackLibrary& library, const Pack& local, const std::string& file, Problems& problems) {
     if (local.id == kBaselinePackId) {
         problems.push_back({file, "/id", "the statutory baseline is built in and cannot be replaced from a file"});
-        return false;
+        return nullptr;
     }
-    if (local.extends == kBaselinePackId) return true;
-    const std::string expected =
-        std::string("\"") + kBaselinePackId + "\" (every local pack builds on the statutory baseline";
-    if (local.extends.empty())
-        problems.push_back({file, "/extends", "missing: expected " + expected + ")"});
-    else
-        problems.push_back(
-            {file, "/extends", "expected " + expected + ", not on another pack); found \"" + local.extends + "\""});
-    return false;
+    const std::string expected = std::string("\"") + kBaselinePackId +
+                                 "\" (every local pack builds on the statutory baseline) or the id of a protocol "
+                                 "loaded before it";
+    if (local.extends.empty()) {
+        problems.push_back({file, "/extends", "missing: expected " + expected});
+        return nullptr;
+    }
+    const Pack* base = local.extends == local.id ? nullptr : library.find(local.extends);
+    if (!base)
+        problems.push_back({file, "/extends",
+                            local.extends == kBaselinePackId
+                                ? std::string("the statutory baseline (\"") + kBaselinePackId + "\") is not loaded"
+                                : "expected " + expected + "; found \"" + local.extends + "\""});
+    return base;
 }
 
 }  // namespace
 
 bool PackLibrary::add_pack_text(std::string_view json, const std::string& file, Problems& problems) {
     auto local = parse_pack(json, file, problems);
-    if (!local || !extends_baseline(*local, file, problems)) return false;
-    if (!find(kBaselinePackId)) {
-        problems.push_back(
-            {file, "/extends", std::string("the statutory baseline (\"") + kBaselinePackId + "\") is not loaded"});
-        return false;
-    }
-    // The baseline as parsed (not resolved) is what a local pack resolves against.
+    if (!local) return false;
+    const Pack* base = pack_to_extend(*this, *local, file, problems);
+    if (!base) return false;
+    // The baseline as parsed (not resolved) is what a pack on the baseline resolves against; a pack on
+    // another local protocol resolves against that protocol as it is planned (baseline included).
     Problems ignore;
-    auto     raw_base = embedded_pack(kBaselinePackId, ignore);
-    auto     resolved = resolve_pack(*local, raw_base ? *raw_base : *find(kBaselinePackId), problems);
+    auto     raw_base = local->extends == kBaselinePackId ? embedded_pack(kBaselinePackId, ignore) : std::nullopt;
+    auto     resolved = resolve_pack(*local, raw_base ? *raw_base : *base, problems);
     if (!resolved) return false;
     packs[resolved->id] = std::move(*resolved);  // a newer edition of a loaded pack replaces it
     return true;

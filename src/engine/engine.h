@@ -31,7 +31,7 @@ struct PackLibrary {
 
     void        load_embedded(Problems& problems);  // every assets/protocols pack
     bool        add_pack_text(std::string_view json, const std::string& file,
-                              Problems& problems);  // must extend the loaded baseline
+                              Problems& problems);  // extends the baseline or a pack loaded before it
     const Pack* find(std::string_view id) const;
     static bool built_in(std::string_view id);  // shipped with the program (assets/protocols)
 };

@@ -887,7 +887,8 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
     if (pack.id == kBaselinePackId)
         check_documents(pack, file, out);  // a local pack's, once resolved: it may name the baseline's forms
     check_steps(pack, file, out);
-    check_step_words(pack, file, out);
+    if (pack.extends.empty() || pack.extends == kBaselinePackId)  // else once resolved: it may name its neighbour's
+        check_step_words(pack, file, out);
     std::set<std::string> source_ids_seen;
     for (std::size_t i = 0; i < pack.sources.size(); ++i)
         if (!source_ids_seen.insert(pack.sources[i].id).second)
@@ -914,6 +915,10 @@ std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Proble
     // Problems found here point into the local pack's own file, whatever it is called.
     const std::string file = local.file.empty() ? local.id + ".json" : local.file;
     if (local.id == baseline.id) return local;
+    // `baseline` is the statutory baseline, or a local pack already resolved (a neighbour's protocol
+    // adapted): either way every statutory rule is in it, so none can be replaced.
+    const bool        on_baseline = baseline.extends.empty();
+    const std::string base = on_baseline ? "baseline" : "\"" + baseline.id + "\"";
     const std::size_t before = out.size();
     if (local.extends != baseline.id)
         out.push_back({file, "/extends",
@@ -923,41 +928,48 @@ std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Proble
         const Rule*       r = baseline.find_rule(local.replaces[i]);
         const std::string path = "/replaces/" + std::to_string(i);
         if (!r)
-            out.push_back({file, path, "no baseline rule \"" + local.replaces[i] + "\" to replace"});
+            out.push_back({file, path, "no " + base + " rule \"" + local.replaces[i] + "\" to replace"});
         else if (r->statutory)
             out.push_back(
                 {file, path, "\"" + r->id + "\" is statutory and cannot be replaced; record a conflict instead"});
     }
     for (std::size_t i = 0; i < local.conflicts.size(); ++i)
         if (!baseline.find_rule(local.conflicts[i].statutory_rule))
-            out.push_back({file, "/conflicts/" + std::to_string(i) + "/statutory_rule",
-                           "expected the id of a baseline rule; found \"" + local.conflicts[i].statutory_rule + "\""});
+            out.push_back(
+                {file, "/conflicts/" + std::to_string(i) + "/statutory_rule",
+                 "expected the id of a " + base + " rule; found \"" + local.conflicts[i].statutory_rule + "\""});
     for (std::size_t i = 0; i < local.rules.size(); ++i)
         if (baseline.find_rule(local.rules[i].id))
-            out.push_back(
-                {file, "/rules/" + std::to_string(i) + "/id",
-                 "\"" + local.rules[i].id +
-                     "\" is a baseline rule id; give the local rule its own id and list the baseline one in replaces"});
+            out.push_back({file, "/rules/" + std::to_string(i) + "/id",
+                           "\"" + local.rules[i].id + "\" is a " + base +
+                               " rule id; give the local rule its own id and list the " +
+                               (on_baseline ? "baseline" : "other") + " one in replaces"});
     for (std::size_t i = 0; i < local.sources.size(); ++i)
         if (baseline.find_source(local.sources[i].id))
             out.push_back(
                 {file, "/sources/" + std::to_string(i) + "/id",
-                 "\"" + local.sources[i].id + "\" is a baseline source id; give the local source its own id"});
+                 "\"" + local.sources[i].id + "\" is a " + base + " source id; give the local source its own id"});
     for (std::size_t i = 0; i < local.forms.size(); ++i)
         if (baseline.find_form(local.forms[i].id))
             out.push_back({file, "/forms/" + std::to_string(i) + "/id",
-                           "\"" + local.forms[i].id + "\" is a baseline form id; give the local form its own id"});
+                           "\"" + local.forms[i].id + "\" is a " + base + " form id; give the local form its own id"});
+    for (std::size_t i = 0; i < local.steps.size(); ++i)
+        if (baseline.find_step(local.steps[i].id))
+            out.push_back({file, "/steps/" + std::to_string(i) + "/id",
+                           "\"" + local.steps[i].id + "\" is a " + base + " step id; give the local step its own id"});
     Pack merged = local;
     merged.sources.insert(merged.sources.end(), baseline.sources.begin(), baseline.sources.end());
     merged.forms.insert(merged.forms.end(), baseline.forms.begin(), baseline.forms.end());
     merged.steps.insert(merged.steps.end(), baseline.steps.begin(), baseline.steps.end());
     if (merged.passport.empty()) merged.passport = baseline.passport;
+    if (merged.case_kinds.empty()) merged.case_kinds = baseline.case_kinds;
     check_documents(merged, file, out);
+    check_step_words(merged, file, out);  // a gate may require a step of the protocol it adapts
     each_citation(merged, [&](const Citation& c, const std::string& path) {
         if (!merged.find_source(c.source))
             out.push_back({file, path + "/source",
                            "no source \"" + c.source + "\" in this pack's sources (" + source_ids(local.sources) +
-                               ") or the baseline's (" + source_ids(baseline.sources) + ")"});
+                               ") or the " + base + "'s (" + source_ids(baseline.sources) + ")"});
     });
     if (out.size() != before) return std::nullopt;
 
@@ -966,9 +978,14 @@ std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Proble
         if (std::find(local.replaces.begin(), local.replaces.end(), r.id) == local.replaces.end())
             merged.rules.push_back(r);
     merged.rules.insert(merged.rules.end(), local.rules.begin(), local.rules.end());
-    if (merged.calendar.empty() && merged.calendar_terms.is_null()) merged.calendar = baseline.calendar;
+    if (merged.calendar.empty() && merged.calendar_terms.is_null()) {
+        merged.calendar = baseline.calendar;
+        merged.calendar_terms = baseline.calendar_terms;
+    }
     merged.readings = baseline.readings;
     merged.readings.insert(merged.readings.end(), local.readings.begin(), local.readings.end());
+    merged.conflicts = baseline.conflicts;
+    merged.conflicts.insert(merged.conflicts.end(), local.conflicts.begin(), local.conflicts.end());
     for (const auto& role : baseline.roles)
         if (std::none_of(merged.roles.begin(), merged.roles.end(),
                          [&](const auto& x) { return x.first == role.first; }))

@@ -3,7 +3,8 @@
 // A pack lists rules. Each rule picks one of a fixed set of rule kinds the engine knows how to
 // evaluate (a gate, a deadline, a length limit, a review cadence …) and fills in its numbers,
 // its plain-English message and its citation. A new local authority therefore needs a new JSON
-// file, not a new build. Every local pack `extends` the England statutory baseline; it may
+// file, not a new build. Every local pack `extends` the England statutory baseline (directly, or
+// through a neighbour's protocol it adapts); it may
 // replace a baseline rule that is not statutory (to word it as its own document does) but never
 // a statutory one: where its document conflicts with statute it records a `conflict`, and the
 // plan shows the statutory rule with the explanation.
@@ -223,8 +224,9 @@ std::string citation_text(const Pack& pack, const Citation& c);
 std::optional<Pack> parse_pack(std::string_view json, const std::string& file, Problems& problems);
 
 // The effective rules: the baseline's (minus those the local pack replaces) then the local ones,
-// plus the local pack's readings, conflicts and names. Problems when a replaced id is unknown or
-// statutory, or when the pack extends something other than the given baseline.
+// plus the local pack's readings, conflicts and names. `baseline` is the statutory baseline, or the
+// resolved protocol of a neighbour the local pack adapts (its `extends`). Problems when a replaced id is
+// unknown or statutory, or when the pack extends something other than the given baseline.
 std::optional<Pack> resolve_pack(const Pack& local, const Pack& baseline, Problems& problems);
 
 std::vector<std::string> embedded_pack_ids();                                          // ids of assets/protocols/*.json

@@ -92,6 +92,12 @@ Json export_payload(const Workspace& ws, const std::vector<std::string>& case_id
             part.cases.push_back(*c);
             followed.insert(replay(*c).pack);
         }
+    // and the loaded protocols those build on, so the receiving school can load them too
+    for (std::size_t before = 0; before != followed.size();) {
+        before = followed.size();
+        for (const Json& p : ws.packs)
+            if (followed.count(p.value("id", ""))) followed.insert(p.value("extends", ""));
+    }
     for (const Json& p : ws.packs)
         if (followed.count(p.value("id", ""))) part.packs.push_back(p);
     return workspace_to_json_value(part);

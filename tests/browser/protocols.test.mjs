@@ -67,6 +67,22 @@ test('a protocol file loads in Settings, is kept with the workspace, and a case 
     await loadProtocolFile(page, EXAMPLE);
     await waitForText(page, `${NAME} is loaded: new cases can follow it`);
     await waitForText(page, `${NAME} (Example County Council), loaded from a file`);
+
+    // A neighbour adapting Example County's protocol builds on it, which then stays while it does.
+    const adapted = {
+      format: 'caseplan-pack', version: 1, id: 'example-borough', name: 'Example Borough Managed Move Protocol',
+      local_authority: 'Example Borough Council', extends: 'example-county',
+      sources: [{ id: 'borough', title: 'Managed Move Protocol', publisher: 'Example Borough Council', date: '2026' }],
+      rules: [{ id: 'example-borough/call-first', kind: 'info', severity: 'informs', message: 'Call the borough first.',
+        citation: { source: 'borough', paragraph: '1' } }],
+    };
+    const adaptedFile = join(mkdtempSync(join(tmpdir(), 'cp-pack-')), 'example-borough.json');
+    writeFileSync(adaptedFile, JSON.stringify(adapted));
+    await loadProtocolFile(page, adaptedFile);
+    await waitForText(page, `Example Borough Managed Move Protocol (Example Borough Council), loaded from a file, building on ${NAME}`);
+    await waitForText(page, 'Example Borough Managed Move Protocol builds on it, so it stays.');
+    await click(page, "Remove Example Borough Council's protocol");
+    await waitForText(page, 'Example Borough Managed Move Protocol is removed.');
     await waitState(page, (s) => s.save.dirty === 0 && s.save.inFlight === 0);
     await click(page, 'Close');
 

@@ -679,16 +679,33 @@ class PacksAtRunTime(CliTest):
         self.assertIn("kent-bad.json /rules/0/kind", result.stderr)
         self.assertEqual(result.stdout, "")
 
-    def test_a_pack_that_does_not_extend_the_statutory_baseline_is_refused(self):
+    def test_a_pack_that_extends_nothing_loaded_is_refused(self):
         standalone = self.pack_copy("kent")
         del standalone["extends"]
-        chained = self.pack_copy("kent")
-        chained["extends"] = "norfolk"
-        for name, pack in (("kent-alone.json", standalone), ("kent-chained.json", chained)):
+        unknown = self.pack_copy("kent")
+        unknown["extends"] = "surrey"
+        for name, pack in (("kent-alone.json", standalone), ("kent-unknown.json", unknown)):
             result = self.run_cli("validate", self.write_json(name, pack))
             self.assertEqual(result.returncode, 1, name)
             self.assertIn(name + ' /extends', result.stderr)
             self.assertIn('"england-baseline"', result.stderr)
+
+    def test_a_pack_adapting_a_neighbours_protocol_is_planned_with_its_rules_and_the_statutory_ones(self):
+        # Kent adapts Norfolk's scheme: only its own source and one rule of its own.
+        pack = {"format": "caseplan-pack", "version": 1, "id": "kent", "name": "Kent Scheme",
+                "local_authority": "Kent County Council", "extends": "norfolk",
+                "sources": [{"id": "kent-scheme", "title": "Scheme", "publisher": "Kent County Council",
+                             "date": "2026"}],
+                "rules": [{"id": "kent/advice", "kind": "info", "severity": "informs", "message": "Call us first.",
+                           "citation": {"source": "kent-scheme", "paragraph": "1"}}]}
+        path = self.write_json("kent-on-norfolk.json", pack)
+        result = self.run_cli("validate", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        workspace = self.workspace_using("kent")
+        plan = self.plan_of(self.plan(workspace, "--pack", path), "DEMO-NO-1")
+        rules = {a["rule"] for a in plan["alerts"]} | {d["rule"] for d in plan["deadlines"]}
+        self.assertIn("kent/advice", rules)
+        self.assertTrue(any(r.startswith("norfolk/") for r in rules), rules)
 
     def test_a_pack_that_replaces_a_statutory_rule_is_refused(self):
         pack = self.pack_copy("kent")

@@ -101,21 +101,79 @@ TEST_CASE("packs/library-loads-another-la-from-text-with-the-baseline-under-it")
     CHECK(kent->find_rule("kent/four-nearest-schools"));
 }
 
-TEST_CASE("packs/library-refuses-a-pack-that-does-not-extend-the-baseline") {
+TEST_CASE("packs/library-refuses-a-pack-that-extends-nothing-or-nothing-loaded") {
     Json missing = norfolk_copy("kent");
     missing.erase("extends");
-    Json chained = norfolk_copy("kent");
-    chained["extends"] = "norfolk";
-    for (const Json& j : {missing, chained}) {
+    Json unknown = norfolk_copy("kent");
+    unknown["extends"] = "surrey";
+    Json itself = norfolk_copy("kent");
+    itself["extends"] = "kent";
+    for (const Json& j : {missing, unknown, itself}) {
         PackLibrary    library;
         const Problems p = add_to_library(j, library);
         REQUIRE(p.size() == 1);
         CHECK(p[0].file == "kent.json");
         CHECK(p[0].path == "/extends");
-        CHECK(p[0].message.find("\"england-baseline\" (every local pack builds on the statutory baseline") !=
-              std::string::npos);
+        CHECK(p[0].message.find("\"england-baseline\" (every local pack builds on the statutory baseline) or the id "
+                                "of a protocol loaded before it") != std::string::npos);
         CHECK_FALSE(library.find("kent"));
     }
+}
+
+// A pack may extend another (issue 14 item 1): an authority adapting a neighbour's protocol names it in
+// `extends`, keeps its rules, forms, steps, calendar and readings, re-words one rule and adds its own.
+Json adapting_norfolk() {
+    return {{"format", "caseplan-pack"},
+            {"version", 1},
+            {"id", "kent"},
+            {"name", "Kent Managed Move Scheme (adapted from Norfolk's)"},
+            {"local_authority", "Kent County Council"},
+            {"extends", "norfolk"},
+            {"sources",
+             {{{"id", "kent-scheme"},
+               {"title", "Managed Move Scheme"},
+               {"publisher", "Kent County Council"},
+               {"date", "2026"}}}},
+            {"replaces", {"norfolk/four-nearest-schools"}},
+            {"rules",
+             {{{"id", "kent/three-nearest-schools"},
+               {"kind", "gate"},
+               {"severity", "warns"},
+               {"message", "Admissions names the three nearest schools before a host is approached."},
+               {"citation", {{"source", "kent-scheme"}, {"paragraph", "2"}}},
+               {"params", {{"action", "propose_host"}, {"requires", "nearest_schools_listed"}}}}}}};
+}
+
+TEST_CASE("packs/a-pack-adapting-a-neighbours-protocol-keeps-its-rules-steps-and-calendar") {
+    PackLibrary library;
+    CHECK(add_to_library(adapting_norfolk(), library).empty());
+    const Pack* kent = library.find("kent");
+    const Pack* norfolk = library.find("norfolk");
+    REQUIRE(kent);
+    REQUIRE(norfolk);
+    CHECK(kent->find_rule("england/no-trial-managed-move"));  // the statutory baseline, through Norfolk
+    CHECK(kent->find_rule("kent/three-nearest-schools"));
+    CHECK_FALSE(kent->find_rule("norfolk/four-nearest-schools"));  // re-worded
+    CHECK(kent->rules.size() == norfolk->rules.size());
+    CHECK(kent->find_step("nearest_schools_listed"));  // a step of Norfolk's its own gate requires
+    CHECK(kent->calendar == norfolk->calendar);
+    CHECK(kent->case_kinds == norfolk->case_kinds);
+    CHECK(kent->conflicts.size() == norfolk->conflicts.size());
+    CHECK(kent->find_rule("kent/three-nearest-schools")->citation.text.find("Kent County Council") == 0);
+}
+
+TEST_CASE("packs/a-pack-adapting-a-neighbours-protocol-cannot-replace-a-statutory-rule") {
+    Json j = adapting_norfolk();
+    j["replaces"].push_back("england/no-trial-managed-move");
+    j["rules"][0]["params"]["requires"] = "a_step_nobody_declares";
+    PackLibrary    library;
+    const Problems p = add_to_library(j, library);
+    REQUIRE(p.size() == 2);
+    CHECK(p[0].path == "/replaces/1");
+    CHECK(p[0].message.find("is statutory and cannot be replaced") != std::string::npos);
+    CHECK(p[1].path == "/rules/0/params/requires");
+    CHECK(p[1].message.find("its steps are nearest_schools_listed") != std::string::npos);
+    CHECK_FALSE(library.find("kent"));
 }
 
 TEST_CASE("packs/library-refuses-to-replace-the-statutory-baseline-from-a-file") {

@@ -53,6 +53,18 @@ TEST_CASE("exchange/a-case-package-carries-the-loaded-protocol-its-case-follows"
     CHECK(host.packs[1]["id"] == followed);
 }
 
+// A protocol adapting another loaded from a file needs it: the package carries both, and no other.
+TEST_CASE("exchange/a-case-package-carries-the-loaded-protocols-its-protocol-builds-on") {
+    Workspace         ws = make_demo_workspace();
+    const std::string followed = replay(ws.cases[2]).pack;
+    ws.packs = {Json{{"id", "neighbour"}, {"extends", "england-baseline"}},
+                Json{{"id", followed}, {"extends", "neighbour"}}, Json{{"id", "example-county"}}};
+    const Json one = export_payload(ws, {ws.cases[2].id});
+    REQUIRE(one["packs"].size() == 2);
+    CHECK(one["packs"][0]["id"] == "neighbour");
+    CHECK(one["packs"][1]["id"] == followed);
+}
+
 TEST_CASE("exchange/weekly-packages-both-ways-end-with-the-same-log") {
     Workspace         home = make_demo_workspace();
     const std::string id = home.cases[0].id;
