@@ -2,7 +2,8 @@
 // loaded in the browser with no rebuild. A file with mistakes is refused with each mistake named
 // by file, place and what was expected, and nothing changes; the sixth authority's file
 // (tests/packs/example-county.json) loads, is kept with the encrypted workspace across a reload,
-// is offered for a new case, and the case prints the authority's own referral form.
+// is offered for a new case, and the case records the authority's own step, answers its own passport
+// questions and prints its own referral form with both; a neighbour's protocol adapting it builds on it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -109,6 +110,13 @@ test('a protocol file loads in Settings, is kept with the workspace, and a case 
     await recordEntry(page, 'Record details, views, consents and notes', 'Taster day at the receiving school',
       { '#notes': 'Spent the day in Year 8 lessons' });
     await waitState(page, (s) => s.caseView.historyDetails.some((d) => d.includes('Spent the day in Year 8 lessons')));
+    // Its passport: the questions its own form asks, answered on the Pupil passport tab.
+    await clickTab(page, 'Pupil passport');
+    await click(page, 'Edit: Learning');
+    await findItem(page, 'Cancel', { window: 'Edit the pupil passport' });
+    await typeInto(page, '#reading_age', '9 years 6 months');
+    await click(page, 'Save');
+    await waitForText(page, '9 years 6 months');
     await clickTab(page, 'Documents');
     await click(page, 'Referral form');
     await nextFrames(page);
@@ -125,6 +133,7 @@ test('a protocol file loads in Settings, is kept with the workspace, and a case 
     assert.equal(doc.title, 'Example County Managed Move Referral');
     assert.deepEqual(doc.headings.slice(0, 3), ['The pupil', 'Learning', 'Behaviour and support']);
     assert.equal(doc.values['Taster day at the receiving school'], '09/11/2026');
+    assert.equal(doc.values['Reading age'], '9 years 6 months');
 
     // Followed by a case now: it cannot be removed while the case follows it.
     await openSettings(page);
