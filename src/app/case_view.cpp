@@ -80,7 +80,7 @@ bool irreversible(const std::string& action) {
            action == "convert_to_managed_move" || action == "return_to_home_school";
 }
 
-// The case's resolved pack: its steps and what each does ("" when the case is not found).
+// The case's resolved pack: its steps and what each does (nullptr when the case is not found).
 const Pack* pack_of(const std::string& case_id) {
     const CaseState* s = session().state_of(case_id);
     return s ? session().packs().find(s->pack) : nullptr;

@@ -27,7 +27,10 @@ void append_canonical_event(std::string& out, const std::string& case_id, const 
     out += ",\"id\":";
     append_json_string(out, e.id);
     out += ",\"payload\":";
-    append_canonical(out, e.legacy_step ? stored_payload(e) : e.payload);
+    if (e.legacy_step)
+        append_canonical(out, stored_payload(e));
+    else
+        append_canonical(out, e.payload);  // no copy: this is the hot path of verification
     out += ",\"prev\":[";
     for (std::size_t i = 0; i < e.prev.size(); ++i) {
         if (i) out += ',';

@@ -146,8 +146,10 @@ export async function hasItem(page, label, opts = {}) {
 export async function scrollIntoView(page, label, { window: win = null, timeout = 10000 } = {}) {
   const end = Date.now() + limit(timeout);
   const start = Date.now();
-  let notches = 0;
-  for (let turn = 0; turn < 60 && Date.now() < end; ++turn) {
+  let notches = 0, scrolls = 0;
+  // Bounded by the deadline (which scales with the machine), not by a count of turns: on a loaded
+  // machine the turns spent waiting for the item to be drawn would use up a fixed count.
+  while (Date.now() < end && scrolls < 60) {
     const all = await items(page);
     const it = all.find((x) => x.label === label && (!win || x.window === win));
     if (!it) {
@@ -171,6 +173,7 @@ export async function scrollIntoView(page, label, { window: win = null, timeout 
     await settle(page);
     await page.mouse.wheel(0, it.fullY > anchor.y ? 120 : -120);
     await settle(page);
+    ++scrolls;
   }
   return false;
 }
