@@ -116,12 +116,26 @@ bool had_once(const Way& w, const Pack* pack) {
     return step && step->once;
 }
 
+// The form of an entry of the case: a field whose words are its protocol's own (the parts of its
+// passport) offers those, by what a person calls them.
+EventForm entry_form(EventType type, const Json& preset, std::set<std::string> hidden, const Pack* pack) {
+    EventForm form(type, session().today(), preset, std::move(hidden));
+    if (type == EventType::pupil_details && pack) {
+        Choices parts;
+        for (const PassportPart& p : passport_parts(*pack)) parts.emplace_back(p.code, p.label);
+        form.set_choices("section", std::move(parts));
+    }
+    return form;
+}
+
 // A correction starts from what was recorded, so only what is changed changes.
 void correct_entry(ActionDialog& d, const Event& e) {
-    d.form = EventForm(e.type, session().today(), e.payload,
-                       e.type == EventType::step_recorded
-                           ? hidden_fields(e.type, {{"step", payload_text(e.payload, "step")}}, pack_of(ui().case_id))
-                           : std::set<std::string>{});
+    const Pack* pack = pack_of(ui().case_id);
+    d.form = entry_form(e.type, e.payload,
+                        e.type == EventType::step_recorded
+                            ? hidden_fields(e.type, {{"step", payload_text(e.payload, "step")}}, pack)
+                            : std::set<std::string>{},
+                        pack);
     d.corrects = e.id;
     d.corrects_what = "the entry recorded " + uk_local_time(e.at) + " by " + e.author.name;
 }
@@ -149,8 +163,8 @@ void choose_way(ActionDialog& d, const std::string& case_id, int i) {
     if (recorded)
         correct_entry(d, *recorded);
     else
-        d.form = EventForm(w.type, session().today(), starting_values(case_id, w),
-                           hidden_fields(w.type, w.preset, pack_of(case_id)));
+        d.form = entry_form(w.type, starting_values(case_id, w), hidden_fields(w.type, w.preset, pack_of(case_id)),
+                            pack_of(case_id));
 }
 
 void start_action(const ActionState& a) {
@@ -444,6 +458,8 @@ std::string event_summary(const Event& e) {
             v = it->dump();
         if (it->is_string() && parse_iso_date(v)) v = uk_date(v);
         if (const char* words = it->is_string() ? option_label(e.type, it.key(), v) : nullptr) v = words;
+        if (e.type == EventType::pupil_details && it.key() == "section")
+            v = passport_part_label(pack_of(ui().case_id), v);
         if (f && f->type == FieldType::school) v = school_words(session().ws(), v);
         std::string name = f ? std::string(f->label) : it.key();
         if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));

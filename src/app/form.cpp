@@ -221,6 +221,21 @@ bool EventForm::changed() const {
     return differs(values_, initial_values_) || differs(checks_, initial_checks_) || rows_ != initial_rows_;
 }
 
+void EventForm::pick_list(const FieldSpec& f, const std::string& label, std::string& v, float width,
+                          const Choices& options) {
+    words(label.c_str());
+    ImGui::SetNextItemWidth(width);
+    std::string shown = "(choose)";  // a word not on the list (an older edition's) is chosen again
+    for (const auto& [word, name] : options)
+        if (word == v) shown = name;
+    if (begin_combo((std::string("##") + f.name).c_str(), shown.c_str())) {
+        if (!f.required && ImGui::Selectable("(none)", v.empty())) v.clear();
+        for (const auto& [word, name] : options)
+            if (ImGui::Selectable((name + "##" + word).c_str(), v == word)) v = word;
+        ImGui::EndCombo();
+    }
+}
+
 void EventForm::draw_field(const FieldSpec& f, float width) {
     if (hidden_.count(f.name)) return;
     std::string&      v = values_[f.name];
@@ -237,20 +252,13 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             break;
         }
         case FieldType::one_of: {
-            words(label.c_str());
-            ImGui::SetNextItemWidth(width);
             // Each value in the words the engine gives it ("Host school identified"), never its id.
-            const auto words = [&](const std::string& o) {
+            Choices options;
+            for (const char* o : f.values) {
                 const char* l = option_label(type_, f.name, o);
-                return std::string(l ? l : o.c_str());
-            };
-            const std::string shown = v.empty() ? "(choose)" : words(v);
-            if (begin_combo(id.c_str(), shown.c_str())) {
-                if (!f.required && ImGui::Selectable("(none)", v.empty())) v.clear();
-                for (const char* option : f.values)
-                    if (ImGui::Selectable((words(option) + "##" + option).c_str(), v == option)) v = option;
-                ImGui::EndCombo();
+                options.emplace_back(o, l ? l : o);
             }
+            pick_list(f, label, v, width, options);
             break;
         }
         case FieldType::date:
@@ -289,6 +297,10 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             ImGui::InputText(id.c_str(), &v, ImGuiInputTextFlags_CharsDecimal);
             break;
         case FieldType::text:
+            if (const auto it = choices_.find(f.name); it != choices_.end()) {
+                pick_list(f, label, v, width, it->second);
+                break;
+            }
             words(label.c_str());
             if (is_long_text(f))
                 ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 3.5f});

@@ -14,6 +14,8 @@
 
 namespace cp::app {
 
+using Choices = std::vector<std::pair<std::string, std::string>>;
+
 class EventForm {
 public:
     EventForm() = default;
@@ -27,6 +29,9 @@ public:
     bool        changed() const;                        // anything typed, picked or ticked since it was made
     std::string value(const std::string& field) const;  // as typed ("" when absent)
     void        set_value(const std::string& field, const std::string& v) { values_[field] = v; }
+    // A text field whose words are the case's protocol's own (the parts of its passport): picked from
+    // a list of {word, what a person calls it}, never typed.
+    void set_choices(const std::string& field, Choices choices) { choices_[field] = std::move(choices); }
     const std::map<std::string, std::string>& values() const { return values_; }  // for the test state
 
 private:
@@ -37,6 +42,7 @@ private:
     void ticked_list(const FieldSpec& f, const std::string& label, std::string& v, float width);
     Json build_rows(const FieldSpec& f, std::vector<std::string>& problems) const;
     void date_picker(std::string& v);
+    void pick_list(const FieldSpec& f, const std::string& label, std::string& v, float width, const Choices& options);
 
     EventType                               type_ = EventType::note;
     Date                                    today_{};
@@ -45,6 +51,7 @@ private:
     std::map<std::string, bool>             touched_;
     std::map<std::string, std::vector<Row>> rows_;  // tables (object_list fields with columns)
     std::set<std::string>                   hidden_;
+    std::map<std::string, Choices>          choices_;               // text fields picked from the protocol's words
     bool                                    show_details_ = false;  // the form filled optional fields in
     std::map<std::string, std::string>      initial_values_;        // as made, for changed()
     std::map<std::string, bool>             initial_checks_;

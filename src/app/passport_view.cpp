@@ -71,18 +71,13 @@ Answers answers_of(const CaseState& s, const std::string& code) {
     return a;
 }
 
-// What a person calls a passport part: "Section 1c" where the form numbers its sections so, else
-// the heading of its first section ("The student"), never the name it is kept under.
-std::string part_name(const FormTemplate* form, const std::string& code) {
-    if (form)
-        for (const FormSection& sec : form->sections)
-            if (sec.passport == code)
-                return sec.heading.rfind("Section " + code, 0) == 0 ? "Section " + code : sec.heading;
-    return "This section";
+// What a person calls a passport part ("Section 1c", "The student"): the engine's words, never its code.
+std::string part_name(const CaseState* s, const std::string& code) {
+    return passport_part_label(s ? session().packs().find(s->pack) : nullptr, code);
 }
 
-std::string edit_label(const FormTemplate* form, const std::string& code) {
-    const std::string name = part_name(form, code);
+std::string edit_label(const CaseState& s, const std::string& code) {
+    const std::string name = part_name(&s, code);
     return name.rfind("Section ", 0) == 0 ? "Edit s" + name.substr(1) : "Edit: " + name;
 }
 
@@ -179,7 +174,7 @@ std::vector<Way> ways_for(const std::string& case_id, const CaseState& s, const 
                          {"pack", "kind", "home_urn"}});
     if (!answers_of(s, code).questions.empty())
         w.push_back(
-            {part_name(form, code) + ": the school's answers", EventType::pupil_details, Json::object(), "", {}, true});
+            {part_name(&s, code) + ": the school's answers", EventType::pupil_details, Json::object(), "", {}, true});
     if (u.flags)
         w.push_back(
             {"Needs and circumstances (EHCP, CLA, CP, CIN …)", EventType::flags_recorded, flags_json(s.flags), "", {}});
@@ -241,7 +236,7 @@ void section_header(const std::string& case_id, const CaseState& s, const Passpo
     ImGui::ProgressBar(done, ImVec2(220, 0), (std::to_string(int(done * 100 + 0.5f)) + "%").c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(session().read_only());
-    if (ImGui::SmallButton(edit_label(passport_form(s), sec.code).c_str())) open_editor(case_id, s, sec.code);
+    if (ImGui::SmallButton(edit_label(s, sec.code).c_str())) open_editor(case_id, s, sec.code);
     ImGui::EndDisabled();
     if (open) section_table(sec);
     ImGui::PopID();
@@ -278,7 +273,7 @@ void passport_tab(const std::string& case_id, const CaseState& s) {
         status_text("Draft:", 1);
         ImGui::SameLine();
         words_wrapped("the pupil's name is still to be entered. Use \"%s\" and correct the pupil's details.",
-                      edit_label(passport_form(s), sections.empty() ? "" : sections.front().code).c_str());
+                      edit_label(s, sections.empty() ? "" : sections.front().code).c_str());
     }
     if (const FormTemplate* form = passport_form(s))
         words_wrapped("The pupil passport as on the %s (%s). Missing items are listed in each section.",
@@ -293,7 +288,7 @@ void passport_dialog(const std::string& case_id) {
     if (!e.open) return;
     if (!begin_dialog("Edit the pupil passport", 600)) return;
     const CaseState* s = session().state_of(case_id);
-    heading(part_name(s ? passport_form(*s) : nullptr, e.section).c_str());
+    heading(part_name(s, e.section).c_str());
     ImGui::SetNextItemWidth(460);
     if (begin_combo("##passportway", e.ways[e.chosen].label.c_str())) {
         for (int i = 0; i < static_cast<int>(e.ways.size()); ++i)

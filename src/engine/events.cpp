@@ -40,10 +40,8 @@ std::vector<EventSpec> build_specs() {
         {E::pupil_details,
          "pupil_details",
          "Pupil passport section",
-         {req("section", F::one_of, "section",
-              {"1a", "1b", "1c", "1d", "1e", "2", "academic", "behaviour", "attendance", "send_safeguarding",
-               "student_passport"}),
-          req("fields", F::object, "section contents")}},
+         // The parts are the protocol's own (its passport form names them): the plan refuses one it lacks.
+         {req("section", F::text, "section"), req("fields", F::object, "section contents")}},
         {E::flags_recorded,
          "flags_recorded",
          "Needs and circumstances",
@@ -513,20 +511,12 @@ const char* option_label(EventType event, std::string_view field, std::string_vi
         // case_opened
         {"", "school", "A school"},
         {"setting", "alternative_provision", "Alternative provision (AP)"},
-        // pupil_details sections
-        {"", "1a", "Section 1a"},
-        {"", "1b", "Section 1b"},
-        {"", "1c", "Section 1c"},
-        {"", "1d", "Section 1d"},
-        {"", "1e", "Section 1e"},
-        {"", "2", "Section 2"},
+        // information shared
         {"", "academic", "Academic"},
         {"", "behaviour", "Behaviour"},
-        {"section", "attendance", "Attendance"},
         {"items", "attendance", "Attendance records"},
         {"items", "passport", "Pupil passport"},
         {"", "send_safeguarding", "SEND and safeguarding"},
-        {"", "student_passport", "Student passport"},
         // people
         {"", "parent", "Parent or carer"},
         {"", "home_lead", "Home school lead"},

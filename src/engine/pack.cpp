@@ -496,8 +496,10 @@ std::optional<FormSection> read_form_section(const Json& j, const std::string& f
     FormSection       sec;
     Reader            rd{j, file, path, out};
     rd.text("heading", sec.heading, true);
-    if (rd.text("passport", sec.passport, false))
-        check_word(rd, "passport", sec.passport, spec_of(EventType::pupil_details).fields.front().values);
+    // A passport part is named by the pack itself ("1c", "student_passport"): a word, kept in records.
+    if (rd.text("passport", sec.passport, false) && !is_word(sec.passport))
+        out.push_back({file, path + "/passport",
+                       "expected lower-case letters, digits and underscores; found \"" + sec.passport + "\""});
     rd.text("rows", sec.rows, false);
     check_word(rd, "rows", sec.rows, known_form_rows());
     if (rd.text("retitle_when", sec.retitle_when, false))
@@ -679,6 +681,35 @@ const Step* Pack::find_step(std::string_view step_id) const {
     for (const Step& st : steps)
         if (st.id == step_id) return &st;
     return nullptr;
+}
+
+bool Pack::has_passport_part(std::string_view code) const {
+    const FormTemplate* form = find_form(passport);
+    if (!form) return false;
+    return std::any_of(form->sections.begin(), form->sections.end(),
+                       [&](const FormSection& sec) { return sec.passport == code; });
+}
+
+std::vector<PassportPart> passport_parts(const Pack& pack) {
+    std::vector<PassportPart> out;
+    const FormTemplate*       form = pack.find_form(pack.passport);
+    if (!form) return out;
+    for (const FormSection& sec : form->sections) {
+        if (sec.passport.empty()) continue;
+        if (std::any_of(out.begin(), out.end(), [&](const PassportPart& p) { return p.code == sec.passport; }))
+            continue;
+        // A form that numbers its parts ("Section 1c: Academic Information") is read by number.
+        const std::string number = "Section " + sec.passport;
+        out.push_back({sec.passport, sec.heading.rfind(number, 0) == 0 ? number : sec.heading});
+    }
+    return out;
+}
+
+std::string passport_part_label(const Pack* pack, const std::string& code) {
+    if (pack)
+        for (const PassportPart& p : passport_parts(*pack))
+            if (p.code == code) return p.label;
+    return "A part of the passport the protocol no longer lists";
 }
 
 const FormTemplate* Pack::find_form(std::string_view form_id) const {

@@ -186,8 +186,19 @@ struct Pack {
     const Source*       find_source(std::string_view source_id) const;
     const FormTemplate* find_form(std::string_view form_id) const;
     const Step*         find_step(std::string_view step_id) const;
-    std::string         role_name(const std::string& who) const;  // local name, or a plain default
+    bool                has_passport_part(std::string_view code) const;  // a part of its passport form
+    std::string         role_name(const std::string& who) const;         // local name, or a plain default
 };
+
+// A part of a protocol's pupil passport, as its Pupil passport tab and the record dialog offer it:
+// the code its form's sections name ("1c") and what a person calls it ("Section 1c", or the heading
+// of its first section, "The student").
+struct PassportPart {
+    std::string code;
+    std::string label;
+};
+std::vector<PassportPart> passport_parts(const Pack& pack);  // in the order its form gives them
+std::string               passport_part_label(const Pack* pack, const std::string& code);
 
 // A rule kind's parameter as the validator reads it (the table in pack.cpp): what the vocabulary
 // reference (vocabulary.h) prints. `values` lists the words a one-of or list-of parameter takes.

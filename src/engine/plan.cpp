@@ -317,9 +317,10 @@ const std::vector<RequirementWord>& requirement_words() {
              return has_item(c.s, "academic") && has_item(c.s, "behaviour") && has_item(c.s, "attendance") &&
                     has_item(c.s, "send_safeguarding");
          }},
-        {"student_passport",
-         "Pupil passport section: Student passport; or Information shared with host: Pupil passport",
-         [](C c) { return c.s.passport.count("student_passport") || has_item(c.s, "passport"); }},
+        {"passport_shared",
+         "Pupil passport section (any part of the protocol's passport); or Information shared with host: Pupil "
+         "passport",
+         [](C c) { return !c.s.passport.empty() || has_item(c.s, "passport"); }},
         {"panel_presented", "Presented at panel", [](C c) { return !c.s.panels.empty(); }},
         {"host_accepted", "Host school decision: accepted", [](C c) { return !c.s.host_urn.empty(); }},
         {"leads_identified", "Person involved: Home school lead and Host school lead",
@@ -1262,6 +1263,11 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
         refuse("engine/unknown-step", "The protocol this case follows has no such step: choose one of its steps.");
         return false;
     }
+    if (e.type == EventType::pupil_details && !before.pack.has_passport_part(payload_text(e.payload, "section"))) {
+        refuse("engine/unknown-passport-part",
+               "The pupil passport of the protocol this case follows has no such part: choose one of its parts.");
+        return false;
+    }
     if (e.type == EventType::case_opened && !e.superseding && before.s.opened) {
         refuse("engine/one-case-opened", "The case is already open; correct the opening entry instead.");
         return false;
@@ -1342,9 +1348,10 @@ void whole_log(const PlanInput& in, const std::vector<Gate>& gates, std::vector<
     for (std::size_t i : live_events(*in.log)) {
         const Event& e = in.log->events[i];
         // Plain details (views, parties, notes …) are open at every stage and no built-in check judges
-        // them: unless the pack gates them, or they date a fact or open the case, nothing can refuse them.
-        if (!details_gated && e.type != EventType::case_opened && !fact_date_field(e.type) &&
-            action_of_event(e.type, e.payload, in.pack) == "record_details") {
+        // them: unless the pack gates them, they date a fact, open the case or name a part of the
+        // protocol's passport, nothing can refuse them.
+        if (!details_gated && e.type != EventType::case_opened && e.type != EventType::pupil_details &&
+            !fact_date_field(e.type) && action_of_event(e.type, e.payload, in.pack) == "record_details") {
             fold_in_place(s, e);
             continue;
         }

@@ -32,7 +32,7 @@ test('Thurrock: GDPR form, student passport and panel before a host, then review
     { tick: ['The parents agree to the move'] },
     [views,
      (p) => detail(p, 'Signed GDPR form held', {}),
-     (p) => detail(p, 'Pupil passport section', { '#section': ['Student passport'], '#fields': 'summary: attached' }),
+     (p) => detail(p, 'Pupil passport section', { '#section': ['The student'], '#fields': 'summary: attached' }),
      (p) => detail(p, 'Presented at panel: Agreed', {}),
      hostAccepts, (p) => agreement(p, 12), boardDecides, notice, start],
     ['Signed GDPR form held', 'Pupil passport section', 'Presented at panel']);

@@ -26,7 +26,6 @@ TEST_CASE("every-listed-value-of-every-event-has-a-plain-label") {
 
 TEST_CASE("a-value-read-differently-in-two-fields") {
     CHECK(std::string(option_label(EventType::placement_ended, "reason", "attendance")) == "Poor attendance");
-    CHECK(std::string(option_label(EventType::pupil_details, "section", "attendance")) == "Attendance");
     CHECK(std::string(option_label(EventType::case_opened, "kind", "reintegration")) ==
           "reintegration from alternative provision");
     CHECK(std::string(option_label(EventType::meeting_held, "kind", "reintegration")) == "Reintegration meeting");

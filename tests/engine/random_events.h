@@ -68,7 +68,10 @@ inline EventDraft random_draft(Rng& r, const CaseState& s, Date today) {
                                                           "nearest_schools_listed"})},
                  {"date", day}};
             break;
-        case E::pupil_details: p = {{"section", "student_passport"}, {"fields", {{"complete", true}}}}; break;
+        case E::pupil_details:  // parts of different protocols' passports: a case's own protocol refuses the rest
+            p = {{"section", r.pick(std::vector<std::string>{"student_passport", "1c", "academic"})},
+                 {"fields", {{"complete", true}}}};
+            break;
         case E::panel_presented: p = {{"date", day}}; break;
         case E::host_proposed: p = {{"urn", "100001"}, {"date", day}}; break;
         case E::host_decision: p = {{"urn", "100001"}, {"accepted", r.chance(85)}, {"date", day}}; break;

@@ -148,7 +148,8 @@ struct Scenario {
         add(E::views_recorded, {{"who", "pupil"}, {"date", "2026-09-07"}, {"text", "I want a fresh start."}});
         add(E::views_recorded, {{"who", "parent"}, {"date", "2026-09-07"}, {"text", "We support it."}});
         step("gdpr_form_signed", {{"date", "2026-09-07"}});
-        add(E::pupil_details, {{"section", "student_passport"}, {"fields", {{"complete", true}}}});
+        if (const auto parts = cp::passport_parts(pk); !parts.empty())  // the first part of its own passport
+            add(E::pupil_details, {{"section", parts.front().code}, {"fields", {{"complete", true}}}});
         add(E::history_recorded,
             {{"what", "restorative_practice"}, {"detail", "Restorative meetings"}, {"start", "2026-06-01"}});
         add(E::gate_cleared, {{"gate", "board_decision"}, {"date", "2026-09-07"}});
