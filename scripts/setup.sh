@@ -74,8 +74,8 @@ INC=$THIRD/em-include; mkdir -p "$INC"
 for d in nlohmann doctest; do ln -sfn /usr/include/$d "$INC/$d"; done
 ln -sfn /usr/include/stb "$INC/stb"
 
-if [ ! -d node_modules/playwright-core ]; then
-  say "npm ci (playwright-core)"
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+  say "npm ci (playwright-core, axe-core)"
   npm ci --no-audit --no-fund --silent
 fi
 say "dependencies ready"
