@@ -78,6 +78,13 @@ nlohmann::json item_json(const LocatedItem& it) {
                            {"y", static_cast<int>(it.rect.Min.y)},
                            {"w", static_cast<int>(it.rect.GetWidth())},
                            {"h", static_cast<int>(it.rect.GetHeight())}};
+    if (it.table) {  // its place in a table: the mirror makes rows and cells of them
+        j["tb"] = it.table;
+        j["ro"] = it.row;
+        j["co"] = it.column;
+        j["cc"] = it.columns;
+        if (it.header_row) j["hr"] = 1;
+    }
     const std::string typed = typed_value(it);
     if (!typed.empty())
         j["v"] = typed;

@@ -72,6 +72,14 @@ void place(LocatedItem& item, const ImGuiContext& g, ImGuiID id, const ImGuiLast
     item.kind = root_kind(*root);
     item.disabled = (in_flags & ImGuiItemFlags_Disabled) != 0;
     item.hidden = hidden_frame(w);
+    const ImGuiTable* t = g.CurrentTable;
+    if (t && t->InnerWindow == w && t->IsInsideRow && t->CurrentColumn >= 0) {
+        item.table = t->ID;
+        item.row = t->CurrentRow;
+        item.column = t->CurrentColumn;
+        item.columns = t->ColumnsCount;
+        item.header_row = (t->RowFlags & ImGuiTableRowFlags_Headers) != 0;
+    }
 }
 
 }  // namespace
@@ -170,6 +178,9 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     // A window on its hidden first frame (auto-sizing, or a popup not yet placed) lays items out
     // where they will not be drawn; report them as invisible so a test waits for the real place.
     if (item.hidden) item.rect = ImRect(bb.Min, bb.Min);
+    // A table's column heading reports no label of its own: it is named by its column.
+    if (item.header_row && item.label.empty())
+        item.label = cp::app::visible_label(ImGui::TableGetColumnName(ctx->CurrentTable, item.column));
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {

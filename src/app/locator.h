@@ -31,6 +31,9 @@ struct LocatedItem {
     ImGuiID       focus_scope = 0;
     int           flags = 0;
     int           order = 0;  // drawing order within the frame
+    ImGuiID       table = 0;  // the table whose cell it is in (0: none), so a reader hears its row and column
+    int           row = -1, column = -1, columns = 0;
+    bool          header_row = false;  // in the table's row of column headings
     bool          disabled = false;
     bool          modal = false;     // its root window is a modal dialog
     bool          menu = false;      // in a menu bar, or a menu's popup

@@ -157,8 +157,20 @@ test('the demo through the mirror only: open it, a case, its tabs and the wizard
     await mirrorHas(page, 'button', 'Open the training demo');
     await press(page, 'button', 'Open the training demo');
     let s = await waitState(page, (x) => x.phase === 'open' && x.demo);
-    await coverage(page, cdp, 'dashboard');
+    const { live: dash } = await coverage(page, cdp, 'dashboard');
     const pupil = s.cases[0].pupil;
+    // The case list is a table: a reader hears the column's heading with each cell.
+    assert.ok(dash.some((n) => n.role.value === 'table'), 'the case list is a table');
+    assert.ok(role(dash, 'columnheader', 'Pupil') && role(dash, 'columnheader', 'Next deadline'), 'its columns have headings');
+    const [first, heading] = await page.evaluate(() => {
+      const cell = document.querySelector('#cp-access [role=table] [role=cell]');
+      const table = cell && cell.closest('[role=table]');
+      const head = table && [...table.querySelectorAll('[role=columnheader]')]
+        .find((h) => h.getAttribute('aria-colindex') === cell.getAttribute('aria-colindex'));
+      return [cell && cell.textContent, head ? head.textContent : null];
+    });
+    assert.ok(s.cases.some((c) => c.pupil === first), `the first cell (${first}) is a pupil's name`);
+    assert.equal(heading, 'Pupil', `the cell of ${first} is under the heading Pupil`);
     await mirrorHas(page, 'button', pupil);
     await press(page, 'button', pupil);
     s = await waitState(page, (x) => x.view === 'case');

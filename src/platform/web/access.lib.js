@@ -60,6 +60,7 @@ mergeInto(LibraryManager.library, {
     var s = window.cpAccess;
     if (!s) return;
     s.last = d;
+    s.frame = (s.frame || 0) + 1;
     if (s.skip && s.skip.hidden === !!d.sk) s.skip.hidden = !d.sk;
     var ROLES = { dialog: 'dialog', menu: 'menu', list: 'listbox', group: 'group', region: 'region' };
     var set = function (el, name, value) {
@@ -142,9 +143,36 @@ mergeInto(LibraryManager.library, {
       set(box, 'aria-label', w.n.replace(/#.*$/, '') || null);
       set(box, 'aria-modal', w.m ? 'true' : null);
       var kids = [], group = null, groupKind = null, groupN = 0;
+      // A wrapper kept from frame to frame by key (a table, its rows and cells), emptied the first
+      // time it is used in a frame.
+      var wrapper = function (wk, role) {
+        var el = s.windows.get(wk);
+        if (!el) { el = document.createElement('div'); s.windows.set(wk, el); }
+        set(el, 'role', role);
+        if (el.cpFrame !== s.frame) { el.cpFrame = s.frame; el.cpKids = []; el.cpParts = {}; return { el: el, fresh: true }; }
+        return { el: el, fresh: false };
+      };
+      // An item in a table's cell goes into a cell of a row of the table: a reader says the column's
+      // heading and where it is in the table as it moves through it.
+      var inTable = function (it, el) {
+        var tk = key + '|t' + it.tb;
+        var t = wrapper(tk, 'table');
+        if (t.fresh) { kids.push(t.el); set(t.el, 'aria-colcount', it.cc); }
+        var r = t.el.cpParts[it.ro];
+        if (!r) { r = wrapper(tk + '|' + it.ro, 'row').el; t.el.cpParts[it.ro] = r; t.el.cpKids.push(r); }
+        var c = r.cpParts[it.co];
+        if (!c) {
+          c = wrapper(tk + '|' + it.ro + '|' + it.co, it.hr ? 'columnheader' : 'cell').el;
+          set(c, 'aria-colindex', it.co + 1);
+          r.cpParts[it.co] = c;
+          r.cpKids.push(c);
+        }
+        c.cpKids.push(el);
+      };
       w.i.forEach(function (it) {
         seen.add(it.id);
         var el = element(it);
+        if (it.tb) { group = null; groupKind = null; inTable(it, el); return; }
         var g = groupOf(it, w);
         if (!g) { group = null; groupKind = null; kids.push(el); return; }
         if (g !== groupKind) {
@@ -158,7 +186,8 @@ mergeInto(LibraryManager.library, {
         }
         group.cpKids.push(el);
       });
-      kids.forEach(function (k) { if (k.cpKids) place(k, k.cpKids); });
+      var placeAll = function (k) { if (k.cpKids) { k.cpKids.forEach(placeAll); place(k, k.cpKids); } };
+      kids.forEach(placeAll);
       place(box, kids);
       return box;
     });
