@@ -69,15 +69,15 @@ std::string typed_value(const LocatedItem& it) {
 }
 
 nlohmann::json item_json(const LocatedItem& it) {
-    const char*       role = role_of(it);
-    nlohmann::json    j = {{"id", it.id},
-                           {"r", role},
-                           {"n", name_of(it)},
-                           {"s", state_of(it, role)},
-                           {"x", static_cast<int>(it.rect.Min.x)},
-                           {"y", static_cast<int>(it.rect.Min.y)},
-                           {"w", static_cast<int>(it.rect.GetWidth())},
-                           {"h", static_cast<int>(it.rect.GetHeight())}};
+    const char*    role = role_of(it);
+    nlohmann::json j = {{"id", it.id},
+                        {"r", role},
+                        {"n", name_of(it)},
+                        {"s", state_of(it, role)},
+                        {"x", static_cast<int>(it.rect.Min.x)},
+                        {"y", static_cast<int>(it.rect.Min.y)},
+                        {"w", static_cast<int>(it.rect.GetWidth())},
+                        {"h", static_cast<int>(it.rect.GetHeight())}};
     if (it.table) {  // its place in a table: the mirror makes rows and cells of them
         j["tb"] = it.table;
         j["ro"] = it.row;
