@@ -77,7 +77,7 @@ void export_dialog() {
         }
         ImGui::EndChild();
         words("Note to the recipient (inside the encrypted file)");
-        ImGui::InputTextMultiline("##note", &note, ImVec2(460, ImGui::GetTextLineHeight() * 3));
+        text_area("##note", &note, ImVec2(460, ImGui::GetTextLineHeight() * 3));
     }
     const bool pass_ok = passphrase_fields(f.pass, f.confirm, f.show);
     const bool ready = pass_ok && (kind == 0 || !ids.empty());

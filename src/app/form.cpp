@@ -277,11 +277,11 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
                 break;
             }
             words((label + " (one per line)").c_str());
-            ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 4.5f});
+            text_area(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 4.5f});
             break;
         case FieldType::object:
             words((label + " (name: value, one per line)").c_str());
-            ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 5});
+            text_area(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 5});
             break;
         case FieldType::object_list:
             words(label.c_str());
@@ -294,7 +294,7 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
         case FieldType::integer:
             words(label.c_str());
             ImGui::SetNextItemWidth(120);
-            ImGui::InputText(id.c_str(), &v, ImGuiInputTextFlags_CharsDecimal);
+            text_input(id.c_str(), &v, ImGuiInputTextFlags_CharsDecimal);
             break;
         case FieldType::text:
             if (const auto it = choices_.find(f.name); it != choices_.end()) {
@@ -303,10 +303,10 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             }
             words(label.c_str());
             if (is_long_text(f))
-                ImGui::InputTextMultiline(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 3.5f});
+                text_area(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 3.5f});
             else {
                 ImGui::SetNextItemWidth(width);
-                ImGui::InputText(id.c_str(), &v);
+                text_input(id.c_str(), &v);
             }
             break;
     }
@@ -338,8 +338,8 @@ void EventForm::ticked_list(const FieldSpec& f, const std::string& label, std::s
     std::string rest;
     for (const std::string& x : other) rest += (rest.empty() ? "" : "\n") + x;
     words("Anything else (one per line)");
-    changed |= ImGui::InputTextMultiline((std::string("##") + f.name + "_other").c_str(), &rest,
-                                         {width, ImGui::GetTextLineHeight() * 2.5f});
+    changed |=
+        text_area((std::string("##") + f.name + "_other").c_str(), &rest, {width, ImGui::GetTextLineHeight() * 2.5f});
     if (!changed) return;
     v.clear();
     for (const char* o : f.values)  // the usual items in their own order, then the rest as written
@@ -391,8 +391,7 @@ void EventForm::draw_table(const FieldSpec& f, float width) {
                     school_picker(cid.c_str(), cell, w);
                 else {
                     ImGui::SetNextItemWidth(w);
-                    ImGui::InputText(cid.c_str(), &cell,
-                                     c.type == FieldType::integer ? ImGuiInputTextFlags_CharsDecimal : 0);
+                    text_input(cid.c_str(), &cell, c.type == FieldType::integer ? ImGuiInputTextFlags_CharsDecimal : 0);
                 }
             }
             ImGui::TableNextColumn();

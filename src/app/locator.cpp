@@ -115,6 +115,11 @@ void locator_combo(ImGuiID id, const char* value) {
     g_items[it->second].value = value ? value : "";
 }
 
+void locator_value_last_item(const std::string& value) {
+    const auto it = g_index.find(ImGui::GetItemID());
+    if (it != g_index.end()) g_items[it->second].value = value;
+}
+
 void locator_text(const char* text, const char* role) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     if (!g.TestEngineHookItems || !g.CurrentWindow || !text || blank(text)) return;

@@ -51,6 +51,7 @@ void locator_end_frame();                        // publish this frame's items (
 void locator_name_last_item(const char* label);  // for widgets that report no label (combos): "##kind" -> "#kind"
 void locator_name_item(ImGuiID id, const char* label, int flags);     // the same for an item drawn earlier
 void locator_combo(ImGuiID id, const char* value);                    // a combo, showing `value` as chosen
+void locator_value_last_item(const std::string& value);               // a text field, holding `value`
 void locator_text(const char* text, const char* role);                // after drawing text: "heading", "text", "alert"
 void locator_caption_next(const char* text);                          // the next unlabelled item is named by this text
 bool locator_caption_pending();                                       // a caption waits for its field

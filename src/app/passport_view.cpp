@@ -86,7 +86,7 @@ bool answering(const Editor& e) { return e.ways[static_cast<std::size_t>(e.chose
 void draw_answers(Answers& a) {
     for (const auto& [name, label] : a.questions) {
         words(label);
-        ImGui::InputTextMultiline(("##" + name).c_str(), &a.typed[name], {460, ImGui::GetTextLineHeight() * 2.5f});
+        text_area(("##" + name).c_str(), &a.typed[name], {460, ImGui::GetTextLineHeight() * 2.5f});
     }
 }
 

@@ -71,14 +71,13 @@ bool choices(const std::vector<School>& schools, const std::string& own, std::st
 void school_fields(School& s, bool editing, float width) {
     ImGui::PushItemWidth(width);
     words("Name of the school *");
-    ImGui::InputText("##school_name", &s.name);
+    text_input("##school_name", &s.name);
     words("URN (6 or 7 digits, from Get Information About Schools) *");
-    ImGui::InputText("##school_urn", &s.urn,
-                     ImGuiInputTextFlags_CharsDecimal | (editing ? ImGuiInputTextFlags_ReadOnly : 0));
+    text_input("##school_urn", &s.urn, ImGuiInputTextFlags_CharsDecimal | (editing ? ImGuiInputTextFlags_ReadOnly : 0));
     words("Address (as it should appear on letters)");
-    ImGui::InputText("##school_address", &s.address);
+    text_input("##school_address", &s.address);
     words("Notes (distance, bus route, contact)");
-    ImGui::InputText("##school_notes", &s.notes);
+    text_input("##school_notes", &s.notes);
     ImGui::PopItemWidth();
 }
 

@@ -76,11 +76,11 @@ void start_screen() {
         ImGui::TableNextColumn();
         words(la ? "Your local authority or team" : "Your school or service");
         ImGui::SetNextItemWidth(-8);
-        ImGui::InputText("##school", &f.school);
+        text_input("##school", &f.school);
         ImGui::TableNextColumn();
         words(la ? "Local authority code (3 digits, e.g. 926)" : "URN (6 or 7 digits)");
         ImGui::SetNextItemWidth(160);
-        ImGui::InputText("##urn", &f.urn, ImGuiInputTextFlags_CharsDecimal);
+        text_input("##urn", &f.urn, ImGuiInputTextFlags_CharsDecimal);
         ImGui::TableNextColumn();
         words("Local authority protocol");
         ImGui::SetNextItemWidth(-8);
@@ -98,11 +98,11 @@ void start_screen() {
         ImGui::TableNextColumn();
         words("Your name (written into every record you make)");
         ImGui::SetNextItemWidth(-8);
-        ImGui::InputText("##staff", &f.staff);
+        text_input("##staff", &f.staff);
         ImGui::TableNextColumn();
         words("Your job title");
         ImGui::SetNextItemWidth(-8);
-        ImGui::InputText("##jobtitle", &f.role);
+        text_input("##jobtitle", &f.role);
         ImGui::EndTable();
     }
     const auto packs = local_packs();

@@ -108,6 +108,10 @@ bool begin_combo(const char* id, const char* preview);  // ImGui::BeginCombo tha
 bool begin_pane(const char* id, ImVec2 size = ImVec2(0, 0), int child_flags = 0, int window_flags = 0);
 // ImGui::InputTextWithHint, named for a screen reader by its hint when no label was drawn before it.
 bool input_with_hint(const char* id, const char* hint, std::string* text, int flags = 0);
+// ImGui's text fields, whose value is also told to the accessibility mirror, so a reader hears
+// what a field holds without entering it. (Passphrase fields use ImGui's own, and say nothing.)
+bool text_input(const char* id, std::string* text, int flags = 0);
+bool text_area(const char* id, std::string* text, const ImVec2& size, int flags = 0);
 void status_text(const char* word, int severity);            // 0 ok, 1 warning, 2 danger, 3 info: colour + word
 void status_message(const std::string& text, int severity);  // the same, and a screen reader says it (2: at once)
 void strength_meter(std::string_view passphrase);

@@ -44,7 +44,21 @@ bool begin_combo(const char* id, const char* preview) {
 
 bool input_with_hint(const char* id, const char* hint, std::string* text, int flags) {
     if (!locator_caption_pending()) locator_caption_next(hint);
-    return ImGui::InputTextWithHint(id, hint, text, flags);
+    const bool changed = ImGui::InputTextWithHint(id, hint, text, flags);
+    locator_value_last_item(*text);
+    return changed;
+}
+
+bool text_input(const char* id, std::string* text, int flags) {
+    const bool changed = ImGui::InputText(id, text, flags);
+    locator_value_last_item(*text);
+    return changed;
+}
+
+bool text_area(const char* id, std::string* text, const ImVec2& size, int flags) {
+    const bool changed = ImGui::InputTextMultiline(id, text, size, flags);
+    locator_value_last_item(*text);
+    return changed;
 }
 
 void status_text(const char* word, int severity) {

@@ -103,6 +103,9 @@ test('first run, a new workspace, its settings and the new-case wizard: every it
     assert.ok(broken.includes('aria-command-name'), `axe-core finds an unnamed button: ${broken}`);
     assert.ok(role(live, 'textbox', 'Your name (written into every record you make)'), 'a field is named by its visible label');
     assert.ok(role(live, 'combobox', 'Local authority protocol'), 'a list is named by its label');
+    // A field says what it holds without being entered (the job title is filled in for the person).
+    const title = role(live, 'textbox', 'Your job title');
+    assert.equal(title && title.value && title.value.value, 'Deputy Headteacher', 'a field is read with its value');
     assert.ok(role(live, 'heading', 'Set up the case planner'), 'the panel title is a heading');
     const create = role(live, 'button', 'Create workspace');
     assert.ok(create && (create.properties || []).some((p) => p.name === 'disabled' && p.value.value), 'a disabled button says so');
@@ -144,6 +147,7 @@ test('first run, a new workspace, its settings and the new-case wizard: every it
     await waitState(page, (s) => s.phase === 'locked' && s.message !== '');
     await page.waitForFunction(() => /does not open this workspace/.test(document.getElementById('cp-say-urgent').textContent), null,
                                { timeout: limit(10000) });
+    assert.ok(!(await page.evaluate(() => document.body.textContent.includes('wrong words'))), 'a passphrase is never copied into the page');
     assert.deepEqual(record.errors, []);
   } finally { await b.close(); }
 });
