@@ -262,7 +262,9 @@ void publish_state(Session& s) {
                               {"textPercent", s.settings().text_scale_percent},
                               {"touch", touch_sizes()},
                               {"presenting", presenting()},
-                              {"shownPercent", static_cast<int>(std::lround(text_scale() * 100))}}}};
+                              {"shownPercent", static_cast<int>(std::lround(text_scale() * 100))},
+                              {"browserPercent", static_cast<int>(std::lround(reader_text_scale() * 100))},
+                              {"caretBlinks", ImGui::GetIO().ConfigInputTextCursorBlink}}}};
     platform::publish_state(j.dump());
 }
 
@@ -343,6 +345,8 @@ void wipe_secrets() {
 
 void init() {
     apply_theme(Theme::Light);
+    set_reader_text_scale(platform::preferred_text_scale());
+    ImGui::GetIO().ConfigInputTextCursorBlink = !platform::prefers_reduced_motion();
     platform::set_page_title("Case planner – Managed Moves and Off-site Directions");
     session().start();
 }

@@ -7,6 +7,7 @@ namespace {
 
 Fonts           g_fonts;
 float           g_scale = 1.0f;
+float           g_reader = 1.0f;  // the browser's text size against 16 px
 float           g_built_density = 0.0f;
 float           g_built_scale = 0.0f;
 constexpr float kBodySize = 16.0f;  // CSS pixels; readable on a laptop and a projector
@@ -33,16 +34,18 @@ ImFont* add_font(const char* path, float size, float density) {
                                                       static_cast<int>(file->size), size, &cfg, glyph_ranges());
 }
 
+float shown_scale() { return g_scale * g_reader; }
+
 }  // namespace
 
-bool fonts_need_rebuild(float density) { return density != g_built_density || g_scale != g_built_scale; }
+bool fonts_need_rebuild(float density) { return density != g_built_density || shown_scale() != g_built_scale; }
 
 void rebuild_fonts(float density) {
     g_built_density = density;
-    g_built_scale = g_scale;
+    g_built_scale = shown_scale();
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
-    const float size = kBodySize * g_scale;
+    const float size = kBodySize * shown_scale();
     g_fonts.body = add_font("fonts/NotoSans-Regular.ttf", size, density);
     g_fonts.bold = add_font("fonts/NotoSans-Bold.ttf", size, density);
     g_fonts.large = add_font("fonts/NotoSans-Bold.ttf", size * 1.4f, density);
@@ -52,5 +55,8 @@ void rebuild_fonts(float density) {
 const Fonts& fonts() { return g_fonts; }
 float        text_scale() { return g_scale; }
 void         set_text_scale(float scale) { g_scale = scale < 0.8f ? 0.8f : scale > 1.6f ? 1.6f : scale; }
+// From "Small" (12 px, 0.75) to "Very large" (24 px, 1.5): beyond, the layout's fixed widths would not hold the text.
+void  set_reader_text_scale(float scale) { g_reader = scale < 0.75f ? 0.75f : scale > 1.5f ? 1.5f : scale; }
+float reader_text_scale() { return g_reader; }
 
 }  // namespace cp::app

@@ -15,5 +15,9 @@ void         rebuild_fonts(float density);       // rasterise for this devicePix
 const Fonts& fonts();
 float        text_scale();                 // user setting: 1.0 normal, up to 1.6 larger
 void         set_text_scale(float scale);  // takes effect before the next frame
+// The browser's own text size (platform::preferred_text_scale): the user's setting is relative to
+// it, so 100% is the size the person chose for every page.
+void  set_reader_text_scale(float scale);
+float reader_text_scale();
 
 }  // namespace cp::app

@@ -9,7 +9,7 @@
 //   - Pointer       set_cursor
 //   - Backdrop      set_backdrop
 //   - Time          now_ms, today_iso, now_utc_iso
-//   - Page          set_page_title, url_param, print_document
+//   - Page          set_page_title, url_param, print_document, preferred_text_scale, prefers_reduced_motion
 //   - Files         download_file, pick_file
 //   - Readers       publish_access
 //   - Tests         test_mode, publish_items
@@ -47,6 +47,9 @@ void        set_leave_warning(bool on);        // the browser asks before the ta
 std::string url_param(std::string_view name);  // ?name=value of the page's address ("" if absent)
 void        print_document(std::string_view html_title,
                            std::string_view json);  // document_to_json + flags: the browser prints it
+// The reader's own preferences, as the browser reports them.
+float preferred_text_scale();    // the browser's text size against its usual 16 px: 1.25 for "Large" (20 px)
+bool  prefers_reduced_motion();  // the system is set to show less movement (no blinking caret)
 
 // Files --------------------------------------------------------------------------------------
 // Saves bytes as a download named `name` (the browser's own download, nothing is uploaded).

@@ -4,7 +4,9 @@
 // accessibility tree (CDP Accessibility.getFullAXTree), as a screen reader would see it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { startServer, launch, openApp, click, findItem, items, nextFrames, settle, limit } from './harness.mjs';
 import { state, waitState, createWorkspace } from './flows.mjs';
@@ -239,4 +241,39 @@ test('the keyboard moves focus in the page too, so a screen reader speaks where 
     assert.ok(spoken.every((t) => /^(button|textbox|combobox|checkbox): \S/.test(t)), `focus followed Tab: ${JSON.stringify(spoken)}`);
     assert.ok(new Set(spoken).size >= 3, `Tab moved through different items: ${JSON.stringify(spoken)}`);
   } finally { await b.close(); }
+});
+
+// WCAG 1.4.4 and 2.3.3: the text size set in the browser (Settings > Appearance > Font size, here
+// "Large", 20 px) is the app's 100%, and a system set to reduce motion gets a caret that does not blink.
+test("the browser's text size and its reduced-motion setting are followed", async () => {
+  const firstRun = async (profileDir, reduce) => {
+    const b = await launch({ viewport: { width: 1366, height: 768 }, profileDir });
+    try {
+      if (reduce) await (b.context.pages()[0] || await b.context.newPage()).emulateMedia({ reducedMotion: 'reduce' });
+      const { page, record } = await openApp(b.context, server);
+      const s = await waitState(page, (x) => x.phase === 'first_run');
+      const field = await findItem(page, '#staff', { visible: false });
+      // Reachable at the larger size too: the form scrolls under the wheel, as a person would.
+      const pane = await findItem(page, '#start');
+      await page.mouse.move(pane.x + pane.w / 2, pane.y + pane.h / 2);
+      for (let i = 0; i < 5; ++i) { await page.mouse.wheel(0, 240); await settle(page); }
+      await findItem(page, 'Create workspace');
+      assert.deepEqual(record.errors, []);
+      return { ...s.appearance, fieldHeight: field.fullH };
+    } finally { await b.close(); }
+  };
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'cp-large-text-'));
+  try {
+    mkdirSync(path.join(profile, 'Default'));
+    writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 20 } } }));
+    const large = await firstRun(profile, true);
+    const usual = await firstRun(null, false);
+    console.log(`# browser text size: usual ${usual.browserPercent}% (a field ${usual.fieldHeight} px high), large ${large.browserPercent}% (${large.fieldHeight} px)`);
+    assert.equal(usual.browserPercent, 100);
+    assert.equal(large.browserPercent, 125, 'a 20 px browser text size is 125% of the usual 16 px');
+    assert.equal(large.textPercent, 100, "the app's own setting stays 100%: it is relative to the browser's");
+    assert.ok(large.fieldHeight > usual.fieldHeight * 1.1, 'the text, and the fields around it, are larger');
+    assert.equal(usual.caretBlinks, true);
+    assert.equal(large.caretBlinks, false, 'reduced motion: the caret does not blink');
+  } finally { rmSync(profile, { recursive: true, force: true }); }
 });

@@ -52,6 +52,14 @@ mergeInto(LibraryManager.library, {
     var t = window.cpTest || (window.cpTest = { frame: 0 });
     t.state = JSON.parse(UTF8ToString(json));
   },
+  // The root element's font size is the browser's text size setting (the page sets none of its own).
+  cp_js_preferred_text_scale: function () {
+    var px = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    return px > 0 ? px / 16 : 1;
+  },
+  cp_js_prefers_reduced_motion: function () {
+    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+  },
   cp_js_redraw_after: function (ms) {
     setTimeout(function () { Module['_cp_request_redraw'](); }, ms);
   },

@@ -1,4 +1,4 @@
-// files_web.cpp: platform.h's files, clock and address calls, over files.lib.js.
+// files_web.cpp: platform.h's files, clock, address and reader-preference calls, over files.lib.js.
 #include <emscripten/emscripten.h>
 
 #include <map>
@@ -6,12 +6,14 @@
 #include "platform/platform.h"
 
 extern "C" {
-void cp_js_download(const char* name, const char* data, int len, const char* mime);
-void cp_js_pick_file(int id, const char* accept);
-void cp_js_now_utc(char* out, int size);
-void cp_js_url_param(const char* name, char* out, int size);
-void cp_js_redraw_after(double ms);
-void cp_js_publish_state(const char* json);
+void   cp_js_download(const char* name, const char* data, int len, const char* mime);
+void   cp_js_pick_file(int id, const char* accept);
+void   cp_js_now_utc(char* out, int size);
+void   cp_js_url_param(const char* name, char* out, int size);
+void   cp_js_redraw_after(double ms);
+void   cp_js_publish_state(const char* json);
+double cp_js_preferred_text_scale();
+int    cp_js_prefers_reduced_motion();
 }
 
 namespace {
@@ -59,6 +61,10 @@ std::string url_param(std::string_view name) {
 }
 
 void redraw_after_ms(double ms) { cp_js_redraw_after(ms); }
+
+float preferred_text_scale() { return static_cast<float>(cp_js_preferred_text_scale()); }
+
+bool prefers_reduced_motion() { return cp_js_prefers_reduced_motion() != 0; }
 
 void publish_state(std::string_view json) { cp_js_publish_state(std::string(json).c_str()); }
 
