@@ -157,6 +157,16 @@ std::string as_typed(const Json& v, bool is_date) {
     return v.dump();
 }
 
+// Each value of a one_of field in the words the engine gives it ("Host school identified"), never its id.
+Choices choices_of(EventType type, const FieldSpec& f) {
+    Choices options;
+    for (const char* o : f.values) {
+        const char* l = option_label(type, f.name, o);
+        options.emplace_back(o, l ? l : o);
+    }
+    return options;
+}
+
 }  // namespace
 
 std::string uk_date(const std::string& iso) {
@@ -175,6 +185,7 @@ EventForm::EventForm(EventType type, Date today, const Json& preset, std::set<st
         values_[f.name] = "";
         if (f.type == FieldType::date && std::string(f.name) == "date") values_[f.name] = to_uk(today);
         if (!f.columns.empty()) rows_[f.name].resize(static_cast<std::size_t>(std::max(f.start_rows, 1)));
+        if (f.type == FieldType::one_of) choices_[f.name] = choices_of(type, f);
     }
     for (auto it = preset.begin(); it != preset.end(); ++it) {
         const FieldSpec* table = field_of(type, it.key());
@@ -221,6 +232,14 @@ bool EventForm::changed() const {
     return differs(values_, initial_values_) || differs(checks_, initial_checks_) || rows_ != initial_rows_;
 }
 
+void EventForm::set_choices(const std::string& field, Choices choices) {
+    if (choices.size() == 1 && values_[field].empty()) {  // nothing to choose between: chosen, and not a change
+        values_[field] = choices.front().first;
+        initial_values_[field] = choices.front().first;
+    }
+    choices_[field] = std::move(choices);
+}
+
 void EventForm::pick_list(const FieldSpec& f, const std::string& label, std::string& v, float width,
                           const Choices& options) {
     words(label.c_str());
@@ -251,16 +270,7 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             }
             break;
         }
-        case FieldType::one_of: {
-            // Each value in the words the engine gives it ("Host school identified"), never its id.
-            Choices options;
-            for (const char* o : f.values) {
-                const char* l = option_label(type_, f.name, o);
-                options.emplace_back(o, l ? l : o);
-            }
-            pick_list(f, label, v, width, options);
-            break;
-        }
+        case FieldType::one_of: pick_list(f, label, v, width, choices_[f.name]); break;
         case FieldType::date:
             words(label.c_str());
             ImGui::SetNextItemWidth(160);

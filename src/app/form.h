@@ -30,8 +30,8 @@ public:
     std::string value(const std::string& field) const;  // as typed ("" when absent)
     void        set_value(const std::string& field, const std::string& v) { values_[field] = v; }
     // A text field whose words are the case's protocol's own (the parts of its passport): picked from
-    // a list of {word, what a person calls it}, never typed.
-    void set_choices(const std::string& field, Choices choices) { choices_[field] = std::move(choices); }
+    // a list of {word, what a person calls it}, never typed. A list of one is already picked.
+    void                                      set_choices(const std::string& field, Choices choices);
     const std::map<std::string, std::string>& values() const { return values_; }  // for the test state
 
 private:
@@ -51,10 +51,10 @@ private:
     std::map<std::string, bool>             touched_;
     std::map<std::string, std::vector<Row>> rows_;  // tables (object_list fields with columns)
     std::set<std::string>                   hidden_;
-    std::map<std::string, Choices>          choices_;               // text fields picked from the protocol's words
-    bool                                    show_details_ = false;  // the form filled optional fields in
-    std::map<std::string, std::string>      initial_values_;        // as made, for changed()
-    std::map<std::string, bool>             initial_checks_;
+    std::map<std::string, Choices>     choices_;  // fields picked from a list: the engine's or the protocol's words
+    bool                               show_details_ = false;  // the form filled optional fields in
+    std::map<std::string, std::string> initial_values_;        // as made, for changed()
+    std::map<std::string, bool>        initial_checks_;
     std::map<std::string, std::vector<Row>> initial_rows_;
 };
 

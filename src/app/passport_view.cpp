@@ -269,11 +269,11 @@ std::vector<PassportSection> passport_sections(const CaseState& s) {
 
 void passport_tab(const std::string& case_id, const CaseState& s) {
     const std::vector<PassportSection> sections = passport_sections(s);
-    if (is_draft_name(s.pupil_name)) {
+    if (is_draft_name(s.pupil_name) && !sections.empty()) {  // the correction is made from a part's editor
         status_text("Draft:", 1);
         ImGui::SameLine();
         words_wrapped("the pupil's name is still to be entered. Use \"%s\" and correct the pupil's details.",
-                      edit_label(s, sections.empty() ? "" : sections.front().code).c_str());
+                      edit_label(s, sections.front().code).c_str());
     }
     if (const FormTemplate* form = passport_form(s))
         words_wrapped("The pupil passport as on the %s (%s). Missing items are listed in each section.",

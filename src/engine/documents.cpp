@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/template_text.h"
 #include "engine/workspace.h"
 
 namespace cp {
@@ -136,6 +137,91 @@ std::string review_plan_words(const CaseState& s) {
     return out;
 }
 
+// ---- the statutory notice of a direction (reg 3), as the case and its pack say it -----------------
+
+const Notice*    notice_of(const DocumentInput& in) { return in.state.notice ? &*in.state.notice : nullptr; }
+const Agreement* agreement_of(const DocumentInput& in) { return in.state.agreement ? &*in.state.agreement : nullptr; }
+
+// What the notice says under `field`, or, before it says it, what the case already does (`otherwise`).
+std::string notice_says(const DocumentInput& in, std::string Notice::*field, const std::string& otherwise = "") {
+    const Notice* n = notice_of(in);
+    return n && !(n->*field).empty() ? n->*field : otherwise;
+}
+
+// A parameter of the first of the case's pack rules that `pick` chooses and that applies to the case's kind.
+template <class Pick>
+const Json* rule_param(const DocumentInput& in, const char* param, Pick pick) {
+    for (const Rule& r : in.pack.rules) {
+        const auto& kinds = r.applies_to;
+        const bool  kind_ok = kinds.empty() || std::find(kinds.begin(), kinds.end(), in.state.kind) != kinds.end();
+        if (kind_ok && pick(r) && r.params.contains(param)) return &r.params[param];
+    }
+    return nullptr;
+}
+
+// The interval to the first review (its review cadence), or nullptr when the pack leaves it to the board (reg 4).
+const Json* review_interval(const DocumentInput& in) {
+    return rule_param(in, "every", [](const Rule& r) {
+        return r.kind == RuleKind::review_cadence && param_word(r, "counts") == "review";
+    });
+}
+// How long before the first day the notice must be given (its deadline).
+const Json* notice_lead(const DocumentInput& in) {
+    return rule_param(in, "within",
+                      [](const Rule& r) { return r.kind == RuleKind::deadline && param_word(r, "to") == "notice"; });
+}
+// How recent a review may be for a parent's request not to need another (reg 4A).
+const Json* review_request_quiet(const DocumentInput& in) {
+    return rule_param(in, "quiet", [](const Rule& r) { return r.kind == RuleKind::review_request; });
+}
+
+// "6 school weeks" from a rule's span ({"n": 6, "unit": "school_weeks"}); "" for none.
+std::string span_words(const Json* span) {
+    if (!span) return "";
+    const int         n = span->value("n", 0);
+    const std::string unit = span->value("unit", "weeks");
+    std::string       words = unit == "school_weeks"  ? "school week"
+                              : unit == "school_days" ? "school day"
+                              : unit == "days"        ? "day"
+                                                      : "week";
+    return std::to_string(n) + " " + words + (n == 1 ? "" : "s");
+}
+
+// The date a span after `from` (or before it, with `sign` -1), counted as the span counts.
+Date shift(const SchoolCalendar& cal, Date from, const Json& span, int sign = 1) {
+    const int         n = sign * span.value("n", 0);
+    const std::string unit = span.value("unit", "weeks");
+    if (unit == "school_weeks") return cal.add_school_weeks(from, n);
+    if (unit == "school_days") return cal.add_school_days(from, n);
+    return add_days(from, unit == "days" ? n : 7 * n);
+}
+
+// The latest first review the pack's interval allows; none without an agreement or an interval.
+std::optional<Date> first_review_latest(const DocumentInput& in) {
+    const Agreement* a = agreement_of(in);
+    const Json*      every = review_interval(in);
+    if (!a || !every) return std::nullopt;
+    return shift(in.calendar, a->start, *every);
+}
+
+bool home_is_academy(const DocumentInput& in) {
+    const School* home = in.workspace ? find_school(*in.workspace, in.state.home_urn) : nullptr;
+    return home && home->governance == "academy";
+}
+
+// Who gets a copy of the notice: the head teacher, the LA team, and those the regulation adds.
+std::string notice_copies(const DocumentInput& in) {
+    const CaseState&         s = in.state;
+    std::vector<std::string> copies = {"Head Teacher of " + home_name(in), in.pack.role_name("la")};
+    if (!party_name(s, "social_worker").empty()) copies.push_back("Social worker: " + party_name(s, "social_worker"));
+    if (s.flags.cla) copies.push_back("Virtual School Head");
+    if (s.flags.ehcp) copies.push_back("The local authority that maintains the EHCP");
+    const Agreement* a = agreement_of(in);
+    if (s.dob && a && whole_years(*s.dob, a->start) >= 18)
+        copies.push_back((s.pupil_name.empty() ? "The pupil" : s.pupil_name) + " (18 or over)");
+    return join(copies);
+}
+
 // The facts of a case a pack's form may print, each by the name the form uses.
 struct FormValue {
     const char* word;
@@ -266,6 +352,35 @@ const std::vector<FormValue>& form_values() {
              return o && o->successful ? yes_no(*o->successful) : std::string();
          }},
         {"outcome.pupil_views", [](In in) { return in.state.outcome ? in.state.outcome->pupil_views : std::string(); }},
+        {"notice.address", [](In in) { return notice_says(in, &Notice::address); }},
+        {"notice.report_to", [](In in) { return notice_says(in, &Notice::report_to); }},
+        {"notice.days",
+         [](In in) {
+             const Notice* n = notice_of(in);
+             return n && n->days ? std::to_string(n->days) : std::string();
+         }},
+        {"notice.reasons", [](In in) { return notice_says(in, &Notice::reasons, in.state.reason); }},
+        {"notice.objectives",
+         [](In in) {
+             const Agreement* a = agreement_of(in);
+             return notice_says(in, &Notice::objectives, a ? join(a->success_criteria) : std::string());
+         }},
+        {"notice.session_times",
+         [](In in) {
+             const Agreement* a = agreement_of(in);
+             return notice_says(in, &Notice::session_times, a ? a->session_times : std::string());
+         }},
+        {"notice.copies", notice_copies},
+        {"agreement.start_long",
+         [](In in) { return in.state.agreement ? to_uk_long(in.state.agreement->start) : std::string(); }},
+        {"agreement.first_review",
+         [](In in) { return in.state.agreement ? date_text(in.state.agreement->first_review) : std::string(); }},
+        {"agreement.first_review_latest", [](In in) { return date_text(first_review_latest(in)); }},
+        {"protocol.first_review_within", [](In in) { return span_words(review_interval(in)); }},
+        {"protocol.notice_within", [](In in) { return span_words(notice_lead(in)); }},
+        {"protocol.review_request_quiet", [](In in) { return span_words(review_request_quiet(in)); }},
+        {"school.home_board",
+         [](In in) { return std::string(home_is_academy(in) ? "academy trust" : "governing board"); }},
     };
     return v;
 }
@@ -323,6 +438,20 @@ const std::vector<FormFlag>& form_flags() {
         {"flag.disability", [](In in) { return in.state.flags.disability; }},
         {"pupil.year_9_or_above", [](In in) { return in.state.year_group >= 9; }},
         {"outcome.transferred", [](In in) { return in.state.outcome && in.state.outcome->outcome == "transferred"; }},
+        {"agreement.made", [](In in) { return in.state.agreement.has_value(); }},
+        {"agreement.first_review_late",
+         [](In in) {
+             const auto  latest = first_review_latest(in);
+             const auto& a = in.state.agreement;
+             return latest && a->first_review && *a->first_review > *latest;
+         }},
+        {"notice.late",
+         [](In in) {
+             const Notice*    n = notice_of(in);
+             const Agreement* a = agreement_of(in);
+             const Json*      lead = notice_lead(in);
+             return n && a && lead && n->date > shift(in.calendar, a->start, *lead, -1);
+         }},
         {"review.emergency",
          [](In in) {
              const Review* r = selected_review(in);
@@ -373,12 +502,12 @@ std::string chosen_words(const FormField& f, const DocumentInput& in) {
     return "";
 }
 
-// "{weeks} Week Review" for week 4: "4 Week Review".
-std::string with_weeks(std::string text, int weeks) {
-    const std::string mark = "{weeks}";
-    for (auto at = text.find(mark); at != std::string::npos; at = text.find(mark, at))
-        text.replace(at, mark.size(), std::to_string(weeks));
-    return text;
+// A form's text with the case's facts written in (template_text.h): "{weeks} Week Review" for week 4.
+std::string fill(const std::string& text, const DocumentInput& in) {
+    return fill_text(text, [&](const std::string& name) {
+        if (name == "weeks") return in.weeks ? std::to_string(in.weeks) : std::string();
+        return form_value(name, in);
+    });
 }
 
 void one_field(Builder& b, const FormField& f, const FormSection& sec, const DocumentInput& in);
@@ -386,38 +515,41 @@ void one_field(Builder& b, const FormField& f, const FormSection& sec, const Doc
 void form_field(Builder& b, const FormField& f, const FormSection& sec, const DocumentInput& in) {
     if (f.at_weeks.empty()) return one_field(b, f, sec, in);
     for (int w : f.at_weeks) {
-        FormField     each = f;
         DocumentInput at = in;
-        each.label = with_weeks(f.label, w);
         at.weeks = w;
-        one_field(b, each, sec, at);
+        one_field(b, f, sec, at);
     }
 }
 
 void one_field(Builder& b, const FormField& f, const FormSection& sec, const DocumentInput& in) {
-    if (f.signature) return b.sign(f.label);
-    if (f.by_hand) return b.optional_field(f.label, "");
+    const std::string label = fill(f.label, in);
+    if (f.signature) return b.sign(label);
+    if (f.by_hand) return b.optional_field(label, "");
     if (!form_condition_holds(f.when, in)) {
-        if (!f.otherwise.empty()) b.optional_field(f.label, f.otherwise);
+        if (!f.otherwise.empty()) b.optional_field(label, f.otherwise);
         return;
     }
-    std::string v = !f.text.empty()     ? f.text
+    std::string v = !f.text.empty()     ? fill(f.text, in)
                     : !f.answer.empty() ? passport(in.state, sec.passport.c_str(), f.answer.c_str())
                     : f.words.empty()   ? form_value(f.value, in)
                                         : chosen_words(f, in);
     if (v.empty() && !f.words.empty()) v = form_value(f.value, in);  // a choice the form has no words for
     if (v.empty() && !f.if_empty.empty()) v = f.if_empty;
     if (f.optional)
-        b.optional_field(f.label, v);
+        b.optional_field(label, v);
     else
-        b.field(f.label, v);
+        b.field(label, v);
 }
 
 void form_section(Builder& b, const FormSection& sec, const DocumentInput& in) {
     const bool retitled = !sec.retitle_when.empty() && form_condition_holds(sec.retitle_when, in);
-    b.begin(with_weeks(retitled ? sec.retitle : sec.heading, in.weeks));
+    b.begin(fill(retitled ? sec.retitle : sec.heading, in));
     b.section->passport = sec.passport;
-    for (const std::string& p : sec.paragraphs) b.text(p);
+    for (const FormParagraph& p : sec.paragraphs) {
+        if (!form_condition_holds(p.when, in)) continue;
+        std::string text = fill(p.text, in);
+        if (!text.empty()) b.text(std::move(text));
+    }
     for (const FormField& f : sec.fields) form_field(b, f, sec, in);
     if (sec.rows.rfind("history.", 0) == 0) history_rows(b, in.state, sec.rows.substr(8));
 }
@@ -436,124 +568,16 @@ Document render_form(const FormTemplate& form, const DocumentInput& in) {
     return b.doc;
 }
 
-// The case's own pack rule for the first review: its review cadence, or none when the pack leaves the
-// interval to the board (reg 4). Nullptr when there is none.
-const Rule* review_cadence_rule(const DocumentInput& in) {
-    for (const Rule& r : in.pack.rules) {
-        const bool kind_ok = r.applies_to.empty() ||
-                             std::find(r.applies_to.begin(), r.applies_to.end(), in.state.kind) != r.applies_to.end();
-        if (kind_ok && r.kind == RuleKind::review_cadence && param_word(r, "counts") == "review") return &r;
-    }
-    return nullptr;
-}
-
-// "6 school weeks" from a rule's span ({"n": 6, "unit": "school_weeks"}).
-std::string span_words(const Json& span) {
-    const int         n = span.value("n", 0);
-    const std::string unit = span.value("unit", "weeks");
-    std::string       words = unit == "school_weeks"  ? "school week"
-                              : unit == "school_days" ? "school day"
-                              : unit == "days"        ? "day"
-                                                      : "week";
-    return std::to_string(n) + " " + words + (n == 1 ? "" : "s");
-}
-
-Date after_span(const SchoolCalendar& cal, Date start, const Json& span) {
-    const int         n = span.value("n", 0);
-    const std::string unit = span.value("unit", "weeks");
-    if (unit == "school_weeks") return cal.add_school_weeks(start, n);
-    if (unit == "school_days") return cal.add_school_days(start, n);
-    return add_days(start, unit == "days" ? n : 7 * n);
-}
-
-// The written notice of a direction (reg 3) as a letter to the parents. Its contents come from statute
-// and from the case's own pack: its review interval, its LA team, the regulation's review-request rule.
-Document direction_letter(const DocumentInput& in) {
-    const CaseState&  s = in.state;
-    const Rule*       notice_rule = in.pack.find_rule("england/notice-contents");
-    Builder           b{{"direction_letter",
-                         "Direction for off-site education (letter to parents)",
-               notice_rule ? notice_rule->citation : Citation{},
-                         {},
-                         {}}};
-    const std::string host = school_name(in, s.host_urn);
-    const Notice*     n = s.notice ? &*s.notice : nullptr;
-    const Agreement*  a = s.agreement ? &*s.agreement : nullptr;
-    b.begin("Addressee");
-    b.field("Name of Parent/Carer", party_name(s, "parent"));
-    b.field("Child's Name and DOB", name_and_dob(s));
-    b.begin("Statutory contents of the notice (reg 3)");
-    b.field("Address of the provision", n ? n->address : "");
-    b.field("Who the pupil reports to on the first day", n ? n->report_to : "");
-    b.field("Number of days", n && n->days ? std::to_string(n->days) : "");
-    b.field("Reasons for the direction", n ? n->reasons : s.reason);
-    b.field("Objectives", n && !n->objectives.empty() ? n->objectives : (a ? join(a->success_criteria) : ""));
-    b.field("Session times", n && !n->session_times.empty() ? n->session_times : (a ? a->session_times : ""));
-    b.field("First day", a ? to_uk(a->start) : "");
-    b.field("Name of provision", host);
-    if (a) {
-        const Rule* cadence = review_cadence_rule(in);
-        if (cadence && cadence->params.contains("every")) {
-            const Json& every = cadence->params["every"];
-            const Date  latest = after_span(in.calendar, a->start, every);
-            b.field("First review meeting (no more than " + span_words(every) + " after the start)",
-                    a->first_review ? to_uk(*a->first_review) : "");
-            if (a->first_review && *a->first_review > latest)
-                b.text("The first review is later than the " + span_words(every) + " the protocol sets (" +
-                       to_uk(latest) + ").");
-        } else {
-            b.field("First review meeting", a->first_review ? to_uk(*a->first_review) : "");
-        }
-    }
-    b.field("Contact for requests for a review", party_name(s, "home_lead"));
-    if (n && a && n->date > in.calendar.add_school_days(a->start, -2))
-        b.text("This notice is dated less than two school days before the first day.");
-    b.begin("Letter");
-    const std::string pupil = s.pupil_name.empty() ? "[name of pupil]" : s.pupil_name;
-    const School*     home = in.workspace ? find_school(*in.workspace, s.home_urn) : nullptr;
-    const bool        academy = home && home->governance == "academy";
-    b.text("I am writing to confirm the " + std::string(academy ? "academy trust's" : "governing board's") +
-           " decision to direct " + pupil + " to off-site education for a temporary period of time.");
-    b.text(pupil + " is directed to attend " + (host.empty() ? "[name of provision]" : host) + " at " +
-           (n && !n->address.empty() ? n->address : "[address]") +
-           (n && !n->session_times.empty() ? " between " + n->session_times : "") +
-           (a ? " from " + to_uk_long(a->start) : "") +
-           " in order to help improve their future behaviour. During this period " + pupil +
-           " will remain on the roll of " + home_name(in) + " and will be dual registered.");
-    if (n && !n->report_to.empty()) b.text(pupil + " should report to " + n->report_to + " on their first day.");
-    const Rule*       request = in.pack.find_rule("england/parent-review-request");
-    const std::string quiet =
-        request && request->params.contains("quiet") ? span_words(request->params["quiet"]) : "10 weeks";
-    b.text("The placement will be reviewed at regular intervals by the " +
-           std::string(academy ? "academy trust" : "governing board") +
-           ", the headteacher, a representative of the provision, yourself with input from " + pupil +
-           (s.flags.ehcp ? ", and the local authority (as " + pupil + " has an Education, Health and Care Plan)" : "") +
-           ". You may ask for a review in writing at any time; it will be held as soon as reasonably practicable "
-           "unless there was a review in the " +
-           quiet + " before your request.");
-    b.text(
-        "If the placement is successful and all parties, including yourself, agree to progress to a Managed Move (a "
-        "permanent move of school), this decision can be reached as part of the review process.");
-    b.text("If you wish to challenge the decision, you can do so through the school's complaints procedure.");
-    b.begin("Copies");
-    std::vector<std::string> copies = {"Head Teacher of " + home_name(in), in.pack.role_name("la")};
-    if (!party_name(s, "social_worker").empty()) copies.push_back("Social worker: " + party_name(s, "social_worker"));
-    if (s.flags.cla) copies.push_back("Virtual School Head");
-    if (s.flags.ehcp) copies.push_back("The local authority that maintains the EHCP");
-    if (s.dob && a && whole_years(*s.dob, a->start) >= 18) copies.push_back(pupil + " (18 or over)");
-    b.field("Copy sent to", join(copies));
-    return b.doc;
-}
-
 }  // namespace
 
 std::vector<std::string> document_ids_for(const Pack& pack, const CaseState& s) {
     std::vector<std::string> out;
     for (const std::string& id : pack.documents) {
-        if (id == "direction_letter" && s.kind == CaseKind::managed_move)
-            continue;  // no direction in a plain managed move
         const FormTemplate* form = pack.find_form(id);
-        if (form && form->per_review && s.reviews.empty()) continue;  // nothing to print before the first review
+        if (!form) continue;
+        const auto& kinds = form->applies_to;
+        if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), s.kind) == kinds.end()) continue;
+        if (form->per_review && s.reviews.empty()) continue;  // nothing to print before the first review
         out.push_back(id);
     }
     return out;
@@ -583,34 +607,6 @@ Json suggested_notice(const DocumentInput& in) {
     if (!to.empty()) out["to"] = to;
     if (s.flags.ehcp) out["copy_to"] = Json::array({"The local authority that maintains the EHCP"});
     return out;
-}
-
-namespace {
-// Every form and letter the engine can make, once: the id a pack lists, the short name a person
-// picks it by (the preview shows the full printed title), and how it is made.
-struct DocumentKind {
-    const char* word;
-    const char* short_name;
-    Document (*make)(const DocumentInput&);
-};
-
-const std::vector<DocumentKind>& document_kinds() {
-    static const std::vector<DocumentKind> v = {
-        {"direction_letter", "Direction letter to parents", direction_letter},
-    };
-    return v;
-}
-
-const DocumentKind* find_document_kind(const std::string& id) {
-    for (const DocumentKind& k : document_kinds())
-        if (id == k.word) return &k;
-    return nullptr;  // parse_pack refuses a pack that lists an unknown document
-}
-}  // namespace
-
-const std::vector<const char*>& known_documents() {
-    static const std::vector<const char*> v = words_of(document_kinds());
-    return v;
 }
 
 namespace {
@@ -678,16 +674,14 @@ bool form_condition_holds(const std::string& when, const DocumentInput& in) {
 }
 
 std::string document_short_name(const Pack& pack, const std::string& id) {
-    if (const FormTemplate* f = pack.find_form(id)) return f->name;
-    const DocumentKind* k = find_document_kind(id);
-    return k ? k->short_name : "Form";
+    const FormTemplate* f = pack.find_form(id);
+    return f ? f->name : "Form";
 }
 
 std::optional<Document> make_document(const std::string& id, const DocumentInput& in) {
-    if (const FormTemplate* f = in.pack.find_form(id)) return render_form(*f, in);
-    const DocumentKind* k = find_document_kind(id);
-    if (!k) return std::nullopt;
-    return k->make(in);
+    const FormTemplate* f = in.pack.find_form(id);
+    if (!f) return std::nullopt;  // parse_pack refuses a pack that lists an unknown document
+    return render_form(*f, in);
 }
 
 Json document_to_json(const Document& d) {

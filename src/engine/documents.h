@@ -3,16 +3,14 @@
 //
 //   for (auto& id : document_ids_for(pack, state)) { auto doc = make_document(id, {state, pack, cal, today, &ws}); }
 //
-// Documents: the forms the packs write as data (FormTemplate, pack.h: passports, notification,
-// meeting and review forms, contracts, the notices to the LA), and one made here because its
-// contents are the law's rather than a protocol's:
-//   direction_letter       the written notice of a direction to parents, with its contents under reg 3
+// Documents are the forms the packs write as data (FormTemplate, pack.h: passports, notification,
+// meeting and review forms, contracts, the notices to the LA, the baseline's direction letter),
+// their texts with the case's facts written in (template_text.h).
 //
 // Index
 //   DocField, DocSection, Document     the structure
 //   DocumentInput                      what a document is made from
 //   document_ids_for, make_document, document_short_name, document_to_json, form_condition_holds
-//   known_documents (pack.h)           the ids a pack may list, from the same table
 //   suggested_notice                   the notice's contents as far as the case knows them
 #pragma once
 #include <optional>
@@ -42,7 +40,7 @@ struct DocSection {
 };
 
 struct Document {
-    std::string              id;      // "direction_letter", or a form's id
+    std::string              id;      // the form's id: "direction_letter"
     std::string              title;   // "Managed Move/Reintegration Contract for trial admission"
     Citation                 source;  // the form it reproduces
     std::vector<DocSection>  sections;

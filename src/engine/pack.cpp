@@ -5,6 +5,7 @@
 
 #include "common/embedded.h"
 #include "engine/calendar.h"
+#include "engine/template_text.h"
 
 namespace cp {
 namespace {
@@ -445,6 +446,51 @@ void read_field_words(Reader& rd, FormField& f) {
     }
 }
 
+// The facts a form's text names in braces are facts a form can print, and its marks are closed
+// (template_text.h): the renderer reads the text with the same function. `at` is the text's path.
+void check_text(Problems& out, const std::string& file, const std::string& at, const std::string& text) {
+    std::string error;
+    fill_text(
+        text,
+        [&](const std::string& name) {
+            if (name != "weeks" && !in(known_form_values(), name))
+                out.push_back({file, at,
+                               "expected a fact of the case between braces: weeks, or one of " +
+                                   join(known_form_values()) + "; found \"{" + name + "}\""});
+            return std::string("known");
+        },
+        &error);
+    if (!error.empty()) out.push_back({file, at, error + " in \"" + text + "\""});
+}
+void check_text(Reader& rd, const char* key, const std::string& text) {
+    check_text(rd.out, rd.file, rd.path + "/" + key, text);
+}
+
+// A paragraph is a text, or {text, when}: printed only when the yes/no fact holds.
+std::optional<FormParagraph> read_paragraph(const Json& j, const std::string& file, const std::string& path,
+                                            Problems& out) {
+    if (j.is_string() && !j.get_ref<const std::string&>().empty()) {
+        const std::size_t before = out.size();
+        check_text(out, file, path, j.get<std::string>());
+        if (out.size() != before) return std::nullopt;
+        return FormParagraph{j.get<std::string>(), ""};
+    }
+    if (!j.is_object()) {
+        out.push_back({file, path, "expected a paragraph: a text, or {text, when}; found " + j.dump()});
+        return std::nullopt;
+    }
+    const std::size_t before = out.size();
+    FormParagraph     p;
+    Reader            rd{j, file, path, out};
+    rd.text("text", p.text, true);
+    rd.text("when", p.when, false);
+    rd.finish();
+    check_text(rd, "text", p.text);
+    check_word(rd, "when", p.when.rfind("not ", 0) == 0 ? p.when.substr(4) : p.when, known_form_flags());
+    if (out.size() != before) return std::nullopt;
+    return p;
+}
+
 std::optional<FormField> read_form_field(const Json& j, const std::string& file, const std::string& path,
                                          const FormSection& section, Problems& out) {
     if (!j.is_object()) {
@@ -467,6 +513,8 @@ std::optional<FormField> read_form_field(const Json& j, const std::string& file,
     rd.text("if_empty", f.if_empty, false);
     read_field_words(rd, f);
     rd.finish();
+    check_text(rd, "label", f.label);
+    check_text(rd, "text", f.text);
     if (f.value.rfind("step.", 0) != 0)  // a step's date: the pack's steps are checked in check_step_words
         check_word(rd, "value", f.value, known_form_values());
     const std::string flag = f.when.rfind("not ", 0) == 0 ? f.when.substr(4) : f.when;
@@ -508,10 +556,13 @@ std::optional<FormSection> read_form_section(const Json& j, const std::string& f
     read_weeks(rd, sec.at_weeks);
     if (sec.retitle.empty() != sec.retitle_when.empty())
         out.push_back({file, path, "\"retitle\" and \"retitle_when\" go together: the heading, and when it is used"});
-    rd.texts("paragraphs", sec.paragraphs);
+    read_list(rd, "paragraphs", sec.paragraphs,
+              [&](const Json& p, const std::string& at) { return read_paragraph(p, file, at, out); });
     read_list(rd, "fields", sec.fields,
               [&](const Json& f, const std::string& p) { return read_form_field(f, file, p, sec, out); });
     rd.finish();
+    check_text(rd, "heading", sec.heading);
+    check_text(rd, "retitle", sec.retitle);
     if (out.size() != before) return std::nullopt;
     return sec;
 }
@@ -527,13 +578,11 @@ std::optional<FormTemplate> read_form(const Json& j, const std::string& file, co
     if (rd.text("id", form.id, true) &&
         form.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
         out.push_back({file, path + "/id", "expected lower-case letters, digits, hyphens and underscores"});
-    if (in(known_documents(), form.id))
-        out.push_back(
-            {file, path + "/id", "\"" + form.id + "\" is a document the engine makes; give the form its own id"});
     rd.text("name", form.name, true);
     rd.text("title", form.title, true);
     rd.citation(form.citation, false);
     read_flag(rd, "per_review", form.per_review);
+    rd.kinds("applies_to", form.applies_to);
     read_list(
         rd, "sections", form.sections,
         [&](const Json& sj, const std::string& p) { return read_form_section(sj, file, p, out); }, true);
@@ -542,9 +591,9 @@ std::optional<FormTemplate> read_form(const Json& j, const std::string& file, co
     return form;
 }
 
-// `documents` name a document the engine makes or a form of the pack (or, once resolved, of its baseline).
+// `documents` name a form of the pack (or, once resolved, of its baseline).
 void check_documents(const Pack& pack, const std::string& file, Problems& out) {
-    std::vector<const char*> known = known_documents();
+    std::vector<const char*> known;
     for (const FormTemplate& f : pack.forms) known.push_back(f.id.c_str());
     for (std::size_t i = 0; i < pack.documents.size(); ++i)
         if (!in(known, pack.documents[i]))

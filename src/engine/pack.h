@@ -128,15 +128,22 @@ struct FormField {
     bool             by_hand = false;    // a line left blank to fill in by hand ("Address, if changed")
 };
 
+// Running text, printed only when `when` holds ("flag.ehcp", "not flag.ehcp"; "": always). Its facts are
+// written in braces (template_text.h); a paragraph that comes out empty is left out.
+struct FormParagraph {
+    std::string text;
+    std::string when;
+};
+
 struct FormSection {
-    std::string              heading;       // "Section 1a: Child Details"
-    std::string              passport;      // "1a": a part of the pupil passport (one or more sections)
-    std::string              rows;          // a row per history entry of one kind (known_form_rows)
-    std::string              retitle_when;  // a yes/no fact: when it holds the section is headed `retitle`
-    std::string              retitle;       // "Emergency review meeting"
-    std::vector<int>         at_weeks;  // repeated for each: so many weeks after the start, "{weeks}" in the heading
-    std::vector<FormField>   fields;
-    std::vector<std::string> paragraphs;
+    std::string                heading;       // "Section 1a: Child Details"
+    std::string                passport;      // "1a": a part of the pupil passport (one or more sections)
+    std::string                rows;          // a row per history entry of one kind (known_form_rows)
+    std::string                retitle_when;  // a yes/no fact: when it holds the section is headed `retitle`
+    std::string                retitle;       // "Emergency review meeting"
+    std::vector<int>           at_weeks;  // repeated for each: so many weeks after the start, "{weeks}" in the heading
+    std::vector<FormField>     fields;
+    std::vector<FormParagraph> paragraphs;
 };
 
 struct FormTemplate {
@@ -145,6 +152,7 @@ struct FormTemplate {
     std::string              title;  // as printed: "Off-site Direction Pupil Passport"
     Citation                 citation;
     bool                     per_review = false;  // one form per review held: offered once a review is recorded
+    std::vector<CaseKind>    applies_to;          // offered only for these kinds of case (none: every kind)
     std::vector<FormSection> sections;
 
     std::vector<const FormField*> questions(std::string_view part) const;  // the answers a passport part asks for
@@ -248,8 +256,7 @@ std::optional<Pack>      load_resolved_pack(std::string_view id, Problems& probl
 const std::vector<const char*>& known_conditions();    // values of `when` (plan.cpp's table)
 const std::vector<const char*>& known_requirements();  // values of gate `requires` (plan.cpp's table)
 const std::vector<const char*>& known_actions();       // values of gate `action` (plan.cpp's table)
-const std::vector<const char*>& known_documents();  // `documents` made in C++ (documents.cpp's table), besides `forms`
-const std::vector<const char*>& known_form_values();  // a form field's `value` (documents.cpp's table)
+const std::vector<const char*>& known_form_values();   // a form field's `value` (documents.cpp's table)
 const std::vector<const char*>& known_step_fields();
 // What a person reads for the kind of an entry: its event's label, or a step's own label under the case's
 // (resolved) pack ("Visit to the receiving school"); a step the pack no longer declares says so.

@@ -74,9 +74,10 @@ std::string vocabulary_reference() {
              plan_milestone_label);
     listed(out, "Stages (an info rule's `stages`)", known_stages());
     listed(out, "Roles (a rule's `who`, the pack's `roles`)", known_roles());
-    listed(out, "Documents made by the engine (the pack's `documents`, besides its forms)", known_documents());
-    listed(out, "Facts a form field prints (`value`, besides `person.<role>` and `step.<id>`)", known_form_values());
-    listed(out, "Yes/no facts (a field's `when`, a section's `retitle_when`)", known_form_flags());
+    listed(out,
+           "Facts a form field prints (`value`, besides `person.<role>` and `step.<id>`; in braces in a form's text)",
+           known_form_values());
+    listed(out, "Yes/no facts (a field's or a paragraph's `when`, a section's `retitle_when`)", known_form_flags());
     listed(out, "Rows (a section's `rows`)", known_form_rows());
     listed(out, "Recorded choices a field's `words` print", known_form_choices());
     listed(out, "What a step asks (a step's `asks`)", known_step_fields());

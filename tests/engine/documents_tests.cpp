@@ -147,6 +147,52 @@ TEST_CASE("documents/reg-3-direction-letter-takes-its-contents-from-the-case-s-o
     CHECK(paragraphs(doc(ac, "direction_letter")).find("academy trust's decision") != std::string::npos);
 }
 
+// SI 2010/1156 reg 3: the letter is the baseline's form, written as data; each variant of its text is
+// the case's own, and a plain managed move (no direction) is not offered one.
+TEST_CASE("documents/reg-3-direction-letter-words-follow-the-case") {
+    Scenario sc("worcestershire", "off_site_direction");
+    sc.prepare();
+    std::string text = paragraphs(doc(sc, "direction_letter"));
+    CHECK(text.find("Test Pupil is directed to attend Host School at 1 High St between 08:40-15:10 from Monday 14 "
+                    "September 2026 in order") != std::string::npos);
+    CHECK(text.find("Test Pupil should report to Mr Host on their first day.") != std::string::npos);
+    CHECK(text.find("Education, Health and Care Plan") == std::string::npos);
+    CHECK(text.find("less than") == std::string::npos);  // notice sent 09/09 for a start on 14/09
+    CHECK(text.find("later than") == std::string::npos);
+
+    sc.add(E::flags_recorded, {{"ehcp", true}});
+    text = paragraphs(doc(sc, "direction_letter"));
+    CHECK(text.find("yourself with input from Test Pupil, and the local authority (as Test Pupil has an Education, "
+                    "Health and Care Plan).") != std::string::npos);
+    CHECK(text.find("yourself with input from Test Pupil. You may") == std::string::npos);  // one variant, not both
+    CHECK(value(doc(sc, "direction_letter"), "Copy sent to").find("maintains the EHCP") != std::string::npos);
+
+    // Notice on Friday 11/09 for Monday 14/09: one school day before, under the protocol's two.
+    Json notice = {
+        {"date", "2026-09-11"},   {"address", "1 High St"},       {"report_to", "Mr Host"},        {"days", 30},
+        {"reasons", "Behaviour"}, {"objectives", "Attend daily"}, {"session_times", "08:40-15:10"}};
+    sc.add(E::notice_sent, notice);
+    CHECK(paragraphs(doc(sc, "direction_letter"))
+              .find("This notice is dated less than 2 school days before the first day.") != std::string::npos);
+
+    Scenario late("worcestershire", "off_site_direction");
+    late.prepare(false);
+    Json agreement = Scenario::full_agreement();
+    agreement["first_review"] = "2026-12-01";  // 6 school weeks after 14/09 is before half term ends
+    late.add(E::agreement_signed, agreement);
+    const Document l = doc(late, "direction_letter");
+    CHECK(value(l, "First review meeting (no more than 6 school weeks after the start)") == "01/12/2026");
+    CHECK(paragraphs(l).find("The first review is later than the 6 school weeks the protocol sets (") !=
+          std::string::npos);
+
+    Scenario   mm("norfolk", "managed_move");
+    const auto ids = document_ids_for(mm.pk, mm.state());
+    CHECK(std::find(ids.begin(), ids.end(), "direction_letter") == ids.end());
+    Scenario   osd("norfolk", "off_site_direction");
+    const auto osd_ids = document_ids_for(osd.pk, osd.state());
+    CHECK(std::find(osd_ids.begin(), osd_ids.end(), "direction_letter") != osd_ids.end());
+}
+
 // Regulation 3: the notice's form starts from what the case already says.
 TEST_CASE("documents/reg-3-the-notice-starts-from-what-the-case-says") {
     Scenario sc("oxfordshire", "off_site_direction", {{"dob", "2008-01-10"}, {"reason", "Persistent disruption"}});

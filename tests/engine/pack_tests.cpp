@@ -310,7 +310,8 @@ TEST_CASE("packs/documents-are-ones-the-engine-makes") {
     REQUIRE(p.size() == 1);
     CHECK(p[0].file == "kent.json");
     CHECK(p[0].path == "/documents/1");
-    CHECK(p[0].message.find("expected one of direction_letter") == 0);
+    CHECK(p[0].message.find("expected one of ") == 0);
+    CHECK(p[0].message.find("direction_letter") != std::string::npos);  // the baseline's letter is a form too
     CHECK(p[0].message.find("found \"kent_referral_form\"") != std::string::npos);
     CHECK(p[0].message.find("worcs_passport") != std::string::npos);  // a baseline form may be named too
     Problems   q;
@@ -356,4 +357,37 @@ TEST_CASE("packs/a-workspace-keeps-the-protocols-loaded-from-files") {
     bad["packs"] = Json::array({"kent"});
     CHECK_FALSE(parse_workspace(bad.dump(), "workspace", problems));
     CHECK(problems.back().path == "/packs");
+}
+
+// docs/protocol-packs.md, "Facts in a form's text": a fact the engine does not know, or a mark left
+// open, is refused where it is written, not printed later as braces.
+TEST_CASE("packs/a-form-s-text-names-only-facts-of-the-case-and-closes-its-marks") {
+    Json kent = norfolk_copy("kent");
+    kent["forms"] = Json::array({{{"id", "kent_letter"},
+                                  {"name", "Kent letter"},
+                                  {"title", "Letter"},
+                                  {"sections",
+                                   {{{"heading", "To {parent.name}"},
+                                     {"paragraphs",
+                                      {"Dear {parent.nmae},",
+                                       {{"text", "[[ from {agreement.start_long}"}, {"when", "flag.ehcp"}},
+                                       {{"text", "Fine."}, {"when", "flag.ehcpp"}}}},
+                                     {"fields", {{{"label", "Start{"}, {"value", "agreement.start"}}}}}}}}});
+    kent["documents"] = Json::array({"kent_letter"});
+    PackLibrary    library;
+    const Problems p = add_to_library(kent, library);
+    REQUIRE(p.size() == 4);
+    CHECK(p[0].path == "/forms/0/sections/0/paragraphs/0");
+    CHECK(p[0].message.find("found \"{parent.nmae}\"") != std::string::npos);
+    CHECK(p[0].message.find("parent.name") != std::string::npos);  // what it could have said
+    CHECK(p[1].path == "/forms/0/sections/0/paragraphs/1/text");
+    CHECK(p[1].message.find("a \"[[\" without its \"]]\"") == 0);
+    CHECK(p[2].path == "/forms/0/sections/0/paragraphs/2/when");
+    CHECK(p[3].path == "/forms/0/sections/0/fields/0/label");
+    CHECK(p[3].message.find("a \"{\" without its \"}\"") == 0);
+
+    kent["forms"][0]["sections"][0]["paragraphs"] = Json::array({"Dear {parent.name|Parent},"});
+    kent["forms"][0]["sections"][0]["fields"][0]["label"] = "Start";
+    PackLibrary fixed;
+    CHECK(add_to_library(kent, fixed).empty());
 }
