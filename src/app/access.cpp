@@ -15,6 +15,7 @@ namespace {
 
 std::string g_description;
 bool        g_skip_offered = false;
+bool        g_focus_shown = false;  // the keyboard's focus was shown at the end of the last frame
 
 // Messages shown this frame and last (text -> urgent), and what is to be said.
 std::map<std::string, bool> g_shown, g_shown_before;
@@ -27,10 +28,11 @@ bool has(int flags, int flag) { return (flags & flag) != 0; }
 const char* role_of(const LocatedItem& it) {
     if (!it.role.empty()) return it.role.c_str();
     if (it.tab) return "tab";
+    // A field in a list (the school picker's search) is still typed in, not picked.
+    if (has(it.flags, ImGuiItemStatusFlags_Inputable)) return "textbox";
     if (it.list) return "option";
     // A menu entry always reports itself checkable; only a ticked one is shown as a tick box.
     if (it.menu) return has(it.flags, ImGuiItemStatusFlags_Checked) ? "menuitemcheckbox" : "menuitem";
-    if (has(it.flags, ImGuiItemStatusFlags_Inputable)) return "textbox";
     if (has(it.flags, ImGuiItemStatusFlags_Checkable)) return "checkbox";
     return "button";
 }
@@ -130,6 +132,20 @@ void collect_new_messages() {
     g_shown.clear();
 }
 
+// The keyboard's focus stays shown until the mouse or a touch is used. Dear ImGui 1.90 hides it when
+// a dialog or a list opens, and a hidden focus takes no Enter or Space: a keyboard user who opened a
+// list with Enter could not choose from it, and Enter in a dialog just opened did nothing.
+void keep_keyboard_focus_shown(ImGuiContext& g) {
+    const ImGuiIO& io = g.IO;
+    bool mouse_used = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.MouseWheelH != 0;
+    for (int b = 0; b < IM_ARRAYSIZE(io.MouseDown); ++b)
+        mouse_used = mouse_used || io.MouseDown[b] || io.MouseReleased[b];
+    if (!g_focus_shown || mouse_used)
+        g_focus_shown = !g.NavDisableHighlight;
+    else if (g.NavId != 0 && g.NavIdIsAlive)  // none while a list or a screen opens: shown once it has one
+        g.NavDisableHighlight = false;
+}
+
 }  // namespace
 
 void announce(const std::string& text, bool urgent) {
@@ -143,7 +159,8 @@ const std::string& access_description() { return g_description; }
 void access_offer_skip(bool offered) { g_skip_offered = offered; }
 
 void access_end_frame() {
-    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    keep_keyboard_focus_shown(g);
     collect_new_messages();
     nlohmann::json d = {{"w", windows_json()},
                         {"say", {{"n", g_said}, {"polite", g_polite}, {"urgent", g_urgent}}},

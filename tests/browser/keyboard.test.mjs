@@ -57,6 +57,9 @@ async function typeHere(page, text, { secret = false } = {}) {
 async function chooseFrom(page, combo, option) {
   await moveTo(page, `combobox: ${combo}`);
   await key(page, 'Enter');
+  // The list opens showing where the keyboard is in it, so Enter or Space chooses the option shown
+  // (Dear ImGui alone hid it, and the first Enter did nothing).
+  assert.equal(await page.evaluate(() => cpAccess.last.kv), true, `the keyboard's place in the list "${combo}" is shown`);
   await moveTo(page, `option: ${option}`, { keyName: 'ArrowDown', max: 30 });
   await key(page, 'Enter');
 }
