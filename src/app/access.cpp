@@ -16,6 +16,7 @@ namespace {
 std::string g_description;
 bool        g_skip_offered = false;
 bool        g_focus_shown = false;  // the keyboard's focus was shown at the end of the last frame
+ImGuiID     g_focus_before = 0;     // the item that had the keyboard when last drawn
 
 // Messages shown this frame and last (text -> urgent), and what is to be said.
 std::map<std::string, bool> g_shown, g_shown_before;
@@ -146,6 +147,55 @@ void keep_keyboard_focus_shown(ImGuiContext& g) {
         g.NavDisableHighlight = false;
 }
 
+// Whether the window with the keyboard is a dialog or list opened in the last few frames.
+bool opened_just_now(const ImGuiContext& g) {
+    if (!g.NavWindow) return false;
+    for (const ImGuiPopupData& p : g.OpenPopupStack)
+        if (p.Window == g.NavWindow->RootWindow && g.FrameCount - p.OpenFrameCount <= 4) return true;
+    return false;
+}
+
+// A dialog opened from the keyboard with its focus on a text field has the field ready to type in,
+// as a web form does: Dear ImGui only focuses it, and what was typed went nowhere until Enter.
+void enter_focused_field(ImGuiContext& g) {
+    if (!g.NavIdIsAlive) return;  // set while the dialog is hidden on its first frame: not yet arrived
+    const bool arrived = g.NavId != g_focus_before;
+    g_focus_before = g.NavId;
+    if (!arrived || !g_focus_shown || g.NavId == 0 || g.ActiveId == g.NavId || !opened_just_now(g)) return;
+    for (const LocatedItem& it : located_items())
+        if (it.id == g.NavId && has(it.flags, ImGuiItemStatusFlags_Inputable)) return access_activate(it.id);
+}
+
+// A table that scrolls sits in a child window of its own, which Dear ImGui makes one stop that
+// Enter opens and Tab then cycles inside with no way out but Escape. A keyboard user gets the ARIA
+// grid pattern instead: the table is one stop on the page, arriving there puts the focus on a row
+// (the one last chosen, or the first), the arrows move between rows, and Tab or Shift+Tab leave.
+ImGuiWindow* scrolling_table_window(ImGuiContext& g, const ImGuiWindow* w) {
+    if (!w || !(w->Flags & ImGuiWindowFlags_ChildWindow) || !w->ParentWindow) return nullptr;
+    for (int i = 0; i < g.Tables.GetMapSize(); ++i)
+        if (const ImGuiTable* t = g.Tables.TryGetMapData(i); t && t->InnerWindow == w && t->OuterWindow != w)
+            return t->InnerWindow;
+    return nullptr;
+}
+
+// Arrived on a table's stop by Tab or Shift+Tab (not come back out of it with Escape): go in.
+void enter_table_on_arrival(ImGuiContext& g) {
+    if (!g_focus_shown || g.NavId == 0 || g.NavJustMovedToId != g.NavId || !g.NavWindow) return;
+    for (ImGuiWindow* w : g.Windows)
+        if (w->ChildId == g.NavId && w->WasActive &&
+            w->ParentWindow->RootWindowForNav == g.NavWindow->RootWindowForNav && scrolling_table_window(g, w)) {
+            ImGui::FocusWindow(w);
+            ImGui::NavInitWindow(w, false);
+            return;
+        }
+}
+
+bool tab_pressed(const ImGuiContext& g) {
+    for (const ImGuiInputEvent& e : g.InputEventsQueue)
+        if (e.Type == ImGuiInputEventType_Key && e.Key.Key == ImGuiKey_Tab && e.Key.Down) return true;
+    return false;
+}
+
 }  // namespace
 
 void announce(const std::string& text, bool urgent) {
@@ -158,9 +208,23 @@ const std::string& access_description() { return g_description; }
 
 void access_offer_skip(bool offered) { g_skip_offered = offered; }
 
+void access_new_frame() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (ImGuiWindow* table = scrolling_table_window(g, g.NavWindow); table && !g.IO.KeyCtrl && tab_pressed(g)) {
+        // Back out to the table's stop before Dear ImGui reads the Tab, which then moves on from there.
+        ImGuiWindow* parent = table->ParentWindow;
+        ImGui::FocusWindow(parent);
+        ImGui::SetNavID(table->ChildId, ImGuiNavLayer_Main, parent->NavRootFocusScopeId,
+                        ImGui::WindowRectAbsToRel(parent, table->Rect()));
+    }
+    ImGui::NewFrame();
+    enter_table_on_arrival(g);  // a focus asked for now lands this frame, when the rows are drawn
+}
+
 void access_end_frame() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     keep_keyboard_focus_shown(g);
+    enter_focused_field(g);
     collect_new_messages();
     nlohmann::json d = {{"w", windows_json()},
                         {"say", {{"n", g_said}, {"polite", g_polite}, {"urgent", g_urgent}}},
@@ -168,6 +232,7 @@ void access_end_frame() {
                         {"nw", g.NavWindow ? g.NavWindow->Name : ""},
                         {"sk", g_skip_offered},
                         {"kv", !g.NavDisableHighlight},  // the keyboard moved last: its focus is shown
+                        {"gr", scrolling_table_window(g, g.NavWindow) != nullptr},  // in a table the arrows move
                         {"t", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID}};
     std::string    next = d.dump();
     if (next == g_description) return;

@@ -18,6 +18,9 @@ void announce(const std::string& text, bool urgent);
 // Whether the page offers "Skip to the case list" this frame (app.h skip_to_case_list).
 void access_offer_skip(bool offered);
 
+// Starts the frame (ImGui::NewFrame), first moving the keyboard's focus out of a table when Tab
+// was pressed in it, and after, into a table it arrived at.
+void access_new_frame();
 // After the frame is drawn: describe it, and hand the description to the platform when it changed.
 void access_end_frame();
 // The description last built (for tests and the benchmark).

@@ -80,6 +80,9 @@ void your_protocol() {
 void keyboard() {
     words_bullet("Tab and Shift+Tab move between fields and buttons; Enter or Space presses a button.");
     words_bullet(
+        "A list of cases or schools is one stop: the arrow keys move between its rows, Enter opens the "
+        "row, and Tab moves on past the list.");
+    words_bullet(
         "Escape closes the list or calendar that is open, then the dialog (it asks before "
         "anything typed is thrown away).");
     words_bullet("Coming to the page with Tab, the first stop is \"Skip to the case list\"; Enter goes there.");

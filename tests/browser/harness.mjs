@@ -28,7 +28,8 @@ async function calibrate(page) {
   const times = [];
   for (let i = 0; i < 5; ++i) {
     const t0 = Date.now();
-    await page.mouse.move(10 + i * 7, 10 + i * 3);
+    if (keyboardOnly) await page.keyboard.press('Shift');   // input that moves nothing, without a mouse
+    else await page.mouse.move(10 + i * 7, 10 + i * 3);
     await settle(page, 60000);
     times.push(Date.now() - t0);
   }
@@ -178,12 +179,82 @@ export async function scrollIntoView(page, label, { window: win = null, timeout 
   return false;
 }
 
+// ---- keyboard only (issue 15 item 4) -----------------------------------------------------------
+// After useKeyboardOnly(), click() reaches an item as a person without a mouse does: Tab until the
+// app's keyboard focus (the focused item the accessibility mirror reports) is on it, then Enter, or
+// Space for a checkbox; a text field takes typing once it has the focus. No mouse event is sent, and
+// ImGui scrolls the focused item into view itself.
+let keyboardOnly = false;
+export function useKeyboardOnly(on = true) { keyboardOnly = on; }
+export function isKeyboardOnly() { return keyboardOnly; }
+
+// Waits until the field with the keyboard shows `want` (what was typed; stars for a passphrase);
+// fails saying what it shows instead.
+export async function fieldShows(page, label, want) {
+  const shown = () => { const el = cpAccess.byId.get(cpAccess.last.f); return el ? el.textContent : null; };
+  await page.waitForFunction((w) => { const el = cpAccess.byId.get(cpAccess.last.f); return el && el.textContent === w; },
+                             want, { timeout: limit(10000), polling: 50 }).catch(async () => {
+    throw new Error(`"${label}" shows ${JSON.stringify(await page.evaluate(shown))} after typing ${JSON.stringify(want)}`);
+  });
+}
+
+async function focusedItem(page) {
+  return page.evaluate(() => {
+    const f = window.cpAccess && cpAccess.last ? cpAccess.last.f : 0;
+    const it = ((self.cpTest && self.cpTest.items) || []).find((i) => i.id === f);
+    const el = window.cpAccess && cpAccess.byId.get(f);
+    return { id: f, label: it ? it.label : '', window: it ? it.window : '', role: el ? el.getAttribute('role') || '' : '',
+             inTable: !!cpAccess.last.gr };
+  });
+}
+
+// Presses Tab until the item labelled `label` has the keyboard; in an open list (its options) or a
+// table (one stop, its rows reached with the arrows) the arrows move instead, down and then, at the
+// end, up; a table left without finding it is left with Tab. Fails naming the stops it passed.
+export async function keyboardTo(page, label, { window: win = null, max = 150 } = {}) {
+  const seen = [];
+  let down = true, before = null, turns = 0;
+  for (let i = 0; i < max; i++) {
+    const now = await focusedItem(page);
+    if (now.label === label && (!win || now.window === win)) return now;
+    seen.push(now.label || `(nothing: ${now.id})`);
+    const inList = now.role === 'option' || now.inTable;
+    if (!inList) turns = 0;
+    else if (before === now.id && ++turns <= 2) down = !down;   // the end of the list: turn back
+    before = now.id;
+    await page.keyboard.press(inList && turns < 2 ? (down ? 'ArrowDown' : 'ArrowUp') : 'Tab');
+    await framesDrawn(page, 2);
+  }
+  await page.screenshot({ path: `${process.env.TMPDIR || '/tmp'}/cp-keyboard.png` }).catch(() => {});
+  throw new Error(`the keyboard never reached "${label}"${win ? ` in "${win}"` : ''}; the last stops: ${JSON.stringify(seen.slice(-40))}`);
+}
+
+async function keyboardPress(page, label, opts) {
+  const it = await keyboardTo(page, label, opts);
+  if (it.role === 'textbox') {
+    // A person types once the field shows its caret: the page's text input has the focus then, and
+    // not a frame before (what is typed into the canvas in between does not reach the field).
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'cp-text-input',
+                               null, { timeout: limit(10000), polling: 30 })
+      .catch(async () => {
+        await page.screenshot({ path: `${process.env.TMPDIR || '/tmp'}/cp-keyboard.png` }).catch(() => {});
+        const d = await page.evaluate(() => ({ f: cpAccess.last.f, t: cpAccess.last.t, kv: cpAccess.last.kv, nw: cpAccess.last.nw, ae: document.activeElement.id || document.activeElement.tagName }));
+        throw new Error(`"${label}" has the keyboard but is not taking typing: ${JSON.stringify(d)}`);
+      });
+    return it;
+  }
+  await page.keyboard.press(it.role === 'checkbox' ? 'Space' : 'Enter');
+  await framesDrawn(page, 2);
+  return it;
+}
+
 // A real mouse click at the middle of the item, as a person would: the pointer moves there and
 // a frame is drawn (so the item is hovered), then the button goes down and up in separate
 // frames (menu items act on a release they saw pressed). An item that is still moving when the
 // pointer arrives (a dialog growing to fit its contents) is aimed at again once it is drawn in
 // the same place twice; if it never stays put, the click fails saying where it was.
 export async function click(page, label, opts = {}) {
+  if (keyboardOnly) return keyboardPress(page, label, opts);
   await scrollIntoView(page, label, opts).catch(() => false);
   let it = await findItem(page, label, opts);
   const seen = [];

@@ -5,7 +5,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openApp, click, findItem, hasItem, items, nextFrames, waitForFirstFrame } from './harness.mjs';
+import { startServer, launch, openApp, click, fieldShows, findItem, hasItem, isKeyboardOnly, items, nextFrames, waitForFirstFrame } from './harness.mjs';
 import { state, waitState } from './flows.mjs';
 
 export let server;   // one static server per test file (each file is its own process)
@@ -23,6 +23,8 @@ export async function typeInto(page, label, text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text, { delay: 8 });
   await nextFrames(page);
+  // Without a mouse the next press is Tab, which leaves the field: first see it show what was typed.
+  if (isKeyboardOnly()) await fieldShows(page, label, /pass|confirm/.test(label) ? '*'.repeat(text.length) : text);
 }
 
 // What a person reads (issue 13): no internal identifier (snake_case), no JSON and no file name in
@@ -196,9 +198,11 @@ export async function reloadAndCheck(page, pupil, milestones) {
   return s;
 }
 
-export async function walk(la, kind, pupil, wizardOpts, steps, milestones) {
+// `watch`, when given, is called with the browser before the page opens and with the page at the end.
+export async function walk(la, kind, pupil, wizardOpts, steps, milestones, watch = null) {
   const b = await launch({ viewport: VIEWPORT });
   try {
+    if (watch) await watch.before(b.context);
     const { page, record: rec } = await openApp(b.context, server, { query: QUERY });
     await waitState(page, (s) => s.phase === 'first_run');
     await createWorkspace(page, la);
@@ -209,5 +213,6 @@ export async function walk(la, kind, pupil, wizardOpts, steps, milestones) {
     await waitState(page, (s) => s.cases[0].stage === 'returned' && s.save.dirty === 0 && s.save.inFlight === 0);
     await reloadAndCheck(page, pupil, milestones);
     assert.deepEqual(rec.errors, []);
+    if (watch) await watch.after(page);
   } finally { await b.close(); }
 }

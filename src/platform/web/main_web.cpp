@@ -241,7 +241,7 @@ void render_frame() {
     static double last = start;
     io.DeltaTime = static_cast<float>(std::max(0.001, (start - last) / 1000.0));
     last = start;
-    ImGui::NewFrame();
+    cp::app::access_new_frame();
     cp::app::locator_begin_frame();
     cp::app::frame();
     ImGui::Render();
