@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "engine/workspace.h"
 
@@ -229,9 +230,14 @@ const std::vector<ConditionWord>& condition_words() {
 
 bool condition(const std::string& when, const Ctx& c) {
     if (when.empty()) return true;  // a rule read without a `when` is the pack format's "always"
-    for (const ConditionWord& w : condition_words())
-        if (when == w.word) return w.holds(c);
-    return false;  // parse_pack refuses unknown words
+    // Asked for every rule at every event when a log is judged: a map, not a walk of the list.
+    static const std::unordered_map<std::string_view, bool (*)(const Ctx&)> by_word = [] {
+        std::unordered_map<std::string_view, bool (*)(const Ctx&)> m;
+        for (const ConditionWord& w : condition_words()) m.emplace(w.word, w.holds);
+        return m;
+    }();
+    const auto it = by_word.find(when);
+    return it != by_word.end() && it->second(c);  // parse_pack refuses unknown words
 }
 
 // Rules in force from a date apply to placements starting on or after it (before a start is
@@ -658,9 +664,14 @@ const std::vector<ActionWord>& action_words() {
 }
 
 const ActionWord* find_action(std::string_view a) {
-    for (const ActionWord& w : action_words())
-        if (a == w.word) return &w;
-    return nullptr;  // parse_pack refuses a gate naming an unknown action
+    // Asked for every gate of every event when a log is judged: a map, not a walk of the list.
+    static const std::unordered_map<std::string_view, const ActionWord*> by_word = [] {
+        std::unordered_map<std::string_view, const ActionWord*> m;
+        for (const ActionWord& w : action_words()) m.emplace(w.word, &w);
+        return m;
+    }();
+    const auto it = by_word.find(a);
+    return it == by_word.end() ? nullptr : it->second;  // parse_pack refuses a gate naming an unknown action
 }
 
 const char* action_label(const std::string& a) {
@@ -879,19 +890,26 @@ std::vector<Gate> gates_of(const Pack& pack) {
 // Does gate `g` stop `action`? Its own action, and — for a gate on the pupil's status (`when`: an
 // EHCP, looked after …) whose own step is already taken — the start and the conversion still to come:
 // a status learned after the host accepted still counts.
-bool gate_concerns(const Gate& g, const std::string& action, const Ctx& c) {
-    if (g.action == action) return true;
+// The step of the path an action takes that a status gate on an earlier step still stops (the
+// first day, the transfer), or -1.
+int later_step(const std::string& action) {
     const ActionWord* w = find_action(action);
-    const int         later = w && (w->step == 4 || w->step == 5) ? w->step : -1;
+    return w && (w->step == 4 || w->step == 5) ? w->step : -1;
+}
+
+// `later` is later_step(action), asked once for all the gates.
+bool gate_concerns(const Gate& g, const std::string& action, int later, const Ctx& c) {
+    if (g.action == action) return true;
     if (later < 0 || g.step < 0 || g.step >= later || g.rule->when.empty() || g.rule->when == "always") return false;
     return action_taken(g.action, c.s);
 }
 
 ActionState evaluate_action(const Ctx& c, const std::string& action, const std::vector<Gate>& gates) {
     ActionState a{action, action_label(action), true, {}, {}};
+    const int   later = later_step(action);
     for (const Gate& g : gates) {
         const Rule& r = *g.rule;
-        if (!gate_concerns(g, action, c) || !applies(r, c)) continue;
+        if (!gate_concerns(g, action, later, c) || !applies(r, c)) continue;
         const std::string req(g.needs);
         if (draft_dependent(req) || requirement(req, c)) continue;
         if (r.severity == Severity::blocks)
@@ -1303,12 +1321,12 @@ bool verdict_before(const Ctx& before, const Recorded& e, DraftVerdict& v) {
 }
 
 // Then the rules, on the case as it would be with the event folded in (`after`).
-void verdict_after(const Ctx& state_after, const Recorded& e, DraftVerdict& v, const std::vector<Gate>& gates) {
-    Ctx after = state_after;
+void verdict_after(Ctx after, const Recorded& e, DraftVerdict& v, const std::vector<Gate>& gates) {
     after.judging = e.type;
+    const int later = later_step(v.action);
     for (const Gate& g : gates) {
         const Rule& r = *g.rule;
-        if (!gate_concerns(g, v.action, after) || !applies(r, after)) continue;
+        if (!gate_concerns(g, v.action, later, after) || !applies(r, after)) continue;
         if (requirement(std::string(g.needs), after)) continue;
         (r.severity == Severity::blocks ? v.blocking : v.warnings)
             .push_back(alert_of(r, r.severity == Severity::blocks ? AlertLevel::blocking : AlertLevel::warning));
