@@ -14,6 +14,7 @@
 #include "app/report_view.h"
 #include "app/schools_view.h"
 #include "app/theme.h"
+#include "app/touch_scroll.h"
 #include "app/ui.h"
 #include "app/views.h"
 #include "app/words.h"
@@ -379,6 +380,7 @@ void frame() {
     s.tick(platform::now_ms(), input);
     sync_appearance();
     follow_input_source();
+    touch_scroll();
     shortcuts(s);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

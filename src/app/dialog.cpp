@@ -31,19 +31,6 @@ void remember_topmost() {
     w->StateStorage.SetBool(kTopmost, top);
 }
 
-// A finger dragged over the body scrolls it, as on any tablet page. What the finger first
-// touched (a button, a field) is let go, so the swipe neither presses nor edits it.
-void swipe_to_scroll() {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) return;
-    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    if (!ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)).Contains(io.MouseClickedPos[0])) return;
-    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
-        return;
-    if (ImGui::IsAnyItemActive()) ImGui::ClearActiveID();
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-}
-
 // Page Up/Down, Home and End scroll the body when the keyboard is not in one of its fields (ImGui
 // moves through the fields itself, with Tab and the arrows, scrolling each into view).
 void keys_to_scroll() {
@@ -91,7 +78,6 @@ bool begin_dialog(const char* title, float width) {
 }
 
 void dialog_footer() {
-    swipe_to_scroll();
     keys_to_scroll();
     ImGui::EndChild();
     popup_window()->StateStorage.SetFloat(kFooterStart, ImGui::GetCursorPosY());
