@@ -91,7 +91,8 @@ ImVec2 lift_speed(const ImGuiContext& g) {
     }
     const double dt = last.t - first->t;
     if (dt <= 0) return {};
-    return ImVec2(static_cast<float>((last.at.x - first->at.x) / dt), static_cast<float>((last.at.y - first->at.y) / dt));
+    return ImVec2(static_cast<float>((last.at.x - first->at.x) / dt),
+                  static_cast<float>((last.at.y - first->at.y) / dt));
 }
 
 void coast(const ImGuiContext& g) {
@@ -105,10 +106,13 @@ void coast(const ImGuiContext& g) {
     scroll_by(w, ImVec2(g_swipe.velocity.x * dt, g_swipe.velocity.y * dt));
     const float keep = std::exp(-dt / kSlowing);
     g_swipe.velocity = ImVec2(g_swipe.velocity.x * keep, g_swipe.velocity.y * keep);
-    const bool at_end = (w->ScrollMax.y <= 0 || (g_swipe.velocity.y < 0 ? w->Scroll.y <= 0 : w->Scroll.y >= w->ScrollMax.y)) &&
-                        (w->ScrollMax.x <= 0 || (g_swipe.velocity.x < 0 ? w->Scroll.x <= 0 : w->Scroll.x >= w->ScrollMax.x));
-    if (at_end) g_swipe = {};
-    else platform::request_redraw();  // frames are drawn on input; a coasting page asks for its own
+    const bool at_end =
+        (w->ScrollMax.y <= 0 || (g_swipe.velocity.y < 0 ? w->Scroll.y <= 0 : w->Scroll.y >= w->ScrollMax.y)) &&
+        (w->ScrollMax.x <= 0 || (g_swipe.velocity.x < 0 ? w->Scroll.x <= 0 : w->Scroll.x >= w->ScrollMax.x));
+    if (at_end)
+        g_swipe = {};
+    else
+        platform::request_redraw();  // frames are drawn on input; a coasting page asks for its own
 }
 
 }  // namespace

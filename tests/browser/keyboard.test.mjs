@@ -154,3 +154,26 @@ test('"Skip to the case list" is the first stop for a keyboard entering the page
     assert.deepEqual(record.errors, []);
   } finally { await b.close(); }
 });
+
+// Lighthouse's "prevents paste" finding: the page cancelled every paste and replayed it itself.
+// Now a paste lands in the field like typing, and a paste event sent to any input is not cancelled.
+test('Ctrl+V pastes into a field, and the page cancels no paste', async () => {
+  const b = await launch();
+  try {
+    await b.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await click(page, '#staff');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'cp-text-input', null, { timeout: limit(10000) });
+    await page.evaluate(() => navigator.clipboard.writeText('Pat Pasted'));
+    await page.keyboard.press('Control+V');
+    await page.waitForFunction(() => { const el = cpAccess.byId.get(cpAccess.last.f); return el && el.textContent === 'Pat Pasted'; },
+                               null, { timeout: limit(10000), polling: 50 });
+    const cancelled = await page.evaluate(() => [...document.querySelectorAll('input, textarea, canvas')].map((el) => {
+      const e = new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: new DataTransfer() });
+      el.dispatchEvent(e);
+      return e.defaultPrevented ? el.id || el.tagName : null;
+    }).filter(Boolean));
+    assert.deepEqual(cancelled, [], 'a paste sent to these was cancelled');
+  } finally { await b.close(); }
+});

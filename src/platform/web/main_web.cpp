@@ -175,8 +175,9 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input
     update_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     wake_after_input();
     if (is_browser_shortcut(e)) return false;
-    // Paste must wait for the browser's paste event (the only way to read the clipboard without a
-    // permission prompt); copy and cut reach ImGui now and the system clipboard on the next frame.
+    // Paste is the browser's: the text lands in the page's text input (the only way to read the
+    // clipboard without a permission prompt) and comes to cp_on_paste; copy and cut reach ImGui now
+    // and the system clipboard on the next frame.
     if (is_clipboard_shortcut(e) && std::strcmp(e->code, "KeyV") == 0) return false;
     const ImGuiKey key = cp::platform::key_from_dom_code(e->code);
     if (key != ImGuiKey_None) io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
@@ -336,7 +337,8 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void cp_on_paste(const char* text) {
     g_clipboard = text ? text : "";
     ImGuiIO& io = ImGui::GetIO();
-    // Replay the shortcut now that the text is here; ImGui then reads it through get_clipboard.
+    // Replay the shortcut now that the text is here; ImGui then reads it through get_clipboard (as
+    // typed characters it would be ignored: Ctrl is still held when a Ctrl+V's text arrives).
     io.AddKeyEvent(ImGuiMod_Ctrl, true);
     io.AddKeyEvent(ImGuiKey_V, true);
     io.AddKeyEvent(ImGuiKey_V, false);
