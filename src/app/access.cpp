@@ -190,6 +190,24 @@ void enter_table_on_arrival(ImGuiContext& g) {
         }
 }
 
+// Tab from an item that has since been disabled (Export file, once the file is made) went nowhere:
+// Dear ImGui passes over disabled items when it looks for where the keyboard is. Tab then goes on
+// from the nearest usable item before it (Shift+Tab: after it) in the same window.
+ImGuiID tab_from_instead_of_disabled(const ImGuiContext& g, bool backwards) {
+    const std::vector<LocatedItem>& items = located_items();
+    const auto here = std::find_if(items.begin(), items.end(), [&](const LocatedItem& it) { return it.id == g.NavId; });
+    if (here == items.end() || !here->disabled) return 0;
+    auto usable = [&](const LocatedItem& it) {
+        return it.host == here->host && !it.disabled && !it.hidden && !it.text && !it.self && it.id != 0;
+    };
+    if (backwards) {
+        const auto after = std::find_if(here + 1, items.end(), usable);
+        return after == items.end() ? 0 : after->id;
+    }
+    const auto before = std::find_if(std::make_reverse_iterator(here), items.rend(), usable);
+    return before == items.rend() ? 0 : before->id;
+}
+
 bool tab_pressed(const ImGuiContext& g) {
     for (const ImGuiInputEvent& e : g.InputEventsQueue)
         if (e.Type == ImGuiInputEventType_Key && e.Key.Key == ImGuiKey_Tab && e.Key.Down) return true;
@@ -217,6 +235,8 @@ void access_new_frame() {
         ImGui::SetNavID(table->ChildId, ImGuiNavLayer_Main, parent->NavRootFocusScopeId,
                         ImGui::WindowRectAbsToRel(parent, table->Rect()));
     }
+    if (tab_pressed(g))
+        if (const ImGuiID from = tab_from_instead_of_disabled(g, g.IO.KeyShift)) access_focus(from);
     ImGui::NewFrame();
     enter_table_on_arrival(g);  // a focus asked for now lands this frame, when the rows are drawn
 }

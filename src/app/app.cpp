@@ -62,11 +62,20 @@ void view_menu() {
     ImGui::EndMenu();
 }
 
-void save_indicator(Session& s) {
-    if (s.phase() != Phase::open) return;
+// Measured in the bold face status_text draws it in, so the end is never cut off.
+float save_indicator_width(const std::string& text) {
+    ImGui::PushFont(fonts().bold);
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    ImGui::PopFont();
+    return width;
+}
+
+// What the menu bar's right end says: the demo, a read-only tab, saved or not. Empty when nothing.
+std::string save_state_words(const Session& s, int& sev) {
+    if (s.phase() != Phase::open) return {};
     const SaveStatus& st = s.save();
     std::string       text;
-    int               sev = 0;
+    sev = 0;
     if (s.demo()) {
         text = "DEMO: changes are not saved";
         sev = 1;
@@ -83,12 +92,20 @@ void save_indicator(Session& s) {
         text = "Saved " + st.saved_at;
         sev = 0;
     }
+    return text;
+}
+
+// The save state at the menu bar's right end; its first words only when the whole does not fit.
+void save_indicator(const Session& s) {
+    int         sev = 0;
+    std::string text = save_state_words(s, sev);
     if (text.empty()) return;
-    // Measured in the bold face status_text draws it in, so the end is never cut off.
-    ImGui::PushFont(fonts().bold);
-    const float width = ImGui::CalcTextSize(text.c_str()).x;
-    ImGui::PopFont();
-    ImGui::SameLine(ImGui::GetWindowWidth() - width - 2 * ImGui::GetStyle().WindowPadding.x - 8);
+    const float right = ImGui::GetWindowWidth() - 2 * ImGui::GetStyle().WindowPadding.x - 8;
+    // Where the whole text does not fit beside the menus (a narrow window), its first words do.
+    if (ImGui::GetCursorPosX() + save_indicator_width(text) > right)
+        text = text.substr(0, text.find_first_of(":0123456789"));
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right - save_indicator_width(text)));
     status_text(text.c_str(), sev);
     // Said once when it changes: "Saved" (not the time, which changes each save), or the failure at once.
     if (sev == 0 || sev == 2) announce(sev == 0 ? std::string("Saved") : text, sev == 2);
@@ -105,8 +122,19 @@ void menu_bar(Session& s) {
         ImGui::EndMenu();
     }
     if (s.phase() == Phase::open) {
-        words_disabled("|  %s", s.ws().own.name.c_str());
-        if (!s.ws().staff.empty()) words_disabled("  ·  %s", s.author().name.c_str());
+        // The school and the person, where the window has room for them beside the save state.
+        int         sev = 0;
+        const float right = ImGui::GetWindowWidth() - 2 * ImGui::GetStyle().WindowPadding.x - 8 -
+                            save_indicator_width(save_state_words(s, sev));
+        const std::string school = "|  " + s.ws().own.name;
+        const std::string person = s.ws().staff.empty() ? "" : "  ·  " + s.author().name;
+        const float       gap = ImGui::GetStyle().ItemSpacing.x;
+        float             x = ImGui::GetCursorPosX() + ImGui::CalcTextSize(school.c_str()).x + gap;
+        if (x <= right) {
+            words_disabled("%s", school.c_str());
+            if (!person.empty() && x + ImGui::CalcTextSize(person.c_str()).x + gap <= right)
+                words_disabled("%s", person.c_str());
+        }
     }
     save_indicator(s);
     ImGui::EndMenuBar();
@@ -115,10 +143,18 @@ void menu_bar(Session& s) {
 void banner(const char* text, int sev, const char* button = nullptr, void (*on_click)() = nullptr) {
     status_text(sev == 2 ? "!" : "i", sev);
     ImGui::SameLine();
+    const float text_x = ImGui::GetCursorPosX();
+    // The button follows the words when both fit on one line, and goes under them when not.
+    const bool one_line =
+        button && ImGui::CalcTextSize(text).x + ImGui::GetStyle().ItemSpacing.x + button_width(button) <=
+                      ImGui::GetContentRegionAvail().x;
     words_wrapped("%s", text);
     if (sev == 2) announce(text, true);
     if (button) {
-        ImGui::SameLine();
+        if (one_line)
+            ImGui::SameLine();
+        else
+            ImGui::SetCursorPosX(text_x);
         if (ImGui::SmallButton(button) && on_click) on_click();
     }
 }
@@ -385,7 +421,10 @@ void frame() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+    // No title or frame, but a scroll bar when the page is taller than the window (a short window,
+    // a large zoom).
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];

@@ -203,7 +203,7 @@ void action_dialog(const std::string& case_id) {
     heading(d.action_label.c_str());
     if (d.ways.size() > 1) {
         words("What happened");
-        ImGui::SetNextItemWidth(420);
+        item_width(420);
         if (begin_combo("##way", d.ways[d.chosen].label.c_str())) {
             for (int i = 0; i < static_cast<int>(d.ways.size()); ++i)
                 if (ImGui::Selectable(d.ways[i].label.c_str(), i == d.chosen)) choose_way(d, case_id, i);
@@ -280,7 +280,11 @@ void alerts_section(const CasePlan& p) {
         ImGui::SameLine();
         words_wrapped("%s", a.message.c_str());
         citation_tooltip(a.message + (a.detail.empty() ? "" : "\n\n" + a.detail), a.citation.text);
-        if (!a.citation.text.empty()) words_disabled("    %s", a.citation.text.c_str());
+        if (!a.citation.text.empty()) {
+            ImGui::Indent();
+            words_disabled_wrapped("%s", a.citation.text.c_str());
+            ImGui::Unindent();
+        }
         ImGui::PopID();
     }
 }
@@ -521,7 +525,7 @@ struct HistoryFilter {  // the History tab's filter text
 
 void history_tab(const Case& c) {
     std::string& filter = screen_state<HistoryFilter>().text;
-    ImGui::SetNextItemWidth(280);
+    item_width(280);
     input_with_hint("##historyfilter", "Filter the history", &filter);
     const auto live = live_events(c);
     if (!ImGui::BeginTable("history", 5,
@@ -567,13 +571,17 @@ void case_view() {
     ImGui::SameLine();
     heading(s->pupil_name.c_str());
     const Pack* pack = session().packs().find(s->pack);
-    words_f("%s  ·  %s  ·  case %s%s", case_kind_label(s->kind), pack ? pack->local_authority.c_str() : s->pack.c_str(),
-            id.c_str(), s->upn.empty() ? "" : ("  ·  UPN " + s->upn).c_str());
+    words_wrapped("%s  ·  %s  ·  case %s%s", case_kind_label(s->kind),
+                  pack ? pack->local_authority.c_str() : s->pack.c_str(), id.c_str(),
+                  s->upn.empty() ? "" : ("  ·  UPN " + s->upn).c_str());
     if (session().can_undo()) {
-        ImGui::SameLine();
+        same_line_if_fits(button_width(("Undo: " + session().undo_label()).c_str()));
         if (ImGui::SmallButton(("Undo: " + session().undo_label()).c_str())) session().undo_last();
     }
-    if (ImGui::BeginTabBar("casetabs")) {
+    // On a narrow window the tabs keep their names and the row scrolls, instead of shrinking each
+    // to a letter or two.
+    const bool narrow = ImGui::GetContentRegionAvail().x < 40 * ImGui::GetFontSize();
+    if (ImGui::BeginTabBar("casetabs", narrow ? ImGuiTabBarFlags_FittingPolicyScroll : 0)) {
         if (ImGui::BeginTabItem("Plan")) {
             begin_pane("##plan");
             plan_tab(*p);

@@ -111,6 +111,27 @@ std::vector<WeekItem> due_this_week(const std::vector<CasePlan>& plans, Date tod
     return items;
 }
 
+void week_item(const WeekItem& it, int i, bool wrap) {
+    ImGui::PushID(i);
+    status_text(deadline_status_name(it.status), severity_of(it.status));
+    ImGui::SameLine();
+    words_f("%s", to_uk(it.date).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(it.pupil.c_str())) {
+        ui().view = View::case_view;
+        ui().case_id = it.case_id;
+    }
+    if (wrap) {
+        ImGui::Indent();
+        words_wrapped("%s", it.what.c_str());
+        ImGui::Unindent();
+    } else {
+        ImGui::SameLine();
+        words(it.what.c_str());
+    }
+    ImGui::PopID();
+}
+
 void this_week(const std::vector<WeekItem>& items) {
     if (!ImGui::CollapsingHeader(("This week: " + std::to_string(items.size()) + " due or overdue").c_str(),
                                  ImGuiTreeNodeFlags_DefaultOpen))
@@ -119,25 +140,25 @@ void this_week(const std::vector<WeekItem>& items) {
         words_disabled("Nothing due in the next seven days.");
         return;
     }
-    begin_pane("##week", ImVec2(0, std::min(items.size(), std::size_t(6)) * ImGui::GetFrameHeightWithSpacing() + 8));
-    ImGuiListClipper clipper;  // with thousands of cases, hundreds of items can be due
-    clipper.Begin(static_cast<int>(items.size()));
-    while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const WeekItem& it = items[i];
-            ImGui::PushID(i);
-            status_text(deadline_status_name(it.status), severity_of(it.status));
-            ImGui::SameLine();
-            words_f("%s", to_uk(it.date).c_str());
-            ImGui::SameLine();
-            if (ImGui::SmallButton(it.pupil.c_str())) {
-                ui().view = View::case_view;
-                ui().case_id = it.case_id;
-            }
-            ImGui::SameLine();
-            words(it.what.c_str());
-            ImGui::PopID();
-        }
+    // Up to six deadlines in view, and never so many that the case list below has no room for a
+    // few rows (on a short window: a laptop zoomed to 200%).
+    const float row = ImGui::GetFrameHeightWithSpacing();
+    const float room = ImGui::GetContentRegionAvail().y - 5 * row;
+    const float shown =
+        std::max(2.0f, std::min(static_cast<float>(std::min(items.size(), std::size_t(6))), room / row));
+    begin_pane("##week", ImVec2(0, shown * row + 8));
+    // On a narrow window (a phone, a large zoom) what is due goes under the pupil's name, wrapped, and
+    // every item is drawn; otherwise one line each, and only the lines in view (with thousands of
+    // cases, hundreds of items can be due).
+    const bool narrow = ImGui::GetContentRegionAvail().x < 40 * ImGui::GetFontSize();
+    if (narrow) {
+        for (std::size_t i = 0; i < items.size(); ++i) week_item(items[i], static_cast<int>(i), true);
+    } else {
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(items.size()));
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) week_item(items[i], i, false);
+    }
     ImGui::EndChild();
 }
 
@@ -196,10 +217,11 @@ void dashboard() {
         ImGui::SetKeyboardFocusHere();
         ui().focus_search = false;
     }
-    ImGui::SetNextItemWidth(300);
+    // The filters wrap onto more lines when the window is narrow (a phone, or zoomed to 200% and more).
+    item_width(300);
     input_with_hint("##search", "Search: pupil name or UPN (Ctrl+F)", &ui().search);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(170);
+    same_line_if_fits(170);
+    item_width(170);
     const char* stage_shown = f.stage < 0 ? "Any stage" : stage_label(static_cast<Stage>(f.stage));
     locator_caption_next("Stage shown");
     if (begin_combo("##stage", stage_shown)) {
@@ -208,9 +230,9 @@ void dashboard() {
             if (ImGui::Selectable(stage_label(static_cast<Stage>(s)), f.stage == s)) f.stage = s;
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    same_line_if_fits(checkbox_width("Overdue only"));
     ImGui::Checkbox("Overdue only", &f.overdue_only);
-    ImGui::SameLine();
+    same_line_if_fits(button_width("New case"));
     ImGui::BeginDisabled(session().read_only());
     if (ImGui::Button("New case")) ui().show_new_case = true;
     ImGui::EndDisabled();
@@ -232,13 +254,21 @@ void dashboard() {
         words(hint.text.c_str());
         hint.bottom = ImGui::GetItemRectMax().y;
     }
+    // On a narrow window (a phone, a large zoom) the kind and the protocol are left out, so the
+    // pupil, the stage and the next deadline can be read, and columns are not resized: their
+    // grips would cover much of a row a finger or a click aims at.
+    const bool            narrow = ImGui::GetContentRegionAvail().x < 40 * ImGui::GetFontSize();
     const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("cases", 6, tf, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) {
+                               (narrow ? 0 : ImGuiTableFlags_Resizable) | ImGuiTableFlags_Sortable |
+                               ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableColumnFlags wide_only = narrow ? ImGuiTableColumnFlags_Disabled : 0;
+    // The rest of the page, and at least a few rows: on a short window the page scrolls instead.
+    const float table_height = std::max(ImGui::GetContentRegionAvail().y - 4, 5 * ImGui::GetFrameHeightWithSpacing());
+    if (ImGui::BeginTable("cases", 6, tf, ImVec2(0, table_height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Pupil", ImGuiTableColumnFlags_DefaultSort, 1.4f);
-        ImGui::TableSetupColumn("Kind", 0, 1.2f);
-        ImGui::TableSetupColumn("Protocol", 0, 1.0f);
+        ImGui::TableSetupColumn("Kind", wide_only, 1.2f);
+        ImGui::TableSetupColumn("Protocol", wide_only, 1.0f);
         ImGui::TableSetupColumn("Stage", 0, 0.8f);
         ImGui::TableSetupColumn("Next deadline", 0, 2.2f);
         ImGui::TableSetupColumn("Alerts", 0, 0.4f);

@@ -49,7 +49,7 @@ void review_picker(const CaseState& s) {
     if (pick < 0 || pick >= static_cast<int>(s.reviews.size())) pick = static_cast<int>(s.reviews.size()) - 1;
     ImGui::Spacing();
     words("Which review");
-    ImGui::SetNextItemWidth(-1);
+    item_width(-1);
     if (!begin_combo("##review", review_name(s.reviews[pick], pick).c_str())) return;
     for (int i = 0; i < static_cast<int>(s.reviews.size()); ++i)
         if (ImGui::Selectable(review_name(s.reviews[i], i).c_str(), i == pick)) pick = i;

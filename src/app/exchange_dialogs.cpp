@@ -165,7 +165,7 @@ void import_dialog() {
     } else if (st.step == Step::need_passphrase) {
         words_f("File: %s", st.file_name.c_str());
         words("The passphrase this file was exported with");
-        ImGui::SetNextItemWidth(360);
+        item_width(360);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         const bool enter = ImGui::InputText("##importpass", pass.data(), Passphrase::capacity,
                                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
@@ -242,10 +242,10 @@ void settings_dialog() {
     ImGui::PushFont(fonts().bold);
     words("Security");
     ImGui::PopFont();
-    ImGui::SetNextItemWidth(120);
+    item_width(120);
     changed |= ImGui::InputInt("Lock after this many minutes without use (0 = never)", &s.idle_lock_minutes);
     s.idle_lock_minutes = std::clamp(s.idle_lock_minutes, 0, 480);
-    ImGui::SetNextItemWidth(120);
+    item_width(120);
     changed |= ImGui::InputInt("Remind me to export a backup after this many days", &s.backup_reminder_days);
     s.backup_reminder_days = std::clamp(s.backup_reminder_days, 1, 365);
     ImGui::PushFont(fonts().bold);

@@ -243,7 +243,7 @@ void EventForm::set_choices(const std::string& field, Choices choices) {
 void EventForm::pick_list(const FieldSpec& f, const std::string& label, std::string& v, float width,
                           const Choices& options) {
     words(label.c_str());
-    ImGui::SetNextItemWidth(width);
+    item_width(width);
     std::string shown = "(choose)";  // a word not on the list (an older edition's) is chosen again
     for (const auto& [word, name] : options)
         if (word == v) shown = name;
@@ -273,7 +273,7 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
         case FieldType::one_of: pick_list(f, label, v, width, choices_[f.name]); break;
         case FieldType::date:
             words(label.c_str());
-            ImGui::SetNextItemWidth(160);
+            item_width(160);
             input_with_hint(id.c_str(), "DD/MM/YYYY", &v);
             ImGui::SameLine();
             date_picker(v);
@@ -303,7 +303,7 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             break;
         case FieldType::integer:
             words(label.c_str());
-            ImGui::SetNextItemWidth(120);
+            item_width(120);
             text_input(id.c_str(), &v, ImGuiInputTextFlags_CharsDecimal);
             break;
         case FieldType::text:
@@ -315,7 +315,7 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             if (is_long_text(f))
                 text_area(id.c_str(), &v, {width, ImGui::GetTextLineHeight() * 3.5f});
             else {
-                ImGui::SetNextItemWidth(width);
+                item_width(width);
                 text_input(id.c_str(), &v);
             }
             break;
@@ -400,7 +400,7 @@ void EventForm::draw_table(const FieldSpec& f, float width) {
                 if (c.type == FieldType::school)
                     school_picker(cid.c_str(), cell, w);
                 else {
-                    ImGui::SetNextItemWidth(w);
+                    item_width(w);
                     text_input(cid.c_str(), &cell, c.type == FieldType::integer ? ImGuiInputTextFlags_CharsDecimal : 0);
                 }
             }

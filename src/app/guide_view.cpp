@@ -133,8 +133,9 @@ void accessibility() {
         "standard asks (the statement lists the one exception). A status is always written in words, never shown by "
         "colour alone.");
     paragraph(
-        "Not yet: the planner does not fit a screen narrower than a small tablet, and the timeline and "
-        "charts have no spoken description (the Plan and History tabs say the same in words).");
+        "On a phone or at a large zoom, the case list, a case and recording what happened fit the screen; "
+        "other screens may not yet. The timeline and charts have no spoken description (the Plan and "
+        "History tabs say the same in words).");
     paragraph(
         "The accessibility statement says what works, what does not yet and how to report a problem. It is "
         "published with the planner: put accessibility.txt at the end of this page's address, after the last /.");

@@ -289,7 +289,7 @@ void passport_dialog(const std::string& case_id) {
     if (!begin_dialog("Edit the pupil passport", 600)) return;
     const CaseState* s = session().state_of(case_id);
     heading(part_name(s, e.section).c_str());
-    ImGui::SetNextItemWidth(460);
+    item_width(460);
     if (begin_combo("##passportway", e.ways[e.chosen].label.c_str())) {
         for (int i = 0; i < static_cast<int>(e.ways.size()); ++i)
             if (ImGui::Selectable(e.ways[i].label.c_str(), i == e.chosen)) choose(e, i);

@@ -235,7 +235,7 @@ void panel_report_window() {
     if (u.period < 0 || u.period >= static_cast<int>(ps.size())) u.period = default_period(ps);
     words("Period");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    item_width(ImGui::GetFontSize() * 22);
     if (begin_combo("##period", ps[u.period].label.c_str())) {
         for (int i = 0; i < static_cast<int>(ps.size()); ++i)
             if (ImGui::Selectable(ps[i].label.c_str(), i == u.period)) {
@@ -254,12 +254,12 @@ void panel_report_window() {
         ImGui::SameLine();
         words("from");
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+        item_width(ImGui::GetFontSize() * 7);
         input_with_hint("##from", "DD/MM/YYYY", &u.from_text);
         ImGui::SameLine();
         words("to");
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+        item_width(ImGui::GetFontSize() * 7);
         input_with_hint("##to", "DD/MM/YYYY", &u.to_text);
         const auto f = parse_uk_date(u.from_text), t = parse_uk_date(u.to_text);
         if (!f || !t)

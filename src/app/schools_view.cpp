@@ -85,14 +85,14 @@ bool school_picker(const char* id, std::string& urn, float width) {
     const Workspace&  ws = session().ws();
     PickerState&      st = screen_state<PickerState>();
     const std::string shown = urn.empty() ? "(choose a school)" : school_words(ws, urn);
-    ImGui::SetNextItemWidth(width);
+    item_width(width);
     if (!begin_combo(id, shown.c_str())) return false;
     if (ImGui::IsWindowAppearing()) {
         st = {};
         ImGui::SetKeyboardFocusHere();
     }
     const float inner = std::max(width, ImGui::GetFontSize() * 24);
-    ImGui::SetNextItemWidth(inner);
+    item_width(inner);
     // What is typed to find a school also starts the school to add, when none matches.
     if (input_with_hint("##find", "Type part of the name, or the URN", &st.filter)) {
         if (all_digits(st.filter))

@@ -31,8 +31,10 @@ bool code_ok(const CreateForm& f) {
 }
 
 void demo_button() {
+    // Each button's explanation beside it, or under it where the panel is too narrow for both.
+    const float beside = 14 * ImGui::GetFontSize();
     if (ImGui::Button("Open the training demo")) session().open_demo();
-    ImGui::SameLine();
+    same_line_if_fits(beside);
     words_wrapped(
         "Fictional pupils at every stage of each protocol, for training. It lives only in this tab "
         "and never touches real data.");
@@ -41,7 +43,7 @@ void demo_button() {
         session().cancel_import();
         ui().show_import = true;
     }
-    ImGui::SameLine();
+    same_line_if_fits(beside);
     words_wrapped("Moving to this computer? Open a backup exported from the planner (File > Export…).");
     ImGui::Separator();
 }
@@ -59,10 +61,12 @@ void start_screen() {
     ImGui::Spacing();
     // Two columns keep the whole form on a laptop screen without scrolling.
     const bool la = is_la(f);
-    if (ImGui::BeginTable("##setup", 2, ImGuiTableFlags_SizingStretchSame)) {
+    // One column on a narrow screen (a phone, a large zoom), where two would cut the labels short.
+    const int columns = ImGui::GetContentRegionAvail().x < 30 * ImGui::GetFontSize() ? 1 : 2;
+    if (ImGui::BeginTable("##setup", columns, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
         words("Your role");
-        ImGui::SetNextItemWidth(-8);
+        item_width(-8);
         if (begin_combo("##role", kRoleLabels[f.school_role])) {
             for (int i = 0; i < 3; ++i)
                 if (ImGui::Selectable(kRoleLabels[i], i == f.school_role)) {
@@ -75,15 +79,15 @@ void start_screen() {
         }
         ImGui::TableNextColumn();
         words(la ? "Your local authority or team" : "Your school or service");
-        ImGui::SetNextItemWidth(-8);
+        item_width(-8);
         text_input("##school", &f.school);
         ImGui::TableNextColumn();
         words(la ? "Local authority code (3 digits, e.g. 926)" : "URN (6 or 7 digits)");
-        ImGui::SetNextItemWidth(160);
+        item_width(160);
         text_input("##urn", &f.urn, ImGuiInputTextFlags_CharsDecimal);
         ImGui::TableNextColumn();
         words("Local authority protocol");
-        ImGui::SetNextItemWidth(-8);
+        item_width(-8);
         const auto packs_here = local_packs();
         if (!packs_here.empty()) {
             f.la = std::min(f.la, static_cast<int>(packs_here.size()) - 1);
@@ -97,11 +101,11 @@ void start_screen() {
         }
         ImGui::TableNextColumn();
         words("Your name (written into every record you make)");
-        ImGui::SetNextItemWidth(-8);
+        item_width(-8);
         text_input("##staff", &f.staff);
         ImGui::TableNextColumn();
         words("Your job title");
-        ImGui::SetNextItemWidth(-8);
+        item_width(-8);
         text_input("##jobtitle", &f.role);
         ImGui::EndTable();
     }
@@ -163,7 +167,7 @@ void unlock_screen() {
     demo_button();
     words_wrapped("The cases stored in this browser are encrypted. Enter the workspace passphrase to open them.");
     words("Passphrase");
-    ImGui::SetNextItemWidth(360);
+    item_width(360);
     if (ImGui::IsWindowAppearing()) {  // the passphrase can be typed at once (panels do not take focus by themselves)
         ImGui::SetWindowFocus();
         ImGui::SetKeyboardFocusHere();

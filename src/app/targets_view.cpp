@@ -114,7 +114,7 @@ void record_form(const std::string& case_id, const CaseState& s, const std::vect
     ImGui::PopFont();
     words("Review date");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    item_width(ImGui::GetFontSize() * 9);
     if (begin_combo("##ratingdate", to_uk(dates[e.date_choice]).c_str())) {
         for (int i = 0; i < static_cast<int>(dates.size()); ++i)
             if (ImGui::Selectable(to_uk(dates[i]).c_str(), i == e.date_choice)) e.date_choice = i;
@@ -122,7 +122,7 @@ void record_form(const std::string& case_id, const CaseState& s, const std::vect
     }
     for (std::size_t i = 0; i < targets.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+        item_width(ImGui::GetFontSize() * 9);
         const std::string id = "##rating-" + std::to_string(i);
         locator_caption_next(("Rating: " + targets[i]).c_str());  // the target is written after it
         if (begin_combo(id.c_str(), rating_text(e.ratings[i]).c_str())) {
@@ -131,7 +131,7 @@ void record_form(const std::string& case_id, const CaseState& s, const std::vect
             ImGui::EndCombo();
         }
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+        item_width(ImGui::GetFontSize() * 14);
         locator_caption_next(("Note on: " + targets[i]).c_str());
         input_with_hint(("##note-" + std::to_string(i)).c_str(), "note (optional)", &e.notes[i]);
         ImGui::SameLine();

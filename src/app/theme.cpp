@@ -78,7 +78,7 @@ void set_appearance(Theme theme, float scale) {
 void appearance_settings() {
     words("Appearance");
     int percent = static_cast<int>(std::lround(text_scale() * 100));
-    ImGui::SetNextItemWidth(200);
+    item_width(200);
     if (ImGui::SliderInt("Text size (%)", &percent, 80, 160, "%d%%", ImGuiSliderFlags_AlwaysClamp))
         set_appearance(current_theme(), percent / 100.0f);
     bool dark = current_theme() == Theme::Dark;

@@ -103,6 +103,14 @@ void settings_dialog();                             // (exchange_dialogs.cpp)
 // Small shared pieces (widgets.cpp)
 void heading(const char* text);
 bool begin_combo(const char* id, const char* preview);  // ImGui::BeginCombo that the locator can find and name
+// A row of controls that wraps on a narrow screen or at a large zoom (WCAG 1.4.10 reflow): the next
+// item, `width` wide, goes after the last one when it fits in the window, and on a new line when not.
+void same_line_if_fits(float width);
+// ImGui::SetNextItemWidth, never wider than the room left on the line (a field stays on screen in
+// a narrow window); zero or a negative width (aligned to the right edge) as ImGui has it.
+void  item_width(float width);
+float button_width(const char* label);    // a Button's or SmallButton's width for its label
+float checkbox_width(const char* label);  // a Checkbox's width, box and label
 // ImGui::BeginChild for a scrolling part of a window that Tab and the arrows enter and leave like
 // the rest of it (ImGui otherwise keeps the keyboard on one side of a child window's border).
 bool begin_pane(const char* id, ImVec2 size = ImVec2(0, 0), int child_flags = 0, int window_flags = 0);

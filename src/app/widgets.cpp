@@ -22,9 +22,28 @@ UiState& ui() {
 
 void heading(const char* text) {
     ImGui::PushFont(fonts().large);
+    ImGui::PushTextWrapPos(0.0f);  // a long heading wraps in a narrow window
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     locator_text(text, "heading");
+}
+
+void same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+void item_width(float width) {
+    ImGui::SetNextItemWidth(width > 0 ? std::min(width, ImGui::GetContentRegionAvail().x) : width);
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+float checkbox_width(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
 bool begin_pane(const char* id, ImVec2 size, int child_flags, int window_flags) {

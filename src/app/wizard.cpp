@@ -86,7 +86,7 @@ void step_protocol(Wizard& w) {
     words_wrapped("The protocol and the kind of case decide which rules apply.");
     words("Protocol (local authority)");
     const Pack* current = session().packs().find(w.pack);
-    ImGui::SetNextItemWidth(420);
+    item_width(420);
     if (begin_combo("##protocol", current ? current->local_authority.c_str() : "(choose)")) {
         for (const Pack* p : local_packs())
             if (ImGui::Selectable(p->local_authority.c_str(), p->id == w.pack)) {
@@ -98,7 +98,7 @@ void step_protocol(Wizard& w) {
     }
     if (current) words_disabled("%s", current->name.c_str());
     words("Kind of case");
-    ImGui::SetNextItemWidth(420);
+    item_width(420);
     if (begin_combo("##kind", case_kind_label(w.kind))) {
         for (CaseKind k : kinds_of(current))
             if (ImGui::Selectable(case_kind_label(k), k == w.kind)) {
@@ -148,19 +148,19 @@ void step_screening(Wizard& w) {
     jargon_tooltip("CLA");
     gate_lines(all, ScreeningTopic::cla);
     words("Earlier managed-move referrals of this pupil");
-    ImGui::SetNextItemWidth(120);
+    item_width(120);
     if (ImGui::InputInt("##previous_referrals", &w.previous) && w.previous < 0) w.previous = 0;
     gate_lines(all, ScreeningTopic::previous_referrals);
     ImGui::Checkbox("Interventions have been tried and the evidence is held", &w.interventions);
     if (w.interventions) {
-        ImGui::SetNextItemWidth(420);
+        item_width(420);
         input_with_hint("##interventions", "Which interventions (e.g. PSP, mentoring)", &w.intervention_text);
         ImGui::Checkbox("Restorative practice was among them", &w.restorative);
     }
     gate_lines(all, ScreeningTopic::interventions);
     ImGui::Checkbox("The parents' views are known", &w.views);
     if (w.views) {
-        ImGui::SetNextItemWidth(420);
+        item_width(420);
         input_with_hint("##parent_view", "The parents' views, in their words", &w.view_text);
     }
     ImGui::Checkbox("The parents agree to the move", &w.consent);

@@ -73,6 +73,17 @@ void words_disabled(const char* fmt, ...) {
     locator_text(text, "text");
 }
 
+void words_disabled_wrapped(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    const char* text = format(fmt, args);
+    va_end(args);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+    locator_text(text, "text");
+}
+
 void words_bullet(const char* fmt, ...) {
     va_list args;
     va_start(args, fmt);

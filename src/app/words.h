@@ -16,6 +16,7 @@ void words_f(const char* fmt, ...) IM_FMTARGS(1);  // ImGui::Text, and names the
 void words_wrapped(const char* fmt, ...) IM_FMTARGS(1);
 void words_coloured(const ImVec4& colour, const char* fmt, ...) IM_FMTARGS(2);
 void words_disabled(const char* fmt, ...) IM_FMTARGS(1);
+void words_disabled_wrapped(const char* fmt, ...) IM_FMTARGS(1);  // greyed, wrapped at the window's edge
 void words_bullet(const char* fmt, ...) IM_FMTARGS(1);
 
 }  // namespace cp::app

@@ -177,3 +177,45 @@ test('Ctrl+V pastes into a field, and the page cancels no paste', async () => {
     assert.deepEqual(cancelled, [], 'a paste sent to these was cancelled');
   } finally { await b.close(); }
 });
+
+// Keyboard only, the rest of a school's routine (issue 15 item 4): open the demo, export a backup
+// under a passphrase, open the panel report and save it as CSV, all from the menus and the dialogs'
+// fields with Alt, the arrows, Tab, typing and Enter.
+test('keyboard only: a backup exported and the panel report saved, from the menus', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await settle(page);
+    await moveTo(page, 'button: Open the training demo');
+    await key(page, 'Enter');
+    await waitState(page, (x) => x.phase === 'open' && x.demo);
+
+    const menu = async (name, item) => {
+      await key(page, 'Alt');
+      await moveTo(page, `menuitem: ${name}`, { keyName: 'ArrowRight', max: 6 });
+      await key(page, 'Enter');
+      await moveTo(page, `menuitem: ${item}`, { keyName: 'ArrowDown', max: 12 });
+      await key(page, 'Enter');
+    };
+    await menu('File', 'Export…');
+    await moveTo(page, 'textbox: Passphrase');
+    await typeHere(page, PASS, { secret: true });
+    await moveTo(page, 'textbox: Type it again');
+    await typeHere(page, PASS, { secret: true });
+    const download = page.waitForEvent('download', { timeout: limit(60000) });
+    await moveTo(page, 'button: Export file');
+    await key(page, 'Enter');
+    const file = await download;
+    assert.match(file.suggestedFilename(), /\.json$/, 'the backup is downloaded');
+    await moveTo(page, 'button: Close');
+    await key(page, 'Enter');
+
+    await menu('Reports', 'Panel report…');
+    const csv = page.waitForEvent('download', { timeout: limit(60000) });
+    await moveTo(page, 'button: Save CSV');
+    await key(page, 'Enter');
+    assert.match((await csv).suggestedFilename(), /\.csv$/, 'the report is saved as CSV');
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});
