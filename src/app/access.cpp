@@ -178,12 +178,20 @@ ImGuiWindow* scrolling_table_window(ImGuiContext& g, const ImGuiWindow* w) {
     return nullptr;
 }
 
-// Arrived on a table's stop by Tab or Shift+Tab (not come back out of it with Escape): go in.
+// A child window that takes its own keys (the attendance register, typed into like a
+// spreadsheet: Tab moves between its cells, Escape leaves it) is one stop too, entered on arrival.
+bool one_stop_window(ImGuiContext& g, const ImGuiWindow* w) {
+    return scrolling_table_window(g, w) ||
+           (w && (w->Flags & ImGuiWindowFlags_ChildWindow) && (w->Flags & ImGuiWindowFlags_NoNavInputs) &&
+            !(w->Flags & ImGuiWindowFlags_Popup) && w->ParentWindow);
+}
+
+// Arrived on such a stop by Tab or Shift+Tab (not come back out of it with Escape): go in.
 void enter_table_on_arrival(ImGuiContext& g) {
     if (!g_focus_shown || g.NavId == 0 || g.NavJustMovedToId != g.NavId || !g.NavWindow) return;
     for (ImGuiWindow* w : g.Windows)
         if (w->ChildId == g.NavId && w->WasActive &&
-            w->ParentWindow->RootWindowForNav == g.NavWindow->RootWindowForNav && scrolling_table_window(g, w)) {
+            w->ParentWindow->RootWindowForNav == g.NavWindow->RootWindowForNav && one_stop_window(g, w)) {
             ImGui::FocusWindow(w);
             ImGui::NavInitWindow(w, false);
             return;
@@ -212,6 +220,13 @@ bool tab_pressed(const ImGuiContext& g) {
     for (const ImGuiInputEvent& e : g.InputEventsQueue)
         if (e.Type == ImGuiInputEventType_Key && e.Key.Key == ImGuiKey_Tab && e.Key.Down) return true;
     return false;
+}
+
+// What has the keyboard, for the mirror: ImGui's focused item, or inside a stop that takes its own
+// keys (the register, which has no items ImGui focuses) the stop itself.
+ImGuiID focused_item(ImGuiContext& g) {
+    if (g.NavId == 0 && g.NavWindow && one_stop_window(g, g.NavWindow)) return g.NavWindow->ChildId;
+    return g.NavId;
 }
 
 }  // namespace
@@ -248,7 +263,7 @@ void access_end_frame() {
     collect_new_messages();
     nlohmann::json d = {{"w", windows_json()},
                         {"say", {{"n", g_said}, {"polite", g_polite}, {"urgent", g_urgent}}},
-                        {"f", g.NavId},
+                        {"f", focused_item(g)},
                         {"nw", g.NavWindow ? g.NavWindow->Name : ""},
                         {"sk", g_skip_offered},
                         {"kv", !g.NavDisableHighlight},  // the keyboard moved last: its focus is shown

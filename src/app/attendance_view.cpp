@@ -6,6 +6,7 @@
 // checks it). Weeks imported from a host school's case package are the same events, so they show
 // here too. Percentages, the pack's thresholds and the plan's alerts come from the engine's plan.
 #include "app/attendance_view.h"
+#include "app/locator.h"
 
 #include <imgui.h>
 
@@ -208,8 +209,17 @@ void keyboard(const std::string& case_id, const std::vector<Row>& rows) {
         set_cell(rows[g.row], g.cell, rows[g.row].blank[g.cell] == '-' ? '-' : ' ');
         move(rows, -1, true);
     }
-    if (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter))
-        save_week(case_id, rows[g.row]);
+    if (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) {
+        // The weeks typed and not yet saved: after a week's tenth code the cursor has already moved
+        // on to the next week, which is not the one the person means to save.
+        bool saved = false;
+        for (const Row& r : rows)
+            if (g.edits.count(r.monday)) {
+                save_week(case_id, r);
+                saved = true;
+            }
+        if (!saved) save_week(case_id, rows[g.row]);
+    }
 }
 
 // ---- drawing ---------------------------------------------------------------------------------
@@ -239,6 +249,15 @@ void register_grid(const std::string& case_id, const std::vector<Row>& rows) {
     ImGui::BeginChild("##register", ImVec2(0, height), ImGuiChildFlags_Border,
                       ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_HorizontalScrollbar);
     const bool focused = ImGui::IsWindowFocused();
+    // Arrived at by the keyboard (or a click between the cells): the first week still to record is
+    // ready to type into.
+    if (focused && (g.row < 0 || g.row >= static_cast<int>(rows.size())) && !rows.empty()) {
+        const auto open = std::find_if(rows.begin(), rows.end(), [](const Row& r) {
+            return r.saved.empty() && r.blank.find_first_not_of('-') != std::string::npos;  // a school week
+        });
+        g.row = static_cast<int>((open == rows.end() ? rows.end() - 1 : open) - rows.begin());
+        g.cell = 0;
+    }
     if (focused) keyboard(case_id, rows);
     ImDrawList*  dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -313,6 +332,7 @@ void register_grid(const std::string& case_id, const std::vector<Row>& rows) {
     if (rows.empty()) words_disabled("No school weeks yet: the register opens on the placement's first day.");
     ImGui::Dummy(ImVec2(1, 2));
     ImGui::EndChild();
+    locator_name_last_item("Attendance register");  // one stop for the keyboard, which types into it
 }
 
 ChartSpec chart_of(const std::vector<Row>& rows, const CasePlan& p, const CaseState& s) {

@@ -90,7 +90,9 @@ void keyboard() {
     words_bullet("In a case, Tab reaches \"< All cases\" to go back to the list; Escape never leaves a case.");
     words_bullet("Ctrl+F finds a case; Ctrl+Z undoes the last entry you recorded.");
     words_bullet("Page Up and Page Down scroll a long form.");
-    words_bullet("On the Attendance tab, type the register codes straight into the week; Enter saves it.");
+    words_bullet(
+        "On the Attendance tab, the register is one stop: arriving there, the first week still to record is "
+        "ready; type the codes (Tab moves between cells), Enter saves the weeks typed, Escape leaves it.");
     words_bullet("View > Larger text makes everything bigger; Ctrl + mouse wheel zooms the timeline.");
 }
 
