@@ -29,6 +29,7 @@ struct Swipe {
     ImGuiID window = 0;  // what the finger is scrolling, or coasting
     ImVec2  velocity{};  // pixels a second, in the scroll's direction, once the finger lifts
     bool    dragging = false;
+    bool    still = false;  // a frame was drawn with the finger down and still since it last moved
     ImVec2  travelled{};  // the scroll asked for since the finger went down
     Sample  recent[kSamples];
     int     samples = 0;
@@ -72,7 +73,8 @@ void follow_finger(ImGuiContext& g) {
     if (g.ActiveId != 0) ImGui::ClearActiveID();
     const ImVec2 d(-io.MouseDelta.x, -io.MouseDelta.y);
     scroll_by(w, d);
-    if (d.x == 0 && d.y == 0) return;
+    g_swipe.still = d.x == 0 && d.y == 0;
+    if (g_swipe.still) return;
     g_swipe.travelled = ImVec2(g_swipe.travelled.x + d.x, g_swipe.travelled.y + d.y);
     g_swipe.recent[g_swipe.samples++ % kSamples] = {g.Time, g_swipe.travelled};
 }
@@ -82,7 +84,9 @@ ImVec2 lift_speed(const ImGuiContext& g) {
     const int n = std::min(g_swipe.samples, kSamples);
     if (n < 2) return {};
     const Sample& last = g_swipe.recent[(g_swipe.samples - 1) % kSamples];
-    if (g.Time - last.t > kRecent) return {};
+    // Rested: still for a frame and for more than a tenth of a second. A lift in the frame after the
+    // last move is a flick however long that frame took (a busy tablet draws slowly).
+    if (g_swipe.still && g.Time - last.t > kRecent) return {};
     const Sample* first = &last;
     for (int i = 2; i <= n; ++i) {
         const Sample& s = g_swipe.recent[(g_swipe.samples - i) % kSamples];

@@ -36,14 +36,15 @@ async function touch(cdp, type, x, y) {
 async function drag(page, cdp, pupils, x, y, dy, steps, { flick = false } = {}) {
   await touch(cdp, 'touchStart', x, y);
   await settle(page);
-  for (let i = 1; i <= steps; ++i) {
+  for (let i = 1; i < steps; ++i) {
     await touch(cdp, 'touchMove', x, y + (dy * i) / steps);
     await new Promise((r) => setTimeout(r, 16));
   }
-  if (flick) {
-    await touch(cdp, 'touchEnd');
+  if (flick) {   // the last move and the lift together, as a finger flicks off the glass
+    await Promise.all([touch(cdp, 'touchMove', x, y + dy), touch(cdp, 'touchEnd')]);
     return rows(page, pupils);
   }
+  await touch(cdp, 'touchMove', x, y + dy);
   await settle(page);
   const held = await rows(page, pupils);
   await touch(cdp, 'touchEnd');
