@@ -30,7 +30,7 @@ struct Swipe {
     ImVec2  velocity{};  // pixels a second, in the scroll's direction, once the finger lifts
     bool    dragging = false;
     bool    still = false;  // a frame was drawn with the finger down and still since it last moved
-    ImVec2  travelled{};  // the scroll asked for since the finger went down
+    ImVec2  travelled{};    // the scroll asked for since the finger went down
     Sample  recent[kSamples];
     int     samples = 0;
 };
