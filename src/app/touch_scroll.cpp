@@ -1,5 +1,6 @@
 #include "app/touch_scroll.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <imgui.h>
@@ -16,8 +17,7 @@ constexpr float kSlowing = 0.33f;
 // Slower than this (pixels a second), a coasting page stops.
 constexpr float kStopBelow = 30.0f;
 
-// Where the finger has been lately (ImGui's clock, seconds; the scroll it asked for, pixels), for
-// the speed it lifted at.
+// Where the finger has been lately, by the touch events' clock (seconds), for the speed it lifted at.
 struct Sample {
     double t = 0;
     ImVec2 at{};
@@ -25,14 +25,17 @@ struct Sample {
 constexpr int    kSamples = 8;
 constexpr double kRecent = 0.1;  // the speed of the last tenth of a second; a finger that rested longer throws nothing
 
+struct Finger {
+    Sample recent[kSamples];
+    int    samples = 0;
+    double lifted = 0;  // when it last left the glass
+};
+Finger g_finger;
+
 struct Swipe {
     ImGuiID window = 0;  // what the finger is scrolling, or coasting
     ImVec2  velocity{};  // pixels a second, in the scroll's direction, once the finger lifts
     bool    dragging = false;
-    bool    still = false;  // a frame was drawn with the finger down and still since it last moved
-    ImVec2  travelled{};    // the scroll asked for since the finger went down
-    Sample  recent[kSamples];
-    int     samples = 0;
 };
 Swipe g_swipe;
 
@@ -61,7 +64,6 @@ bool dragging_a_scrollbar(const ImGuiContext& g, ImGuiWindow* w) {
 }
 
 void follow_finger(ImGuiContext& g) {
-    const ImGuiIO& io = g.IO;
     if (!g_swipe.dragging) {
         ImGuiWindow* w = scrollable_under_finger(g);
         g_swipe = {};
@@ -71,32 +73,27 @@ void follow_finger(ImGuiContext& g) {
     ImGuiWindow* w = ImGui::FindWindowByID(g_swipe.window);
     if (!w || dragging_a_scrollbar(g, w)) return;
     if (g.ActiveId != 0) ImGui::ClearActiveID();
-    const ImVec2 d(-io.MouseDelta.x, -io.MouseDelta.y);
-    scroll_by(w, d);
-    g_swipe.still = d.x == 0 && d.y == 0;
-    if (g_swipe.still) return;
-    g_swipe.travelled = ImVec2(g_swipe.travelled.x + d.x, g_swipe.travelled.y + d.y);
-    g_swipe.recent[g_swipe.samples++ % kSamples] = {g.Time, g_swipe.travelled};
+    scroll_by(w, ImVec2(-g.IO.MouseDelta.x, -g.IO.MouseDelta.y));
 }
 
-// The finger's speed as it lifted: over its moves in the last tenth of a second.
-ImVec2 lift_speed(const ImGuiContext& g) {
-    const int n = std::min(g_swipe.samples, kSamples);
+// The page's speed as the finger lifted: the finger's over the last tenth of a second before it
+// lifted (from at least its move before the last), against the direction it moved. A finger that
+// slows before lifting throws the page less; one that rested throws nothing.
+ImVec2 lift_speed() {
+    const int n = std::min(g_finger.samples, kSamples);
     if (n < 2) return {};
-    const Sample& last = g_swipe.recent[(g_swipe.samples - 1) % kSamples];
-    // Rested: still for a frame and for more than a tenth of a second. A lift in the frame after the
-    // last move is a flick however long that frame took (a busy tablet draws slowly).
-    if (g_swipe.still && g.Time - last.t > kRecent) return {};
-    const Sample* first = &last;
-    for (int i = 2; i <= n; ++i) {
-        const Sample& s = g_swipe.recent[(g_swipe.samples - i) % kSamples];
-        if (last.t - s.t > kRecent) break;
+    const Sample& last = g_finger.recent[(g_finger.samples - 1) % kSamples];
+    if (g_finger.lifted - last.t > kRecent) return {};
+    const Sample* first = &g_finger.recent[(g_finger.samples - 2) % kSamples];
+    for (int i = 3; i <= n; ++i) {
+        const Sample& s = g_finger.recent[(g_finger.samples - i) % kSamples];
+        if (g_finger.lifted - s.t > kRecent) break;
         first = &s;
     }
-    const double dt = last.t - first->t;
+    const double dt = std::max(g_finger.lifted, last.t) - first->t;
     if (dt <= 0) return {};
-    return ImVec2(static_cast<float>((last.at.x - first->at.x) / dt),
-                  static_cast<float>((last.at.y - first->at.y) / dt));
+    return ImVec2(static_cast<float>((first->at.x - last.at.x) / dt),
+                  static_cast<float>((first->at.y - last.at.y) / dt));
 }
 
 void coast(const ImGuiContext& g) {
@@ -134,9 +131,21 @@ void touch_scroll() {
     }
     if (g_swipe.dragging) {  // the finger has just lifted
         g_swipe.dragging = false;
-        g_swipe.velocity = lift_speed(g);
+        // Its last move may arrive in the frame it lifts in.
+        ImGuiWindow* w = ImGui::FindWindowByID(g_swipe.window);
+        if (w && !dragging_a_scrollbar(g, w)) scroll_by(w, ImVec2(-g.IO.MouseDelta.x, -g.IO.MouseDelta.y));
+        g_swipe.velocity = lift_speed();
     }
     if (g_swipe.window != 0) coast(g);
+}
+
+void finger_at(Touch what, double seconds, float x, float y) {
+    if (what == Touch::lifts) {
+        g_finger.lifted = seconds;
+        return;
+    }
+    if (what == Touch::starts) g_finger.samples = 0;
+    g_finger.recent[g_finger.samples++ % kSamples] = {seconds, ImVec2(x, y)};
 }
 
 }  // namespace cp::app

@@ -22,6 +22,7 @@
 #include "app/app.h"
 #include "app/fonts.h"
 #include "app/locator.h"
+#include "app/touch_scroll.h"
 #include "platform/platform.h"
 #include "platform/web/backdrop.h"
 #include "platform/web/keys.h"
@@ -143,9 +144,14 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     const EmscriptenTouchPoint& t = e->touches[0];
     ImGuiIO&                    io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    io.AddMousePosEvent(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMouseButtonEvent(0, false);
+    const auto x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
+    io.AddMousePosEvent(x, y);
+    const bool starts = type == EMSCRIPTEN_EVENT_TOUCHSTART;
+    const bool lifts = type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+    if (starts) io.AddMouseButtonEvent(0, true);
+    if (lifts) io.AddMouseButtonEvent(0, false);
+    using cp::app::Touch;
+    cp::app::finger_at(starts ? Touch::starts : lifts ? Touch::lifts : Touch::moves, e->timestamp / 1000.0, x, y);
     wake_after_input();
     return true;
 }
