@@ -30,12 +30,11 @@ target_include_directories(sodium
 # Its users see its headers as system headers, not held to our warnings (cmake/warnings.cmake).
 set_target_properties(sodium PROPERTIES SYSTEM ON)
 
-# ---- Dear ImGui core and its OpenGL3 renderer, compiled once --------------------------------
+# ---- Dear ImGui core, compiled once (the web platform draws it: src/platform/web/imgui_renderer.cpp) --------------------------------
 add_library(imgui STATIC
   "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
-  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp"
-  "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp")
+  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/misc/cpp")
 # The widget locator used by the browser tests is built on ImGui's test-engine hooks.
 target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS
                                         IMGUI_DISABLE_DEFAULT_FONT)

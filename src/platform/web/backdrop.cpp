@@ -2,10 +2,7 @@
 
 #include <GLES3/gl3.h>
 
-#include <cstdio>
-#include <string>
-
-#include "common/embedded.h"
+#include "platform/web/gl_program.h"
 
 namespace cp::platform {
 namespace {
@@ -14,43 +11,11 @@ GLuint g_program = 0;
 GLuint g_vao = 0;
 GLint  g_u_size = -1, g_u_colour = -1, g_u_stripe = -1, g_u_demo = -1, g_u_density = -1;
 
-GLuint compile(GLenum kind, const char* path) {
-    const EmbeddedFile* file = cp_app_assets_find(path);
-    if (!file) {
-        std::fprintf(stderr, "shader %s is missing from the build\n", path);
-        return 0;
-    }
-    const GLuint shader = glCreateShader(kind);
-    const char*  text = reinterpret_cast<const char*>(file->data);
-    glShaderSource(shader, 1, &text, nullptr);
-    glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[1024] = {};
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        std::fprintf(stderr, "shader %s failed to compile: %s\n", path, log);
-        glDeleteShader(shader);
-        return 0;
-    }
-    return shader;
-}
-
 }  // namespace
 
 bool backdrop_init() {
-    const GLuint vs = compile(GL_VERTEX_SHADER, "shaders/backdrop.vert.glsl");
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, "shaders/backdrop.frag.glsl");
-    if (!vs || !fs) return false;
-    g_program = glCreateProgram();
-    glAttachShader(g_program, vs);
-    glAttachShader(g_program, fs);
-    glLinkProgram(g_program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
-    if (!ok) return false;
+    g_program = link_program("shaders/backdrop.vert.glsl", "shaders/backdrop.frag.glsl");
+    if (!g_program) return false;
     g_u_size = glGetUniformLocation(g_program, "u_size");
     g_u_colour = glGetUniformLocation(g_program, "u_colour");
     g_u_stripe = glGetUniformLocation(g_program, "u_stripe_colour");

@@ -7,7 +7,6 @@
 
 #include <GLES3/gl3.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <imgui_internal.h>
 
@@ -25,6 +24,7 @@
 #include "app/touch_scroll.h"
 #include "platform/platform.h"
 #include "platform/web/backdrop.h"
+#include "platform/web/imgui_renderer.h"
 #include "platform/web/keys.h"
 
 extern "C" {
@@ -99,8 +99,7 @@ void sync_canvas_size() {
     if (cp::app::fonts_need_rebuild(dpr)) {
         // Browser zoom and moving to another screen change the ratio: re-rasterise for it.
         cp::app::rebuild_fonts(dpr);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        cp::platform::imgui_renderer_fonts();
     }
 }
 
@@ -243,7 +242,7 @@ void sync_text_input() {
 void render_frame() {
     const double start = emscripten_get_now();
     sync_canvas_size();
-    ImGui_ImplOpenGL3_NewFrame();
+    cp::platform::imgui_renderer_new_frame();
     ImGuiIO&      io = ImGui::GetIO();
     static double last = start;
     io.DeltaTime = static_cast<float>(std::max(0.001, (start - last) / 1000.0));
@@ -258,7 +257,7 @@ void render_frame() {
     emscripten_get_canvas_element_size(kCanvas, &w, &h);
     glViewport(0, 0, w, h);
     cp::platform::backdrop_draw(w, h, ImGui::GetIO().DisplayFramebufferScale.x, g_backdrop);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    cp::platform::imgui_renderer_draw(*ImGui::GetDrawData(), w, h);
     const double access_start = emscripten_get_now();
     cp::app::locator_end_frame();
     cp::app::access_end_frame();
@@ -449,7 +448,10 @@ int main() {
     io.GetClipboardTextFn = get_clipboard;
     io.SetClipboardTextFn = set_clipboard;
     ImGui::GetCurrentContext()->TestEngineHookItems = true;  // the locator feeds the accessibility mirror
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!cp::platform::imgui_renderer_init()) {
+        EM_ASM(window.cpShowError && window.cpShowError("webgl2"));
+        return 1;
+    }
     if (!cp::platform::backdrop_init()) std::fprintf(stderr, "the background shader failed; using a plain colour\n");
     cp::app::init();
     sync_canvas_size();
