@@ -664,12 +664,16 @@ const std::vector<const char*>* form_value_choices(std::string_view value) {
     return nullptr;
 }
 
+FormCondition read_form_condition(const std::string& when) {
+    if (when.rfind("not ", 0) == 0) return {when.substr(4), true};
+    return {when, false};
+}
+
 bool form_condition_holds(const std::string& when, const DocumentInput& in) {
     if (when.empty()) return true;
-    const bool        negated = when.rfind("not ", 0) == 0;
-    const std::string word = negated ? when.substr(4) : when;
+    const FormCondition c = read_form_condition(when);
     for (const FormFlag& f : form_flags())
-        if (word == f.word) return f.holds(in) != negated;
+        if (c.fact == f.word) return f.holds(in) != c.negated;
     return false;  // parse_pack refuses a form testing an unknown fact
 }
 

@@ -486,7 +486,7 @@ std::optional<FormParagraph> read_paragraph(const Json& j, const std::string& fi
     rd.text("when", p.when, false);
     rd.finish();
     check_text(rd, "text", p.text);
-    check_word(rd, "when", p.when.rfind("not ", 0) == 0 ? p.when.substr(4) : p.when, known_form_flags());
+    check_word(rd, "when", read_form_condition(p.when).fact, known_form_flags());
     if (out.size() != before) return std::nullopt;
     return p;
 }
@@ -517,8 +517,7 @@ std::optional<FormField> read_form_field(const Json& j, const std::string& file,
     check_text(rd, "text", f.text);
     if (f.value.rfind("step.", 0) != 0)  // a step's date: the pack's steps are checked in check_step_words
         check_word(rd, "value", f.value, known_form_values());
-    const std::string flag = f.when.rfind("not ", 0) == 0 ? f.when.substr(4) : f.when;
-    check_word(rd, "when", flag, known_form_flags());
+    check_word(rd, "when", read_form_condition(f.when).fact, known_form_flags());
     if (int(!f.value.empty()) + int(!f.answer.empty()) + int(!f.text.empty()) + int(f.signature) + int(f.by_hand) != 1)
         out.push_back({file, path, "expected exactly one of value, answer, text, signature or by_hand"});
     if (f.value.rfind("week.", 0) == 0 && f.at_weeks.empty() && section.at_weeks.empty())

@@ -265,7 +265,13 @@ std::string entry_label(EventType type, const Json& payload, const Pack* pack);
 std::vector<std::string> unasked_step_fields(
     const Step& step);                               // what a step may ask: the step_recorded fields but step, date
 const std::vector<const char*>& known_form_flags();  // a form field's `when` (documents.cpp's table)
-const std::vector<const char*>& known_form_rows();   // a form section's `rows` (documents.cpp's table)
+// A form's `when`: the yes/no fact it tests, and whether it is written "not <fact>".
+struct FormCondition {
+    std::string fact;
+    bool        negated = false;
+};
+FormCondition                   read_form_condition(const std::string& when);
+const std::vector<const char*>& known_form_rows();  // a form section's `rows` (documents.cpp's table)
 const std::vector<const char*>&
 known_form_choices();  // the `value`s that are a recorded choice a field's `words` print
 const std::vector<const char*>* form_value_choices(std::string_view value);  // that choice's values, or nullptr
