@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, click, findItem, nextFrames, waitForFirstFrame, limit } from './harness.mjs';
+import { openApp, click, findItem, keysTaken, nextFrames, waitForFirstFrame, limit } from './harness.mjs';
 
 export const PASS = 'orchard kettle lantern ribbon';
 export const SCHOOL = 'Larkspur Test School';
@@ -30,7 +30,7 @@ export async function typeInto(page, label, text, opts) {
   await click(page, label, opts);
   await nextFrames(page);
   await page.keyboard.type(text, { delay: 12 });
-  await nextFrames(page);
+  await keysTaken(page);
 }
 
 // A tab of its own on the app (openApp reuses the context's first page).

@@ -28,7 +28,7 @@ async function calibrate(page) {
   const times = [];
   for (let i = 0; i < 5; ++i) {
     const t0 = Date.now();
-    if (keyboardOnly) await page.keyboard.press('Shift');   // input that moves nothing, without a mouse
+    if (isKeyboardOnly()) await page.keyboard.press('Shift');   // input that moves nothing, without a mouse
     else await page.mouse.move(10 + i * 7, 10 + i * 3);
     await settle(page, 60000);
     times.push(Date.now() - t0);
@@ -186,7 +186,46 @@ export async function scrollIntoView(page, label, { window: win = null, timeout 
 // ImGui scrolls the focused item into view itself.
 let keyboardOnly = false;
 export function useKeyboardOnly(on = true) { keyboardOnly = on; }
-export function isKeyboardOnly() { return keyboardOnly; }
+// True when no mouse is used: keyboard only, or the accessibility mirror only (below).
+export function isKeyboardOnly() { return keyboardOnly || mirrorOnly; }
+
+// ---- the accessibility mirror only (issue 15, "one through the mirror only") -------------------
+// After useMirrorOnly(), click() reaches an item as a screen reader does: it finds the item's
+// element in the page's accessibility mirror (#cp-access), moves the page's focus to it (a reader's
+// cursor or Tab) and clicks the element (a reader's "press": Enter or a double tap in browse mode);
+// a text field then takes typing from the keyboard. No mouse event and no Tab is sent.
+let mirrorOnly = false;
+export function useMirrorOnly(on = true) { mirrorOnly = on; }
+
+async function mirrorPress(page, label, { window: win = null, timeout = 10000 } = {}) {
+  let found;
+  try {
+    const handle = await page.waitForFunction(({ label, win }) => {
+      if (!window.cpAccess) return null;
+      const all = (self.cpTest && self.cpTest.items) || [];
+      const it = all.find((i) => i.label === label && (!win || i.window === win) && cpAccess.byId.has(i.id) &&
+                                 cpAccess.byId.get(i.id).isConnected);
+      return it ? { id: it.id, role: cpAccess.byId.get(it.id).getAttribute('role') || '' } : null;
+    }, { label, win }, { timeout: limit(timeout), polling: 50 });
+    found = await handle.jsonValue();
+  } catch {
+    const named = await page.evaluate(() => [...document.querySelectorAll('#cp-access [data-id]')]
+      .map((el) => el.getAttribute('aria-label') || el.textContent).filter(Boolean));
+    throw new Error(`the accessibility mirror has no element for "${label}"${win ? ` in "${win}"` : ''}; ` +
+                    `it has: ${JSON.stringify(named).slice(0, 1500)}`);
+  }
+  // Focus that is already there asks for no frame: then nothing is waited for.
+  await page.evaluate((id) => cpAccess.byId.get(id).focus(), found.id);
+  await nextFrames(page, 2);
+  await page.evaluate((id) => cpAccess.byId.get(id).click(), found.id);
+  await framesDrawn(page, 2).catch((e) => { throw new Error(`pressing "${label}" through the mirror: ${e.message}`); });
+  if (found.role === 'textbox') {
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'cp-text-input',
+                               null, { timeout: limit(10000), polling: 30 })
+      .catch(() => { throw new Error(`"${label}" was pressed through the mirror but does not take typing`); });
+  }
+  return found;
+}
 
 // Waits until the field with the keyboard shows `want` (what was typed; stars for a passphrase);
 // fails saying what it shows instead.
@@ -255,15 +294,17 @@ async function keyboardPress(page, label, opts) {
 // the same place twice; if it never stays put, the click fails saying where it was.
 export async function click(page, label, opts = {}) {
   if (keyboardOnly) return keyboardPress(page, label, opts);
+  if (mirrorOnly) return mirrorPress(page, label, opts);
   await scrollIntoView(page, label, opts).catch(() => false);
   let it = await findItem(page, label, opts);
   const seen = [];
   let stillBefore = false;
   for (let aim = 0; ; ++aim) {
+    const frame = await page.evaluate(() => (self.cpTest ? self.cpTest.frame : 0));
     await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2, { steps: 3 });
     // Pressed only once ImGui has drawn the item with the pointer over it (its HoveredRect status
     // flag), so the press lands on the item where it is now, not where it was a frame ago.
-    const over = await hoveredAt(page, label, opts.window || null);
+    const over = await hoveredAt(page, label, opts.window || null, frame);
     const now = over || await findItem(page, label, opts);
     seen.push(`(${Math.round(now.x)},${Math.round(now.y)})${over ? '' : ' not under the pointer'}`);
     const still = Math.abs(now.x - it.x) < 1 && Math.abs(now.y - it.y) < 1;
@@ -280,14 +321,19 @@ export async function click(page, label, opts = {}) {
   return it;
 }
 
+// The item, once a frame drawn after the pointer moved (frame `since`) shows it hovered; null when
+// three such frames did not (the item moved away, or is one, like a tab, that never says so).
 const HOVERED_RECT = 1;  // ImGuiItemStatusFlags_HoveredRect, as the locator publishes it
-async function hoveredAt(page, label, win) {
+async function hoveredAt(page, label, win, since) {
   try {
-    const handle = await page.waitForFunction(({ label, win, flag }) => {
-      const all = (self.cpTest && self.cpTest.items) || [];
-      return all.find((it) => it.label === label && (!win || it.window === win) && it.w > 0 && (it.flags & flag)) || null;
-    }, { label, win, flag: HOVERED_RECT }, { timeout: limit(1500), polling: 20 });
-    return handle.jsonValue();
+    const handle = await page.waitForFunction(({ label, win, flag, since }) => {
+      const t = self.cpTest;
+      if (!t) return false;
+      const it = (t.items || []).find((i) => i.label === label && (!win || i.window === win) && i.w > 0 && (i.flags & flag));
+      return it || (t.frame >= since + 3 || (t.frame > since && !t.pending) ? 'not hovered' : false);
+    }, { label, win, flag: HOVERED_RECT, since }, { timeout: limit(5000), polling: 20 });
+    const found = await handle.jsonValue();
+    return found === 'not hovered' ? null : found;
   } catch { return null; }
 }
 
@@ -307,6 +353,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // input asked for (window.cpTest.pending, set by the platform layer in test mode), or three more
 // frames if it keeps drawing (something on screen animates). Fails, saying so, only if frames are
 // asked for and not drawn.
+// After typing: until the app has taken every key. ImGui takes a burst of typing a few keys a frame,
+// and the app keeps drawing until its input queue is empty; a fixed count of frames may end first.
+export async function keysTaken(page, timeout = 20000) {
+  await page.waitForFunction(() => self.cpTest && !self.cpTest.pending, null, { timeout: limit(timeout), polling: 20 })
+    .catch((e) => { throw new Error(`the app was still drawing ${limit(timeout)} ms after the typing: ${e.message}`); });
+}
+
 export async function settle(page, timeout = 20000) {
   await nextFrames(page, 3, timeout);
 }

@@ -7,7 +7,7 @@
 // criterion, the plan's end moves by the weeks added, and the history keeps both entries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, click, findItem, items, nextFrames } from './harness.mjs';
+import { launch, openApp, click, findItem, items, keysTaken, nextFrames } from './harness.mjs';
 import { openDemo, clickTab, state, waitState } from './documents.mjs';
 import { server, choose } from './walk.mjs';   // walk.mjs starts the file's server
 
@@ -19,7 +19,7 @@ async function typeOver(page, field, text) {
   await nextFrames(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text, { delay: 10 });
-  await nextFrames(page, 2);
+  await keysTaken(page);
 }
 
 // The demo's case `id`, opened from the list by its pupil's name.

@@ -5,7 +5,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openApp, click, fieldShows, findItem, hasItem, isKeyboardOnly, items, nextFrames, waitForFirstFrame } from './harness.mjs';
+import { startServer, launch, openApp, click, fieldShows, findItem, hasItem, isKeyboardOnly, items, keysTaken, nextFrames, waitForFirstFrame } from './harness.mjs';
 import { state, waitState } from './flows.mjs';
 
 export let server;   // one static server per test file (each file is its own process)
@@ -22,7 +22,7 @@ export async function typeInto(page, label, text) {
   await nextFrames(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text, { delay: 8 });
-  await nextFrames(page);
+  await keysTaken(page);
   // Without a mouse the next press is Tab, which leaves the field: first see it show what was typed.
   if (isKeyboardOnly()) await fieldShows(page, label, /pass|confirm/.test(label) ? '*'.repeat(text.length) : text);
 }
@@ -196,6 +196,24 @@ export async function reloadAndCheck(page, pupil, milestones) {
   await click(page, 'Timeline');
   await findItem(page, 'Zoom in');
   return s;
+}
+
+// A watch for walk() that counts every mouse, pointer, wheel and touch event the page receives (and,
+// with `tab`, every Tab key), and fails at the end if there was one. Counted in this process, so a
+// reload of the page (the walkthrough reopens it as the days pass) loses none.
+export function noPointer({ tab = false } = {}) {
+  const seen = [];
+  return {
+    before: async (context) => {
+      await context.exposeBinding('cpPointerEvent', (_source, type) => { seen.push(type); });
+      await context.addInitScript((tab) => {
+        for (const type of ['mousedown', 'mouseup', 'mousemove', 'click', 'pointerdown', 'pointermove', 'wheel', 'touchstart'])
+          window.addEventListener(type, (e) => { if (e.isTrusted) window.cpPointerEvent(type); }, true);
+        if (tab) window.addEventListener('keydown', (e) => { if (e.key === 'Tab') window.cpPointerEvent('Tab'); }, true);
+      }, tab);
+    },
+    after: async () => { assert.deepEqual(seen, [], `no mouse, pointer or touch event${tab ? ' and no Tab' : ''} reached the page`); },
+  };
 }
 
 // `watch`, when given, is called with the browser before the page opens and with the page at the end.

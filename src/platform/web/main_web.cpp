@@ -230,13 +230,20 @@ void update_cursor() {
     cp::platform::set_cursor(css);
 }
 
+// The page's text input has the focus while a field is being edited, and takes it again when
+// another field is entered: from one field to the next through the accessibility mirror, the
+// mirror's element has taken the page's focus in between, and typing would go nowhere.
+// What is being edited (0: nothing). A field pressed through the mirror takes the focus back even
+// when it was being edited already: after a press, the next frame says again.
+constexpr ImGuiID kUnknown = ~0u;
+ImGuiID           g_editing = 0;
+
 void sync_text_input() {
-    static bool    active = false;
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput == active) return;
-    active = io.WantTextInput;
     const ImGuiContext& g = *ImGui::GetCurrentContext();
-    cp_js_text_input(active ? 1 : 0, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y);
+    const ImGuiID       now = g.IO.WantTextInput ? std::max<ImGuiID>(g.ActiveId, 1) : 0;
+    if (now == g_editing) return;
+    g_editing = now;
+    cp_js_text_input(now != 0 ? 1 : 0, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y);
 }
 
 void render_frame() {
@@ -360,6 +367,7 @@ EMSCRIPTEN_KEEPALIVE void cp_request_redraw() { cp::platform::request_redraw(); 
 
 EMSCRIPTEN_KEEPALIVE void cp_access_activate(unsigned id) {
     cp::app::access_activate(id);
+    g_editing = kUnknown;
     wake_after_input();
 }
 
