@@ -64,7 +64,10 @@ test('a protocol file loads in Settings, is kept with the workspace, and a case 
     await waitForText(page, `${NAME} (Example County Council), loaded from a file`);
     await click(page, "Remove Example County Council's protocol");
     await waitForText(page, `${NAME} is removed.`);
-    assert.ok(!(await page.evaluate(() => document.getElementById('cp-access').textContent)).includes('loaded from a file'));
+    // And its row goes (within the frames the removal takes).
+    await page.waitForFunction(() => !document.getElementById('cp-access').textContent.includes('loaded from a file'),
+                               null, { timeout: limit(10000), polling: 50 })
+      .catch(() => assert.fail('the removed protocol is still listed as loaded from a file'));
     await loadProtocolFile(page, EXAMPLE);
     await waitForText(page, `${NAME} is loaded: new cases can follow it`);
     await waitForText(page, `${NAME} (Example County Council), loaded from a file`);

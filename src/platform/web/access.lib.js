@@ -204,9 +204,13 @@ mergeInto(LibraryManager.library, {
     var ours = active === Module['canvas'] || active === ta || s.root.contains(active);
     var target = d.f ? s.byId.get(d.f) : null;
     if (ta) {
-      set(ta, 'aria-label', d.t && target ? (target.getAttribute('aria-label') || target.textContent) : null);
-      set(ta, 'aria-required', d.t && target ? target.getAttribute('aria-required') : null);
-      set(ta, 'aria-hidden', d.t ? null : 'true');
+      // Named by the field being edited; for a frame in which that field has no element here (a
+      // menu opening over it), by the name it had; never an unnamed text box.
+      var label = d.t && target ? (target.getAttribute('aria-label') || target.textContent) : null;
+      if (d.t && !target) label = ta.getAttribute('aria-label');
+      set(ta, 'aria-label', label);
+      if (!d.t || target) set(ta, 'aria-required', d.t ? target.getAttribute('aria-required') : null);
+      set(ta, 'aria-hidden', d.t && label ? null : 'true');
     }
     if (ours && d.kv && !d.t && target && active !== target) s.focus(target);
     if (d.say && d.say.n !== s.said) {

@@ -230,20 +230,19 @@ void update_cursor() {
     cp::platform::set_cursor(css);
 }
 
-// The page's text input has the focus while a field is being edited, and takes it again when
-// another field is entered: from one field to the next through the accessibility mirror, the
-// mirror's element has taken the page's focus in between, and typing would go nowhere.
-// What is being edited (0: nothing). A field pressed through the mirror takes the focus back even
-// when it was being edited already: after a press, the next frame says again.
-constexpr ImGuiID kUnknown = ~0u;
-ImGuiID           g_editing = 0;
+// The page's text input has the focus while a field is being edited. A field pressed through the
+// accessibility mirror takes it back even when a field was being edited already: the mirror's
+// element took the page's focus in between, and typing would go nowhere.
+bool g_editing = false;
+bool g_resync = false;
 
 void sync_text_input() {
+    const bool want = ImGui::GetIO().WantTextInput;
+    if (want == g_editing && !g_resync) return;
+    g_editing = want;
+    g_resync = false;
     const ImGuiContext& g = *ImGui::GetCurrentContext();
-    const ImGuiID       now = g.IO.WantTextInput ? std::max<ImGuiID>(g.ActiveId, 1) : 0;
-    if (now == g_editing) return;
-    g_editing = now;
-    cp_js_text_input(now != 0 ? 1 : 0, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y);
+    cp_js_text_input(want ? 1 : 0, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y);
 }
 
 void render_frame() {
@@ -367,7 +366,7 @@ EMSCRIPTEN_KEEPALIVE void cp_request_redraw() { cp::platform::request_redraw(); 
 
 EMSCRIPTEN_KEEPALIVE void cp_access_activate(unsigned id) {
     cp::app::access_activate(id);
-    g_editing = kUnknown;
+    g_resync = true;
     wake_after_input();
 }
 
