@@ -287,8 +287,12 @@ test('no internal word appears in the wizard or the Plan\'s action dialogs', asy
     const c = s0.cases.find((x) => x.stage === 'placement') || s0.cases[0];
     await click(page, c.pupil);
     await waitState(page, (s) => s.view === 'case');
-    const actions = (await items(page)).filter((it) => it.w > 0 && it.window.startsWith('Case planner/') &&
+    const planActions = async () => (await items(page)).filter((it) => it.w > 0 && it.window.startsWith('Case planner/') &&
       /^(Record|Share|Send|Schedule|Hold|Agree|End|Return|Withdraw|Propose|Convert|Notify|Sign|Start)/.test(it.label)).map((it) => it.label);
+    let actions = await planActions();
+    for (const end = Date.now() + limit(10000); actions.length < 3 && Date.now() < end; actions = await planActions()) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     assert.ok(actions.length >= 3, `the Plan offers actions: ${JSON.stringify(actions)}`);
     for (const action of [...new Set(actions)]) {
       await click(page, action);

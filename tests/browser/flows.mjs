@@ -12,12 +12,26 @@ export const SCHOOL = 'Larkspur Test School';
 export async function state(page) { return page.evaluate(() => (window.cpTest && window.cpTest.state) || {}); }
 
 // The page's CSP forbids eval, so the predicate runs here, on states polled from the page.
+// The state is published at the end of the frame in which it changed, whose items were drawn
+// before the change (a click on a pupil's row: the view is "case", the items still the list's).
+// So a state that matches is returned once a frame drawn after it is on screen, or once the app
+// has no frame left to draw.
 export async function waitState(page, pred, arg, timeout = 45000) {
   const end = Date.now() + limit(timeout);
   let s = {};
   while (Date.now() < end) {
-    s = await state(page);
-    if (s.phase && pred(s, arg)) return s;
+    const seen = await page.evaluate(() => {
+      const t = window.cpTest;
+      return { s: (t && t.state) || {}, frame: t ? t.frame : 0, pending: !!(t && t.pending) };
+    });
+    s = seen.s;
+    if (s.phase && pred(s, arg)) {
+      if (seen.pending) {
+        await page.waitForFunction((f) => !self.cpTest.pending || self.cpTest.frame > f, seen.frame,
+          { timeout: Math.max(1, end - Date.now()), polling: 20 }).catch(() => {});
+      }
+      return s;
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   await page.screenshot({ path: path.join(os.tmpdir(), 'cp-faults-timeout.png') }).catch(() => {});

@@ -307,7 +307,9 @@ export async function click(page, label, opts = {}) {
     const over = await hoveredAt(page, label, opts.window || null, frame);
     const now = over || await findItem(page, label, opts);
     seen.push(`(${Math.round(now.x)},${Math.round(now.y)})${over ? '' : ' not under the pointer'}`);
-    const still = Math.abs(now.x - it.x) < 1 && Math.abs(now.y - it.y) < 1;
+    // The centre, not the corner: a list that gains a scroll bar keeps its rows' corners and
+    // narrows them, which put the pointer over a column's border (a press there resizes the column).
+    const still = Math.abs(now.x + now.w / 2 - (it.x + it.w / 2)) < 1 && Math.abs(now.y + now.h / 2 - (it.y + it.h / 2)) < 1;
     it = now;
     // Some items (tabs) never report the flag: still in the same place twice under the pointer will do.
     if (still && (over || (aim > 0 && stillBefore))) break;
@@ -356,8 +358,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // After typing: until the app has taken every key. ImGui takes a burst of typing a few keys a frame,
 // and the app keeps drawing until its input queue is empty; a fixed count of frames may end first.
 export async function keysTaken(page, timeout = 20000) {
+  await idle(page, timeout, 'after the typing');
+}
+
+// Waits until the app has drawn every frame it asked for (nothing animates, no input is queued).
+export async function idle(page, timeout = 20000, after = '') {
   await page.waitForFunction(() => self.cpTest && !self.cpTest.pending, null, { timeout: limit(timeout), polling: 20 })
-    .catch((e) => { throw new Error(`the app was still drawing ${limit(timeout)} ms after the typing: ${e.message}`); });
+    .catch((e) => { throw new Error(`the app was still drawing ${limit(timeout)} ms ${after}: ${e.message}`); });
 }
 
 export async function settle(page, timeout = 20000) {

@@ -4,7 +4,7 @@
 // read from the page's focus (the accessibility mirror), as a screen reader would announce it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, nextFrames, settle, limit, click } from './harness.mjs';
+import { startServer, launch, openApp, nextFrames, settle, idle, limit, click } from './harness.mjs';
 import { waitState, PASS } from './flows.mjs';
 
 let server;
@@ -141,7 +141,10 @@ test('"Skip to the case list" is the first stop for a keyboard entering the page
     await click(page, s.cases[0].pupil);
     await waitState(page, (x) => x.view === 'case');
     // The keyboard arrives from the browser's own controls: out of the page with Tab, then Tab again
-    // comes back in at the page's first stop, which is the link.
+    // comes back in at the page's first stop, which is the link. Once the page is still: while it
+    // draws, a focus fallen to the page's body goes back to the canvas (the element that had it
+    // went with a closed panel), which is what blur() looks like.
+    await idle(page, 20000, 'after the case opened');
     await page.evaluate(() => document.activeElement && document.activeElement.blur());
     for (let i = 0; i < 3 && await page.evaluate(() => document.activeElement.id !== 'cp-skip'); i++) await page.keyboard.press('Tab');
     const link = await page.evaluate(() => { const a = document.activeElement; const r = a.getBoundingClientRect();
