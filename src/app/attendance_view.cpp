@@ -415,18 +415,20 @@ void attendance_tab(const std::string& case_id) {
                   (a.weeks == 1 ? " week)" : " weeks)");
     }
     ImGui::PushFont(fonts().bold);
-    words(summary.c_str());
+    words_wrapped("%s", summary.c_str());
     ImGui::PopFont();
     Json checks = Json::array();
     for (const AttendanceCheck& c : p->attendance.checks) {
         const bool        pa = c.rule_id.rfind("england/", 0) == 0;
         const std::string text = std::string(pa ? "Persistent absence threshold" : "Protocol threshold") +
                                  ": attendance " + c.compare + " " + std::to_string(c.threshold) + "%";
-        ImGui::SameLine();
-        words_disabled("  |  %s", text.c_str());
-        ImGui::SameLine();
-        status_text(c.met ? "met" : (c.saved_by_illness_extension ? "below (illness extension)" : "below"),
-                    c.met ? 0 : 2);
+        // On the summary's line while they fit, on lines of their own in a narrow window.
+        const std::string shown = "  |  " + text;
+        same_line_if_fits(ImGui::CalcTextSize(shown.c_str()).x);
+        words_disabled("%s", shown.c_str());
+        const char* verdict = c.met ? "met" : (c.saved_by_illness_extension ? "below (illness extension)" : "below");
+        same_line_if_fits(ImGui::CalcTextSize(verdict).x);
+        status_text(verdict, c.met ? 0 : 2);
         checks.push_back({{"rule", c.rule_id}, {"threshold", c.threshold}, {"compare", c.compare}, {"met", c.met}});
     }
     Json alerts = Json::array();
@@ -450,9 +452,9 @@ void attendance_tab(const std::string& case_id) {
             status_text(d.status == DeadlineStatus::overdue ? "Overdue" : "Due",
                         d.status == DeadlineStatus::overdue ? 2 : 1);
             ImGui::SameLine();
-            words_f("%s, by %s (%s)", d.what.c_str(), to_uk(d.date).c_str(), d.who.c_str());
+            words_wrapped("%s, by %s (%s)", d.what.c_str(), to_uk(d.date).c_str(), d.who.c_str());
         }
-    words_disabled(
+    words_disabled_wrapped(
         "Click a cell and type codes; arrows and Tab move, Enter saves the week. The home school marks D for these "
         "sessions.");
 

@@ -60,13 +60,15 @@ void export_dialog() {
     chosen.resize(ws.cases.size(), 0);
     words_wrapped(
         "The export is one file encrypted with a passphrase you choose here. Send the passphrase by "
-        "another route than the file (for example by phone).");
+        "another route than the file (for example by phone). A backup keeps the whole workspace for this "
+        "school; a case package takes chosen cases to another school or the LA.");
     ImGui::RadioButton("Backup of the whole workspace", &kind, 0);
-    ImGui::RadioButton("Case package: chosen cases, for another school or the LA", &kind, 1);
+    ImGui::RadioButton("Case package: chosen cases", &kind, 1);
     std::vector<std::string> ids;
+    const float              wide = std::min(460.0f, ImGui::GetContentRegionAvail().x);
     if (kind == 1) {
         begin_pane("##exportcases",
-                   ImVec2(460, std::min<float>(200, 30 + ws.cases.size() * ImGui::GetFrameHeightWithSpacing())), true);
+                   ImVec2(wide, std::min<float>(200, 30 + ws.cases.size() * ImGui::GetFrameHeightWithSpacing())), true);
         const auto& plans = session().plans();
         for (std::size_t i = 0; i < ws.cases.size(); ++i) {
             bool              on = chosen[i];
@@ -76,8 +78,10 @@ void export_dialog() {
             if (chosen[i]) ids.push_back(ws.cases[i].id);
         }
         ImGui::EndChild();
+        ImGui::PushTextWrapPos(0.0f);
         words("Note to the recipient (inside the encrypted file)");
-        text_area("##note", &note, ImVec2(460, ImGui::GetTextLineHeight() * 3));
+        ImGui::PopTextWrapPos();
+        text_area("##note", &note, ImVec2(wide, ImGui::GetTextLineHeight() * 3));
     }
     const bool pass_ok = passphrase_fields(f.pass, f.confirm, f.show);
     const bool ready = pass_ok && (kind == 0 || !ids.empty());
@@ -89,17 +93,16 @@ void export_dialog() {
         forget_export_passphrase();
     }
     ImGui::EndDisabled();
-    if (!ready) {
-        ImGui::SameLine();
-        words_disabled(kind == 1 && ids.empty() ? "Choose at least one case."
-                                                : "Choose a passphrase rated Good or Strong.");
-    }
-    if (!session().export_status().empty()) words_wrapped("%s", session().export_status().c_str());
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Close"));
     if (ImGui::Button("Close") || dialog_escape()) {
         forget_export_passphrase();
         close_modal(ui().show_export);
     }
+    // Why the export waits, under the buttons: beside them it ran past a narrow window's edge.
+    if (!ready)
+        words_disabled_wrapped(
+            "%s", kind == 1 && ids.empty() ? "Choose at least one case." : "Choose a passphrase rated Good or Strong.");
+    if (!session().export_status().empty()) words_wrapped("%s", session().export_status().c_str());
     end_dialog();
 }
 
@@ -125,10 +128,7 @@ void restore_section(const ImportState& st) {
         close_modal(ui().show_import);
     }
     ImGui::EndDisabled();
-    if (!ok) {
-        ImGui::SameLine();
-        words_disabled("Choose a passphrase rated Good or Strong, typed the same twice.");
-    }
+    if (!ok) words_disabled_wrapped("Choose a passphrase rated Good or Strong, typed the same twice.");
 }
 
 void import_dialog() {
@@ -163,7 +163,7 @@ void import_dialog() {
             });
         }
     } else if (st.step == Step::need_passphrase) {
-        words_f("File: %s", st.file_name.c_str());
+        words_wrapped("File: %s", st.file_name.c_str());
         words("The passphrase this file was exported with");
         item_width(360);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -177,17 +177,18 @@ void import_dialog() {
         }
     } else if (st.step == Step::deriving) {
         words("Checking the passphrase and decrypting…");
-        ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(360, 0), "");
+        ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()),
+                           ImVec2(std::min(360.0f, ImGui::GetContentRegionAvail().x), 0), "");
         platform::redraw_after_ms(100);
     } else if (st.step == Step::preview) {
         const ImportPreview& p = st.preview;
-        words_f("%s: %s from %s", st.contents.kind == ExportKind::backup ? "Backup" : "Case package",
-                st.file_name.c_str(), st.read.workspace->own.name.c_str());
+        words_wrapped("%s: %s from %s", st.contents.kind == ExportKind::backup ? "Backup" : "Case package",
+                      st.file_name.c_str(), st.read.workspace->own.name.c_str());
         if (!st.contents.note.empty()) {
             words("Note from the sender:");
             words_wrapped("%s", st.contents.note.c_str());
         }
-        words_f(
+        words_wrapped(
             "%d new cases, %d cases with new events (%d events), %d already up to date, %d refused, %d schools added "
             "to the directory",
             p.new_cases, p.merged_cases, p.new_events, p.unchanged_cases, p.refused_cases, p.new_schools);
@@ -217,10 +218,7 @@ void import_dialog() {
             ImGui::BeginDisabled(p.nothing_to_do() || session().read_only());
             if (ImGui::Button("Merge into this workspace")) session().confirm_import();
             ImGui::EndDisabled();
-            if (p.nothing_to_do()) {
-                ImGui::SameLine();
-                words_disabled("Nothing new in this file.");
-            }
+            if (p.nothing_to_do()) words_disabled_wrapped("Nothing new in this file.");
         }
     } else if (st.step == Step::done) {
         status_message(st.result, 0);
@@ -242,11 +240,17 @@ void settings_dialog() {
     ImGui::PushFont(fonts().bold);
     words("Security");
     ImGui::PopFont();
-    item_width(120);
-    changed |= ImGui::InputInt("Lock after this many minutes without use (0 = never)", &s.idle_lock_minutes);
+    // Each label above its field, wrapped at the dialog's edge (beside the field, a long label ran
+    // past a narrow window's edge); words() names the field after it.
+    ImGui::PushTextWrapPos(0.0f);
+    words("Lock after this many minutes without use (0 = never)");
+    item_width(160);
+    changed |= ImGui::InputInt("##idle_lock", &s.idle_lock_minutes);
     s.idle_lock_minutes = std::clamp(s.idle_lock_minutes, 0, 480);
-    item_width(120);
-    changed |= ImGui::InputInt("Remind me to export a backup after this many days", &s.backup_reminder_days);
+    words("Remind me to export a backup after this many days");
+    item_width(160);
+    changed |= ImGui::InputInt("##backup_reminder", &s.backup_reminder_days);
+    ImGui::PopTextWrapPos();
     s.backup_reminder_days = std::clamp(s.backup_reminder_days, 1, 365);
     ImGui::PushFont(fonts().bold);
     words("Storage on this device");
@@ -270,11 +274,11 @@ void settings_dialog() {
     }
     ImGui::PopTextWrapPos();
     if (info.usage_bytes >= 0)
-        words_f("Used: %s of %s available to this site", megabytes(info.usage_bytes).c_str(),
-                megabytes(info.quota_bytes).c_str());
+        words_wrapped("Used: %s of %s available to this site", megabytes(info.usage_bytes).c_str(),
+                      megabytes(info.quota_bytes).c_str());
     const int days = session().days_since_export();
-    words_f("Last backup export: %s",
-            days < 0 ? "never" : (uk_date(s.last_export) + " (" + std::to_string(days) + " days ago)").c_str());
+    words_wrapped("Last backup export: %s",
+                  days < 0 ? "never" : (uk_date(s.last_export) + " (" + std::to_string(days) + " days ago)").c_str());
     appearance_settings();
     school_list_settings();
     protocol_settings();

@@ -140,7 +140,8 @@ struct ListState {
 void school_rows(ListState& st) {
     const Workspace& ws = session().ws();
     if (ws.schools.empty()) {
-        words_disabled("No schools yet. Add the schools you work with, or add one when a form asks for it.");
+        words_disabled_wrapped("%s",
+                               "No schools yet. Add the schools you work with, or add one when a form asks for it.");
         return;
     }
     const float height =

@@ -64,6 +64,7 @@ void start_screen() {
     // One column on a narrow screen (a phone, a large zoom), where two would cut the labels short.
     const int columns = ImGui::GetContentRegionAvail().x < 30 * ImGui::GetFontSize() ? 1 : 2;
     if (ImGui::BeginTable("##setup", columns, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::PushTextWrapPos(0.0f);  // a label wraps in its column, and is never cut short
         ImGui::TableNextColumn();
         words("Your role");
         item_width(-8);
@@ -107,6 +108,7 @@ void start_screen() {
         words("Your job title");
         item_width(-8);
         text_input("##jobtitle", &f.role);
+        ImGui::PopTextWrapPos();
         ImGui::EndTable();
     }
     const auto packs = local_packs();

@@ -76,10 +76,13 @@ void set_appearance(Theme theme, float scale) {
 }
 
 void appearance_settings() {
+    ImGui::PushFont(fonts().bold);  // a heading, as the settings' other sections have
     words("Appearance");
+    ImGui::PopFont();
     int percent = static_cast<int>(std::lround(text_scale() * 100));
-    item_width(200);
-    if (ImGui::SliderInt("Text size (%)", &percent, 80, 160, "%d%%", ImGuiSliderFlags_AlwaysClamp))
+    words("Text size");  // above the slider, which then takes the width a narrow window has
+    item_width(240);
+    if (ImGui::SliderInt("##text_size", &percent, 80, 160, "%d%%", ImGuiSliderFlags_AlwaysClamp))
         set_appearance(current_theme(), percent / 100.0f);
     bool dark = current_theme() == Theme::Dark;
     if (ImGui::Checkbox("Dark theme", &dark)) set_appearance(dark ? Theme::Dark : Theme::Light, text_scale());

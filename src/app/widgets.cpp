@@ -112,17 +112,22 @@ void strength_meter(std::string_view passphrase) {
     words(passphrase.empty() ? "Use three or four unrelated words." : s.hint.c_str());
 }
 
+// A passphrase field with its label beside it in a wide window, above it in a narrow one (a phone,
+// a large zoom), where a label column would push the field past the window's edge.
+void passphrase_field(const char* label, const char* id, Passphrase& p, ImGuiInputTextFlags flags) {
+    constexpr float label_column = 140, field = 320;
+    const bool      beside = ImGui::GetContentRegionAvail().x >= label_column + field;
+    words(label);
+    if (beside) ImGui::SameLine(label_column);
+    item_width(field);
+    ImGui::InputText(id, p.data(), Passphrase::capacity, flags);
+}
+
 bool passphrase_fields(Passphrase& pass, Passphrase& confirm, bool& show) {
     const ImGuiInputTextFlags f = show ? 0 : ImGuiInputTextFlags_Password;
-    words("Passphrase");
-    ImGui::SameLine(140);
-    ImGui::SetNextItemWidth(320);
-    ImGui::InputText("##passphrase", pass.data(), Passphrase::capacity, f);
-    words("Type it again");
-    ImGui::SameLine(140);
-    ImGui::SetNextItemWidth(320);
-    ImGui::InputText("##confirm", confirm.data(), Passphrase::capacity, f);
-    ImGui::SameLine();
+    passphrase_field("Passphrase", "##passphrase", pass, f);
+    passphrase_field("Type it again", "##confirm", confirm, f);
+    same_line_if_fits(checkbox_width("Show"));
     ImGui::Checkbox("Show", &show);
     strength_meter(pass.view());
     const bool strong = estimate_strength(pass.view()).score >= strength_recommended;

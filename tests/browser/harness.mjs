@@ -301,7 +301,9 @@ export async function click(page, label, opts = {}) {
   let stillBefore = false;
   for (let aim = 0; ; ++aim) {
     const frame = await page.evaluate(() => (self.cpTest ? self.cpTest.frame : 0));
-    await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2, { steps: 3 });
+    // In one step: a pointer drawn on its way, over the menu bar's next title while a menu is open
+    // (File's items lie below and to the right of View), switched to that menu.
+    await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2);
     // Pressed only once ImGui has drawn the item with the pointer over it (its HoveredRect status
     // flag), so the press lands on the item where it is now, not where it was a frame ago.
     const over = await hoveredAt(page, label, opts.window || null, frame);

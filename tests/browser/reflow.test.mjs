@@ -1,18 +1,18 @@
 // Reflow and zoom (issue 15 item 5; WCAG 2.2 1.4.10 and 1.4.4): at 320 CSS pixels wide (a phone, or
 // a browser zoomed to 400%) and at 200% zoom on a 1366x768 laptop (683x384 CSS pixels), the first
-// run, the case list, a case's plan and a record dialog lay themselves out in the width: every
-// button, field, tick box and tab drawn lies wholly inside the window's width, the controls a row
-// holds wrap onto more lines, and the case list keeps rows in view. (Data tables may scroll
-// sideways, as the standard allows; the case list's columns are not checked.)
-import { test, before, after } from 'node:test';
+// run, the case list, a case's plan, a record dialog, the attendance register, the export and
+// import dialogs, the panel report and Settings lay themselves out in the width: every button,
+// field, tick box and tab drawn lies wholly inside the window's width, the controls a row holds
+// wrap onto more lines, and the case list keeps rows in view. (Data tables may scroll sideways, as
+// the standard allows; the case list's columns are not checked.)
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, click, findItem, items, nextFrames, settle } from './harness.mjs';
+import { launch, openApp, click, findItem, hasItem, items, scrollIntoView, settle } from './harness.mjs';
 import { waitState } from './flows.mjs';
 import { openDemo, clickTab } from './documents.mjs';
+import { server, createWorkspace } from './walk.mjs';   // walk.mjs starts the file's server
 
-let server;
-before(async () => { server = await startServer(); });
-after(() => server && server.stop());
+const SIZES = [{ width: 320, height: 640 }, { width: 683, height: 384 }];
 
 // Every labelled item drawn (not a table cell, whose table may scroll sideways), wholly inside
 // the width; fails naming those that are not.
@@ -26,7 +26,7 @@ async function withinWidth(page, screen, mustShow) {
   assert.deepEqual(out.map((it) => `${it.label} (${it.x}..${it.x + it.w})`), [], `${screen} at ${vw} px: cut off at the right`);
 }
 
-for (const viewport of [{ width: 320, height: 640 }, { width: 683, height: 384 }]) {
+for (const viewport of SIZES) {
   test(`at ${viewport.width}x${viewport.height} CSS pixels every screen fits its width`, async () => {
     const b = await launch({ viewport, deviceScaleFactor: 2 });
     try {
@@ -51,6 +51,53 @@ for (const viewport of [{ width: 320, height: 640 }, { width: 683, height: 384 }
       await findItem(page, 'Record');
       await settle(page);
       await withinWidth(page, 'record-dialog', ['#way', '#text', 'Record', 'Cancel']);
+      await click(page, 'Cancel');
+      await waitState(page, (s) => !s.caseView.dialog);
+
+      // The register: the tabs scroll sideways with their arrows, as a person reaches a tab.
+      for (let i = 0; i < 8 && !(await hasItem(page, 'Attendance')); i++) { await click(page, '#>'); await settle(page); }
+      await clickTab(page, 'Attendance');
+      await settle(page);
+      await withinWidth(page, 'attendance', ['Attendance register']);
+
+      await menu(page, 'File', 'Export…');
+      await click(page, 'Case package: chosen cases');
+      await settle(page);
+      await withinWidth(page, 'export', ['Backup of the whole workspace', 'Case package: chosen cases', 'Export file', 'Close']);
+      await click(page, 'Close');
+      await menu(page, 'File', 'Import…');
+      await settle(page);
+      await withinWidth(page, 'import', ['Choose file…', 'Close']);
+      await click(page, 'Close');
+      await menu(page, 'Reports', 'Panel report…');
+      await settle(page);
+      await withinWidth(page, 'panel-report', ['#period', 'Save CSV', 'Print…']);
     } finally { await b.close(); }
   });
+
+  // Settings are not offered in the demo: a workspace of its own, set up on a laptop's screen.
+  test(`at ${viewport.width}x${viewport.height} CSS pixels Settings fit the width, top to bottom`, async () => {
+    const b = await launch({ viewport: { width: 1366, height: 768 } });
+    try {
+      const { page } = await openApp(b.context, server, { query: '?test&today=2026-11-09' });
+      await waitState(page, (s) => s.phase === 'first_run');
+      await createWorkspace(page, 'Norfolk County Council');
+      await page.setViewportSize(viewport);
+      await settle(page);
+      await menu(page, 'File', 'Settings…');
+      await settle(page);
+      await withinWidth(page, 'settings', ['#idle_lock', '#backup_reminder', 'Close']);
+      for (const label of ['#text_size', 'Dark theme', 'Add a school']) {
+        await scrollIntoView(page, label);
+        await settle(page);
+        await withinWidth(page, `settings-${label.replace(/\W/g, '')}`, [label, 'Close']);
+      }
+    } finally { await b.close(); }
+  });
+}
+
+async function menu(page, name, item) {
+  await click(page, name);
+  await findItem(page, item);
+  await click(page, item);
 }
