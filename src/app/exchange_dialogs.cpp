@@ -62,8 +62,8 @@ void export_dialog() {
         "The export is one file encrypted with a passphrase you choose here. Send the passphrase by "
         "another route than the file (for example by phone). A backup keeps the whole workspace for this "
         "school; a case package takes chosen cases to another school or the LA.");
-    ImGui::RadioButton("Backup of the whole workspace", &kind, 0);
-    ImGui::RadioButton("Case package: chosen cases", &kind, 1);
+    radio("Backup of the whole workspace", &kind, 0);
+    radio("Case package: chosen cases", &kind, 1);
     std::vector<std::string> ids;
     const float              wide = std::min(460.0f, ImGui::GetContentRegionAvail().x);
     if (kind == 1) {

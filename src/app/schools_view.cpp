@@ -70,6 +70,7 @@ bool choices(const std::vector<School>& schools, const std::string& own, std::st
 
 void school_fields(School& s, bool editing, float width) {
     ImGui::PushItemWidth(width);
+    ImGui::PushTextWrapPos(0.0f);  // a long label wraps in a narrow window
     words("Name of the school *");
     text_input("##school_name", &s.name);
     words("URN (6 or 7 digits, from Get Information About Schools) *");
@@ -78,6 +79,7 @@ void school_fields(School& s, bool editing, float width) {
     text_input("##school_address", &s.address);
     words("Notes (distance, bus route, contact)");
     text_input("##school_notes", &s.notes);
+    ImGui::PopTextWrapPos();
     ImGui::PopItemWidth();
 }
 

@@ -120,6 +120,8 @@ bool input_with_hint(const char* id, const char* hint, std::string* text, int fl
 // what a field holds without entering it. (Passphrase fields use ImGui's own, and say nothing.)
 bool text_input(const char* id, std::string* text, int flags = 0);
 bool text_area(const char* id, std::string* text, const ImVec2& size, int flags = 0);
+// ImGui::RadioButton, told to a screen reader as one of a set of choices, and whether it is chosen.
+bool radio(const char* label, int* chosen, int value);
 void status_text(const char* word, int severity);            // 0 ok, 1 warning, 2 danger, 3 info: colour + word
 void status_message(const std::string& text, int severity);  // the same, and a screen reader says it (2: at once)
 void strength_meter(std::string_view passphrase);

@@ -80,6 +80,12 @@ bool text_area(const char* id, std::string* text, const ImVec2& size, int flags)
     return changed;
 }
 
+bool radio(const char* label, int* chosen, int value) {
+    const bool pressed = ImGui::RadioButton(label, chosen, value);
+    locator_role_last_item("radio", *chosen == value);
+    return pressed;
+}
+
 void status_text(const char* word, int severity) {
     const ImVec4 c = severity == 0   ? colour_ok()
                      : severity == 1 ? colour_warning()

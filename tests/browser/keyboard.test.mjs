@@ -4,6 +4,9 @@
 // read from the page's focus (the accessibility mirror), as a screen reader would announce it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startServer, launch, openApp, nextFrames, settle, idle, limit, click } from './harness.mjs';
 import { waitState, PASS } from './flows.mjs';
 
@@ -64,6 +67,36 @@ async function chooseFrom(page, combo, option) {
   await key(page, 'Enter');
 }
 
+// The first run's form, from the keyboard: the open workspace's state.
+async function keyboardWorkspace(page) {
+  await moveTo(page, 'textbox: Your school or service');
+  await typeHere(page, 'Larkspur Keyboard School');
+  await moveTo(page, 'textbox: URN (6 or 7 digits)');
+  await typeHere(page, '912345');
+  await key(page, 'Tab');
+  await chooseFrom(page, 'Local authority protocol', 'Worcestershire County Council');
+  await moveTo(page, 'textbox: Your name (written into every record you make)');
+  await typeHere(page, 'Ms Key Board');
+  await moveTo(page, 'textbox: Passphrase');
+  await typeHere(page, PASS, { secret: true });
+  await moveTo(page, 'textbox: Type it again');
+  await typeHere(page, PASS, { secret: true });
+  await moveTo(page, 'checkbox: I understand a forgotten passphrase cannot be recovered');
+  await key(page, 'Space');
+  await moveTo(page, 'button: Create workspace');
+  await key(page, 'Enter');
+  return waitState(page, (x) => x.phase === 'open');
+}
+
+// The menu bar from the keyboard: Alt, the arrows to the menu, Enter, the arrows to the item, Enter.
+async function menuBar(page, name, item) {
+  await key(page, 'Alt');
+  await moveTo(page, `menuitem: ${name}`, { keyName: 'ArrowRight', max: 6 });
+  await key(page, 'Enter');
+  await moveTo(page, `menuitem: ${item}`, { keyName: 'ArrowDown', max: 12 });
+  await key(page, 'Enter');
+}
+
 test('keyboard only: set up a workspace, open a case with the wizard, record a note and lock', async () => {
   const b = await launch({ viewport: { width: 1366, height: 768 } });
   try {
@@ -71,23 +104,7 @@ test('keyboard only: set up a workspace, open a case with the wizard, record a n
     await waitState(page, (s) => s.phase === 'first_run');
     await settle(page);
     assert.match(await focused(page), /^canvas/, 'the app has the keyboard when it opens');
-    await moveTo(page, 'textbox: Your school or service');
-    await typeHere(page, 'Larkspur Keyboard School');
-    await moveTo(page, 'textbox: URN (6 or 7 digits)');
-    await typeHere(page, '912345');
-    await key(page, 'Tab');
-    await chooseFrom(page, 'Local authority protocol', 'Worcestershire County Council');
-    await moveTo(page, 'textbox: Your name (written into every record you make)');
-    await typeHere(page, 'Ms Key Board');
-    await moveTo(page, 'textbox: Passphrase');
-    await typeHere(page, PASS, { secret: true });
-    await moveTo(page, 'textbox: Type it again');
-    await typeHere(page, PASS, { secret: true });
-    await moveTo(page, 'checkbox: I understand a forgotten passphrase cannot be recovered');
-    await key(page, 'Space');
-    await moveTo(page, 'button: Create workspace');
-    await key(page, 'Enter');
-    let s = await waitState(page, (x) => x.phase === 'open');
+    let s = await keyboardWorkspace(page);
     assert.equal(s.cases.length, 0);
 
     await moveTo(page, 'button: New case');
@@ -194,13 +211,7 @@ test('keyboard only: a backup exported and the panel report saved, from the menu
     await key(page, 'Enter');
     await waitState(page, (x) => x.phase === 'open' && x.demo);
 
-    const menu = async (name, item) => {
-      await key(page, 'Alt');
-      await moveTo(page, `menuitem: ${name}`, { keyName: 'ArrowRight', max: 6 });
-      await key(page, 'Enter');
-      await moveTo(page, `menuitem: ${item}`, { keyName: 'ArrowDown', max: 12 });
-      await key(page, 'Enter');
-    };
+    const menu = (name, item) => menuBar(page, name, item);
     await menu('File', 'Export…');
     await moveTo(page, 'textbox: Passphrase');
     await typeHere(page, PASS, { secret: true });
@@ -221,4 +232,82 @@ test('keyboard only: a backup exported and the panel report saved, from the menu
     assert.match((await csv).suggestedFilename(), /\.csv$/, 'the report is saved as CSV');
     assert.deepEqual(record.errors, []);
   } finally { await b.close(); }
+});
+
+// Keyboard only, the rest of the routine (issue 15 item 4): a case package made in the demo, then
+// in a school's own workspace Settings changed, a school added to its list, and the package
+// imported and merged; all with Alt, the arrows, Tab, typing, Space, Enter and Escape.
+test('keyboard only: a case package exported, Settings changed and the package imported', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cp-kb-'));
+  const b = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    await settle(page);
+    await moveTo(page, 'button: Open the training demo');
+    await key(page, 'Enter');
+    const demo = await waitState(page, (x) => x.phase === 'open' && x.demo);
+    const pupil = demo.cases[0].pupil;
+    await menuBar(page, 'File', 'Export…');
+    await moveTo(page, 'radio: Case package: chosen cases');
+    await key(page, 'Space');
+    await moveTo(page, `checkbox: ${pupil}`);
+    await key(page, 'Space');
+    await moveTo(page, 'textbox: Passphrase');
+    await typeHere(page, PASS, { secret: true });
+    await moveTo(page, 'textbox: Type it again');
+    await typeHere(page, PASS, { secret: true });
+    const download = page.waitForEvent('download', { timeout: limit(60000) });
+    await moveTo(page, 'button: Export file');
+    await key(page, 'Enter');
+    const file = path.join(dir, 'package.json');
+    await (await download).saveAs(file);
+    await key(page, 'Escape');
+    await menuBar(page, 'File', 'Leave the training demo');
+    await waitState(page, (x) => x.phase === 'first_run');
+    await settle(page);
+    await keyboardWorkspace(page);
+
+    await menuBar(page, 'File', 'Settings…');
+    await moveTo(page, 'textbox: Lock after this many minutes without use (0 = never)');
+    await typeHere(page, '25');
+    await key(page, 'Enter');
+    await moveTo(page, 'checkbox: Dark theme');
+    await key(page, 'Space');
+    await waitState(page, (x) => x.appearance.dark && x.settings.idleLockMinutes === 25);
+    await moveTo(page, 'button: Add a school');
+    await key(page, 'Enter');
+    await moveTo(page, 'textbox: Name of the school');
+    await typeHere(page, 'Fenwick Keyboard Academy');
+    await moveTo(page, 'textbox: URN (6 or 7 digits, from Get Information About Schools)');
+    await typeHere(page, '934567');
+    await moveTo(page, 'button: Add the school');
+    await key(page, 'Enter');
+    await waitState(page, (x) => x.schools.some((sc) => sc.urn === '934567' && sc.name === 'Fenwick Keyboard Academy'));
+    await key(page, 'Escape');
+    await waitState(page, (x) => !x.settings.open);
+
+    await menuBar(page, 'File', 'Import…');
+    await moveTo(page, 'button: Choose file…');
+    await key(page, 'Enter');
+    // The browser's own file chooser answers, as a person picks the file in it.
+    await page.waitForSelector('#cp-file-input', { state: 'attached' });
+    await page.setInputFiles('#cp-file-input', file);
+    await waitState(page, (x) => x.import.step === 'need_passphrase');
+    await moveTo(page, 'textbox: The passphrase this file was exported with');
+    await typeHere(page, PASS, { secret: true });
+    await key(page, 'Enter');
+    await waitState(page, (x) => x.import.step === 'preview' && x.import.newCases === 1);
+    await moveTo(page, 'button: Merge into this workspace');
+    await key(page, 'Enter');
+    const s = await waitState(page, (x) => x.import.step === 'done' && x.cases.length === 1);
+    assert.equal(s.cases[0].pupil, pupil, 'the case chosen in the demo is in the workspace');
+    await moveTo(page, 'button: Close');
+    await key(page, 'Enter');
+    await waitState(page, (x) => x.import.step === 'none');
+    assert.deepEqual(record.errors, []);
+  } finally {
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
