@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, click, findItem, keysTaken, nextFrames, waitForFirstFrame, limit } from './harness.mjs';
+import { openApp, click, fieldShows, findItem, isKeyboardOnly, keysTaken, nextFrames, waitForFirstFrame, limit } from './harness.mjs';
 
 export const PASS = 'orchard kettle lantern ribbon';
 export const SCHOOL = 'Larkspur Test School';
@@ -40,11 +40,17 @@ export async function waitState(page, pred, arg, timeout = 45000) {
 
 export const saved = (s) => s.save.dirty === 0 && s.save.inFlight === 0 && s.save.error === '' && s.save.savedAt !== '';
 
-export async function typeInto(page, label, text, opts) {
+// Types into a field as a person does: presses it, selects what it holds when the typing is to
+// replace it, types at a brisk human pace (machine-speed bursts into a password field lose
+// characters) and waits until the app has taken every key. Without a mouse the next press is Tab,
+// which leaves the field: first see it show what was typed.
+export async function typeInto(page, label, text, { replace = false, ...opts } = {}) {
   await click(page, label, opts);
   await nextFrames(page);
-  await page.keyboard.type(text, { delay: 12 });
+  if (replace) await page.keyboard.press('Control+A');
+  await page.keyboard.type(text, { delay: 10 });
   await keysTaken(page);
+  if (isKeyboardOnly()) await fieldShows(page, label, /pass|confirm/.test(label) ? '*'.repeat(text.length) : text);
 }
 
 // A tab of its own on the app (openApp reuses the context's first page).

@@ -7,20 +7,15 @@
 // criterion, the plan's end moves by the weeks added, and the history keeps both entries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, click, findItem, items, keysTaken, nextFrames } from './harness.mjs';
+import { launch, openApp, click, findItem, items } from './harness.mjs';
 import { openDemo, clickTab, state, waitState } from './documents.mjs';
+import { typeInto } from './flows.mjs';
 import { server, choose } from './walk.mjs';   // walk.mjs starts the file's server
 
 
 const dialogOf = (s) => (s.caseView && s.caseView.dialog) || null;
 
-async function typeOver(page, field, text) {
-  await click(page, field);
-  await nextFrames(page);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text, { delay: 10 });
-  await keysTaken(page);
-}
+const typeOver = (page, field, text) => typeInto(page, field, text, { replace: true });
 
 // The demo's case `id`, opened from the list by its pupil's name.
 async function openCase(page, id) {

@@ -5,8 +5,8 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openApp, click, fieldShows, findItem, hasItem, isKeyboardOnly, items, keysTaken, nextFrames, waitForFirstFrame } from './harness.mjs';
-import { state, waitState } from './flows.mjs';
+import { startServer, launch, openApp, click, findItem, hasItem, items, nextFrames, waitForFirstFrame } from './harness.mjs';
+import { state, waitState, typeInto as typeIntoField } from './flows.mjs';
 
 export let server;   // one static server per test file (each file is its own process)
 before(async () => { server = await startServer(); });
@@ -17,15 +17,8 @@ export const TODAY = '2026-09-07';                       // a Monday in the autu
 export const QUERY = `?test&today=${TODAY}`;
 export const VIEWPORT = { width: 1280, height: 1100 };   // the agreement's fields fit in its dialog
 
-export async function typeInto(page, label, text) {
-  await click(page, label);
-  await nextFrames(page);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text, { delay: 8 });
-  await keysTaken(page);
-  // Without a mouse the next press is Tab, which leaves the field: first see it show what was typed.
-  if (isKeyboardOnly()) await fieldShows(page, label, /pass|confirm/.test(label) ? '*'.repeat(text.length) : text);
-}
+// A walkthrough's typing replaces what a field holds (a corrected date, a suggested title).
+export const typeInto = (page, label, text) => typeIntoField(page, label, text, { replace: true });
 
 // What a person reads (issue 13): no internal identifier (snake_case), no JSON and no file name in
 // any label or option on screen. Field ids ("#urn") and window ids are the locator's, not shown.
