@@ -277,3 +277,24 @@ test("the browser's text size and its reduced-motion setting are followed", asyn
     assert.equal(large.caretBlinks, false, 'reduced motion: the caret does not blink');
   } finally { rmSync(profile, { recursive: true, force: true }); }
 });
+
+// The mirror keeps a table's rows and cells by row number. Rows scrolled out of a long list are let
+// go: scrolling 10,000 cases would otherwise keep an element for every row ever shown.
+test('the mirror lets go of the rows a scrolled list no longer shows', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 520 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    const s = await openDemo(page);
+    const first = await findItem(page, s.cases.map((c) => c.pupil).sort()[0]);
+    await page.mouse.move(first.x + first.w / 2, first.y + first.h / 2);
+    for (let i = 0; i < 6; ++i) { await page.mouse.wheel(0, 120); await settle(page); }
+    const kept = await page.evaluate(() => {
+      const wrappers = [...cpAccess.windows.values()].filter((el) => el.cpFrame !== undefined);
+      return { all: wrappers.length, detached: wrappers.filter((el) => !el.isConnected).length,
+               rows: document.querySelectorAll('#cp-access [role=row]').length };
+    });
+    assert.ok(kept.rows > 0, 'the list has rows in the mirror');
+    assert.equal(kept.detached, 0, `wrappers of rows no longer shown are kept: ${JSON.stringify(kept)}`);
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});

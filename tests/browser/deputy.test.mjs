@@ -152,8 +152,11 @@ test('the case is saved with the kind chosen last, and a protocol offers the kin
     await click(page, 'Next');
     await click(page, 'Next');
     await findItem(page, '#pupil_name');
+    const step = (await state(page)).wizard.step;
     await click(page, 'Back');
+    await waitState(page, (x, n) => x.wizard.step === n - 1, step);
     await click(page, 'Back');
+    await waitState(page, (x, n) => x.wizard.step === n - 2, step);
     await pickFromCombo(page, '#kind', 'off-site direction converting to managed move');
     await click(page, 'Next');
     await click(page, 'Next');

@@ -302,7 +302,9 @@ export async function click(page, label, opts = {}) {
   for (let aim = 0; ; ++aim) {
     const frame = await page.evaluate(() => (self.cpTest ? self.cpTest.frame : 0));
     // In one step: a pointer drawn on its way, over the menu bar's next title while a menu is open
-    // (File's items lie below and to the right of View), switched to that menu.
+    // (File's items lie below and to the right of View), switched to that menu. Nudged first, so
+    // the page sees a move, and draws a frame, even when the pointer is already there.
+    await page.mouse.move(it.x + it.w / 2 + (it.w > 2 ? 1 : 0), it.y + it.h / 2);
     await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2);
     // Pressed only once ImGui has drawn the item with the pointer over it (its HoveredRect status
     // flag), so the press lands on the item where it is now, not where it was a frame ago.
@@ -327,12 +329,14 @@ export async function click(page, label, opts = {}) {
 
 // The item, once a frame drawn after the pointer moved (frame `since`) shows it hovered; null when
 // three such frames did not (the item moved away, or is one, like a tab, that never says so).
+// Only such a frame counts: one drawn before could show the item hovered where it no longer is
+// (the likely way a CI run lost the second of two presses on the wizard's "Back").
 const HOVERED_RECT = 1;  // ImGuiItemStatusFlags_HoveredRect, as the locator publishes it
 async function hoveredAt(page, label, win, since) {
   try {
     const handle = await page.waitForFunction(({ label, win, flag, since }) => {
       const t = self.cpTest;
-      if (!t) return false;
+      if (!t || t.frame <= since) return false;
       const it = (t.items || []).find((i) => i.label === label && (!win || i.window === win) && i.w > 0 && (i.flags & flag));
       return it || (t.frame >= since + 3 || (t.frame > since && !t.pending) ? 'not hovered' : false);
     }, { label, win, flag: HOVERED_RECT, since }, { timeout: limit(5000), polling: 20 });

@@ -193,6 +193,9 @@ mergeInto(LibraryManager.library, {
     });
     place(s.root, wins);
     s.byId.forEach(function (el, id) { if (!seen.has(id)) s.byId.delete(id); });
+    // Tables' row and cell wrappers are kept by row number: those no row used this time (rows
+    // scrolled out of a long list) are let go, or scrolling 10,000 cases would keep every one.
+    s.windows.forEach(function (el, k) { if (el.cpFrame !== undefined && el.cpFrame !== s.frame) s.windows.delete(k); });
     // Focus follows ImGui's keyboard focus, so a reader speaks what Tab or an arrow moved to; not
     // while a field is being typed in (the text box below has the keys), nor when the mouse moved it.
     // The element that had the focus went with what it mirrored (a panel closed): the keys go
