@@ -151,13 +151,16 @@ export async function scrollIntoView(page, label, { window: win = null, timeout 
   // Bounded by the deadline (which scales with the machine), not by a count of turns: on a loaded
   // machine the turns spent waiting for the item to be drawn would use up a fixed count.
   while (Date.now() < end && scrolls < 60) {
-    const all = await items(page);
+    const { all, pending } = await page.evaluate(() => ({ all: (self.cpTest && self.cpTest.items) || [],
+                                                          pending: !self.cpTest || self.cpTest.pending }));
     const it = all.find((x) => x.label === label && (!win || x.window === win));
     if (!it) {
       // ImGui names only the items it draws, so a field far below a scrolled form has no label
-      // yet: after a moment, scroll the forms (child windows) down a notch at a time.
+      // yet: once the app has drawn what it was asked to (or after a moment, if it keeps drawing),
+      // scroll the forms (child windows) down a notch at a time.
       const forms = all.filter((x) => x.w > 0 && x.h > 0 && x.window.endsWith('/') && (!win || x.window.startsWith(win)));
-      if (Date.now() - start < limit(1000) || !forms.length || notches >= 16) { await settle(page); await sleep(50); continue; }
+      const waiting = pending && Date.now() - start < limit(1000);
+      if (waiting || !forms.length || notches >= 16) { await settle(page); await sleep(50); continue; }
       const last = forms[forms.length - 1];
       await page.mouse.move(last.x + last.w / 2, last.y + last.h / 2);
       await settle(page);

@@ -1,9 +1,10 @@
 // Touch (issue 15 item 6): on a 1024x768 tablet a finger dragged over the case list scrolls it as
 // far as the finger moved, and a flick carries on after the finger lifts, slowing to a stop (and
-// then no more frames are drawn); a system that asks for less motion gets no coasting.
+// then no more frames are drawn); a system that asks for less motion gets no coasting. A tap on
+// one field after another keeps the on-screen keyboard (the page's text input) for each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, items, settle, limit } from './harness.mjs';
+import { startServer, launch, openApp, items, settle, limit, findItem, fieldShows, keysTaken } from './harness.mjs';
 import { waitState } from './flows.mjs';
 import { openDemo } from './documents.mjs';
 
@@ -113,5 +114,29 @@ test('with less motion asked for, a flick does not coast', async () => {
     const end = await stopped(page, pupils);
     const d = moved(before, end);
     assert.ok(d >= 40 && d <= 62, `a 50 px flick moved the list ${d} px: as far as the finger, and no further`);
+  } finally { await b.close(); }
+});
+
+// A tablet shows its keyboard for the page's text input only. A tap on a second field while the
+// first was edited gave the canvas the focus and kept it: the keyboard went away, and what a
+// hardware keyboard typed arrived as bare key presses (no dead keys, no IME).
+test('a tap on one field after another keeps the keyboard for each, and the typing lands in each', async () => {
+  const b = await launch({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  try {
+    const { page } = await openApp(b.context, server);
+    await waitState(page, (s) => s.phase === 'first_run');
+    for (const [field, text] of [['#school', 'Larkspur Test School'], ['#urn', '912345'], ['#staff', 'Ms Test Lead']]) {
+      const it = await findItem(page, field);
+      await page.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2);
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'cp-text-input', null,
+                                 { timeout: limit(10000), polling: 30 })
+        .catch(async () => {
+          const now = await page.evaluate(() => document.activeElement && (document.activeElement.id || document.activeElement.tagName));
+          throw new Error(`after a tap on ${field} the page's text input does not have the focus (${now} has)`);
+        });
+      await page.keyboard.type(text, { delay: 10 });
+      await keysTaken(page);
+      await fieldShows(page, field, text);
+    }
   } finally { await b.close(); }
 });

@@ -184,10 +184,14 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input
     // clipboard without a permission prompt) and comes to cp_on_paste; copy and cut reach ImGui now
     // and the system clipboard on the next frame.
     if (is_clipboard_shortcut(e) && std::strcmp(e->code, "KeyV") == 0) return false;
-    const ImGuiKey key = cp::platform::key_from_dom_code(e->code);
-    if (key != ImGuiKey_None) io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
     const bool printable = !e->ctrlKey && !e->metaKey && !e->altKey && std::strlen(e->key) <= 4 && e->key[0] != 0 &&
                            (e->key[1] == 0 || static_cast<unsigned char>(e->key[0]) >= 0xC0);
+    // A character typed into a field is text, not a key: ImGui hands one key change a frame to
+    // the app (so a slow frame loses no press), and a key down between two characters held each
+    // character back a frame or two. Releases still go through, so no key is left held down.
+    const bool     text_only = from_text_input && printable && type == EMSCRIPTEN_EVENT_KEYDOWN;
+    const ImGuiKey key = cp::platform::key_from_dom_code(e->code);
+    if (key != ImGuiKey_None && !text_only) io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
     if (from_text_input)
         return !printable && !is_clipboard_shortcut(e) && std::strcmp(e->key, "Dead") != 0 &&
                std::strcmp(e->key, "Process") != 0;
@@ -233,15 +237,21 @@ void update_cursor() {
 // The page's text input has the focus while a field is being edited. A field pressed through the
 // accessibility mirror takes it back even when a field was being edited already: the mirror's
 // element took the page's focus in between, and typing would go nowhere.
-bool g_editing = false;
-bool g_resync = false;
+// A press on a second field while one is edited gives the canvas the focus and leaves ImGui
+// editing text throughout: the new field takes the text input back too (else its typing arrives
+// as bare key presses, without an on-screen keyboard, IME or dead keys).
+bool    g_editing = false;
+bool    g_resync = false;
+ImGuiID g_edited = 0;
 
 void sync_text_input() {
-    const bool want = ImGui::GetIO().WantTextInput;
-    if (want == g_editing && !g_resync) return;
-    g_editing = want;
-    g_resync = false;
+    const bool          want = ImGui::GetIO().WantTextInput;
     const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID       edited = want ? g.ActiveId : 0;
+    if (want == g_editing && edited == g_edited && !g_resync) return;
+    g_editing = want;
+    g_edited = edited;
+    g_resync = false;
     cp_js_text_input(want ? 1 : 0, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y);
 }
 
