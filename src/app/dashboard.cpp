@@ -116,7 +116,11 @@ void week_item(const WeekItem& it, int i, bool wrap) {
     status_text(deadline_status_name(it.status), severity_of(it.status));
     ImGui::SameLine();
     words_f("%s", to_uk(it.date).c_str());
-    ImGui::SameLine();
+    // At 320 px the pupil's button goes under the date rather than past the list's edge.
+    if (wrap)
+        same_line_if_fits(button_width(it.pupil.c_str()));
+    else
+        ImGui::SameLine();
     if (ImGui::SmallButton(it.pupil.c_str())) {
         ui().view = View::case_view;
         ui().case_id = it.case_id;
@@ -231,7 +235,7 @@ void dashboard() {
         ImGui::EndCombo();
     }
     same_line_if_fits(checkbox_width("Overdue only"));
-    ImGui::Checkbox("Overdue only", &f.overdue_only);
+    checkbox("Overdue only", &f.overdue_only);
     same_line_if_fits(button_width("New case"));
     ImGui::BeginDisabled(session().read_only());
     if (ImGui::Button("New case")) ui().show_new_case = true;

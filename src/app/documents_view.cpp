@@ -222,7 +222,8 @@ void toolbar(const Document& d, const Pack& pack, const CaseState& s) {
         platform::print_document(d.title + " - " + (s.pupil_name.empty() ? s.case_id : s.pupil_name),
                                  print_json(d, pack, s.case_id).dump());
     ImGui::SameLine();
-    words_disabled("Opens the browser's print dialog; choose \"Save as PDF\" there to keep a copy on this device.");
+    words_disabled_wrapped(
+        "Opens the browser's print dialog; choose \"Save as PDF\" there to keep a copy on this device.");
 }
 
 }  // namespace
@@ -243,10 +244,16 @@ void documents_tab(const std::string& case_id) {
     if (c.case_id != case_id) c = {case_id, ids.front(), -1};
     if (std::find(ids.begin(), ids.end(), c.doc_id) == ids.end()) c.doc_id = ids.front();
 
-    begin_pane("##doclist", ImVec2(ImGui::GetFontSize() * 15, 0));
+    // Side by side where the sheet keeps a readable width; on a phone or at a large zoom the list
+    // goes above the sheet, as tall as its entries.
+    const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 40;
+    if (narrow)
+        begin_pane("##doclist", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
+    else
+        begin_pane("##doclist", ImVec2(ImGui::GetFontSize() * 15, 0));
     document_list(ids, *s, *pack);
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
     begin_pane("##docview");
     const std::optional<Document> d =
         make_document(c.doc_id, {*s, *pack, session().calendar(), session().today(), &session().ws(), c.review});

@@ -74,7 +74,7 @@ void export_dialog() {
             bool              on = chosen[i];
             const std::string label =
                 (i < plans.size() ? plans[i].pupil_name : ws.cases[i].id) + "##c" + std::to_string(i);
-            if (ImGui::Checkbox(label.c_str(), &on)) chosen[i] = on;
+            if (checkbox(label.c_str(), &on)) chosen[i] = on;
             if (chosen[i]) ids.push_back(ws.cases[i].id);
         }
         ImGui::EndChild();

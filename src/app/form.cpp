@@ -264,7 +264,7 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
     switch (f.type) {
         case FieldType::boolean: {
             bool b = checks_[f.name];
-            if (ImGui::Checkbox((label + id).c_str(), &b)) {
+            if (checkbox((label + id).c_str(), &b)) {
                 checks_[f.name] = b;
                 touched_[f.name] = true;
             }
@@ -275,9 +275,9 @@ void EventForm::draw_field(const FieldSpec& f, float width) {
             words(label.c_str());
             item_width(160);
             input_with_hint(id.c_str(), "DD/MM/YYYY", &v);
-            ImGui::SameLine();
+            same_line_if_fits(button_width("Calendar"));
             date_picker(v);
-            ImGui::SameLine();
+            same_line_if_fits(button_width("Today"));
             if (ImGui::SmallButton("Today")) v = to_uk(today_);
             if (const std::string why = date_problem(v); !why.empty()) status_message(why, 1);
             break;
@@ -337,7 +337,7 @@ void EventForm::ticked_list(const FieldSpec& f, const std::string& label, std::s
     for (const char* o : f.values) {
         bool        on = std::find(ticked.begin(), ticked.end(), o) != ticked.end();
         const char* words = option_label(type_, f.name, o);
-        if (ImGui::Checkbox((std::string(words ? words : o) + "##" + o).c_str(), &on)) {
+        if (checkbox((std::string(words ? words : o) + "##" + o).c_str(), &on)) {
             changed = true;
             if (on)
                 ticked.push_back(o);

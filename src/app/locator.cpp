@@ -163,6 +163,8 @@ void locator_end_frame() {
                        {"w", it.rect.GetWidth()},
                        {"h", it.rect.GetHeight()},
                        {"flags", it.flags},
+                       {"fullX", it.full.Min.x},
+                       {"fullW", it.full.GetWidth()},
                        {"fullY", it.full.Min.y},
                        {"fullH", it.full.GetHeight()}});
     }

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "app/dialog.h"
@@ -232,11 +233,13 @@ void section_header(const std::string& case_id, const CaseState& s, const Passpo
     const float       done = sec.total ? float(sec.filled) / sec.total : 1.0f;
     const std::string title =
         sec.heading + "  (" + std::to_string(sec.filled) + " of " + std::to_string(sec.total) + " complete)";
-    const bool open = ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-    ImGui::ProgressBar(done, ImVec2(220, 0), (std::to_string(int(done * 100 + 0.5f)) + "%").c_str());
-    ImGui::SameLine();
+    const bool  open = ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+    const float bar = std::min(ImGui::GetFontSize() * 14, ImGui::GetContentRegionAvail().x);
+    ImGui::ProgressBar(done, ImVec2(bar, 0), (std::to_string(int(done * 100 + 0.5f)) + "%").c_str());
+    const std::string edit = edit_label(s, sec.code);
+    same_line_if_fits(button_width(edit.c_str()));  // under the bar on a phone
     ImGui::BeginDisabled(session().read_only());
-    if (ImGui::SmallButton(edit_label(s, sec.code).c_str())) open_editor(case_id, s, sec.code);
+    if (ImGui::SmallButton(edit.c_str())) open_editor(case_id, s, sec.code);
     ImGui::EndDisabled();
     if (open) section_table(sec);
     ImGui::PopID();

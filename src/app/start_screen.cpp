@@ -118,7 +118,7 @@ void start_screen() {
         "Use several unrelated words. Nobody, including us, can recover a forgotten passphrase: export "
         "a backup regularly (File > Export).");
     const bool pass_ok = passphrase_fields(f.pass, f.confirm, f.show);
-    ImGui::Checkbox("I understand a forgotten passphrase cannot be recovered", &f.understood);
+    checkbox("I understand a forgotten passphrase cannot be recovered", &f.understood);
     std::string missing;
     if (f.school.empty())
         missing = la ? "Enter your local authority's or team's name." : "Enter your school's name.";
@@ -177,7 +177,7 @@ void unlock_screen() {
     const bool enter =
         ImGui::InputText("##unlockpass", u.pass.data(), Passphrase::capacity,
                          (u.show ? 0 : ImGuiInputTextFlags_Password) | ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::Checkbox("Show passphrase", &u.show);
+    checkbox("Show passphrase", &u.show);
     if (!session().message().empty()) status_message(session().message(), 2);
     ImGui::BeginDisabled(u.pass.empty());
     if (ImGui::Button("Unlock") || (enter && !u.pass.empty())) {

@@ -85,7 +85,7 @@ void appearance_settings() {
     if (ImGui::SliderInt("##text_size", &percent, 80, 160, "%d%%", ImGuiSliderFlags_AlwaysClamp))
         set_appearance(current_theme(), percent / 100.0f);
     bool dark = current_theme() == Theme::Dark;
-    if (ImGui::Checkbox("Dark theme", &dark)) set_appearance(dark ? Theme::Dark : Theme::Light, text_scale());
+    if (checkbox("Dark theme", &dark)) set_appearance(dark ? Theme::Dark : Theme::Light, text_scale());
 }
 
 ImVec4 colour_ok() { return status_colour(Status::ok, g_theme); }

@@ -111,6 +111,9 @@ void same_line_if_fits(float width);
 void  item_width(float width);
 float button_width(const char* label);    // a Button's or SmallButton's width for its label
 float checkbox_width(const char* label);  // a Checkbox's width, box and label
+// ImGui::Checkbox whose label wraps under itself when the line is too short for it (a phone, a
+// large zoom); the label still names the box, and a press on the words ticks it.
+bool checkbox(const char* label, bool* value);
 // ImGui::BeginChild for a scrolling part of a window that Tab and the arrows enter and leave like
 // the rest of it (ImGui otherwise keeps the keyboard on one side of a child window's border).
 bool begin_pane(const char* id, ImVec2 size = ImVec2(0, 0), int child_flags = 0, int window_flags = 0);

@@ -46,6 +46,25 @@ float checkbox_width(const char* label) {
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
+bool checkbox(const char* label, bool* value) {
+    if (checkbox_width(label) <= ImGui::GetContentRegionAvail().x) return ImGui::Checkbox(label, value);
+    ImGui::PushID(label);
+    bool          changed = ImGui::Checkbox("##box", value);
+    const ImGuiID box = ImGui::GetItemID();
+    ImGui::PopID();
+    const std::string shown(label, ImGui::FindRenderedTextEnd(label));
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemClicked()) {
+        *value = !*value;
+        changed = true;
+    }
+    locator_name_item(box, shown.c_str(), ImGuiItemStatusFlags_Checkable | (*value ? ImGuiItemStatusFlags_Checked : 0));
+    return changed;
+}
+
 bool begin_pane(const char* id, ImVec2 size, int child_flags, int window_flags) {
     return ImGui::BeginChild(id, size, child_flags, window_flags | ImGuiWindowFlags_NavFlattened);
 }

@@ -132,7 +132,7 @@ void gate_lines(const std::vector<ScreeningGate>& all, ScreeningTopic topic) {
         ImGui::SameLine();
         words_wrapped("%s", g.message.c_str());
         citation_tooltip(g.message, g.citation.text);
-        words_disabled("Before: %s  ·  %s", g.action_label.c_str(), g.citation.text.c_str());
+        words_disabled_wrapped("Before: %s  ·  %s", g.action_label.c_str(), g.citation.text.c_str());
     }
     ImGui::Unindent();
 }
@@ -141,30 +141,30 @@ void step_screening(Wizard& w) {
     const auto all = gates(w);
     words_wrapped("Answer these first: they decide whether this protocol can be used and whose agreement is needed.");
     gate_lines(all, ScreeningTopic::statute);
-    ImGui::Checkbox("The pupil has an EHCP", &w.ehcp);
+    checkbox("The pupil has an EHCP", &w.ehcp);
     jargon_tooltip("EHCP");
     gate_lines(all, ScreeningTopic::ehcp);
-    ImGui::Checkbox("The pupil is a child looked after (CLA)", &w.cla);
+    checkbox("The pupil is a child looked after (CLA)", &w.cla);
     jargon_tooltip("CLA");
     gate_lines(all, ScreeningTopic::cla);
     words("Earlier managed-move referrals of this pupil");
     item_width(120);
     if (ImGui::InputInt("##previous_referrals", &w.previous) && w.previous < 0) w.previous = 0;
     gate_lines(all, ScreeningTopic::previous_referrals);
-    ImGui::Checkbox("Interventions have been tried and the evidence is held", &w.interventions);
+    checkbox("Interventions have been tried and the evidence is held", &w.interventions);
     if (w.interventions) {
         item_width(420);
         input_with_hint("##interventions", "Which interventions (e.g. PSP, mentoring)", &w.intervention_text);
-        ImGui::Checkbox("Restorative practice was among them", &w.restorative);
+        checkbox("Restorative practice was among them", &w.restorative);
     }
     gate_lines(all, ScreeningTopic::interventions);
-    ImGui::Checkbox("The parents' views are known", &w.views);
+    checkbox("The parents' views are known", &w.views);
     if (w.views) {
         item_width(420);
         input_with_hint("##parent_view", "The parents' views, in their words", &w.view_text);
     }
-    ImGui::Checkbox("The parents agree to the move", &w.consent);
-    if (w.consent) ImGui::Checkbox("Their agreement is in writing", &w.written);
+    checkbox("The parents agree to the move", &w.consent);
+    if (w.consent) checkbox("Their agreement is in writing", &w.written);
     gate_lines(all, ScreeningTopic::parents);
     if (screening_bars(all)) {
         status_message("This protocol does not allow this case as answered.", 2);
@@ -246,20 +246,24 @@ void make_pupil_form(Wizard& w) {
 // Back / Next / Save draft / Create case / Cancel. True when the dialog should close.
 bool buttons(Wizard& w) {
     bool done = false;
-    if (w.step > 0 && ImGui::Button("Back")) --w.step;
-    if (w.step > 0) ImGui::SameLine();
-    if (w.step < 2 && ImGui::Button("Next")) {
+    bool first = true;
+    // In one row where they fit, on more rows on a phone or at a large zoom.
+    const auto button = [&first](const char* label) {
+        if (!first) same_line_if_fits(button_width(label));
+        first = false;
+        return ImGui::Button(label);
+    };
+    if (w.step > 0 && button("Back")) --w.step;
+    if (w.step < 2 && button("Next")) {
         if (++w.step == 2 && w.pupil.type() != EventType::case_opened) make_pupil_form(w);
     }
-    if (w.step == 2 && ImGui::Button("Create case")) done = save(w, false);
-    ImGui::SameLine();
-    if (ImGui::Button("Save draft")) {
+    if (w.step == 2 && button("Create case")) done = save(w, false);
+    if (button("Save draft")) {
         if (w.pupil.type() != EventType::case_opened) make_pupil_form(w);
         done = save(w, true);
     }
-    ImGui::SameLine();
     // Escape closes only what is innermost (a list, a calendar), and typed work is never lost unasked.
-    return dialog_cancel(ImGui::Button("Cancel") || dialog_escape(), touched(w), kDiscard) || done;
+    return dialog_cancel(button("Cancel") || dialog_escape(), touched(w), kDiscard) || done;
 }
 
 void body(Wizard& w) {

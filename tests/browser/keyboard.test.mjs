@@ -89,6 +89,23 @@ async function keyboardWorkspace(page) {
 }
 
 // The menu bar from the keyboard: Alt, the arrows to the menu, Enter, the arrows to the item, Enter.
+// The first-run screen's training demo, opened from the keyboard; returns the state once it is open.
+async function keyboardDemo(page) {
+  await waitState(page, (s) => s.phase === 'first_run');
+  await settle(page);
+  await moveTo(page, 'button: Open the training demo');
+  await key(page, 'Enter');
+  return waitState(page, (x) => x.phase === 'open' && x.demo);
+}
+
+// The export dialog's passphrase, typed twice.
+async function exportPassphrase(page) {
+  await moveTo(page, 'textbox: Passphrase');
+  await typeHere(page, PASS, { secret: true });
+  await moveTo(page, 'textbox: Type it again');
+  await typeHere(page, PASS, { secret: true });
+}
+
 async function menuBar(page, name, item) {
   await key(page, 'Alt');
   await moveTo(page, `menuitem: ${name}`, { keyName: 'ArrowRight', max: 6 });
@@ -205,18 +222,11 @@ test('keyboard only: a backup exported and the panel report saved, from the menu
   const b = await launch({ viewport: { width: 1366, height: 768 } });
   try {
     const { page, record } = await openApp(b.context, server);
-    await waitState(page, (s) => s.phase === 'first_run');
-    await settle(page);
-    await moveTo(page, 'button: Open the training demo');
-    await key(page, 'Enter');
-    await waitState(page, (x) => x.phase === 'open' && x.demo);
+    await keyboardDemo(page);
 
     const menu = (name, item) => menuBar(page, name, item);
     await menu('File', 'Export…');
-    await moveTo(page, 'textbox: Passphrase');
-    await typeHere(page, PASS, { secret: true });
-    await moveTo(page, 'textbox: Type it again');
-    await typeHere(page, PASS, { secret: true });
+    await exportPassphrase(page);
     const download = page.waitForEvent('download', { timeout: limit(60000) });
     await moveTo(page, 'button: Export file');
     await key(page, 'Enter');
@@ -242,21 +252,14 @@ test('keyboard only: a case package exported, Settings changed and the package i
   const b = await launch({ viewport: { width: 1366, height: 768 } });
   try {
     const { page, record } = await openApp(b.context, server);
-    await waitState(page, (s) => s.phase === 'first_run');
-    await settle(page);
-    await moveTo(page, 'button: Open the training demo');
-    await key(page, 'Enter');
-    const demo = await waitState(page, (x) => x.phase === 'open' && x.demo);
+    const demo = await keyboardDemo(page);
     const pupil = demo.cases[0].pupil;
     await menuBar(page, 'File', 'Export…');
     await moveTo(page, 'radio: Case package: chosen cases');
     await key(page, 'Space');
     await moveTo(page, `checkbox: ${pupil}`);
     await key(page, 'Space');
-    await moveTo(page, 'textbox: Passphrase');
-    await typeHere(page, PASS, { secret: true });
-    await moveTo(page, 'textbox: Type it again');
-    await typeHere(page, PASS, { secret: true });
+    await exportPassphrase(page);
     const download = page.waitForEvent('download', { timeout: limit(60000) });
     await moveTo(page, 'button: Export file');
     await key(page, 'Enter');

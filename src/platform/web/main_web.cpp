@@ -245,14 +245,16 @@ bool    g_resync = false;
 ImGuiID g_edited = 0;
 
 void sync_text_input() {
-    const bool          want = ImGui::GetIO().WantTextInput;
+    // ImGui says it wants text one frame late: in the frame a press moves to a button, the field
+    // it left is no longer the active item and must not take the text input back.
     const ImGuiContext& g = *ImGui::GetCurrentContext();
-    const ImGuiID       edited = want ? g.ActiveId : 0;
-    if (want == g_editing && edited == g_edited && !g_resync) return;
-    g_editing = want;
+    const bool          text = ImGui::GetIO().WantTextInput && g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
+    const ImGuiID       edited = text ? g.ActiveId : 0;
+    if (text == g_editing && edited == g_edited && !g_resync) return;
+    g_editing = text;
     g_edited = edited;
     g_resync = false;
-    cp_js_text_input(want ? 1 : 0, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y);
+    cp_js_text_input(text ? 1 : 0, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y);
 }
 
 void render_frame() {
