@@ -220,8 +220,9 @@ async function mirrorPress(page, label, { window: win = null, timeout = 10000 } 
   // Focus that is already there asks for no frame: then nothing is waited for.
   await page.evaluate((id) => cpAccess.byId.get(id).focus(), found.id);
   await nextFrames(page, 2);
+  const since = await frameNow(page);
   await page.evaluate((id) => cpAccess.byId.get(id).click(), found.id);
-  await framesDrawn(page, 2).catch((e) => { throw new Error(`pressing "${label}" through the mirror: ${e.message}`); });
+  await settledAfter(page, since).catch((e) => { throw new Error(`pressing "${label}" through the mirror: ${e.message}`); });
   if (found.role === 'textbox') {
     await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'cp-text-input',
                                null, { timeout: limit(10000), polling: 30 })
@@ -264,8 +265,9 @@ export async function keyboardTo(page, label, { window: win = null, max = 150 } 
     if (!inList) turns = 0;
     else if (before === now.id && ++turns <= 2) down = !down;   // the end of the list: turn back
     before = now.id;
+    const since = await frameNow(page);
     await page.keyboard.press(inList && turns < 2 ? (down ? 'ArrowDown' : 'ArrowUp') : 'Tab');
-    await framesDrawn(page, 2);
+    await settledAfter(page, since);
   }
   await page.screenshot({ path: `${process.env.TMPDIR || '/tmp'}/cp-keyboard.png` }).catch(() => {});
   throw new Error(`the keyboard never reached "${label}"${win ? ` in "${win}"` : ''}; the last stops: ${JSON.stringify(seen.slice(-40))}`);
@@ -285,8 +287,9 @@ async function keyboardPress(page, label, opts) {
       });
     return it;
   }
+  const since = await frameNow(page);
   await page.keyboard.press(it.role === 'checkbox' ? 'Space' : 'Enter');
-  await framesDrawn(page, 2);
+  await settledAfter(page, since);
   return it;
 }
 
@@ -323,10 +326,12 @@ export async function click(page, label, opts = {}) {
     stillBefore = still;
     if (aim === 10) throw new Error(`"${label}" kept moving and was not clicked; drawn at ${seen.join(' ')}`);
   }
+  const down = await frameNow(page);
   await page.mouse.down();
-  await framesDrawn(page, 1);
+  await framesDrawn(page, down, 1);
+  const up = await frameNow(page);
   await page.mouse.up();
-  await framesDrawn(page, 1);
+  await framesDrawn(page, up, 1);
   return it;
 }
 
@@ -348,13 +353,27 @@ async function hoveredAt(page, label, win, since) {
   } catch { return null; }
 }
 
-// Waits until the app has drawn n frames after this point, or has nothing left to draw once it
-// has drawn at least one frame since the input (an input always asks for frames).
-async function framesDrawn(page, n) {
-  const start = await page.evaluate(() => (self.cpTest ? self.cpTest.frame : 0));
-  await page.waitForFunction((s) => self.cpTest && self.cpTest.frame >= s, start + n,
-    { timeout: limit(20000), polling: 20 }).catch((e) => {
+// The count of frames the app has drawn, read before an input for framesDrawn or settledAfter.
+const frameNow = (page) => page.evaluate(() => (self.cpTest ? self.cpTest.frame : 0));
+
+// Waits until the app has drawn n frames since `since` (read before the input), or at least one and
+// has nothing left to draw. Counting from before the input matters: the frames an input asks for
+// can all be drawn before a count read after it, and none would follow.
+async function framesDrawn(page, since, n) {
+  await page.waitForFunction(({ s, n }) => self.cpTest && (self.cpTest.frame >= s + n || (self.cpTest.frame > s && !self.cpTest.pending)),
+    { s: since, n }, { timeout: limit(20000), polling: 20 }).catch((e) => {
     throw new Error(`no frame was drawn after a press within ${limit(20000)} ms: ${e.message}`);
+  });
+}
+
+// After a key: until the app has drawn a frame since `since` and has nothing left to draw, which it
+// has once ImGui has taken the key and settled (frames go on while the keyboard's item moves). A
+// fixed count of frames could end before a Tab had moved the keyboard, and the next look would see
+// the item before it: then one Tab too many was pressed, and an Enter landed on the wrong button.
+async function settledAfter(page, since) {
+  await page.waitForFunction((s) => self.cpTest && self.cpTest.frame > s && !self.cpTest.pending, since,
+    { timeout: limit(20000), polling: 20 }).catch((e) => {
+    throw new Error(`the app did not settle within ${limit(20000)} ms after a key: ${e.message}`);
   });
 }
 

@@ -77,7 +77,11 @@ test('the page keeps running while a 64 MiB, 3-pass derivation runs', async (t) 
   }, { pass: PASSPHRASE, salt: SALT, ops: OPS, mem: MEM });
   t.diagnostic(`derivation ${r.elapsed.toFixed(0)} ms; longest gap between 10 ms timer ticks ${r.maxGap.toFixed(1)} ms`);
   assert.equal(r.keyLen, 32);
-  assert.ok(r.maxGap < 200, `longest pause of a 10 ms timer: ${r.maxGap.toFixed(1)} ms (derivation took ${r.elapsed.toFixed(0)} ms)`);
+  // A derivation on the page's own thread would stop the timer for all of it. The machine's load can
+  // pause any timer (a 336 ms pause was seen on a loaded 2-core machine), so the bound is a share of
+  // the derivation, not a fixed number of milliseconds.
+  assert.ok(r.ticks >= 5 && r.maxGap < r.elapsed / 2,
+            `the 10 ms timer ran ${r.ticks} times; its longest pause was ${r.maxGap.toFixed(1)} ms of a ${r.elapsed.toFixed(0)} ms derivation`);
   assert.ok(r.ticks >= r.elapsed / 50, `the timer ticked ${r.ticks} times in ${r.elapsed.toFixed(0)} ms`);
 });
 

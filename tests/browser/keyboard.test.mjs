@@ -192,6 +192,31 @@ test('"Skip to the case list" is the first stop for a keyboard entering the page
   } finally { await b.close(); }
 });
 
+// A key held down repeats as the computer is set to (the browser's repeated key downs), and never
+// because a frame was slow: ImGui's own repeat counted a key as held for as long as the next frame
+// took to come, so a Tab pressed just before a pause moved the keyboard two stops.
+test('a key held repeats as the computer repeats it, and one press moves the keyboard one stop however long it is held', async () => {
+  const b = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page } = await openApp(b.context, server);
+    await waitState(page, (x) => x.phase === 'first_run');
+    await moveTo(page, 'textbox: Your school or service');
+    // Held for a second without the browser repeating it (the page's late wake draws a frame meanwhile).
+    await page.keyboard.down('Tab');
+    await page.waitForTimeout(1000);
+    await page.keyboard.up('Tab');
+    await idle(page);
+    assert.equal(await focused(page), 'textbox: URN (6 or 7 digits)', 'one press, one stop');
+    // Held while the browser repeats it twice: three stops.
+    await page.keyboard.down('Tab');
+    await idle(page);
+    for (let i = 0; i < 2; i++) { await page.keyboard.down('Tab'); await idle(page); }
+    await page.keyboard.up('Tab');
+    await idle(page);
+    assert.equal(await focused(page), 'textbox: Your job title', 'a press and two repeats, three stops');
+  } finally { await b.close(); }
+});
+
 // Lighthouse's "prevents paste" finding: the page cancelled every paste and replayed it itself.
 // Now a paste lands in the field like typing, and a paste event sent to any input is not cancelled.
 test('Ctrl+V pastes into a field, and the page cancels no paste', async () => {

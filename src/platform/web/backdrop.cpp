@@ -2,6 +2,8 @@
 
 #include <GLES3/gl3.h>
 
+#include <cmath>
+
 #include "platform/web/gl_program.h"
 
 namespace cp::platform {
@@ -26,7 +28,17 @@ bool backdrop_init() {
 }
 
 void backdrop_draw(int width_px, int height_px, float density, const BackdropStyle& style) {
-    if (!g_program) return;
+    glClearColor(style.colour[0], style.colour[1], style.colour[2], 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (!g_program || !style.demo) return;
+    // A clear paints the plain background; the shader runs only in the four bands at the edges where
+    // the DEMO stripes go (a pass over the whole canvas was a fifth of a frame where the GPU is
+    // emulated in software).
+    const int band = static_cast<int>(std::ceil(7.0f * density)) + 1;
+    const int bands[4][4] = {{0, 0, width_px, band},
+                             {0, height_px - band, width_px, band},
+                             {0, 0, band, height_px},
+                             {width_px - band, 0, band, height_px}};
     glUseProgram(g_program);
     glUniform2f(g_u_size, static_cast<float>(width_px), static_cast<float>(height_px));
     glUniform3fv(g_u_colour, 1, style.colour);
@@ -35,7 +47,12 @@ void backdrop_draw(int width_px, int height_px, float density, const BackdropSty
     glUniform1f(g_u_density, density);
     glBindVertexArray(g_vao);
     glDisable(GL_BLEND);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glEnable(GL_SCISSOR_TEST);
+    for (const auto& b : bands) {
+        glScissor(b[0], b[1], b[2], b[3]);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+    }
+    glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);
     glUseProgram(0);
 }

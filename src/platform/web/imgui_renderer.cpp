@@ -4,14 +4,44 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 
 #include "platform/web/gl_program.h"
 
 namespace cp::platform {
 namespace {
 
-GLuint g_program = 0, g_vao = 0, g_vertices = 0, g_indices = 0, g_font = 0;
-GLint  g_u_scale = -1, g_u_offset = -1, g_u_texture = -1;
+GLuint        g_program = 0, g_vao = 0, g_vertices = 0, g_indices = 0, g_font = 0;
+GLint         g_u_scale = -1, g_u_offset = -1, g_u_texture = -1;
+std::uint64_t g_font_uploads = 0;  // a rebuilt atlas keeps its texture name but changes the picture
+
+// Folds bytes into a 64-bit key, eight at a time (a multiply-xorshift mix: fast in wasm, and any
+// changed byte changes the key).
+struct Key {
+    std::uint64_t value = 0x9E3779B97F4A7C15ull;
+
+    void word(std::uint64_t w) {
+        value = (value ^ w) * 0xBF58476D1CE4E5B9ull;
+        value ^= value >> 31;
+    }
+    void bytes(const void* data, std::size_t size) {
+        const auto* p = static_cast<const unsigned char*>(data);
+        for (; size >= 8; p += 8, size -= 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, p, 8);
+            word(w);
+        }
+        std::uint64_t tail = size;
+        std::memcpy(&tail, p, size);
+        word(tail ^ (static_cast<std::uint64_t>(size) << 56));
+    }
+    void number(float f) {
+        std::uint32_t bits = 0;
+        std::memcpy(&bits, &f, 4);
+        word(bits);
+    }
+};
 
 void describe_vertices() {
     glBindVertexArray(g_vao);
@@ -91,6 +121,29 @@ void imgui_renderer_fonts() {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(g_font)));
+    ++g_font_uploads;
+}
+
+std::uint64_t imgui_picture_key(const ImDrawData& data) {
+    Key key;
+    key.word(g_font_uploads);
+    for (float f : {data.DisplayPos.x, data.DisplayPos.y, data.DisplaySize.x, data.DisplaySize.y,
+                    data.FramebufferScale.x, data.FramebufferScale.y})
+        key.number(f);
+    for (const ImDrawList* list : data.CmdLists) {
+        key.bytes(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        key.bytes(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            for (float f : {cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w}) key.number(f);
+            key.word(static_cast<std::uint64_t>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+            key.word(cmd.VtxOffset);
+            key.word(cmd.IdxOffset);
+            key.word(cmd.ElemCount);
+            key.word(static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(cmd.UserCallback)));
+        }
+        key.word(static_cast<std::uint64_t>(list->CmdBuffer.Size));
+    }
+    return key.value;
 }
 
 void imgui_renderer_draw(const ImDrawData& data, int width_px, int height_px) {

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <string>
 
 #include "app/access.h"
@@ -41,7 +42,7 @@ void cp_js_access_install();
 void cp_js_publish_access(const char* json);
 void cp_js_today(char* out, int size);
 void cp_js_first_frame_done();
-void cp_js_frame_stats(double cpu_ms, double access_ms);
+void cp_js_frame_stats(double cpu_ms, double access_ms, int drawn);
 void cp_js_frames_pending(int pending);
 }
 
@@ -50,6 +51,7 @@ namespace {
 constexpr const char* kCanvas = "#canvas";
 constexpr int         kFramesAfterInput = 3;  // ImGui settles hover and layout within a few frames
 constexpr double      kLateWakeMs = 650.0;    // tooltips and cursor blink need a frame after a pause
+constexpr double      kCaretBlinkMs = 530.0;  // while a field is edited, its caret blinks
 
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 int                             g_frames_wanted = 1;
@@ -70,15 +72,26 @@ void schedule_frame() {
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
+// One late wake at a time: a new one replaces the one pending. (Each input and each caret blink
+// used to add a timer of its own, and every timer blinked on for good: after a few fields the page
+// drew ten frames a second while a person only looked at a field.)
+long g_wake_timer = 0;
+
 void late_wake(void*) {
+    g_wake_timer = 0;
     g_frames_wanted = std::max(g_frames_wanted, 1);
     schedule_frame();
+}
+
+void wake_later(double ms) {
+    if (g_wake_timer) emscripten_clear_timeout(g_wake_timer);
+    g_wake_timer = emscripten_set_timeout(late_wake, ms, nullptr);
 }
 
 void wake_after_input() {
     g_frames_wanted = kFramesAfterInput;
     schedule_frame();
-    emscripten_set_timeout(late_wake, kLateWakeMs, nullptr);
+    wake_later(kLateWakeMs);
 }
 
 // ---- Canvas size and density -----------------------------------------------------------------
@@ -191,6 +204,9 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_text_input
     // character back a frame or two. Releases still go through, so no key is left held down.
     const bool     text_only = from_text_input && printable && type == EMSCRIPTEN_EVENT_KEYDOWN;
     const ImGuiKey key = cp::platform::key_from_dom_code(e->code);
+    // A key held down repeats as the computer is set to (its delay and rate, which some people set
+    // long): the browser's repeated key down reaches ImGui as a fresh press.
+    if (key != ImGuiKey_None && !text_only && type == EMSCRIPTEN_EVENT_KEYDOWN && e->repeat) io.AddKeyEvent(key, false);
     if (key != ImGuiKey_None && !text_only) io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
     if (from_text_input)
         return !printable && !is_clipboard_shortcut(e) && std::strcmp(e->key, "Dead") != 0 &&
@@ -257,7 +273,44 @@ void sync_text_input() {
     cp_js_text_input(text ? 1 : 0, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y);
 }
 
-void render_frame() {
+// Most frames after an input settle ImGui's state and draw the same picture as the frame before.
+// Such a frame is not drawn: the canvas keeps its picture (preserveDrawingBuffer), and the browser
+// composites nothing new. Drawing costs far more than the frame's own work where the GPU is
+// emulated in software (about 44 ms a frame at 1280x800, against 8 ms for the app).
+std::uint64_t g_drawn_key = 0;
+bool          g_redraw = true;  // the background changed (set_backdrop)
+
+bool draw_if_changed(const ImDrawData& data) {
+    int w = 0, h = 0;
+    emscripten_get_canvas_element_size(kCanvas, &w, &h);
+    // A resize clears the canvas: its size is part of the picture.
+    const std::uint64_t key =
+        cp::platform::imgui_picture_key(data) ^ (static_cast<std::uint64_t>(w) << 32) ^ static_cast<std::uint64_t>(h);
+    if (key == g_drawn_key && !g_redraw) return false;
+    g_redraw = false;
+    g_drawn_key = key;
+    glViewport(0, 0, w, h);
+    cp::platform::backdrop_draw(w, h, ImGui::GetIO().DisplayFramebufferScale.x, g_backdrop);
+    cp::platform::imgui_renderer_draw(data, w, h);
+    return true;
+}
+
+// What ImGui is doing with the input: the keyboard's item and window, the item held or hovered.
+bool interaction_moved() {
+    const ImGuiContext&   g = *ImGui::GetCurrentContext();
+    const std::uintptr_t  now[] = {g.NavId,
+                                   g.ActiveId,
+                                   g.HoveredId,
+                                   g.NavActivateId,
+                                   reinterpret_cast<std::uintptr_t>(g.NavWindow),
+                                   reinterpret_cast<std::uintptr_t>(g.HoveredWindow)};
+    static std::uintptr_t before[std::size(now)] = {};
+    const bool            moved = !std::equal(std::begin(now), std::end(now), std::begin(before));
+    std::copy(std::begin(now), std::end(now), std::begin(before));
+    return moved;
+}
+
+bool render_frame() {
     const double start = emscripten_get_now();
     sync_canvas_size();
     cp::platform::imgui_renderer_new_frame();
@@ -271,25 +324,27 @@ void render_frame() {
     ImGui::Render();
     update_cursor();
     sync_text_input();
-    int w = 0, h = 0;
-    emscripten_get_canvas_element_size(kCanvas, &w, &h);
-    glViewport(0, 0, w, h);
-    cp::platform::backdrop_draw(w, h, ImGui::GetIO().DisplayFramebufferScale.x, g_backdrop);
-    cp::platform::imgui_renderer_draw(*ImGui::GetDrawData(), w, h);
+    const bool   drawn = draw_if_changed(*ImGui::GetDrawData());
     const double access_start = emscripten_get_now();
     cp::app::locator_end_frame();
     cp::app::access_end_frame();
     const double access_ms = emscripten_get_now() - access_start;
-    cp_js_frame_stats(emscripten_get_now() - start, access_ms);
+    cp_js_frame_stats(emscripten_get_now() - start, access_ms, drawn ? 1 : 0);
     if (g_first_frame) {
         g_first_frame = false;
         cp_js_first_frame_done();
     }
+    return drawn;
 }
 
 EM_BOOL on_animation_frame(double, void*) {
     g_frame_scheduled = false;
-    render_frame();
+    // A frame that changed the picture, or where the keyboard's focus, the active item or the window
+    // in front moved, may not be ImGui's last word on the input (a tab chosen with the keyboard shows
+    // its page frames later; a part of the page reached with Tab acts on it the frame after):
+    // frames go on until one changes nothing.
+    const bool drawn = render_frame();
+    if (drawn || interaction_moved()) g_frames_wanted = std::max(g_frames_wanted, 2);
     // Keep drawing while ImGui animates (e.g. a window being dragged) or input is settling, and
     // until every key typed has been taken: ImGui takes a burst of typing a few keys a frame, and
     // stopping early would leave the last letters unseen until the next key.
@@ -297,7 +352,7 @@ EM_BOOL on_animation_frame(double, void*) {
     if (--g_frames_wanted > 0 || keys_queued || ImGui::IsMouseDragging(ImGuiMouseButton_Left))
         schedule_frame();
     else if (ImGui::GetIO().WantTextInput)
-        emscripten_set_timeout(late_wake, 530.0, nullptr);  // caret blink
+        wake_later(kCaretBlinkMs);
     if (!g_frame_scheduled) cp_js_frames_pending(0);
     return EM_FALSE;
 }
@@ -418,10 +473,14 @@ void set_cursor(const char* css) {
 }
 
 void set_backdrop(float r, float g, float b, bool demo) {
-    g_backdrop.colour[0] = r;
-    g_backdrop.colour[1] = g;
-    g_backdrop.colour[2] = b;
+    // The app says its background every frame: only a change needs the canvas drawn again.
+    float* colour = g_backdrop.colour;
+    if (colour[0] == r && colour[1] == g && colour[2] == b && g_backdrop.demo == demo) return;
+    colour[0] = r;
+    colour[1] = g;
+    colour[2] = b;
     g_backdrop.demo = demo;
+    g_redraw = true;
 }
 
 double now_ms() { return emscripten_get_now(); }
@@ -462,6 +521,9 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is the app's, not a file's
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // ImGui's own key repeat is off: it counted a key as held for as long as a frame took, so one
+    // slow frame between a press and its release (a busy computer) pressed Tab twice.
+    io.KeyRepeatDelay = FLT_MAX;
     io.ConfigMacOSXBehaviors = EM_ASM_INT(return / Mac | iPhone | iPad /.test(navigator.platform) ? 1 : 0) != 0;
     io.BackendPlatformName = "caseplan_web";
     io.GetClipboardTextFn = get_clipboard;
