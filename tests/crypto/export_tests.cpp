@@ -7,21 +7,16 @@
 #include <map>
 
 #include "crypto/export_file.h"
+#include "fixed_keys.h"
 
 using namespace cp;
+using namespace cptest;
 using nlohmann::json;
 using nlohmann::ordered_json;
 
 namespace {
 
 constexpr std::string_view passphrase = "maple orbit kettle canyon";
-
-struct CountingRandom : RandomSource {
-    unsigned char next = 0;
-    void          fill(std::span<unsigned char> out) override {
-        for (auto& b : out) b = next++;
-    }
-};
 
 ExportContents sample_contents() {
     ExportContents c;

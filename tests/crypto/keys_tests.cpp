@@ -8,16 +8,12 @@
 #include <new>
 
 #include "crypto/keys.h"
+#include "fixed_keys.h"
 
 using namespace cp;
+using namespace cptest;
 
 namespace {
-
-SecretKey key_of(unsigned char fill) {
-    std::array<unsigned char, SecretKey::size> raw;
-    raw.fill(fill);
-    return SecretKey(raw);
-}
 
 bool all_zero(std::span<const unsigned char> bytes) {
     return std::all_of(bytes.begin(), bytes.end(), [](unsigned char b) { return b == 0; });

@@ -4,24 +4,12 @@
 #include <algorithm>
 
 #include "crypto/record.h"
+#include "fixed_keys.h"
 
 using namespace cp;
+using namespace cptest;
 
 namespace {
-
-SecretKey key_of(unsigned char fill) {
-    std::array<unsigned char, SecretKey::size> raw;
-    raw.fill(fill);
-    return SecretKey(raw);
-}
-
-// Deterministic nonces, so two seals can be compared byte for byte.
-struct CountingRandom : RandomSource {
-    unsigned char next = 0;
-    void          fill(std::span<unsigned char> out) override {
-        for (auto& b : out) b = next++;
-    }
-};
 
 std::string text_of(const std::optional<std::string>& s) { return s ? *s : "<nullopt>"; }
 

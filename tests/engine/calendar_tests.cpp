@@ -487,7 +487,7 @@ Json valid_calendar() {
 }
 
 // Parses a broken variant; expects a problem at `path` whose message contains `text`.
-void expect_problem(const Json& j, const std::string& path, const std::string& text) {
+void expect_calendar_problem(const Json& j, const std::string& path, const std::string& text) {
     Problems problems;
     CHECK_FALSE(parse_calendar(j.dump(), "cal.json", problems));
     bool found = false;
@@ -516,123 +516,130 @@ TEST_CASE("calendar/invalid-not-json") {
     CHECK(p[0].message.find("not valid JSON") == 0);
 }
 
-TEST_CASE("calendar/invalid-not-an-object") { expect_problem(Json::array(), "", "expected a calendar object"); }
+TEST_CASE("calendar/invalid-not-an-object") {
+    expect_calendar_problem(Json::array(), "", "expected a calendar object");
+}
 
 TEST_CASE("calendar/invalid-format-marker") {
     Json j = valid_calendar();
     j["format"] = "caseplan-pack";
-    expect_problem(j, "/format", "expected \"caseplan-calendar\"; found \"caseplan-pack\"");
+    expect_calendar_problem(j, "/format", "expected \"caseplan-calendar\"; found \"caseplan-pack\"");
 }
 
 TEST_CASE("calendar/invalid-version") {
     Json j = valid_calendar();
     j["version"] = 2;
-    expect_problem(j, "/version", "calendar format version 2 is not supported: expected 1");
+    expect_calendar_problem(j, "/version", "calendar format version 2 is not supported: expected 1");
 }
 
 TEST_CASE("calendar/invalid-id") {
     Json j = valid_calendar();
     j["id"] = "My Calendar";
-    expect_problem(j, "/id", "expected lower-case letters, digits and hyphens; found \"My Calendar\"");
+    expect_calendar_problem(j, "/id", "expected lower-case letters, digits and hyphens; found \"My Calendar\"");
 }
 
 TEST_CASE("calendar/invalid-missing-field") {
     Json j = valid_calendar();
     j["terms"][1].erase("last_day");
-    expect_problem(j, "/terms/1/last_day", "missing: expected the term's last day, a date written YYYY-MM-DD");
+    expect_calendar_problem(j, "/terms/1/last_day", "missing: expected the term's last day, a date written YYYY-MM-DD");
     j = valid_calendar();
     j.erase("source");
-    expect_problem(j, "/source", "missing: expected where the dates came from");
+    expect_calendar_problem(j, "/source", "missing: expected where the dates came from");
     j = valid_calendar();
     j["closures"][0].erase("reason");
-    expect_problem(j, "/closures/0/reason", "missing: expected the reason");
+    expect_calendar_problem(j, "/closures/0/reason", "missing: expected the reason");
 }
 
 TEST_CASE("calendar/invalid-no-terms") {
     Json j = valid_calendar();
     j["terms"] = Json::array();
-    expect_problem(j, "/terms", "expected a list of at least one term");
+    expect_calendar_problem(j, "/terms", "expected a list of at least one term");
 }
 
 TEST_CASE("calendar/invalid-bad-date") {
     Json j = valid_calendar();
     j["terms"][0]["first_day"] = "2025-02-30";
-    expect_problem(j, "/terms/0/first_day",
-                   "expected a date written YYYY-MM-DD (for example 2026-09-01); found \"2025-02-30\"");
+    expect_calendar_problem(j, "/terms/0/first_day",
+                            "expected a date written YYYY-MM-DD (for example 2026-09-01); found \"2025-02-30\"");
     j = valid_calendar();
     j["closures"][0]["first"] = "27/10/2025";
-    expect_problem(j, "/closures/0/first", "found \"27/10/2025\"");
+    expect_calendar_problem(j, "/closures/0/first", "found \"27/10/2025\"");
     j = valid_calendar();
     j["covers"]["last"] = 20260831;
-    expect_problem(j, "/covers/last", "found 20260831");
+    expect_calendar_problem(j, "/covers/last", "found 20260831");
 }
 
 TEST_CASE("calendar/invalid-last-before-first") {
     Json j = valid_calendar();
     j["terms"][1]["last_day"] = "2025-12-31";
-    expect_problem(j, "/terms/1/last_day", "expected a date on or after first_day 2026-01-05; found 2025-12-31");
+    expect_calendar_problem(j, "/terms/1/last_day",
+                            "expected a date on or after first_day 2026-01-05; found 2025-12-31");
     j = valid_calendar();
     j["closures"][0]["last"] = "2025-10-20";
-    expect_problem(j, "/closures/0/last", "expected a date on or after first 2025-10-27; found 2025-10-20");
+    expect_calendar_problem(j, "/closures/0/last", "expected a date on or after first 2025-10-27; found 2025-10-20");
     j = valid_calendar();
     j["covers"]["last"] = "2025-01-01";
-    expect_problem(j, "/covers/last", "expected a date on or after first 2025-09-01");
+    expect_calendar_problem(j, "/covers/last", "expected a date on or after first 2025-09-01");
 }
 
 TEST_CASE("calendar/invalid-overlapping-terms") {
     Json j = valid_calendar();
     j["terms"][1]["first_day"] = "2025-12-15";
-    expect_problem(j, "/terms/1",
-                   "overlaps /terms/0 \"Autumn 2025\" (2025-09-03 to 2025-12-19): expected terms that do not overlap");
+    expect_calendar_problem(
+        j, "/terms/1",
+        "overlaps /terms/0 \"Autumn 2025\" (2025-09-03 to 2025-12-19): expected terms that do not overlap");
 }
 
 TEST_CASE("calendar/invalid-duplicate-term-name") {
     Json j = valid_calendar();
     j["terms"][1]["name"] = "Autumn 2025";
-    expect_problem(j, "/terms/1/name", "expected a name no other term has; \"Autumn 2025\" is also /terms/0");
+    expect_calendar_problem(j, "/terms/1/name", "expected a name no other term has; \"Autumn 2025\" is also /terms/0");
 }
 
 TEST_CASE("calendar/invalid-closure-outside-term") {
     Json j = valid_calendar();
     j["closures"][0]["first"] = "2025-12-22";  // in the Christmas holiday
     j["closures"][0]["last"] = "2025-12-23";
-    expect_problem(j, "/closures/0",
-                   "is not inside one term: expected a closure within a single term's first_day to last_day");
+    expect_calendar_problem(j, "/closures/0",
+                            "is not inside one term: expected a closure within a single term's first_day to last_day");
     j = valid_calendar();
     j["closures"][0]["last"] = "2026-01-06";  // runs from one term into the next
-    expect_problem(j, "/closures/0", "is not inside one term");
+    expect_calendar_problem(j, "/closures/0", "is not inside one term");
 }
 
 TEST_CASE("calendar/invalid-term-outside-covers") {
     Json j = valid_calendar();
     j["covers"]["last"] = "2026-03-01";
-    expect_problem(j, "/terms/1", "is outside covers (2025-09-01 to 2026-03-01): expected every term inside it");
+    expect_calendar_problem(j, "/terms/1",
+                            "is outside covers (2025-09-01 to 2026-03-01): expected every term inside it");
 }
 
 TEST_CASE("calendar/invalid-unknown-key") {
     Json j = valid_calendar();
     j["colour"] = "blue";
-    expect_problem(
+    expect_calendar_problem(
         j, "/colour",
         "unknown key \"colour\": expected one of format, version, id, name, source, covers, terms, closures");
     j = valid_calendar();
     j["terms"][0]["start"] = "2025-09-03";
-    expect_problem(j, "/terms/0/start", "unknown key \"start\": expected one of name, first_day, last_day, note");
+    expect_calendar_problem(j, "/terms/0/start",
+                            "unknown key \"start\": expected one of name, first_day, last_day, note");
     j = valid_calendar();
     j["closures"][1]["examples"] = true;
-    expect_problem(j, "/closures/1/examples", "unknown key \"examples\"");
+    expect_calendar_problem(j, "/closures/1/examples", "unknown key \"examples\"");
 }
 
 TEST_CASE("calendar/invalid-closure-kind") {
     Json j = valid_calendar();
     j["closures"][0]["kind"] = "holiday";  // gaps between terms are not stored as closures
-    expect_problem(j, "/closures/0/kind", "expected one of closure, half_term, inset, bank_holiday; found \"holiday\"");
+    expect_calendar_problem(j, "/closures/0/kind",
+                            "expected one of closure, half_term, inset, bank_holiday; found \"holiday\"");
 }
 
 TEST_CASE("calendar/invalid-example-flag") {
     Json j = valid_calendar();
     j["closures"][1]["example"] = "yes";
-    expect_problem(j, "/closures/1/example", "expected true or false; found \"yes\"");
+    expect_calendar_problem(j, "/closures/1/example", "expected true or false; found \"yes\"");
 }
 
 TEST_CASE("calendar/invalid-reports-every-problem") {

@@ -11,7 +11,7 @@ namespace {
 Json opened() {
     return {{"date", "2026-09-01"}, {"kind", "off_site_direction"}, {"pack", "worcestershire"}, {"pupil_name", "A"}};
 }
-int problems_of(const Json& payload) {
+int rating_problem_count(const Json& payload) {
     Problems p;
     validate_payload(EventType::targets_reviewed, payload, "f", "/e", p);
     for (const auto& x : p) MESSAGE(x.to_string());
@@ -20,18 +20,18 @@ int problems_of(const Json& payload) {
 }  // namespace
 
 TEST_CASE("targets/ratings-are-validated") {
-    CHECK(problems_of({{"date", "2026-10-05"},
-                       {"ratings",
-                        {{{"target", "On time"}, {"rating", 3}},
-                         {{"target", "Homework"}, {"rating", 0}, {"note", "none"}}}}}) == 0);
-    CHECK(problems_of({{"date", "2026-10-05"}, {"ratings", {{{"target", "On time"}, {"rating", 5}}}}}) == 1);
-    CHECK(problems_of({{"date", "2026-10-05"}, {"ratings", {{{"target", "On time"}, {"rating", -1}}}}}) == 1);
-    CHECK(problems_of({{"date", "2026-10-05"}, {"ratings", {{{"target", ""}, {"rating", 2}}}}}) == 1);
-    CHECK(problems_of({{"date", "2026-10-05"}, {"ratings", {{{"rating", 2}}}}}) == 1);
-    CHECK(problems_of({{"date", "2026-10-05"}, {"ratings", {{{"target", "x"}, {"rating", "2"}}}}}) == 1);
-    CHECK(problems_of({{"date", "2026-10-05"}, {"ratings", {{{"target", "x"}, {"rating", 2}, {"colour", "red"}}}}}) ==
-          1);
-    CHECK(problems_of({{"date", "2026-10-05"}}) == 1);  // ratings are required
+    CHECK(rating_problem_count({{"date", "2026-10-05"},
+                                {"ratings",
+                                 {{{"target", "On time"}, {"rating", 3}},
+                                  {{"target", "Homework"}, {"rating", 0}, {"note", "none"}}}}}) == 0);
+    CHECK(rating_problem_count({{"date", "2026-10-05"}, {"ratings", {{{"target", "On time"}, {"rating", 5}}}}}) == 1);
+    CHECK(rating_problem_count({{"date", "2026-10-05"}, {"ratings", {{{"target", "On time"}, {"rating", -1}}}}}) == 1);
+    CHECK(rating_problem_count({{"date", "2026-10-05"}, {"ratings", {{{"target", ""}, {"rating", 2}}}}}) == 1);
+    CHECK(rating_problem_count({{"date", "2026-10-05"}, {"ratings", {{{"rating", 2}}}}}) == 1);
+    CHECK(rating_problem_count({{"date", "2026-10-05"}, {"ratings", {{{"target", "x"}, {"rating", "2"}}}}}) == 1);
+    CHECK(rating_problem_count(
+              {{"date", "2026-10-05"}, {"ratings", {{{"target", "x"}, {"rating", 2}, {"colour", "red"}}}}}) == 1);
+    CHECK(rating_problem_count({{"date", "2026-10-05"}}) == 1);  // ratings are required
     CHECK(std::string(target_rating_label(4)) == "Met");
     CHECK(std::string(target_rating_label(0)) == "No progress");
     CHECK(std::string(target_rating_label(7)).empty());

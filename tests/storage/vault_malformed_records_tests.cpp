@@ -6,19 +6,15 @@
 //   - a case filed under another case's key opened under the wrong name (two cases with one id).
 #include <doctest/doctest.h>
 
+#include "../crypto/fixed_keys.h"
 #include "engine/demo.h"
 #include "storage/vault.h"
 
 using namespace cp;
+using namespace cptest;
 using namespace cp::storage;
 
 namespace {
-
-SecretKey key_of(unsigned char fill) {
-    std::array<unsigned char, SecretKey::size> raw;
-    raw.fill(fill);
-    return SecretKey(raw);
-}
 
 Record sealed(const std::string& key_name, const std::string& text, const SecretKey& key) {
     return {key_name, seal_record(key, text, key_name)};

@@ -3,19 +3,15 @@
 
 #include <algorithm>
 
+#include "../crypto/fixed_keys.h"
 #include "engine/demo.h"
 #include "storage/vault.h"
 
 using namespace cp;
+using namespace cptest;
 using namespace cp::storage;
 
 namespace {
-
-SecretKey key_of(unsigned char fill) {
-    std::array<unsigned char, SecretKey::size> raw;
-    raw.fill(fill);
-    return SecretKey(raw);
-}
 
 Record* find(std::vector<Record>& rs, const std::string& key) {
     for (auto& r : rs)
