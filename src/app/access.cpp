@@ -2,12 +2,13 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
 #include "app/locator.h"
+#include "engine/canonical.h"
 #include "platform/platform.h"
 
 namespace cp::app {
@@ -41,7 +42,7 @@ const char* role_of(const LocatedItem& it) {
 bool is_words(const std::string& role) { return role == "heading" || role == "text" || role == "alert"; }
 
 // Its name: the label it shows, or the words drawn beside it. Never an internal "#id".
-std::string name_of(const LocatedItem& it) {
+const std::string& name_of(const LocatedItem& it) {
     if (!it.label.empty() && it.label[0] != '#') return it.label;
     return it.caption;
 }
@@ -71,48 +72,97 @@ std::string typed_value(const LocatedItem& it) {
     return out;
 }
 
-nlohmann::json item_json(const LocatedItem& it) {
-    const char*    role = role_of(it);
-    nlohmann::json j = {{"id", it.id},
-                        {"r", role},
-                        {"n", name_of(it)},
-                        {"s", state_of(it, role)},
-                        {"x", static_cast<int>(it.rect.Min.x)},
-                        {"y", static_cast<int>(it.rect.Min.y)},
-                        {"w", static_cast<int>(it.rect.GetWidth())},
-                        {"h", static_cast<int>(it.rect.GetHeight())}};
+// The description is written straight as JSON text, every frame: nlohmann's objects (a map per
+// item) were most of the mirror's time with a long table on screen. Each put() adds "key":value,
+// and close() turns the last comma into the closing bracket.
+struct JsonText {
+    void key(const char* k) {
+        out += '"';
+        out += k;
+        out += "\":";
+    }
+    void put(const char* k, std::string_view v) {
+        key(k);
+        append_json_string(out, v);
+        out += ',';
+    }
+    void put(const char* k, long long v) {
+        key(k);
+        out += std::to_string(v);
+        out += ',';
+    }
+    void flag(const char* k, bool v) {
+        key(k);
+        out += v ? "true," : "false,";
+    }
+    void close(char bracket) {
+        if (!out.empty() && out.back() == ',')
+            out.back() = bracket;
+        else
+            out += bracket;
+    }
+
+    std::string out;
+};
+
+void put_item(JsonText& j, const LocatedItem& it) {
+    const char* role = role_of(it);
+    j.out += '{';
+    j.put("id", it.id);
+    j.put("r", role);
+    j.put("n", name_of(it));
+    j.put("s", state_of(it, role));
+    j.put("x", static_cast<long long>(it.rect.Min.x));
+    j.put("y", static_cast<long long>(it.rect.Min.y));
+    j.put("w", static_cast<long long>(it.rect.GetWidth()));
+    j.put("h", static_cast<long long>(it.rect.GetHeight()));
     if (it.table) {  // its place in a table: the mirror makes rows and cells of them
-        j["tb"] = it.table;
-        j["ro"] = it.row;
-        j["co"] = it.column;
-        j["cc"] = it.columns;
-        if (it.header_row) j["hr"] = 1;
+        j.put("tb", it.table);
+        j.put("ro", it.row);
+        j.put("co", it.column);
+        j.put("cc", it.columns);
+        if (it.header_row) j.put("hr", 1);
     }
     const std::string typed = typed_value(it);
     if (!typed.empty())
-        j["v"] = typed;
+        j.put("v", typed);
     else if (!it.value.empty())
-        j["v"] = it.value;
-    return j;
+        j.put("v", it.value);
+    j.close('}');
+    j.out += ',';
 }
 
 // One entry per window that holds something, in the order they were drawn; a child region's
 // items belong to the window it sits in.
-nlohmann::json windows_json() {
-    nlohmann::json windows = nlohmann::json::array();
-    auto           window_for = [&](const LocatedItem& it) -> nlohmann::json& {
-        for (auto& w : windows)
-            if (w["n"] == it.root) return w;
-        windows.push_back({{"n", it.root}, {"k", it.kind}, {"m", it.modal}, {"i", nlohmann::json::array()}});
-        return windows.back();
+void put_windows(JsonText& j) {
+    struct Window {
+        const LocatedItem* first;
+        JsonText           items;
     };
+    std::vector<Window> windows;
     for (const LocatedItem& it : located_items()) {
         if (it.hidden || it.self) continue;
-        const std::string name = name_of(it);
-        if (name.empty() && !is_words(it.role)) continue;  // nothing a reader could call it
-        window_for(it)["i"].push_back(item_json(it));
+        if (name_of(it).empty() && !is_words(it.role)) continue;  // nothing a reader could call it
+        auto w =
+            std::find_if(windows.begin(), windows.end(), [&](const Window& x) { return x.first->root == it.root; });
+        if (w == windows.end()) w = windows.insert(windows.end(), {&it, {}});
+        put_item(w->items, it);
     }
-    return windows;
+    j.key("w");
+    j.out += '[';
+    for (Window& w : windows) {
+        j.out += '{';
+        j.put("n", w.first->root);
+        j.put("k", w.first->kind);
+        j.flag("m", w.first->modal);
+        j.key("i");
+        j.out += '[';
+        w.items.close(']');
+        j.out += w.items.out;
+        j.out += "},";
+    }
+    j.close(']');
+    j.out += ',';
 }
 
 // Joins the messages that appeared this frame, at each urgency, for the live regions.
@@ -261,15 +311,24 @@ void access_end_frame() {
     keep_keyboard_focus_shown(g);
     enter_focused_field(g);
     collect_new_messages();
-    nlohmann::json d = {{"w", windows_json()},
-                        {"say", {{"n", g_said}, {"polite", g_polite}, {"urgent", g_urgent}}},
-                        {"f", focused_item(g)},
-                        {"nw", g.NavWindow ? g.NavWindow->Name : ""},
-                        {"sk", g_skip_offered},
-                        {"kv", !g.NavDisableHighlight},  // the keyboard moved last: its focus is shown
-                        {"gr", scrolling_table_window(g, g.NavWindow) != nullptr},  // in a table the arrows move
-                        {"t", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID}};
-    std::string    next = d.dump();
+    JsonText d;
+    d.out += '{';
+    put_windows(d);
+    d.key("say");
+    d.out += '{';
+    d.put("n", g_said);
+    d.put("polite", g_polite);
+    d.put("urgent", g_urgent);
+    d.close('}');
+    d.out += ',';
+    d.put("f", focused_item(g));
+    d.put("nw", g.NavWindow ? g.NavWindow->Name : "");
+    d.flag("sk", g_skip_offered);
+    d.flag("kv", !g.NavDisableHighlight);                             // the keyboard moved last: its focus is shown
+    d.flag("gr", scrolling_table_window(g, g.NavWindow) != nullptr);  // in a table the arrows move
+    d.flag("t", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID);
+    d.close('}');
+    std::string next = std::move(d.out);
     if (next == g_description) return;
     g_description = std::move(next);
     platform::publish_access(g_description);
