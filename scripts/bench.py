@@ -18,6 +18,9 @@ the site with serve.py's handler and headers, and measures
   crypto     Argon2id (64 MiB, 3 passes) and XChaCha20-Poly1305 on 1 MiB in the app's wasm in
              Chromium, beside native libsodium (build/native/crypto_bench)
   engine     load, plan and report of 10,000 cases natively and as wasm under Node (engine_bench)
+  lighthouse Lighthouse's desktop and mobile settings over the app's first screen and the bare page:
+             scores, total blocking time, byte weight, first contentful paint and failed audits
+             (bench/lighthouse, installed from npm on first use; never part of the tests)
 
 Every figure is the median of several runs with their min and max; every comparison is a ratio of
 two medians measured in the same run. Prints one table and writes it as JSON to
@@ -60,7 +63,10 @@ GOALS = {
     "dashboard": "dashboard under 4 ms CPU per frame (10,000 cases, scrolling)",
     "interactive": "interactive within 1 s of navigation",
     "engine": "engine under 200 ms native for load, plan and report of 10,000 cases; wasm within 2x",
+    "lighthouse": "Lighthouse: total blocking time under 200 ms on its mobile setting, performance 0.95 or more "
+                  "on desktop where it scores",
 }
+LIGHTHOUSE = os.path.join(ROOT, "bench", "lighthouse")
 
 
 def log(*a):
@@ -207,6 +213,28 @@ def web(url, seed_paths, args):
     return json.load(open(out_path))
 
 
+def lighthouse(url):
+    """Lighthouse over the app's first screen and the bare page (bench/lighthouse/run.mjs)."""
+    if not os.path.isdir(os.path.join(LIGHTHOUSE, "node_modules", "lighthouse")):
+        log("installing Lighthouse (bench/lighthouse, pinned by its package-lock.json)")
+        run(["npm", "ci", "--no-audit", "--no-fund", "--silent", "--prefix", LIGHTHOUSE])
+    out_path = os.path.join(WORK, "lighthouse.json")
+    run(["node", os.path.join(LIGHTHOUSE, "run.mjs"), out_path, f"app={url}", f"bare page={url}hello/"])
+    return json.load(open(out_path))
+
+
+def lighthouse_rows(lh, row):
+    for name, r in lh.items():
+        s = r["scores"]
+        perf = "not scored" + (f" ({r['runtimeError']})" if r["runtimeError"] else "") if s["performance"] is None \
+            else f"performance {s['performance']:.2f}"
+        failed = r["failedAccessibility"] + r["failedBestPractices"]
+        row("lighthouse", f"{name}: total blocking time", {"median": r["totalBlockingTimeMs"]}, "ms",
+            f"{perf}, accessibility {s['accessibility']:.2f}, best practices {s['best-practices']:.2f}")
+        row("lighthouse", f"{name}: first contentful paint", {"median": r["firstContentfulPaintMs"]}, "ms",
+            f"byte weight {r['byteWeight'] / 1e3:.0f} KB" + (f"; failed: {'; '.join(failed)}" if failed else ""))
+
+
 def last_json_line(text):
     for line in reversed(text.strip().splitlines()):
         if line.startswith("{"):
@@ -224,7 +252,7 @@ def engine(args):
 
 # ---- the table ---------------------------------------------------------------------------------------
 
-def summarise(sizes, w, eng, cn):
+def summarise(sizes, w, eng, cn, lh):
     rows = []   # (section, figure, stats | value, unit, note)
     def row(section, figure, s, unit, note=""):
         rows.append({"section": section, "figure": figure, "unit": unit, "note": note, **s})
@@ -298,6 +326,9 @@ def summarise(sizes, w, eng, cn):
             row("engine", f"{step} 10,000 cases: native", nat, "ms", "SHA-256 " + eng["native"]["sha256"])
             row("engine", f"{step} 10,000 cases: wasm (Node)", was, "ms", f"wasm/native {was['median'] / nat['median']:.2f}x")
             out["engine"][step] = {"native": nat["median"], "wasm": was["median"]}
+    if lh:
+        lighthouse_rows(lh, row)
+        out["lighthouse"] = lh
     return rows, out
 
 
@@ -320,6 +351,12 @@ def verdicts(sizes, key):
         e = key["engine"]
         ok = all(e[s]["native"] <= 200 for s in e) and all(e[s]["wasm"] <= 2 * e[s]["native"] for s in e)
         v.append(("engine", ok, ", ".join(f"{s} {e[s]['native']:.0f} ms ({e[s]['wasm'] / e[s]['native']:.1f}x)" for s in e)))
+    if "lighthouse" in key:
+        mobile, desktop = key["lighthouse"]["app mobile"], key["lighthouse"]["app desktop"]
+        tbt, perf = mobile["totalBlockingTimeMs"], desktop["scores"]["performance"]
+        ok = tbt is not None and tbt <= 200 and (perf is None or perf >= 0.95)
+        v.append(("lighthouse", ok, "mobile total blocking time " + ("none" if tbt is None else f"{tbt:.0f} ms")
+                  + ", desktop performance " + ("not scored" if perf is None else f"{perf:.2f}")))
     return [{"goal": GOALS[g], "met": ok, "measured": m} for g, ok, m in v]
 
 
@@ -346,6 +383,7 @@ def main():
     ap.add_argument("--saves", type=int, default=3, help="saves per run and workspace (default 5)")
     ap.add_argument("--no-build", action="store_true", help="measure what is built")
     ap.add_argument("--no-engine", action="store_true", help="leave out the engine figures")
+    ap.add_argument("--no-lighthouse", action="store_true", help="leave out Lighthouse")
     ap.add_argument("--download", action="store_true",
                     help="only the download sizes of what is built: no build, no browser, nothing written")
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="workspace sizes (default 0,1,1000,10000)")
@@ -366,12 +404,13 @@ def main():
     httpd, url = start_server()
     try:
         w = web(url, seed_paths, args)
+        lh = None if args.no_lighthouse else lighthouse(url)
     finally:
         httpd.shutdown()
     cn = w["crypto"]["native"] if w.get("crypto") else None
     eng = None if args.no_engine else engine(args)
     sizes = download_sizes()
-    rows, key = summarise(sizes, w, eng, cn)
+    rows, key = summarise(sizes, w, eng, cn, lh)
     goals = verdicts(sizes, key)
     now = datetime.datetime.now()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
@@ -384,7 +423,7 @@ def main():
         "table": rows, "goals": goals,
         "raw": {"sizes": sizes, "web": {k: v for k, v in w.items() if k != "scroll"},
                 "scroll": [{k: v for k, v in r.items() if k != "frameWallMs"} for r in w["scroll"]],
-                "engine": eng},
+                "engine": eng, "lighthouse": lh},
     }
     os.makedirs(RESULTS, exist_ok=True)
     for name in (now.strftime("%Y-%m-%d") + ".json", "latest.json"):
