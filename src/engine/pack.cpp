@@ -834,7 +834,7 @@ void read_calendar(Reader& rd, Pack& pack) {
 
 const Json& rule_param(const Rule& r, std::string_view name) {
     static const Json none = nullptr;
-    const auto        it = r.params.find(std::string(name));
+    const auto        it = r.params.find(name);  // nlohmann's std::less<> finds by a view: no copy
     if (it != r.params.end()) return *it;
     for (const ParamSpec& s : params_of(r.kind))
         if (name == s.name) return s.fallback;
