@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, waitForFirstFrame, limit } from './harness.mjs';
+import { startServer, launch, openApp, click, findItem, hasItem, nextFrames, waitForFirstFrame, limit, pickFile } from './harness.mjs';
 import { PASS, state, waitState, typeInto, newCase, chooseLa } from './flows.mjs';
 
 let server;
@@ -15,12 +15,9 @@ after(() => server && server.stop());
 
 // The same steps as flows.mjs: one password, the state read from window.cpTest, typing at a
 // brisk human pace (machine-speed bursts into a password field lose characters).
-// "Choose file…" opens the browser's chooser through the app's hidden file input; the test
-// answers it by setting that input's file, as the chooser would.
+// "Choose file…" opens the browser's chooser; the test answers it as a person picks the file.
 async function chooseFile(page, file) {
-  await click(page, 'Choose file…');
-  await page.waitForSelector('#cp-file-input', { state: 'attached' });
-  await page.setInputFiles('#cp-file-input', file);
+  await pickFile(page, file, () => click(page, 'Choose file…'));
 }
 
 async function createWorkspace(page) {

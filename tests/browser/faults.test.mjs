@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { startServer, launch, openApp, click, findItem, hasItem, waitForFirstFrame, limit } from './harness.mjs';
+import { startServer, launch, openApp, click, findItem, hasItem, waitForFirstFrame, limit, pickFile } from './harness.mjs';
 import {
   SEED, state, waitState, saved, openTab, unlock, recordNote, eventsOf, exportFile, dumpRecords,
   makeSeedProfile, copyProfile, removeDir, typeInto,
@@ -149,9 +149,7 @@ test('a full storage quota: a clear message, nothing stored damaged, and the use
     // The backup made while the disk was full brings the unsaved note back.
     await click(page, 'File');
     await click(page, 'Import…');
-    await click(page, 'Choose file…');
-    await page.waitForSelector('#cp-file-input', { state: 'attached' });
-    await page.setInputFiles('#cp-file-input', file);
+    await pickFile(page, file, () => click(page, 'Choose file…'));
     await waitState(page, (s) => s.import.step === 'need_passphrase');
     await typeInto(page, '#importpass', 'courier phrase for the backup');
     await click(page, 'Open file');

@@ -401,6 +401,15 @@ export async function settle(page, timeout = 20000) {
 
 // Waits for n more frames, or until the app has nothing left to draw (frames are drawn on demand,
 // so after the last frame an input asked for no further frame comes).
+// Picks a file as a person does in the browser's own chooser: `open` does what opens it (a click
+// or a key), and the file is given once the chooser has opened. Waiting for the hidden input to
+// exist is not enough: one left from an earlier choice already exists, and files set on it before
+// the app asks again are cleared by the new request and never read.
+export async function pickFile(page, file, open) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: limit(20000) }), open()]);
+  await chooser.setFiles(file);
+}
+
 export async function nextFrames(page, n = 2, timeout = 20000) {
   const start = await page.evaluate(() => (self.cpTest ? self.cpTest.frame : 0));
   try {

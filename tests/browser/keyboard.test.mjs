@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openApp, nextFrames, settle, idle, limit, click } from './harness.mjs';
+import { startServer, launch, openApp, nextFrames, settle, idle, limit, click, pickFile } from './harness.mjs';
 import { waitState, PASS } from './flows.mjs';
 
 let server;
@@ -317,10 +317,8 @@ test('keyboard only: a case package exported, Settings changed and the package i
 
     await menuBar(page, 'File', 'Import…');
     await moveTo(page, 'button: Choose file…');
-    await key(page, 'Enter');
     // The browser's own file chooser answers, as a person picks the file in it.
-    await page.waitForSelector('#cp-file-input', { state: 'attached' });
-    await page.setInputFiles('#cp-file-input', file);
+    await pickFile(page, file, () => key(page, 'Enter'));
     await waitState(page, (x) => x.import.step === 'need_passphrase');
     await moveTo(page, 'textbox: The passphrase this file was exported with');
     await typeHere(page, PASS, { secret: true });

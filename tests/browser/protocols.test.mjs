@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openApp, click, findItem, nextFrames, limit } from './harness.mjs';
+import { launch, openApp, click, findItem, nextFrames, limit, pickFile } from './harness.mjs';
 import { stubPrint, clickTab } from './documents.mjs';
 import { server, createWorkspace, choose, typeInto, record as recordEntry, PASS } from './walk.mjs';
 import { state, waitState } from './flows.mjs';
@@ -21,14 +21,19 @@ const NAME = 'Example County Managed Move and Off-site Direction Protocol';
 
 // What the screen says, as the accessibility mirror gives it to a screen reader.
 async function waitForText(page, text) {
-  await page.waitForFunction((t) => (document.getElementById('cp-access')?.textContent || '').includes(t), text,
-    { timeout: limit(30000), polling: 100 });
+  try {
+    await page.waitForFunction((t) => (document.getElementById('cp-access')?.textContent || '').includes(t), text,
+      { timeout: limit(30000), polling: 100 });
+  } catch (e) {
+    // Say what the screen said instead, so a failing run explains itself.
+    const said = await page.evaluate(() => document.getElementById('cp-access')?.textContent || '').catch(() => '');
+    await page.screenshot({ path: `${process.env.TMPDIR || '/tmp'}/cp-protocols-no-text.png` }).catch(() => {});
+    throw new Error(`"${text}" was not on screen within ${limit(30000)} ms; the screen said: ${said.slice(0, 3000)}`);
+  }
 }
 
 async function loadProtocolFile(page, file) {
-  await click(page, 'Load a protocol file…');
-  await page.waitForSelector('#cp-file-input', { state: 'attached' });
-  await page.setInputFiles('#cp-file-input', file);
+  await pickFile(page, file, () => click(page, 'Load a protocol file…'));
 }
 
 async function openSettings(page) {

@@ -21,10 +21,9 @@ async function openCase(page, id) {
 
 // Every item of the open popup lies inside the page: nothing to drag into view.
 async function allOnScreen(page, viewport, labels) {
-  const all = await items(page);
   for (const label of labels) {
-    const it = all.find((x) => x.label === label && x.w > 0);
-    assert.ok(it, `"${label}" is shown`);
+    // Waited for: a popup's new part is laid out in the frame after the click that opens it.
+    const it = await findItem(page, label);
     assert.ok(it.y >= 0 && it.y + it.h <= viewport.height && it.x + it.w <= viewport.width,
       `"${label}" lies on screen at ${viewport.width}x${viewport.height}: ${JSON.stringify(it)}`);
   }

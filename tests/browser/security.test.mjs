@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, openApp, click, nextFrames } from './harness.mjs';
+import { startServer, launch, openApp, click, nextFrames, pickFile } from './harness.mjs';
 import {
   PASS, SCHOOL, waitState, saved, createWorkspace, newCase, recordNote, exportFile, typeInto,
 } from './flows.mjs';
@@ -155,9 +155,7 @@ test('the passphrase and the derived key are in no storage, console output, expo
     // Import the file back: the whole exchange, and one more key derivation.
     await click(page, 'File');
     await click(page, 'Import…');
-    await click(page, 'Choose file…');
-    await page.waitForSelector('#cp-file-input', { state: 'attached' });
-    await page.setInputFiles('#cp-file-input', file);
+    await pickFile(page, file, () => click(page, 'Choose file…'));
     await waitState(page, (s) => s.import.step === 'need_passphrase');
     await typeInto(page, '#importpass', EXPORT_PASS);
     await click(page, 'Open file');
@@ -278,9 +276,7 @@ test('an export or import passphrase typed and then cancelled is gone from the w
     // Import: the file chosen, its passphrase typed, then Escape.
     await click(page, 'File');
     await click(page, 'Import…');
-    await click(page, 'Choose file…');
-    await page.waitForSelector('#cp-file-input', { state: 'attached' });
-    await page.setInputFiles('#cp-file-input', file);
+    await pickFile(page, file, () => click(page, 'Choose file…'));
     await waitState(page, (s) => s.import.step === 'need_passphrase');
     await typeInto(page, '#importpass', CANCELLED_IMPORT);
     await page.keyboard.press('Escape');
