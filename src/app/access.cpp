@@ -15,6 +15,8 @@ namespace cp::app {
 namespace {
 
 std::string g_description;
+std::string g_outline;          // what a reader must have at once: the windows, the focus, what is said
+bool        g_wheeled = false;  // the wheel turned this frame: a list scrolled, nothing else asked
 bool        g_skip_offered = false;
 bool        g_focus_shown = false;  // the keyboard's focus was shown at the end of the last frame
 ImGuiID     g_focus_before = 0;     // the item that had the keyboard when last drawn
@@ -134,7 +136,8 @@ void put_item(JsonText& j, const LocatedItem& it) {
 
 // One entry per window that holds something, in the order they were drawn; a child region's
 // items belong to the window it sits in.
-void put_windows(JsonText& j) {
+// `outline` gets each window's name, kind and whether it is a dialog.
+void put_windows(JsonText& j, std::string& outline) {
     struct Window {
         const LocatedItem* first;
         JsonText           items;
@@ -151,6 +154,7 @@ void put_windows(JsonText& j) {
     j.key("w");
     j.out += '[';
     for (Window& w : windows) {
+        outline.append(w.first->root).append(w.first->modal ? "|m|" : "||").append(w.first->kind).append("\n");
         j.out += '{';
         j.put("n", w.first->root);
         j.put("k", w.first->kind);
@@ -303,6 +307,7 @@ void access_new_frame() {
     if (tab_pressed(g))
         if (const ImGuiID from = tab_from_instead_of_disabled(g, g.IO.KeyShift)) access_focus(from);
     ImGui::NewFrame();
+    g_wheeled = g.IO.MouseWheel != 0.0f || g.IO.MouseWheelH != 0.0f;
     enter_table_on_arrival(g);  // a focus asked for now lands this frame, when the rows are drawn
 }
 
@@ -311,9 +316,11 @@ void access_end_frame() {
     keep_keyboard_focus_shown(g);
     enter_focused_field(g);
     collect_new_messages();
-    JsonText d;
+    JsonText    d;
+    std::string outline;
     d.out += '{';
-    put_windows(d);
+    put_windows(d, outline);
+    const std::size_t rest = d.out.size();
     d.key("say");
     d.out += '{';
     d.put("n", g_said);
@@ -330,8 +337,12 @@ void access_end_frame() {
     d.close('}');
     std::string next = std::move(d.out);
     if (next == g_description) return;
+    outline.append(next, rest);
+    // Anything but a list scrolled by the wheel under the same windows, focus and messages.
+    const bool at_once = !g_wheeled || outline != g_outline;
     g_description = std::move(next);
-    platform::publish_access(g_description);
+    g_outline = std::move(outline);
+    platform::publish_access(g_description, at_once);
 }
 
 void access_activate(ImGuiID id) {

@@ -62,7 +62,9 @@ void pick_file(std::string_view                                                 
 // Readers ------------------------------------------------------------------------------------
 // The accessibility mirror's description of the screen (access.h), when it changed: the platform
 // keeps page elements a screen reader can use to match, and calls app::access_activate back.
-void publish_access(std::string_view json);
+// at_once is false only for a frame that scrolled a list by the wheel and changed nothing else
+// (the same windows, focus and messages): quick successive ones may be coalesced into the last.
+void publish_access(std::string_view json, bool at_once);
 
 // Tests --------------------------------------------------------------------------------------
 bool test_mode();                           // page opened with ?test (widget locator on)

@@ -298,3 +298,48 @@ test('the mirror lets go of the rows a scrolled list no longer shows', async () 
     assert.deepEqual(record.errors, []);
   } finally { await b.close(); }
 });
+
+// A list scrolled by the wheel changes the description every frame; the mirror applies a burst at
+// most every 100 ms and its last step when it pauses, so what a reader finds is what is drawn.
+test('a list scrolled quickly is described when the scrolling pauses, as it then is, not at every step', async () => {
+  const b = await launch({ viewport: { width: 1366, height: 520 } });
+  try {
+    const { page, record } = await openApp(b.context, server);
+    const s = await openDemo(page);
+    const pupils = s.cases.map((c) => c.pupil);
+    const first = await findItem(page, [...pupils].sort()[0]);
+    const mirrorSettled = async () => {
+      await settle(page);
+      await page.waitForFunction(() => !cpAccess.timer && cpAccess.pending === null, null,
+        { timeout: limit(5000), polling: 20 });
+    };
+    await mirrorSettled();
+    // Ten notches down and up, each with the frame it draws, as fast as the page draws them.
+    const burst = await page.evaluate(async ({ x, y }) => {
+      const canvas = document.getElementById('canvas');
+      const drawn = () => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+      const a0 = cpAccess.frame, p0 = cpAccess.published || 0, t0 = performance.now();
+      for (let i = 0; i < 10; ++i) {
+        canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: i % 2 ? -120 : 120, deltaMode: 0, clientX: x, clientY: y,
+                                                       bubbles: true, cancelable: true }));
+        await drawn();
+      }
+      return { applied: cpAccess.frame - a0, published: cpAccess.published - p0, ms: performance.now() - t0 };
+    }, { x: first.x + first.w / 2, y: first.y + first.h / 2 });
+    assert.ok(burst.published >= 10, `each notch changed what the list shows: ${JSON.stringify(burst)}`);
+    assert.ok(burst.applied <= Math.floor(burst.ms / 100) + 2, `the mirror was rebuilt at every step: ${JSON.stringify(burst)}`);
+
+    await page.mouse.move(first.x + first.w / 2, first.y + first.h / 2);
+    await page.mouse.wheel(0, 240);
+    await mirrorSettled();
+    const drawn = (await items(page))
+      .filter((it) => it.window.startsWith('Case planner/cases_') && pupils.includes(it.label) && it.w > 0 && it.h > 0)
+      .map((it) => String(it.id)).sort();
+    const mirrored = await page.evaluate((names) => [...document.querySelectorAll('#cp-access [role=row] [data-id]')]
+      .filter((el) => names.includes(el.textContent)).map((el) => el.dataset.id).sort(), pupils);
+    assert.ok(drawn.length > 0, 'the list shows rows');
+    assert.notDeepEqual(drawn, [String(first.id)], 'the list has scrolled');
+    assert.deepEqual(mirrored, drawn, 'the mirror has the rows drawn once the list stops');
+    assert.deepEqual(record.errors, []);
+  } finally { await b.close(); }
+});

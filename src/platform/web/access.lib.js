@@ -55,10 +55,31 @@ mergeInto(LibraryManager.library, {
     state.skip = skip;
   },
 
-  cp_js_publish_access: function (json) {
-    var d = JSON.parse(UTF8ToString(json));
+  // A description of a list scrolled by the wheel, and of nothing else changed, is applied at most
+  // every 100 ms, the last one of a burst when the burst ends: rebuilding rows and moving every
+  // element once a frame was half of a scrolled frame's time, and no one hears or sees the steps
+  // between. Everything else (a new screen, the focus, a message, a dialog) comes with atOnce and
+  // is applied there and then.
+  cp_js_publish_access__deps: ['$cpAccessApply'],
+  cp_js_publish_access: function (json, atOnce) {
     var s = window.cpAccess;
     if (!s) return;
+    s.pending = UTF8ToString(json);
+    s.published = (s.published || 0) + 1;
+    var apply = function () {
+      if (s.timer) { clearTimeout(s.timer); s.timer = 0; }
+      var text = s.pending;
+      s.pending = null;
+      s.appliedAt = performance.now();
+      if (text !== null) cpAccessApply(JSON.parse(text));
+    };
+    var wait = 100 - (performance.now() - (s.appliedAt || -1e9));
+    if (atOnce || wait <= 0) apply();
+    else if (!s.timer) s.timer = setTimeout(apply, wait);
+  },
+
+  $cpAccessApply: function (d) {
+    var s = window.cpAccess;
     s.last = d;
     s.frame = (s.frame || 0) + 1;
     if (s.skip && s.skip.hidden === !!d.sk) s.skip.hidden = !d.sk;

@@ -39,7 +39,7 @@ void cp_js_set_leave_warning(int on);
 int  cp_js_test_mode();
 void cp_js_publish_items(const char* json);
 void cp_js_access_install();
-void cp_js_publish_access(const char* json);
+void cp_js_publish_access(const char* json, int at_once);
 void cp_js_today(char* out, int size);
 void cp_js_first_frame_done();
 void cp_js_frame_stats(double cpu_ms, double access_ms, int drawn);
@@ -509,7 +509,9 @@ bool test_mode() {
 
 void publish_items(std::string_view json) { cp_js_publish_items(std::string(json).c_str()); }
 
-void publish_access(std::string_view json) { cp_js_publish_access(std::string(json).c_str()); }
+void publish_access(std::string_view json, bool at_once) {
+    cp_js_publish_access(std::string(json).c_str(), at_once ? 1 : 0);
+}
 
 }  // namespace cp::platform
 
