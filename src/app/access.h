@@ -22,7 +22,9 @@ void access_offer_skip(bool offered);
 // was pressed in it, and after, into a table it arrived at.
 void access_new_frame();
 // After the frame is drawn: describe it, and hand the description to the platform when it changed.
-void access_end_frame();
+// picture_changed: false when the frame drew the same picture as the frame before, so unless the
+// keyboard's focus, the item being edited or the words to say moved, the description is the last one.
+void access_end_frame(bool picture_changed);
 // The description last built (for tests and the benchmark).
 const std::string& access_description();
 // A reader or keyboard pressed the mirrored element `id`: the item acts as if clicked (a text

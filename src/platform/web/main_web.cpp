@@ -329,7 +329,7 @@ bool render_frame() {
     const bool   drawn = draw_if_changed(*ImGui::GetDrawData());
     const double access_start = emscripten_get_now();
     cp::app::locator_end_frame();
-    cp::app::access_end_frame();
+    cp::app::access_end_frame(drawn);
     const double access_ms = emscripten_get_now() - access_start;
     cp_js_frame_stats(emscripten_get_now() - start, access_ms, drawn ? 1 : 0);
     if (g_first_frame) {
