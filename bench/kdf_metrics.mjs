@@ -31,7 +31,7 @@ function nativeTimes() {
 // derivation inside the worker; `roundTripMs` what the page waits, messages included.
 async function browserTimes() {
   const server = await startServer();
-  const b = await launch();
+  const b = await launch({ own: true });
   try {
     const page = b.context.pages()[0] || await b.context.newPage();
     await page.goto(server.url);

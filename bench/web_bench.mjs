@@ -85,7 +85,7 @@ async function withBrowser(profileSeed, fn) {
     rmSync(profileDir, { recursive: true, force: true });
     cpSync(profileSeed, profileDir, { recursive: true });
   }
-  const b = await launch(profileDir ? { profileDir } : {});
+  const b = await launch(profileDir ? { profileDir } : { own: true });   // a cold start: a browser of its own
   try {
     await b.context.addInitScript(instrument);
     const page = b.context.pages()[0] || await b.context.newPage();

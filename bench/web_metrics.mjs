@@ -18,7 +18,7 @@ const stats = (xs) => { const s = [...xs].sort((a, b) => a - b); return { median
 const server = await startServer();
 const firstFrame = [], idleCpu = [];
 for (let i = 0; i < runs; i++) {
-  const b = await launch();
+  const b = await launch({ own: true });
   try {
     const { page } = await openApp(b.context, server, { query: '' });
     firstFrame.push(await page.evaluate(() => window.cpShell.firstFrameMs));

@@ -58,7 +58,8 @@ function records(prefix, n) {
   return Array.from({ length: n }, (_, i) => ({ key: `t/${prefix}/${String(i).padStart(3, '0')}`, value: [i % 256, 7, 0, 255] }));
 }
 
-async function withBrowser(fn, options = {}) {
+// The store is tested on IndexedDB on disk, as a school's browser keeps it (a browser of its own).
+async function withBrowser(fn, options = { own: true }) {
   const b = await launch(options);
   try { return await fn(b.context); } finally { await b.close(); }
 }
