@@ -56,8 +56,9 @@
     }
   }
 
-  // Reads the response body chunk by chunk so the bar shows real download progress.
-  function fetchWithProgress(url) {
+  // The wasm is compiled while it downloads (instantiateStreaming; the browser may also keep the
+  // compiled code for the next visit), and a copy of the same response is counted for the bar.
+  function fetchWasm(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (res) {
       if (!res.ok) throw new Error('HTTP ' + res.status + ' for ' + url);
       // The reader sees decoded bytes; a compressed response's Content-Length counts encoded ones, so
@@ -65,23 +66,32 @@
       var encoded = (res.headers.get('Content-Encoding') || 'identity') !== 'identity';
       var total = Number(res.headers.get('X-Uncompressed-Length')) ||
                   (encoded ? 0 : Number(res.headers.get('Content-Length'))) || 0;
-      if (!res.body || !res.body.getReader) return res.arrayBuffer();
-      var reader = res.body.getReader();
-      var chunks = [], loaded = 0;
-      function pump() {
-        return reader.read().then(function (r) {
-          if (r.done) {
-            var out = new Uint8Array(loaded), at = 0;
-            chunks.forEach(function (c) { out.set(c, at); at += c.length; });
-            return out.buffer;
-          }
-          chunks.push(r.value);
-          loaded += r.value.length;
-          setProgress(loaded, total);
-          return pump();
-        });
+      var counted = res.clone();
+      if (counted.body && counted.body.getReader) {
+        var reader = counted.body.getReader(), loaded = 0;
+        var pump = function () {
+          reader.read().then(function (r) {
+            if (r.done) return;
+            loaded += r.value.length;
+            setProgress(loaded, total);
+            pump();
+          }, function () { /* the compile's own copy reports any failure */ });
+        };
+        pump();
       }
-      return pump();
+      return res;
+    });
+  }
+
+  // Streaming needs the host to send the wasm as application/wasm; from a host that does not, it is
+  // compiled from the downloaded bytes instead.
+  function instantiate(url, imports) {
+    var streaming = typeof WebAssembly.instantiateStreaming === 'function';
+    return fetchWasm(url).then(function (res) {
+      if (!streaming || res.headers.get('Content-Type') !== 'application/wasm') {
+        return res.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+      }
+      return WebAssembly.instantiateStreaming(res, imports);
     });
   }
 
@@ -91,13 +101,12 @@
     printErr: function (s) { console.error(s); },
     onAbort: function (what) { showError('crash', String(what)); },
     instantiateWasm: function (imports, done) {
-      fetchWithProgress('caseplan.wasm')
-        .then(function (bytes) {
-          window.cpShell.downloadedMs = performance.now();
+      instantiate('caseplan.wasm', imports)
+        .then(function (r) {
+          window.cpShell.instantiatedMs = performance.now();
           text.textContent = 'Starting…';
-          return WebAssembly.instantiate(bytes, imports);
+          done(r.instance, r.module);
         })
-        .then(function (r) { window.cpShell.instantiatedMs = performance.now(); done(r.instance, r.module); })
         .catch(function (err) { showError('download', String(err && err.message || err)); });
       return {};
     }

@@ -53,7 +53,7 @@ Session& session() {
 
 // ---- lifecycle ----------------------------------------------------------------------------------
 
-void Session::load_packs() {
+void Session::load_packs() const {
     if (!built_in_packs_.packs.empty()) return;
     Problems problems;
     built_in_packs_.load_embedded(problems);
@@ -79,7 +79,7 @@ void Session::use_workspace_packs() {
 
 Session::ProtocolCheck Session::check_protocol(const std::string& file, const std::string& text) const {
     ProtocolCheck check;
-    PackLibrary   trial = packs_;
+    PackLibrary   trial = packs();
     Problems      problems;
     if (!trial.add_pack_text(text, file, problems)) {
         for (const Problem& p : problems) check.problems.push_back(p.to_string());
@@ -152,7 +152,6 @@ bool Session::transition(Phase to) {
 }
 
 void Session::start() {
-    load_packs();
     if (!transition(Phase::starting)) return;
     progress_ = "Opening this browser's storage…";
     platform::store_on_lost_writer([this] {
@@ -476,6 +475,13 @@ void Session::take_over() {
 }
 
 void Session::tick(double now_ms, bool had_input) {
+    if (built_in_packs_.packs.empty()) {  // a frame of its own, while the browser opens its storage
+        if (ticked_)
+            load_packs();
+        else
+            platform::request_redraw();
+        ticked_ = true;
+    }
     if (opening_) return continue_opening(now_ms);
     if (had_input || last_input_ms_ == 0) last_input_ms_ = now_ms;
     if (phase_ != Phase::open || demo_ || app_.idle_lock_minutes <= 0) return;

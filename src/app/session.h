@@ -94,8 +94,13 @@ public:
     void                                save_settings();
 
     // Cases ---------------------------------------------------------------------------------------
-    const Workspace&   ws() const { return ws_; }
-    const PackLibrary& packs() const { return packs_; }
+    const Workspace& ws() const { return ws_; }
+    // The built-in protocols are parsed on first use, or in the frame after the first (Session::tick):
+    // the first screen is not held back for them.
+    const PackLibrary& packs() const {
+        load_packs();
+        return packs_;
+    }
     // A protocol file a person chose in Settings, checked against the protocols loaded now.
     struct ProtocolCheck {
         std::vector<std::string> problems;  // "kent.json /rules/3/severity: expected …"
@@ -161,7 +166,7 @@ private:
     void        fail(std::string why);
     bool        transition(Phase to);  // per phase.h's table; an illegal move is logged and refused
     bool        still(const Turn& t) const { return t == turn(); }  // an async step's turn is current
-    void        load_packs();
+    void        load_packs() const;
     void        use_workspace_packs();  // the built-in protocols and the workspace's own; the calendar follows
 
     Phase                         phase_ = Phase::starting;
@@ -182,8 +187,8 @@ private:
     std::optional<Opening>                           opening_;
     SecretKey                                        key_;
     Workspace                                        ws_;
-    PackLibrary                                      packs_;
-    PackLibrary                                      built_in_packs_;  // parsed once
+    mutable PackLibrary                              packs_;
+    mutable PackLibrary                              built_in_packs_;  // parsed once, on first use
     SchoolCalendar                                   calendar_;
     bool                                             asked_to_keep_ = false;  // this session, from Settings
     Date                                             today_{};
@@ -202,7 +207,8 @@ private:
     ImportState                                      import_;
     std::string                                      export_status_;
     double                                           last_input_ms_ = 0;
-    Workspace                                        saved_real_;  // the real workspace while the demo is open
+    bool                                             ticked_ = false;  // a frame has been drawn
+    Workspace                                        saved_real_;      // the real workspace while the demo is open
     Phase                                            phase_before_demo_ = Phase::first_run;
 };
 

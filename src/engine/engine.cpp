@@ -5,9 +5,23 @@
 
 namespace cp {
 
+// As load_resolved_pack for each, but every pack is parsed once: each local pack extends the
+// baseline, which was parsed again for every one of them (half the app's start-up work in wasm).
 void PackLibrary::load_embedded(Problems& problems) {
+    std::map<std::string, Pack, std::less<>> parsed;
     for (const std::string& id : embedded_pack_ids())
-        if (auto p = load_resolved_pack(id, problems)) packs[id] = std::move(*p);
+        if (auto p = embedded_pack(id, problems)) parsed.emplace(id, std::move(*p));
+    for (const auto& [id, local] : parsed) {
+        if (local.extends.empty()) {
+            packs[id] = local;
+            continue;
+        }
+        const auto          found = parsed.find(local.extends);
+        std::optional<Pack> other = found == parsed.end() ? embedded_pack(local.extends, problems) : std::nullopt;
+        const Pack*         base = found != parsed.end() ? &found->second : other ? &*other : nullptr;
+        if (!base) continue;
+        if (auto p = resolve_pack(local, *base, problems)) packs[id] = std::move(*p);
+    }
 }
 
 bool PackLibrary::built_in(std::string_view id) {

@@ -183,6 +183,37 @@ test('the server sends the security headers and the wasm MIME type', async () =>
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, 'no inline script in index.html');
 });
 
+// Counts the page's calls of WebAssembly.instantiateStreaming and WebAssembly.instantiate.
+function countCompiles() {
+  const calls = (window.__compiles = { streaming: 0, bytes: 0 });
+  const streaming = WebAssembly.instantiateStreaming, bytes = WebAssembly.instantiate;
+  WebAssembly.instantiateStreaming = function () { calls.streaming += 1; return streaming.apply(this, arguments); };
+  WebAssembly.instantiate = function () { calls.bytes += 1; return bytes.apply(this, arguments); };
+}
+
+test('the wasm is compiled as it downloads, and from a host that sends it with another type the page still starts', async () => {
+  const b = await launch();
+  try {
+    const page = await b.context.newPage();
+    await page.addInitScript(countCompiles);
+    await openApp(b.context, server);
+    assert.deepEqual(await page.evaluate(() => window.__compiles), { streaming: 1, bytes: 0 });
+  } finally { await b.close(); }
+  const c = await launch();
+  try {
+    const page = await c.context.newPage();
+    await page.addInitScript(countCompiles);
+    await page.route('**/caseplan.wasm', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ status: 200, body: await response.body(), headers: { 'content-type': 'application/octet-stream' } });
+    });
+    const { record } = await openApp(c.context, server);
+    assert.deepEqual(await page.evaluate(() => window.__compiles), { streaming: 0, bytes: 1 });
+    assert.ok(await findItem(page, 'Open the training demo'), 'the start screen is on screen');
+    assert.deepEqual(record.errors, []);
+  } finally { await c.close(); }
+});
+
 test('an idle page stops drawing, and input brings frames back', async () => {
   const b = await launch();
   try {

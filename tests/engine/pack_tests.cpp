@@ -11,6 +11,29 @@
 
 using namespace cp;
 
+// The library parses each built-in pack once and resolves the others against it: the packs it
+// holds are the ones load_resolved_pack makes one at a time.
+TEST_CASE("packs/the-library-holds-each-built-in-pack-as-resolved-alone") {
+    PackLibrary library;
+    Problems    p;
+    library.load_embedded(p);
+    CHECK(p.empty());
+    const auto ids = embedded_pack_ids();
+    REQUIRE(library.packs.size() == ids.size());
+    for (const std::string& id : ids) {
+        INFO(id);
+        Problems    q;
+        const auto  alone = load_resolved_pack(id, q);
+        const Pack* held = library.find(id);
+        REQUIRE(alone);
+        REQUIRE(held);
+        CHECK(held->name == alone->name);
+        CHECK(held->rules.size() == alone->rules.size());
+        CHECK(rule_changes(*alone, *held) == "no rule changes");
+        CHECK(held->forms.size() == alone->forms.size());
+    }
+}
+
 TEST_CASE("packs/every-embedded-pack-parses-and-resolves") {
     const auto ids = embedded_pack_ids();
     CHECK(std::find(ids.begin(), ids.end(), kBaselinePackId) != ids.end());

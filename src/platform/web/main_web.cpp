@@ -65,8 +65,10 @@ void schedule_frame();
 
 EM_BOOL on_animation_frame(double, void*);
 
+bool g_started = false;  // the fonts are ready: frames may be drawn
+
 void schedule_frame() {
-    if (g_frame_scheduled) return;
+    if (g_frame_scheduled || !g_started) return;
     g_frame_scheduled = true;
     cp_js_frames_pending(1);
     emscripten_request_animation_frame(on_animation_frame, nullptr);
@@ -539,8 +541,16 @@ int main() {
     }
     if (!cp::platform::backdrop_init()) std::fprintf(stderr, "the background shader failed; using a plain colour\n");
     cp::app::init();
-    sync_canvas_size();
     install_callbacks();
-    schedule_frame();
+    // Start-up in tasks of its own, so the page answers between them: this one made the GL context,
+    // the next rasterises the fonts, the one after draws the first frame.
+    cp_js_frames_pending(1);
+    emscripten_set_timeout(
+        [](void*) {
+            sync_canvas_size();
+            g_started = true;
+            schedule_frame();
+        },
+        0, nullptr);
     return 0;
 }
