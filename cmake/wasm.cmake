@@ -13,7 +13,24 @@ if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp" OR NOT EXISTS "${SODIUM_DIR}/src/libsodiu
 endif()
 
 # ---- libsodium, compiled once from Debian's source package ---------------------------------
-file(GLOB_RECURSE SODIUM_SOURCES "${SODIUM_DIR}/src/libsodium/*.c")
+# Only the parts the app and its tests call (sodium_init, the memory helpers, random bytes,
+# XChaCha20-Poly1305, Argon2id, BLAKE2b, SHA-256) and those sodium_init selects an implementation
+# of (Curve25519, Salsa20); the x86 SIMD variants are compiled out in wasm anyway. 39 files of 107:
+# a clean build compiles the rest for nothing. A function missing here fails the link, naming it.
+set(SODIUM_PARTS
+  sodium randombytes randombytes/internal randombytes/sysrandom crypto_verify/sodium
+  crypto_aead/xchacha20poly1305/sodium crypto_aead/chacha20poly1305/sodium
+  crypto_core/hchacha20 crypto_core/hsalsa20 crypto_core/hsalsa20/ref2 crypto_core/salsa/ref
+  crypto_core/ed25519/ref10 crypto_generichash crypto_generichash/blake2b crypto_generichash/blake2b/ref
+  crypto_hash/sha256 crypto_hash/sha256/cp crypto_onetimeauth/poly1305 crypto_onetimeauth/poly1305/donna
+  crypto_pwhash crypto_pwhash/argon2 crypto_scalarmult/curve25519 crypto_scalarmult/curve25519/ref10
+  crypto_stream/chacha20 crypto_stream/chacha20/ref crypto_stream/salsa20 crypto_stream/salsa20/ref)
+set(SODIUM_SOURCES "")
+foreach(part IN LISTS SODIUM_PARTS)
+  file(GLOB part_sources "${SODIUM_DIR}/src/libsodium/${part}/*.c")
+  list(APPEND SODIUM_SOURCES ${part_sources})
+endforeach()
+list(FILTER SODIUM_SOURCES EXCLUDE REGEX "-(sse2|ssse3|sse41|avx2|avx512f)\\.c$")
 # Debian's source has no generated version.h; the MSVC one is complete once its include is fixed.
 file(READ "${SODIUM_DIR}/builds/msvc/version.h" sodium_version_h)
 string(REPLACE "#include \"export.h\"" "#include <sodium/export.h>" sodium_version_h "${sodium_version_h}")
