@@ -21,14 +21,17 @@ Json case_to_json(const Case& c) {
 }
 
 // A one-case workspace document around the case's text, so the engine's strict parser and
-// verifier read it exactly as they read a whole workspace file.
+// verifier read it exactly as they read a whole workspace file. Built in one allocation of its
+// final size: a concatenation's intermediate copies of the case would be freed unwiped.
 std::string one_case_document(const Workspace& meta, const std::string& case_text) {
     Workspace shell;
     shell.own = meta.own;
-    std::string       doc = workspace_to_json(shell, false);
+    const std::string frame = workspace_to_json(shell, false);
     const std::string empty_cases = "\"cases\":[]";
-    const auto        at = doc.find(empty_cases);
-    doc.replace(at, empty_cases.size(), "\"cases\":[" + case_text + "]");
+    const auto        at = frame.find(empty_cases);
+    std::string       doc;
+    doc.reserve(frame.size() + case_text.size());
+    doc.append(frame, 0, at + empty_cases.size() - 1).append(case_text).append(frame, at + empty_cases.size() - 1);
     return doc;
 }
 
@@ -58,9 +61,11 @@ void open_case_record(const Record& r, const SecretKey& key, Opened& out) {
             damage_of(r, out.app, "the stored record was changed or damaged and cannot be decrypted"));
         return;
     }
-    Problems problems, integrity;
-    auto     one = load_workspace(one_case_document(*out.workspace, *plain), r.key, problems, integrity);
+    Problems    problems, integrity;
+    std::string doc = one_case_document(*out.workspace, *plain);
     wipe(*plain);
+    auto one = load_workspace(doc, r.key, problems, integrity);
+    wipe(doc);
     if (!one || one->cases.size() != 1) {
         out.damaged.push_back(damage_of(r, out.app, "the stored case is not readable: " + first_problem(problems)));
         return;
