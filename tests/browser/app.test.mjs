@@ -13,20 +13,21 @@ let server;
 before(async () => { server = await startServer(); });
 after(() => server && server.stop());
 
-// The same steps as flows.mjs: one password, the state read from window.cpTest, typing at a
-// brisk human pace (machine-speed bursts into a password field lose characters).
+// The same steps as flows.mjs: one password, the state read from window.cpTest. The first-run form
+// is typed key by key at a brisk human pace (machine-speed bursts into a password field once lost
+// characters); elsewhere text arrives in one input event, as from an on-screen keyboard.
 // "Choose file…" opens the browser's chooser; the test answers it as a person picks the file.
 async function chooseFile(page, file) {
   await pickFile(page, file, () => click(page, 'Choose file…'));
 }
 
 async function createWorkspace(page) {
-  await typeInto(page, '#school', 'Larkspur Test School');
-  await typeInto(page, '#urn', '912345');
+  await typeInto(page, '#school', 'Larkspur Test School', { keys: true });
+  await typeInto(page, '#urn', '912345', { keys: true });
   await chooseLa(page);
-  await typeInto(page, '#staff', 'Ms Test Lead');
-  await typeInto(page, '#passphrase', PASS);
-  await typeInto(page, '#confirm', PASS);
+  await typeInto(page, '#staff', 'Ms Test Lead', { keys: true });
+  await typeInto(page, '#passphrase', PASS, { keys: true });
+  await typeInto(page, '#confirm', PASS, { keys: true });
   await click(page, 'I understand a forgotten passphrase cannot be recovered');
   await click(page, 'Create workspace');
   await waitState(page, (s) => s.phase === 'open');

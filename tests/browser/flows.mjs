@@ -41,14 +41,17 @@ export async function waitState(page, pred, arg, timeout = 45000) {
 export const saved = (s) => s.save.dirty === 0 && s.save.inFlight === 0 && s.save.error === '' && s.save.savedAt !== '';
 
 // Types into a field as a person does: presses it, selects what it holds when the typing is to
-// replace it, types at a brisk human pace (machine-speed bursts into a password field lose
-// characters) and waits until the app has taken every key. Without a mouse the next press is Tab,
-// which leaves the field: first see it show what was typed.
-export async function typeInto(page, label, text, { replace = false, ...opts } = {}) {
+// replace it, enters the text and waits until the app has taken all of it. The text arrives as an
+// on-screen keyboard, a dictation or a password manager gives it, in one input event (one frame);
+// with `keys`, key by key at a brisk human pace (one frame a key, which is most of a walkthrough's
+// time where the GPU is emulated), for the tests about typing itself. Without a mouse the next
+// press is Tab, which leaves the field: first see it show what was typed.
+export async function typeInto(page, label, text, { replace = false, keys = false, ...opts } = {}) {
   await click(page, label, opts);
   await nextFrames(page);
   if (replace) await page.keyboard.press('Control+A');
-  await page.keyboard.type(text, { delay: 10 });
+  if (keys) await page.keyboard.type(text, { delay: 10 });
+  else await page.keyboard.insertText(text);
   await keysTaken(page);
   if (isKeyboardOnly()) await fieldShows(page, label, /pass|confirm/.test(label) ? '*'.repeat(text.length) : text);
 }
