@@ -15,7 +15,7 @@ after(() => server && server.stop());
 export const PASS = 'orchard kettle lantern ribbon';
 export const TODAY = '2026-09-07';                       // a Monday in the autumn term
 export const QUERY = `?test&today=${TODAY}`;
-export const VIEWPORT = { width: 1280, height: 1100 };   // the agreement's fields fit in its dialog
+export const VIEWPORT = { width: 1366, height: 768 };   // the laptop a deputy head uses: long dialogs scroll
 
 // A walkthrough's typing replaces what a field holds (a corrected date, a suggested title).
 export const typeInto = (page, label, text) => typeIntoField(page, label, text, { replace: true });
