@@ -52,6 +52,19 @@ void check_plan(const CasePlan& p, Date today, const std::string& where) {
     for (const auto& a : p.actions) CHECK(a.allowed == a.blocked_by.empty());
 }
 
+// The sanitizers slow this walk twentyfold, and what they look for (a bad read, an overflow) shows on
+// the paths a quarter of the seeds already takes; the wasm suite walks all of them.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CP_UNDER_ASAN 1
+#endif
+#endif
+#ifdef CP_UNDER_ASAN
+constexpr uint64_t kSequences = 500;
+#else
+constexpr uint64_t kSequences = 2000;
+#endif
+
 }  // namespace
 
 TEST_CASE("random/thousands-of-bounded-sequences-keep-the-invariants") {
@@ -62,7 +75,7 @@ TEST_CASE("random/thousands-of-bounded-sequences-keep-the-invariants") {
     for (const std::string& id : packs) loaded.push_back(pack(id.c_str()));
     const SchoolCalendar cal = test_calendar();
     int                  recorded = 0, refused = 0, sequences = 0;
-    for (uint64_t seed = 1; seed <= 2000; ++seed) {
+    for (uint64_t seed = 1; seed <= kSequences; ++seed) {
         Rng               r{seed};
         const std::size_t which = r.index(packs.size());
         const Pack&       pk = loaded[which];
@@ -108,6 +121,6 @@ TEST_CASE("random/thousands-of-bounded-sequences-keep-the-invariants") {
         ++sequences;
     }
     MESSAGE(sequences << " sequences, " << recorded << " events recorded, " << refused << " refused");
-    CHECK(recorded > 5000);
-    CHECK(refused > 1000);
+    CHECK(recorded > static_cast<int>(kSequences * 5 / 2));  // 2,000 sequences record over 5,000 events
+    CHECK(refused > static_cast<int>(kSequences / 2));
 }
