@@ -17,6 +17,7 @@
 #include "app/touch_scroll.h"
 #include "app/ui.h"
 #include "app/views.h"
+#include "app/warmup.h"
 #include "app/words.h"
 #include "crypto/keys.h"
 #include "platform/platform.h"
@@ -296,6 +297,7 @@ void publish_state(Session& s) {
                             {"views", views_test_state()},
                             {"guide", guide_test_state()},
                             {"firstRun", first_run_test_state()},
+                            {"warmUp", {{"done", warm_up_steps_done()}, {"planned", warm_up_steps_planned()}}},
                             {"wizard", wizard_test_state()},
                             {"caseView", case_view_test_state()},
                             {"appearance",
@@ -320,7 +322,10 @@ void body(Session& s) {
             start_screen();
             import_dialog();  // Restore from a backup file
             break;
-        case Phase::locked: unlock_screen(); break;
+        case Phase::locked:
+            unlock_screen();
+            warm_up_while_locked();
+            break;
         case Phase::failed: failed_screen(); break;
         case Phase::open:
             if (ui().view == View::case_view)

@@ -4,7 +4,7 @@
 // The engine never includes this; the app calls it; the platform calls the app (app/app.h).
 //
 // Index
-//   - Frames        request_redraw, redraw_after_ms
+//   - Frames        request_redraw, redraw_after_ms, run_soon
 //   - Clipboard     set_clipboard_text, clipboard_text
 //   - Pointer       set_cursor
 //   - Backdrop      set_backdrop
@@ -23,6 +23,8 @@ namespace cp::platform {
 // Frames --------------------------------------------------------------------------------------
 void request_redraw();            // draw a few more frames (after input or data change)
 void redraw_after_ms(double ms);  // one frame later on (idle lock, retries)
+// Runs task in a task of its own, after the input and frames already waiting; draws nothing.
+void run_soon(std::function<void()> task);
 
 // Clipboard ----------------------------------------------------------------------------------
 void        set_clipboard_text(std::string_view text);  // reaches the system clipboard

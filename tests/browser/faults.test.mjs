@@ -253,6 +253,23 @@ test('a corrupted case record is detected at unlock, named on screen, and the re
 test('a deleted case record is noticed at unlock through the case index, named on screen, and the rest opens', () =>
   damagedAtUnlock('deleted', 'delete', /missing/));
 
+// While the passphrase is typed, the engine's paths run over the fictional demo cases (app/warmup.h).
+// They must stay in memory: the store is exactly as it was, and the passphrase opens the real cases.
+test('the warm-up on the locked screen stores nothing, and the passphrase opens the workspace as stored', async () => {
+  const t = await seeded('warmup', { unlocked: false });
+  try {
+    const { page } = t;
+    const stored = await dumpRecords(page);
+    const w = (await waitState(page, (s) => s.warmUp.planned > 0 && s.warmUp.done === s.warmUp.planned)).warmUp;
+    assert.ok(w.done >= 6, `the demo cases were opened and planned (${w.done} steps)`);
+    assert.equal((await state(page)).phase, 'locked', 'still waiting for the passphrase');
+    assert.deepEqual(await dumpRecords(page), stored, 'every stored record is as it was');
+    const s = await unlock(page);
+    assert.deepEqual(s.cases.map((c) => c.pupil).sort(), [SEED.jo, SEED.robin].sort(), 'the seeded cases, and no demo case');
+    assert.equal(s.demo, false);
+  } finally { await t.close(); }
+});
+
 // Last in this file: it stops the server, as a lost network would.
 test('offline: after the first visit the app reloads, unlocks, saves and exports with no server at all', async () => {
   const t = await seeded('offline');

@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iterator>
+#include <memory>
 #include <string>
 
 #include "app/access.h"
@@ -461,6 +462,15 @@ namespace cp::platform {
 void request_redraw() {
     g_frames_wanted = std::max(g_frames_wanted, kFramesAfterInput);
     schedule_frame();
+}
+
+void run_soon(std::function<void()> task) {
+    emscripten_set_timeout(
+        [](void* p) {
+            const std::unique_ptr<std::function<void()>> f(static_cast<std::function<void()>*>(p));
+            (*f)();
+        },
+        0, new std::function<void()>(std::move(task)));
 }
 
 void set_clipboard_text(std::string_view text) {
