@@ -17,12 +17,12 @@ namespace {
 constexpr int kRounds = 8;  // rounds over the demo's cases: the gain in warmup.h was measured with 8
 
 struct Warmup {
-    Workspace           meta;  // the demo's school, directory and calendar, no cases
+    Workspace                    meta;  // the demo's school, directory and calendar, no cases
     std::vector<storage::Record> sealed;
-    SecretKey           key;
-    PackLibrary         packs;
-    SchoolCalendar      calendar;
-    Date                today;
+    SecretKey                    key;
+    PackLibrary                  packs;
+    SchoolCalendar               calendar;
+    Date                         today;
 };
 
 std::unique_ptr<Warmup> g_warmup;  // freed when the warm-up ends
