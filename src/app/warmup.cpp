@@ -20,7 +20,6 @@ struct Warmup {
     Workspace                    meta;  // the demo's school, directory and calendar, no cases
     std::vector<storage::Record> sealed;
     SecretKey                    key;
-    PackLibrary                  packs;
     SchoolCalendar               calendar;
     Date                         today;
 };
@@ -32,8 +31,7 @@ std::size_t             g_done = 0, g_planned = 0;
 void prepare(Warmup& w) {
     Workspace demo = make_demo_workspace();
     Problems  ignore;
-    w.packs.load_embedded(ignore);
-    w.calendar = workspace_calendar(demo, w.packs, ignore);
+    w.calendar = workspace_calendar(demo, session().packs(), ignore);
     w.today = parse_iso_date(kDemoToday).value_or(Date{});
     const std::array<unsigned char, SecretKey::size> zero{};
     w.key = SecretKey(zero);
@@ -44,13 +42,15 @@ void prepare(Warmup& w) {
     g_planned = w.sealed.size() * kRounds;
 }
 
-// One case opened as a stored case is (decrypt, parse, verify), then folded and planned.
+// One case opened as a stored case is (decrypt, parse, verify), then folded and planned with the
+// session's protocols (the built-in ones while locked, parsed once for the app).
 void open_and_plan(Warmup& w) {
-    storage::Opened o;
+    const PackLibrary& packs = session().packs();
+    storage::Opened    o;
     o.workspace = w.meta;
     storage::open_case(w.sealed[g_done % w.sealed.size()], w.key, o);
     for (const Case& c : o.workspace->cases)
-        (void)plan_for(*o.workspace, c, replay(c), w.packs, w.calendar, w.today, nullptr);
+        (void)plan_for(*o.workspace, c, replay(c), packs, w.calendar, w.today, nullptr);
 }
 
 void step() {
