@@ -151,7 +151,9 @@ target_link_libraries(caseplan_web PRIVATE engine engine_assets app_assets imgui
 # The app's screens for size; the accessibility mirror and the item locator, which run over every
 # item of every frame, for speed (scripts/bench.py: the site under 1.0 MB gzip, the frame's CPU).
 target_compile_options(caseplan_web PRIVATE -Os)
-set_source_files_properties(src/app/access.cpp src/app/locator.cpp PROPERTIES COMPILE_OPTIONS -O3)
+set_source_files_properties(src/app/access.cpp src/app/locator.cpp PROPERTIES COMPILE_OPTIONS -O3 SKIP_UNITY_BUILD_INCLUSION ON)
+# Compiled a few files to a unit, like the engine (CMakeLists.txt says why).
+set_target_properties(caseplan_web PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
 target_include_directories(caseplan_web PRIVATE "${CMAKE_BINARY_DIR}/generated")  # font_glyphs.inc
 if(TARGET crypto)
   target_link_libraries(caseplan_web PRIVATE crypto storage)

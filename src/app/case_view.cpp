@@ -472,11 +472,6 @@ std::string event_summary(const Event& e) {
     return s;
 }
 
-std::string lower(std::string s) {
-    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-}
-
 // How an entry reads in the history: a correction names what it corrects; an entry replaced by
 // a correction, or withdrawn by an undo, says so.
 std::string history_what(const Case& c, std::size_t i, bool counts) {
@@ -540,13 +535,13 @@ void history_tab(const Case& c) {
     ImGui::TableSetupColumn("Details", 0, 3.0f);
     ImGui::TableSetupColumn("Change", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Correct…").x + 16);
     ImGui::TableHeadersRow();
-    const std::string needle = lower(filter);
+    const std::string needle = lower_case(filter);
     for (std::size_t i = c.events.size(); i-- > 0;) {
         const Event&      e = c.events[i];
         const bool        counts = std::find(live.begin(), live.end(), i) != live.end();
         const std::string what = history_what(c, i, counts);
         const std::string details = event_summary(e);
-        if (!needle.empty() && lower(what + " " + details + " " + e.author.name).find(needle) == std::string::npos)
+        if (!needle.empty() && lower_case(what + " " + details + " " + e.author.name).find(needle) == std::string::npos)
             continue;
         history_row(e, what, details, counts);
     }

@@ -36,11 +36,6 @@ int severity_of(DeadlineStatus s) {
     return s == DeadlineStatus::overdue ? 2 : s == DeadlineStatus::due ? 1 : s == DeadlineStatus::met ? 0 : 3;
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 struct Filters {
     int  stage = -1;  // -1 any
     bool overdue_only = false;
@@ -53,9 +48,9 @@ bool matches(const CasePlan& p, const CaseState* s, const std::string& search, c
         if (!d || d->status != DeadlineStatus::overdue) return false;
     }
     if (search.empty()) return true;
-    const std::string q = lower(search);
-    return lower(p.pupil_name).find(q) != std::string::npos || (s && lower(s->upn).find(q) != std::string::npos) ||
-           lower(p.case_id).find(q) != std::string::npos;
+    const std::string q = lower_case(search);
+    return lower_case(p.pupil_name).find(q) != std::string::npos ||
+           (s && lower_case(s->upn).find(q) != std::string::npos) || lower_case(p.case_id).find(q) != std::string::npos;
 }
 
 int alert_count(const CasePlan& p) {

@@ -21,18 +21,13 @@ struct PickerState {
     std::string problem;         // why the last "Add and choose" did not
 };
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 bool all_digits(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool matches(const School& s, const std::string& filter) {
     if (filter.empty()) return true;
-    return lower(s.name).find(lower(filter)) != std::string::npos || s.urn.find(filter) == 0;
+    return lower_case(s.name).find(lower_case(filter)) != std::string::npos || s.urn.find(filter) == 0;
 }
 
 // The directory's schools that match, as choices; true when one was chosen.

@@ -8,7 +8,7 @@ namespace cp::app {
 namespace {
 
 // A listed value as a person reads it ("joint_schools" -> "Joint schools meeting").
-std::string words(EventType t, const char* field, const std::string& value) {
+std::string option_words(EventType t, const char* field, const std::string& value) {
     const char* l = option_label(t, field, value);
     return l ? l : value;
 }
@@ -32,14 +32,14 @@ void reviews(const CaseState& s, std::vector<TimelineMark>& out) {
     for (const Review& r : s.reviews)
         out.push_back({"review", r.date, std::nullopt,
                        std::string(r.emergency ? "Emergency review" : "Review") + " (" +
-                           words(EventType::review_held, "outcome", r.outcome) + ")",
+                           option_words(EventType::review_held, "outcome", r.outcome) + ")",
                        "", r.progress.empty() ? "" : "Progress: " + r.progress});
     for (const Date d : s.scheduled_reviews)
         if (std::none_of(s.reviews.begin(), s.reviews.end(), [&](const Review& r) { return r.date == d; }))
             out.push_back({"scheduled_review", d, std::nullopt, "Review scheduled", "", ""});
     for (const Meeting& m : s.meetings)
-        out.push_back({"meeting", m.date, std::nullopt, "Meeting: " + words(EventType::meeting_held, "kind", m.kind),
-                       "", m.notes});
+        out.push_back({"meeting", m.date, std::nullopt,
+                       "Meeting: " + option_words(EventType::meeting_held, "kind", m.kind), "", m.notes});
 }
 
 void events(const CaseState& s, std::vector<TimelineMark>& out) {
@@ -47,14 +47,15 @@ void events(const CaseState& s, std::vector<TimelineMark>& out) {
     if (s.started) out.push_back({"started", *s.started, std::nullopt, "First day of the placement", "", ""});
     for (const Breach& b : s.breaches)
         out.push_back({"breach", b.date, std::nullopt,
-                       "Serious breach: " + words(EventType::serious_breach, "category", b.category), "",
+                       "Serious breach: " + option_words(EventType::serious_breach, "category", b.category), "",
                        b.description});
     if (s.ended)
         out.push_back({"ended", s.ended->date, std::nullopt,
-                       "Placement ended: " + words(EventType::placement_ended, "reason", s.ended->reason), "", ""});
+                       "Placement ended: " + option_words(EventType::placement_ended, "reason", s.ended->reason), "",
+                       ""});
     if (s.outcome)
         out.push_back({"outcome", s.outcome->date, std::nullopt,
-                       "Outcome: " + words(EventType::outcome_recorded, "outcome", s.outcome->outcome), "",
+                       "Outcome: " + option_words(EventType::outcome_recorded, "outcome", s.outcome->outcome), "",
                        s.outcome->decided_by});
 }
 

@@ -1,5 +1,6 @@
 #include "app/words.h"
 
+#include <cctype>
 #include <cstdarg>
 #include <cstdio>
 #include <string>
@@ -94,6 +95,11 @@ void words_bullet(const char* fmt, ...) {
     ImGui::SameLine();
     ImGui::TextWrapped("%s", text);
     locator_text(text, "text");
+}
+
+std::string lower_case(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
 }
 
 }  // namespace cp::app

@@ -19,4 +19,7 @@ void words_disabled(const char* fmt, ...) IM_FMTARGS(1);
 void words_disabled_wrapped(const char* fmt, ...) IM_FMTARGS(1);  // greyed, wrapped at the window's edge
 void words_bullet(const char* fmt, ...) IM_FMTARGS(1);
 
+// Text as a search compares it: ASCII letters in lower case ("Smith" matches "smi").
+std::string lower_case(std::string text);
+
 }  // namespace cp::app

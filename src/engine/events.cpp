@@ -287,12 +287,6 @@ const char* type_word(FieldType t) {
     return "";
 }
 
-std::string join(const std::vector<const char*>& v) {
-    std::string out;
-    for (const char* s : v) out += (out.empty() ? "" : ", ") + std::string(s);
-    return out;
-}
-
 // An event type's fields in key order, with names and allowed words as string_views. A payload
 // (whose keys nlohmann keeps in the same order) is then checked in one merged walk, with no
 // lookups by C string: this runs for every event when a workspace is loaded.
@@ -341,7 +335,7 @@ bool field_ok(const IndexedField& f, const Json& v) {
 
 void report_wrong(const FieldSpec& f, const Json& v, const std::string& file, const std::string& where, Problems& out) {
     std::string msg = std::string("expected ") + type_word(f.type) + " (" + f.label + ")";
-    if (f.type == F::one_of) msg += ": " + join(f.values);
+    if (f.type == F::one_of) msg += ": " + comma_list(f.values);
     msg += "; found " + v.dump();
     out.push_back({file, where + "/" + f.name, msg});
 }
@@ -403,6 +397,12 @@ void validate_ratings(const Json& payload, const std::string& file, const std::s
 }
 
 }  // namespace
+
+std::string comma_list(const std::vector<const char*>& words) {
+    std::string out;
+    for (const char* w : words) out += (out.empty() ? "" : ", ") + std::string(w);
+    return out;
+}
 
 std::string attendance_week_problem(const std::string& week_start, const std::string& sessions) {
     static const char* const kSession[] = {

@@ -140,6 +140,9 @@ struct EventDraft {
 
 bool is_timestamp(std::string_view s);  // "YYYY-MM-DDTHH:MM:SSZ"
 
+// Allowed words for an error message: "a, b, c" (events' payload checks and the pack validator).
+std::string comma_list(const std::vector<const char*>& words);
+
 // The payload field dating what an event says happened (a first day, a week of attendance, a meeting,
 // review or visit held, a breach), which cannot be after the day it is recorded; nullptr for events
 // whose dates may be planned ahead (an agreement's start, a scheduled review).

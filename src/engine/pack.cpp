@@ -23,12 +23,6 @@ std::optional<E> parse_word(const char* (&names)[N], std::string_view s) {
     return std::nullopt;
 }
 
-std::string join(const std::vector<const char*>& v) {
-    std::string out;
-    for (const char* s : v) out += (out.empty() ? "" : ", ") + std::string(s);
-    return out;
-}
-
 bool in(const std::vector<const char*>& v, const std::string& s) {
     return std::any_of(v.begin(), v.end(), [&](const char* x) { return s == x; });
 }
@@ -281,20 +275,20 @@ void check_params(RuleKind kind, const Json& params, const std::string& file, co
             case P::span: check_span(v, file, where, out); break;
             case P::one_of:
                 if (!v.is_string() || !in(s.values, v.get<std::string>()))
-                    out.push_back({file, where, "expected one of " + join(s.values) + "; found " + v.dump()});
+                    out.push_back({file, where, "expected one of " + comma_list(s.values) + "; found " + v.dump()});
                 break;
             case P::step_or:
                 if (!v.is_string()) out.push_back({file, where, "expected a word; found " + v.dump()});
                 break;
             case P::list_of:
                 if (!v.is_array()) {
-                    out.push_back({file, where, "expected a list of: " + join(s.values)});
+                    out.push_back({file, where, "expected a list of: " + comma_list(s.values)});
                     break;
                 }
                 for (std::size_t i = 0; i < v.size(); ++i)
                     if (!v[i].is_string() || !in(s.values, v[i].get<std::string>()))
                         out.push_back({file, where + "/" + std::to_string(i),
-                                       "expected one of " + join(s.values) + "; found " + v[i].dump()});
+                                       "expected one of " + comma_list(s.values) + "; found " + v[i].dump()});
                 break;
         }
     }
@@ -341,7 +335,7 @@ std::optional<Rule> read_rule(const Json& j, const std::string& file, const std:
             r.kind = *k;
         else {
             std::vector<const char*> all(std::begin(kRuleKind), std::end(kRuleKind));
-            out.push_back({file, path + "/kind", "expected one of " + join(all) + "; found \"" + word + "\""});
+            out.push_back({file, path + "/kind", "expected one of " + comma_list(all) + "; found \"" + word + "\""});
         }
     }
     if (rd.text("severity", word, true)) {
@@ -355,9 +349,10 @@ std::optional<Rule> read_rule(const Json& j, const std::string& file, const std:
     rd.kinds("applies_to", r.applies_to);
     if (rd.text("when", r.when, false) && !in(known_conditions(), r.when))
         out.push_back(
-            {file, path + "/when", "expected one of " + join(known_conditions()) + "; found \"" + r.when + "\""});
+            {file, path + "/when", "expected one of " + comma_list(known_conditions()) + "; found \"" + r.when + "\""});
     if (rd.text("who", r.who, false) && !in(known_roles(), r.who))
-        out.push_back({file, path + "/who", "expected one of " + join(known_roles()) + "; found \"" + r.who + "\""});
+        out.push_back(
+            {file, path + "/who", "expected one of " + comma_list(known_roles()) + "; found \"" + r.who + "\""});
     if (rd.text("in_force_from", word, false)) {
         r.in_force_from = parse_iso_date(word);
         if (!r.in_force_from)
@@ -404,7 +399,8 @@ bool read_flag(Reader& rd, const char* key, bool& into) {
 
 void check_word(Reader& rd, const char* key, const std::string& word, const std::vector<const char*>& words) {
     if (!word.empty() && !in(words, word))
-        rd.out.push_back({rd.file, rd.path + "/" + key, "expected one of " + join(words) + "; found \"" + word + "\""});
+        rd.out.push_back(
+            {rd.file, rd.path + "/" + key, "expected one of " + comma_list(words) + "; found \"" + word + "\""});
 }
 
 // A field says where its value comes from in exactly one way: a fact, an answer, or a line to sign.
@@ -432,13 +428,13 @@ void read_field_words(Reader& rd, FormField& f) {
         rd.out.push_back({rd.file, rd.path + "/words",
                           choices ? "expected an object {recorded choice: printed words}"
                                   : "words print a recorded choice: give the field a \"value\" that is one (" +
-                                        join(known_form_choices()) + ")"});
+                                        comma_list(known_form_choices()) + ")"});
         return;
     }
     for (auto it = v->begin(); it != v->end(); ++it) {
         if (!in(*choices, it.key()))
             rd.out.push_back({rd.file, rd.path + "/words/" + it.key(),
-                              "expected one of " + join(*choices) + "; found \"" + it.key() + "\""});
+                              "expected one of " + comma_list(*choices) + "; found \"" + it.key() + "\""});
         else if (!it->is_string() || it->get_ref<const std::string&>().empty())
             rd.out.push_back({rd.file, rd.path + "/words/" + it.key(), "expected a non-empty text"});
         else
@@ -456,7 +452,7 @@ void check_text(Problems& out, const std::string& file, const std::string& at, c
             if (name != "weeks" && !in(known_form_values(), name))
                 out.push_back({file, at,
                                "expected a fact of the case between braces: weeks, or one of " +
-                                   join(known_form_values()) + "; found \"{" + name + "}\""});
+                                   comma_list(known_form_values()) + "; found \"{" + name + "}\""});
             return std::string("known");
         },
         &error);
@@ -597,7 +593,7 @@ void check_documents(const Pack& pack, const std::string& file, Problems& out) {
     for (std::size_t i = 0; i < pack.documents.size(); ++i)
         if (!in(known, pack.documents[i]))
             out.push_back({file, "/documents/" + std::to_string(i),
-                           "expected one of " + join(known) + "; found \"" + pack.documents[i] + "\""});
+                           "expected one of " + comma_list(known) + "; found \"" + pack.documents[i] + "\""});
     if (!pack.passport.empty() && !pack.find_form(pack.passport))
         out.push_back({file, "/passport", "expected the id of one of the forms; found \"" + pack.passport + "\""});
 }
@@ -618,7 +614,7 @@ std::optional<Step> read_step(const Json& j, const std::string& file, const std:
     for (std::size_t i = 0; i < step.asks.size(); ++i)
         if (!in(known_step_fields(), step.asks[i]))
             out.push_back({file, path + "/asks/" + std::to_string(i),
-                           "expected one of " + join(known_step_fields()) + "; found \"" + step.asks[i] + "\""});
+                           "expected one of " + comma_list(known_step_fields()) + "; found \"" + step.asks[i] + "\""});
     rd.text("action", step.action, false);
     check_word(rd, "action", step.action, {"record_details", "hold_review"});
     read_flag(rd, "once", step.once);
@@ -652,7 +648,7 @@ void check_step_words(const Pack& pack, const std::string& file, Problems& out) 
             const std::string word = it->get<std::string>();
             if (!in(spec.values, word) && !pack.find_step(word))
                 out.push_back({file, "/rules/" + std::to_string(i) + "/params/" + spec.name,
-                               "expected one of " + join(spec.values) + ", or a step of this protocol (" + steps +
+                               "expected one of " + comma_list(spec.values) + ", or a step of this protocol (" + steps +
                                    "); found \"" + word + "\""});
         }
     for (std::size_t f = 0; f < pack.forms.size(); ++f)
@@ -898,7 +894,7 @@ std::optional<Pack> parse_pack(std::string_view text, const std::string& file, P
         else
             for (auto it = roles->begin(); it != roles->end(); ++it) {
                 if (!in(known_roles(), it.key()))
-                    out.push_back({file, "/roles/" + it.key(), "expected a role key: " + join(known_roles())});
+                    out.push_back({file, "/roles/" + it.key(), "expected a role key: " + comma_list(known_roles())});
                 else if (!it->is_string())
                     out.push_back({file, "/roles/" + it.key(), "expected a text; found " + it->dump()});
                 else

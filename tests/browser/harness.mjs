@@ -74,12 +74,16 @@ export async function startServer() {
 // Where a test's pages run:
 //   launch()                  a context of its own in the test file's one browser: its storage is its
 //                             own and in memory, as in a private window. Starting Chromium for every
-//                             test was a sixth of the browser layer's time.
+//                             test was a sixth of the browser layer's time. The page's service worker
+//                             is not started there (it copies the whole site into Cache Storage, about
+//                             a CPU-second per page on this machine); { serviceWorker: true } starts
+//                             it, and the browsers on a profile below always do (faults.test.mjs
+//                             tests working offline on one).
 //   launch({ own: true })     a browser of its own on a fresh profile on disk (IndexedDB on disk, as
 //                             a school's browser keeps it; a cold start for the benchmark)
 //   launch({ profileDir })    a browser of its own on that profile (IndexedDB survives a relaunch)
 export async function launch({ profileDir = null, own = false, deviceScaleFactor = 1, viewport = { width: 1280, height: 800 },
-                               hasTouch = false } = {}) {
+                               hasTouch = false, serviceWorker = false } = {}) {
   const page = { viewport, deviceScaleFactor, hasTouch, locale: 'en-GB', timezoneId: 'Europe/London',
                  permissions: ['clipboard-read', 'clipboard-write'] };
   const options = { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, ...page };
@@ -88,7 +92,7 @@ export async function launch({ profileDir = null, own = false, deviceScaleFactor
     context.setDefaultTimeout(limit(30000));
     return { context, close: () => context.close() };
   }
-  if (!own) return sharedContext(page);
+  if (!own) return sharedContext({ ...page, serviceWorkers: serviceWorker ? 'allow' : 'block' });
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'cp-profile-'));
   const context = await chromium.launchPersistentContext(tmp, options);
   context.setDefaultTimeout(limit(30000));

@@ -127,7 +127,7 @@ async function findInHeap(page, needles) {
 }
 
 test('the passphrase and the derived key are in no storage, console output, export header or request; the heap forgets the key on lock', async (t) => {
-  const b = await launch();
+  const b = await launch({ serviceWorker: true });   // its cache is searched too
   try {
     const console = [];
     const { page, record } = await openApp(b.context, server);
@@ -201,11 +201,13 @@ test('the passphrase and the derived key are in no storage, console output, expo
     assert.deepEqual(await b.context.cookies(), []);
     // The service worker's cache holds the site's own files and nothing else.
     const cached = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;   // installed: the site is in its cache
       const urls = [];
       for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
       return urls;
     });
     const files = new Set(['/', ...siteFiles().map((f) => '/' + f)]);
+    assert.ok(cached.includes('/caseplan.wasm'), 'the service worker kept the site: ' + JSON.stringify(cached));
     assert.ok(cached.every((u) => files.has(u)), 'Cache Storage holds only site files: ' + JSON.stringify(cached));
     assert.equal(findAny(console.join('\n'), secrets), null, 'the console');
 

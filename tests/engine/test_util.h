@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <initializer_list>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/case_log.h"
@@ -82,12 +84,16 @@ inline std::vector<std::string> local_pack_ids() {
     return ids;
 }
 
+// Each pack is parsed and resolved once per run (a test gets its own copy): the scenario tests build
+// hundreds of cases, and parsing under the sanitizers was most of their time.
 inline cp::Pack pack(const char* id) {
+    static std::map<std::string, cp::Pack, std::less<>> loaded;
+    if (const auto it = loaded.find(std::string_view(id)); it != loaded.end()) return it->second;
     cp::Problems p;
     auto         pk = cp::load_resolved_pack(id, p);
     for (const auto& x : p) MESSAGE(x.to_string());
     REQUIRE(pk);
-    return *pk;
+    return loaded.emplace(id, *pk).first->second;
 }
 
 // One case in one pack, built event by event, planned for any day.

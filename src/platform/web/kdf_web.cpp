@@ -30,7 +30,7 @@ std::unordered_map<int, Done>& pending() {
     static std::unordered_map<int, Done> requests;
     return requests;
 }
-int g_next_id = 1;
+int g_next_derivation = 1;
 
 }  // namespace
 
@@ -39,7 +39,7 @@ namespace cp::platform {
 void derive_key_async(const std::string& passphrase, const std::vector<unsigned char>& salt,
                       unsigned long long opslimit, unsigned long long memlimit_bytes,
                       std::function<void(std::vector<unsigned char> key, double ms)> done) {
-    const int id = g_next_id++;
+    const int id = g_next_derivation++;
     pending().emplace(id, std::move(done));
     // A salt of the wrong size is refused by kdf.js, answering an empty key like any failure.
     cp_js_kdf_derive(id, passphrase.data(), static_cast<int>(passphrase.size()), salt.data(),

@@ -48,7 +48,7 @@ static_assert(static_cast<int>(StoreStatus::ok) == 0 && static_cast<int>(StoreSt
               static_cast<int>(StoreStatus::read_only) == 2 && static_cast<int>(StoreStatus::newer_schema) == 3 &&
               static_cast<int>(StoreStatus::unavailable) == 4 && static_cast<int>(StoreStatus::failed) == 5);
 
-int                                                       g_next_id = 1;
+int                                                       g_next_request = 1;
 std::unordered_map<int, InfoDone>                         g_info_done;  // open and take-over
 std::unordered_map<int, std::function<void(StoreInfo)>>   g_refresh;
 std::unordered_map<int, Load>                             g_loads;
@@ -86,7 +86,7 @@ void listen_once() {
 namespace cp::platform {
 
 void store_open(std::function<void(StoreResult, StoreInfo)> done) {
-    const int id = g_next_id++;
+    const int id = g_next_request++;
     g_info_done.emplace(id, std::move(done));
     listen_once();
     cp_js_store_open(id);
@@ -95,13 +95,13 @@ void store_open(std::function<void(StoreResult, StoreInfo)> done) {
 void store_load_all(std::function<void(std::vector<Record>&&)>    records,
                     std::function<void(std::size_t, std::size_t)> progress, std::function<void(StoreResult)> done,
                     const std::string& prefix) {
-    const int id = g_next_id++;
+    const int id = g_next_request++;
     g_loads.emplace(id, Load{std::move(records), std::move(progress), std::move(done), {}});
     cp_js_store_load_all(id, prefix.c_str());
 }
 
 void store_write(std::vector<Record> puts, std::vector<std::string> deletes, std::function<void(StoreResult)> done) {
-    const int id = g_next_id++;
+    const int id = g_next_request++;
     g_writes.emplace(id, std::move(done));
     cp_js_store_write_begin(id);
     for (const Record& r : puts) {
@@ -113,7 +113,7 @@ void store_write(std::vector<Record> puts, std::vector<std::string> deletes, std
 }
 
 void store_take_over(std::function<void(StoreResult, StoreInfo)> done) {
-    const int id = g_next_id++;
+    const int id = g_next_request++;
     g_info_done.emplace(id, std::move(done));
     cp_js_store_take_over(id);
 }
@@ -129,13 +129,13 @@ void store_on_changed_elsewhere(std::function<void()> handler) {
 }
 
 void store_refresh_info(std::function<void(StoreInfo)> done) {
-    const int id = g_next_id++;
+    const int id = g_next_request++;
     g_refresh.emplace(id, std::move(done));
     cp_js_store_info(id);
 }
 
 void store_ask_to_keep(std::function<void(StoreInfo)> done) {
-    const int id = g_next_id++;
+    const int id = g_next_request++;
     g_refresh.emplace(id, std::move(done));
     cp_js_store_ask_to_keep(id);
 }
